@@ -1,0 +1,72 @@
+"""Phone numbers: normalise to E.164 and look up city-level 归属地 and carrier.
+
+One shared function so that ingestion, contact extraction and the detectors all agree on what
+"the same phone" is. Results are cached: a lender's data repeats the same numbers a lot.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import carrier, geocoder
+
+from qinglang.schema import PhoneInfo
+
+_PROVINCE_SUFFIXES = ("省", "自治区", "市")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_STRIP = re.compile(r"[\s\-\u00a0()（）.·]")
+
+
+def split_region(description: str) -> tuple[str | None, str | None]:
+    """'江苏省南京市' -> ('江苏省', '南京市'); '北京市' -> ('北京市', '北京市')."""
+    if not description:
+        return None, None
+    if description in _MUNICIPALITIES:
+        return description, description
+    for suffix in ("自治区", "省"):
+        idx = description.find(suffix)
+        if idx > 0:
+            return description[: idx + len(suffix)], description[idx + len(suffix) :] or None
+    return None, description
+
+
+@lru_cache(maxsize=200_000)
+def phone_info(raw: str) -> PhoneInfo:
+    """Parse `raw` with default region CN. Never raises: an unparsable number is valid=False."""
+    cleaned = _STRIP.sub("", raw or "")
+    if not cleaned:
+        return PhoneInfo(raw=raw, valid=False)
+    try:
+        parsed = phonenumbers.parse(cleaned, "CN")
+    except phonenumbers.NumberParseException:
+        return PhoneInfo(raw=raw, valid=False)
+    if not phonenumbers.is_valid_number(parsed):
+        return PhoneInfo(raw=raw, valid=False)
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    desc = geocoder.description_for_number(parsed, "zh") or None
+    province, city = split_region(desc or "")
+    return PhoneInfo(
+        raw=raw,
+        e164=e164,
+        valid=True,
+        province=province,
+        city=city,
+        carrier=carrier.name_for_number(parsed, "zh") or None,
+    )
+
+
+def normalize_phone(raw: str) -> str | None:
+    """E.164 form of a valid number, else None."""
+    return phone_info(raw).e164
+
+
+def mask_phone(value: str) -> str:
+    """139****1234 style mask used in reason texts and for roles that may not see numbers."""
+    digits = value[3:] if value.startswith("+86") else value
+    if len(digits) >= 11:
+        return f"{digits[:3]}****{digits[-4:]}"
+    if len(digits) > 4:
+        return f"{digits[:2]}***{digits[-2:]}"
+    return "****"
