@@ -1,0 +1,172 @@
+"""Scan results in the store: written by the scan, read by the web workbench and reports.
+
+A scan run is saved whole in one transaction (saving the same run_id again replaces it), so a
+reader never sees half a run. Cluster fields beyond the columns below (added to the Cluster
+model later) survive in the `extra` JSON column and come back on load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, desc, insert, select
+
+from qinglang.config import DEFAULT_TZ
+from qinglang.schema import Cluster, Reason, ScoredComplaint
+from qinglang.store import models as m
+from qinglang.store.store import Store
+
+_CLUSTER_COLUMNS = {
+    "cluster_id",
+    "size",
+    "score",
+    "first_seen",
+    "last_seen",
+    "template",
+    "complaint_ids",
+    "indicators",
+    "organizers",
+}
+_BATCH = 5000
+
+
+@dataclass
+class ScanResult:
+    run_id: str
+    created_at: datetime
+    params: dict[str, Any]
+    summary: dict[str, Any]
+    scored: list[ScoredComplaint]
+    clusters: list[Cluster]
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=ZoneInfo(DEFAULT_TZ))
+
+
+def save_scan(
+    store: Store,
+    run_id: str,
+    params: Mapping[str, Any],
+    summary: Mapping[str, Any],
+    scored: Sequence[ScoredComplaint],
+    clusters: Sequence[Cluster],
+    *,
+    created_at: datetime | None = None,
+) -> None:
+    """Save one scan run (replacing any earlier run with the same run_id) atomically."""
+    created = _aware(created_at) if created_at else datetime.now(UTC)
+    scored_rows = [
+        {
+            "run_id": run_id,
+            "complaint_id": s.complaint_id,
+            "score": float(s.score),
+            "flagged": bool(s.flagged),
+            "cluster_id": s.cluster_id,
+            "reasons": [r.model_dump(mode="json") for r in s.reasons],
+        }
+        for s in scored
+    ]
+    cluster_rows = []
+    for c in clusters:
+        data = c.model_dump(mode="json")
+        cluster_rows.append(
+            {
+                "run_id": run_id,
+                "cluster_id": c.cluster_id,
+                "size": int(c.size),
+                "score": float(c.score),
+                "first_seen": _aware(c.first_seen),
+                "last_seen": _aware(c.last_seen),
+                "template": c.template,
+                "complaint_ids": list(c.complaint_ids),
+                "indicators": data["indicators"],
+                "organizers": data["organizers"],
+                "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS},
+            }
+        )
+    with store.engine.begin() as conn:
+        for table in (m.clusters, m.scored_complaints, m.scan_runs):
+            conn.execute(delete(table).where(table.c.run_id == run_id))
+        conn.execute(
+            insert(m.scan_runs),
+            [{"run_id": run_id, "created_at": created, "params": dict(params), "summary": dict(summary)}],
+        )
+        for i in range(0, len(scored_rows), _BATCH):
+            conn.execute(insert(m.scored_complaints), scored_rows[i : i + _BATCH])
+        for i in range(0, len(cluster_rows), _BATCH):
+            conn.execute(insert(m.clusters), cluster_rows[i : i + _BATCH])
+
+
+def _local(dt: datetime) -> datetime:
+    return dt.astimezone(ZoneInfo(DEFAULT_TZ))
+
+
+def load_scan(store: Store, run_id: str) -> ScanResult | None:
+    """One saved scan run with its scored complaints (by complaint_id) and clusters (by score)."""
+    with store.engine.connect() as conn:
+        run = conn.execute(select(m.scan_runs).where(m.scan_runs.c.run_id == run_id)).first()
+        if run is None:
+            return None
+        scored = [
+            ScoredComplaint(
+                complaint_id=r.complaint_id,
+                score=r.score,
+                flagged=r.flagged,
+                cluster_id=r.cluster_id,
+                reasons=[Reason(**x) for x in r.reasons or []],
+            )
+            for r in conn.execute(
+                select(m.scored_complaints)
+                .where(m.scored_complaints.c.run_id == run_id)
+                .order_by(m.scored_complaints.c.complaint_id)
+            )
+        ]
+        clusters = [
+            Cluster(
+                **(r.extra or {}),
+                cluster_id=r.cluster_id,
+                size=r.size,
+                score=r.score,
+                first_seen=_local(r.first_seen),
+                last_seen=_local(r.last_seen),
+                template=r.template,
+                complaint_ids=list(r.complaint_ids),
+                indicators=r.indicators or [],
+                organizers=r.organizers or [],
+            )
+            for r in conn.execute(
+                select(m.clusters)
+                .where(m.clusters.c.run_id == run_id)
+                .order_by(desc(m.clusters.c.score), m.clusters.c.cluster_id)
+            )
+        ]
+    return ScanResult(
+        run_id=run.run_id,
+        created_at=_local(run.created_at),
+        params=dict(run.params or {}),
+        summary=dict(run.summary or {}),
+        scored=scored,
+        clusters=clusters,
+    )
+
+
+def list_scans(store: Store) -> list[tuple[str, datetime]]:
+    """(run_id, created_at) of every saved scan, newest first."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(m.scan_runs.c.run_id, m.scan_runs.c.created_at).order_by(
+                desc(m.scan_runs.c.created_at), desc(m.scan_runs.c.run_id)
+            )
+        )
+        return [(r.run_id, _local(r.created_at)) for r in rows]
+
+
+def latest_scan(store: Store) -> ScanResult | None:
+    """The most recently created scan run, or None when no scan was saved yet."""
+    runs = list_scans(store)
+    return load_scan(store, runs[0][0]) if runs else None

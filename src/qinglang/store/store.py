@@ -1,0 +1,336 @@
+"""The operational store: one object wrapping an engine, migrated to head when opened.
+
+Writes are insert-or-skip (INSERT ... ON CONFLICT DO NOTHING) keyed on the natural ids, in
+batches that each commit on their own. So re-ingesting a file changes nothing, and a process
+killed midway leaves whole batches behind that a rerun simply skips over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+
+from qinglang.config import default_db_url
+from qinglang.schema import Complaint, Customer, Post, QuarantinedRow
+from qinglang.store import models as m
+from qinglang.store.rows import (
+    complaint_row,
+    customer_row,
+    post_row,
+    quarantine_row,
+    to_complaint,
+    to_customer,
+    to_post,
+    to_quarantined,
+)
+
+DEFAULT_BATCH = 5000
+MIGRATIONS = "qinglang.store:migrations"
+HEAD = "head"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened (bad URL, unreachable server, unknown driver)."""
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers (the web workbench) never block the ingest
+    cur.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints, consistent always
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; for SQLite files the parent directory is created first."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise StoreError(f"invalid database URL {url!r}: {exc}") from None
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database in ("", ":memory:") or database.startswith("file:"):
+            kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except Exception as exc:  # NoSuchModuleError, ArgumentError, missing driver
+        raise StoreError(
+            f"cannot use database URL {parsed.render_as_string(hide_password=True)!r}: {exc}"
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def upgrade(engine: Engine, revision: str = HEAD) -> None:
+    """Run the packaged Alembic migrations up to `revision` on `engine`."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Insert rows, skipping those whose key already exists; returns how many were inserted."""
+    if not rows:
+        return 0
+    name = conn.dialect.name
+    if name == "sqlite":
+        stmt = sqlite_insert(table).on_conflict_do_nothing()
+    elif name == "postgresql":
+        stmt = pg_insert(table).on_conflict_do_nothing()
+    else:  # other dialects: row by row with savepoints (correct, slower)
+        n = 0
+        for row in rows:
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(table), [row])
+                n += 1
+            except IntegrityError:
+                pass
+        return n
+    if name == "postgresql":
+        # psycopg's executemany reports no rowcount; RETURNING (batched by SQLAlchemy's
+        # "insertmanyvalues" into multi-row INSERTs) yields exactly the rows inserted.
+        pk = list(table.primary_key.columns)[0]
+        return len(conn.execute(stmt.returning(pk), list(rows)).all())
+    result = conn.execute(stmt, list(rows))
+    return max(result.rowcount, 0)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _unpack(items: Iterable[Any]) -> Iterator[tuple[int | None, Any, str | None]]:
+    """Accept records, (line, record) pairs or (line, record, content_hash) triples."""
+    for item in items:
+        if isinstance(item, tuple):
+            if len(item) == 3:
+                yield item[0], item[1], item[2]
+            else:
+                yield item[0], item[1], None
+        else:
+            yield None, item, None
+
+
+class Store:
+    """The store API used by ingest, scan and web. Open it with open_store(url)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- writing -------------------------------------------------------------------------
+    def write_batch(self, batch: Mapping[Table, Sequence[Mapping[str, Any]]]) -> dict[str, int]:
+        """Insert-or-skip rows into several tables in ONE transaction; counts inserted per table."""
+        out: dict[str, int] = {}
+        with self.engine.begin() as conn:
+            for table, rows in batch.items():
+                out[table.name] = _insert_ignore(conn, table, rows)
+        return out
+
+    def _add(
+        self, table: Table, to_row: Any, items: Iterable[Any], source_file: str | None, batch_size: int
+    ) -> int:
+        inserted = 0
+        buf: list[dict[str, Any]] = []
+        now = _now()
+        for line, record, digest in _unpack(items):
+            buf.append(to_row(record, source_file, line, now, digest))
+            if len(buf) >= batch_size:
+                inserted += self.write_batch({table: buf})[table.name]
+                buf = []
+                now = _now()
+        if buf:
+            inserted += self.write_batch({table: buf})[table.name]
+        return inserted
+
+    def add_complaints(
+        self,
+        records: Iterable[Complaint | tuple],
+        source_file: str | None = None,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> int:
+        """Insert complaints not yet stored (by complaint_id). Items are Complaint or
+        (line, Complaint[, content_hash]). Commits every batch_size rows; returns rows inserted."""
+        return self._add(m.complaints, complaint_row, records, source_file, batch_size)
+
+    def add_customers(
+        self,
+        records: Iterable[Customer | tuple],
+        source_file: str | None = None,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> int:
+        return self._add(m.customers, customer_row, records, source_file, batch_size)
+
+    def add_posts(
+        self,
+        records: Iterable[Post | tuple],
+        source_file: str | None = None,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> int:
+        return self._add(m.posts, post_row, records, source_file, batch_size)
+
+    def add_quarantine(self, rows: Iterable[QuarantinedRow], *, batch_size: int = DEFAULT_BATCH) -> int:
+        """Keep rejected rows; unique on (kind, source_file, line) so a re-run adds nothing."""
+        inserted = 0
+        buf: list[dict[str, Any]] = []
+        now = _now()
+        for q in rows:
+            buf.append(quarantine_row(q, now))
+            if len(buf) >= batch_size:
+                inserted += self.write_batch({m.quarantine: buf})["quarantine"]
+                buf = []
+        if buf:
+            inserted += self.write_batch({m.quarantine: buf})["quarantine"]
+        return inserted
+
+    def start_ingest_run(self, kind: str, source_file: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(m.ingest_runs).values(
+                    started_at=_now(),
+                    kind=kind,
+                    source_file=source_file,
+                    read=0,
+                    accepted=0,
+                    duplicates=0,
+                    quarantined=0,
+                    inserted=0,
+                )
+            )
+            return int(result.inserted_primary_key[0])
+
+    def finish_ingest_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
+        keys = ("read", "accepted", "duplicates", "quarantined", "inserted", "by_reason")
+        values = {k: counts[k] for k in keys if k in counts}
+        with self.engine.begin() as conn:
+            conn.execute(
+                m.ingest_runs.update()
+                .where(m.ingest_runs.c.id == run_id)
+                .values(finished_at=_now(), **values)
+            )
+
+    # -- reading -------------------------------------------------------------------------
+    def iter_complaints(self, *, batch_size: int = 2000) -> Iterator[Complaint]:
+        """All stored complaints, oldest first (received_at, then complaint_id), streamed."""
+        stmt = select(m.complaints).order_by(m.complaints.c.received_at, m.complaints.c.complaint_id)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(stmt)
+            for row in result:
+                yield to_complaint(row)
+
+    def iter_customers(self) -> Iterator[Customer]:
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=2000).execute(
+                select(m.customers).order_by(m.customers.c.customer_id)
+            )
+            for row in result:
+                yield to_customer(row)
+
+    def iter_posts(self) -> Iterator[Post]:
+        with self.engine.connect() as conn:
+            stmt = select(m.posts).order_by(m.posts.c.posted_at, m.posts.c.post_id)
+            for row in conn.execution_options(yield_per=2000).execute(stmt):
+                yield to_post(row)
+
+    def _get(self, table: Table, key_col: str, key: str) -> Any:
+        with self.engine.connect() as conn:
+            return conn.execute(select(table).where(table.c[key_col] == key)).first()
+
+    def get_complaint(self, complaint_id: str) -> Complaint | None:
+        row = self._get(m.complaints, "complaint_id", complaint_id)
+        return to_complaint(row) if row is not None else None
+
+    def get_customer(self, customer_id: str) -> Customer | None:
+        row = self._get(m.customers, "customer_id", customer_id)
+        return to_customer(row) if row is not None else None
+
+    def get_post(self, post_id: str) -> Post | None:
+        row = self._get(m.posts, "post_id", post_id)
+        return to_post(row) if row is not None else None
+
+    def quarantined(self, kind: str | None = None) -> list[QuarantinedRow]:
+        stmt = select(m.quarantine).order_by(
+            m.quarantine.c.kind, m.quarantine.c.source_file, m.quarantine.c.line
+        )
+        if kind is not None:
+            stmt = stmt.where(m.quarantine.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [to_quarantined(r) for r in conn.execute(stmt)]
+
+    def count(self, table: str) -> int:
+        t = m.Base.metadata.tables[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the ingestion and scan tables."""
+        names = (
+            "complaints",
+            "customers",
+            "posts",
+            "quarantine",
+            "ingest_runs",
+            "scan_runs",
+            "scored_complaints",
+            "clusters",
+        )
+        return {n: self.count(n) for n in names}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and by default migrate to head) the store at `url` (default: config.default_db_url()).
+
+    Raises StoreError with a readable message when the URL is malformed, the driver is
+    missing or the server cannot be reached.
+    """
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    engine = make_engine(url or default_db_url())
+    if migrate:
+        try:
+            upgrade(engine)
+        except (OperationalError, DBAPIError) as exc:
+            engine.dispose()
+            raise StoreError(
+                f"cannot open database {engine.url.render_as_string(hide_password=True)!r}: {exc.orig}"
+            ) from None
+    return Store(engine)
