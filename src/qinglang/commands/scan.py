@@ -1,0 +1,126 @@
+"""`qinglang scan`: find complaint campaigns and write the public output files."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+
+def command(
+    complaints: Path = typer.Option(..., "--complaints", exists=True, dir_okay=False,
+                                    help="complaints JSONL/CSV / 投诉文件"),
+    customers: Path | None = typer.Option(None, "--customers", exists=True, dir_okay=False,
+                                          help="customers CSV / 客户文件"),
+    attachments: Path | None = typer.Option(None, "--attachments", exists=True, file_okay=False,
+                                            help="attachments folder: check materials too / 附件目录"),
+    db: str | None = typer.Option(None, "--db", help="also record inputs and results in this store / 写入数据库"),
+    out: Path = typer.Option(..., "--out", file_okay=False, help="output dir / 输出目录"),
+    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="flag threshold / 标记阈值"),
+    ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR attachments (slow) / 附件 OCR"),
+    report: bool = typer.Option(True, "--report/--no-report", help="write report.html / 生成报告"),
+    as_json: bool = typer.Option(False, "--json", help="print the summary as JSON / 输出 JSON 摘要"),
+) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from qinglang.ingest import load_complaints, load_customers, write_quarantine
+    from qinglang.online import OnlineIndex
+    from qinglang.report.outputs import write_clusters, write_scored
+    from qinglang.scan import ScanConfig, run_scan
+
+    con = Console(stderr=True)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    loaded = load_complaints(complaints)
+    quarantined = list(loaded.quarantined)
+    cust_map = {}
+    if customers is not None:
+        cl = load_customers(customers)
+        quarantined.extend(cl.quarantined)
+        cust_map = {c.customer_id: c for c in cl.records}
+    if quarantined:
+        write_quarantine(quarantined, out / "quarantine.jsonl")
+    if not loaded.records:
+        con.print("[red]没有可扫描的投诉 / no valid complaints to scan[/red]")
+        raise typer.Exit(2)
+
+    material_results = []
+    material_ev: dict = {}
+    if attachments is not None:
+        from qinglang.materials import check_materials, complaint_material_evidence
+
+        con.print("核验附件材料 / checking attachments …")
+        material_results = check_materials(attachments, loaded.records, cust_map, ocr=ocr,
+                                           progress=sys.stderr.isatty())
+        material_ev = complaint_material_evidence(material_results)
+        with (out / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
+            for r in material_results:
+                fh.write(json.dumps({"file": r.file, "score": r.score, "flagged": r.flagged,
+                                     "findings": [f.model_dump(mode="json") for f in r.findings]},
+                                    ensure_ascii=False) + "\n")
+
+    stages = {"features": "提取特征 features", "signatures": "模板签名 signatures", "templates": "模板分组 templates",
+              "graph": "关系图 graph", "campaigns": "团伙评分 campaigns"}
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=con, disable=as_json or not con.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stages.get(stage, stage), total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+        result = run_scan(loaded.records, cust_map, material_ev, ScanConfig(threshold=threshold), progress)
+
+    write_scored(out / "complaints_scored.jsonl", result.scored)
+    write_clusters(out / "clusters.json", result.clusters)
+    OnlineIndex.from_scan(result).save(out)
+    if report:
+        from qinglang.report.html import build_context, render_report
+
+        thumbs = {}
+        if material_results and attachments is not None:
+            from qinglang.materials import render_thumbnail
+
+            for r in material_results:
+                if r.flagged:
+                    p = attachments / r.file
+                    if not p.exists():
+                        p = attachments.parent / r.file
+                    if p.exists():
+                        thumbs[r.file] = render_thumbnail(p)
+        render_report(out / "report.html", build_context(result, loaded.records, material_results, thumbs))
+    summary = result.summary() | {
+        "read": loaded.summary.read, "quarantined": len(quarantined),
+        "seconds": round(time.perf_counter() - t0, 2), "out": str(out),
+    }
+    if db:
+        from qinglang.ingest.to_store import ingest_file
+        from qinglang.store import open_store
+        from qinglang.store.results import save_scan
+
+        store = open_store(db)
+        ingest_file(store, complaints, "complaints")
+        if customers is not None:
+            ingest_file(store, customers, "customers")
+        run_id = time.strftime("scan-%Y%m%d-%H%M%S")
+        save_scan(store, run_id, {"out_dir": str(out.resolve()), "complaints": str(complaints),
+                                  "threshold": threshold}, summary,
+                  result.scored, [c.cluster for c in result.clusters])
+        summary["run_id"] = run_id
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    con.print(
+        f"[bold]扫描完成 / scan done[/bold]: {summary['complaints']} 件投诉, 标记 flagged {summary['flagged']} "
+        f"({summary['flag_rate']:.1%}), 疑似团伙 campaigns {summary['campaigns']}, "
+        f"隔离 quarantined {summary['quarantined']}, {summary['seconds']} s"
+    )
+    for name in ("complaints_scored.jsonl", "clusters.json", "report.html", "materials_scored.jsonl",
+                 "quarantine.jsonl"):
+        if (out / name).exists():
+            con.print(f"  {out / name}")

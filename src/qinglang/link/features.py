@@ -1,0 +1,115 @@
+"""Per-record features: the one pure, per-complaint map of the scan.
+
+Everything the later stages need about a single complaint is computed here, once, from the
+complaint and its customer alone (no index, no other records). That makes it the part a
+dataframe engine runs as a row-wise map (Spark mapPartitions) while the in-process engine runs it
+in a loop or a process pool, with identical results.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from zoneinfo import ZoneInfo
+
+from qinglang.link.records import RecordFeatures
+from qinglang.phones import phone_info
+from qinglang.schema import Complaint, Customer
+from qinglang.signals.credentials import quoted_licences
+from qinglang.signals.demands import demand_profile
+from qinglang.text.contacts import extract_contacts
+from qinglang.text.lexicon import match_lexicon
+from qinglang.text.normalize import normalize_for_matching
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# Contact kinds found in a complaint's text that identify whoever wrote it for the borrower.
+AGENT_KINDS = {
+    "phone": "agent_phone",
+    "wechat": "wechat",
+    "qq": "qq",
+    "url": "domain",
+    "email": "email",
+    "lawyer_licence": "lawyer_licence",
+    "uscc": "licence_uscc",
+    "law_firm": "law_firm",
+    "company": "company",
+}
+# Lexicon categories that mark black/gray-industry vocabulary (as opposed to neutral words).
+BLACK_GRAY_CATEGORIES = None  # None = every lexicon category counts
+
+
+def ip_block(ip: str | None) -> str | None:
+    """/24 block of an IPv4 address (/48 for IPv6); None when the address does not parse."""
+    if not ip:
+        return None
+    try:
+        addr = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return None
+    prefix = 24 if addr.version == 4 else 48
+    return str(ipaddress.ip_network(f"{addr}/{prefix}", strict=False))
+
+
+def extract_features(complaint: Complaint, customer: Customer | None) -> RecordFeatures:
+    """All single-record facts the detectors use. Pure: same input, same output."""
+    received = complaint.received_at
+    if received.tzinfo is None:
+        received = received.replace(tzinfo=SHANGHAI)
+    info = complaint.phone_info or (phone_info(complaint.phone) if complaint.phone else None)
+    own_phones = {p for p in (info.e164 if info else None,) if p}
+    if customer is not None:
+        cinfo = customer.phone_info or (phone_info(customer.phone) if customer.phone else None)
+        if cinfo and cinfo.e164:
+            own_phones.add(cinfo.e164)
+
+    norm = normalize_for_matching(complaint.text)
+    indicators: list[tuple[str, str]] = []
+    raw: dict[str, str] = {}
+    for c in extract_contacts(complaint.text):
+        kind = AGENT_KINDS.get(c.kind)
+        if kind is None:
+            continue
+        if kind == "agent_phone" and c.value in own_phones:
+            continue  # the complainant's own number quoted in the text
+        key = (kind, c.value)
+        if key not in indicators:
+            indicators.append(key)
+            raw.setdefault(c.value, c.raw)
+    if info and info.e164:
+        indicators.append(("complainant_phone", info.e164))
+    if complaint.device_id:
+        indicators.append(("device", complaint.device_id.strip()))
+    block = ip_block(complaint.ip)
+
+    lex = [(h.term, h.category) for h in match_lexicon(complaint.text) if not h.suppressed]
+    days_to_due = None
+    overdue = None
+    surname = None
+    if customer is not None:
+        overdue = customer.overdue_days
+        if customer.next_due_date is not None:
+            days_to_due = (customer.next_due_date - received.astimezone(SHANGHAI).date()).days
+        if customer.name:
+            surname = customer.name.strip()[:1] or None
+    return RecordFeatures(
+        complaint_id=complaint.complaint_id,
+        customer_key=complaint.customer_id or f"complaint:{complaint.complaint_id}",
+        ts=received.timestamp(),
+        received_at=received,
+        norm_text=norm,
+        complainant_phone=info.e164 if info else None,
+        phone_city=(info.city or info.province) if info and info.valid else None,
+        surname=surname,
+        device=complaint.device_id.strip() if complaint.device_id else None,
+        ip_block=block,
+        indicators=indicators,
+        contact_raw=raw,
+        demands=demand_profile(norm),
+        lexicon_terms=lex,
+        licences=quoted_licences(norm),
+        overdue_days=overdue,
+        days_to_due=days_to_due,
+        attachments=list(complaint.attachments),
+    )
+
+

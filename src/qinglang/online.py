@@ -1,0 +1,156 @@
+"""The online path: score one new complaint against what the last batch scan indexed.
+
+It reuses the batch's own stage code (features, signatures, the per-record scorer) and the
+campaigns the batch found, so a complaint that was in the batch gets the batch's answer. What
+the index holds is what a new complaint can attach to: the signatures and indicators of every
+complaint that sits in a campaign, and each campaign's frozen score. A brand-new campaign
+(nothing like it indexed yet) surfaces at the next batch scan; until then its complaints are
+scored on their own evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qinglang.link.features import extract_features
+from qinglang.link.minhash import LshParams, TemplateIndex, signatures
+from qinglang.scan import ClusterResult, ScanResult, score_record
+from qinglang.schema import Cluster, Complaint, Customer, ScoredComplaint
+from qinglang.score import to_reasons
+
+INDEX_FILE = "online_index.npz"
+META_FILE = "online_index.json"
+
+
+@dataclass
+class _ClusterInfo:
+    cluster: Cluster
+    flagged: bool
+    organizer_keys: set[tuple[str, str]]
+
+
+class OnlineIndex:
+    def __init__(
+        self,
+        clusters: dict[str, _ClusterInfo],
+        sigs: np.ndarray,
+        sig_cluster: list[str],
+        sig_in_template: np.ndarray,
+        key_clusters: dict[tuple[str, str], dict[str, int]],
+        threshold: float,
+        lsh: LshParams,
+        customer_lookup: Callable[[str], Customer | None] | None = None,
+    ) -> None:
+        self.clusters = clusters
+        self.templates = TemplateIndex(sigs, lsh)
+        self.sig_cluster = sig_cluster
+        self.sig_in_template = sig_in_template
+        self.key_clusters = key_clusters
+        self.threshold = threshold
+        self.lsh = lsh
+        self.customer_lookup = customer_lookup
+
+    # -- building -----------------------------------------------------------------------------
+    @classmethod
+    def from_scan(cls, scan: ScanResult) -> OnlineIndex:
+        clusters: dict[str, _ClusterInfo] = {}
+        positions: list[int] = []
+        sig_cluster: list[str] = []
+        in_template: list[bool] = []
+        key_clusters: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for cr in scan.clusters:
+            cid = cr.cluster.cluster_id
+            clusters[cid] = _ClusterInfo(cr.cluster, cr.flagged, {(o.kind, o.value) for o in cr.cluster.organizers})
+            member_set = set(cr.members)
+            tcount = Counter(int(scan.template_labels[i]) for i in cr.members if scan.template_labels[i] >= 0)
+            for i in cr.members:
+                positions.append(i)
+                sig_cluster.append(cid)
+                lab = int(scan.template_labels[i])
+                in_template.append(lab >= 0 and tcount[lab] >= 2)
+                for key in scan.feats[i].indicators:
+                    if key in scan.index.members and len(member_set.intersection(scan.index.members[key])) >= 2:
+                        key_clusters[key][cid] += 1
+        sigs = scan.sigs[positions].astype(np.uint32) if positions else np.zeros((0, scan.config.lsh.num_perm),
+                                                                                   dtype=np.uint32)
+        return cls(clusters, sigs, sig_cluster, np.array(in_template, dtype=bool),
+                   {k: dict(v) for k, v in key_clusters.items()}, scan.config.threshold, scan.config.lsh)
+
+    # -- persistence --------------------------------------------------------------------------
+    def save(self, out_dir: Path) -> None:
+        np.savez_compressed(out_dir / INDEX_FILE, sigs=self.templates.sigs, in_template=self.sig_in_template)
+        meta = {
+            "threshold": self.threshold,
+            "lsh": {"bands": self.lsh.bands, "rows": self.lsh.rows, "threshold": self.lsh.threshold,
+                    "shingle": self.lsh.shingle},
+            "sig_cluster": self.sig_cluster,
+            "clusters": {cid: {"cluster": json.loads(ci.cluster.model_dump_json()), "flagged": ci.flagged,
+                               "organizer_keys": sorted(ci.organizer_keys)} for cid, ci in self.clusters.items()},
+            "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
+        }
+        (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, out_dir: Path, customer_lookup: Callable[[str], Customer | None] | None = None) -> OnlineIndex:
+        meta = json.loads((out_dir / META_FILE).read_text(encoding="utf-8"))
+        arrays = np.load(out_dir / INDEX_FILE)
+        clusters = {
+            cid: _ClusterInfo(Cluster.model_validate(v["cluster"]), v["flagged"],
+                              {tuple(k) for k in v["organizer_keys"]})
+            for cid, v in meta["clusters"].items()
+        }
+        return cls(
+            clusters, arrays["sigs"], meta["sig_cluster"], arrays["in_template"],
+            {(k, v): c for k, v, c in meta["key_clusters"]}, meta["threshold"], LshParams(**meta["lsh"]),
+            customer_lookup,
+        )
+
+    # -- scoring ------------------------------------------------------------------------------
+    def score(self, complaint: Complaint, customer: Customer | None = None) -> ScoredComplaint:
+        if customer is None and complaint.customer_id and self.customer_lookup is not None:
+            customer = self.customer_lookup(complaint.customer_id)
+        f = extract_features(complaint, customer)
+        sig = signatures([f.norm_text], self.lsh)[0].astype(np.uint32)
+        votes: Counter = Counter()
+        strong: dict[str, bool] = defaultdict(bool)
+        for pos, _sim in self.templates.query(sig):
+            cid = self.sig_cluster[pos]
+            votes[cid] += 1
+            if self.sig_in_template[pos]:
+                strong[cid] = True
+        for key in f.indicators:
+            for cid, n in self.key_clusters.get(key, {}).items():
+                votes[cid] += n
+                if key in self.clusters[cid].organizer_keys:
+                    strong[cid] = True
+        cluster = None
+        strength = 0.0
+        if votes:
+            cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))
+            info = self.clusters[cid]
+            cluster = ClusterResult(cluster=info.cluster, flagged=info.flagged, evidence=[], members=[])
+            strength = 1.0 if strong[cid] else 0.85
+        score, ev = score_record(f, cluster, strength)
+        return ScoredComplaint(
+            complaint_id=complaint.complaint_id, score=score, flagged=score >= self.threshold,
+            cluster_id=cluster.cluster.cluster_id if cluster else None, reasons=to_reasons(ev),
+        )
+
+
+def load_index(db_url: str) -> OnlineIndex:
+    """The index of the latest scan recorded in the store at `db_url`."""
+    from qinglang.store import open_store
+    from qinglang.store.results import latest_scan
+
+    store = open_store(db_url)
+    run = latest_scan(store)
+    if run is None:
+        raise LookupError("no scan recorded in this store: run `qinglang scan --db ...` first / 库中尚无扫描结果")
+    out_dir = Path(run.params["out_dir"])
+    return OnlineIndex.load(out_dir, customer_lookup=store.get_customer)

@@ -1,0 +1,245 @@
+"""The batch scan: complaints in, scored complaints and campaigns out.
+
+Stages run in one direction (DESIGN.md): per-record features -> template signatures and groups ->
+indicator index -> entity graph and communities -> campaign signals and score -> per-complaint
+score. Each stage is a function over plain columns so an engine other than this process
+(Spark) can run the same stage code; see docs/engines.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from qinglang.link.features import extract_features
+from qinglang.link.graph import EntityGraph, IndicatorIndex, build_graph, build_indicator_index, communities
+from qinglang.link.minhash import LshParams, group_near_duplicates, signatures
+from qinglang.link.organizers import cluster_indicators, rank_organizers
+from qinglang.link.records import RecordFeatures
+from qinglang.schema import Cluster, Complaint, Customer, Evidence, ScoredComplaint
+from qinglang.score import DEFAULT_THRESHOLD, combine, to_reasons
+from qinglang.signals.base import Baselines, ClusterContext
+from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard
+from qinglang.signals.record import membership_evidence, own_evidence
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    threshold: float = DEFAULT_THRESHOLD
+    lsh: LshParams = field(default_factory=LshParams)
+    min_customers: int = 2  # a cluster must tie at least this many customers together
+    leiden_seed: int = 7
+
+
+@dataclass
+class ClusterResult:
+    cluster: Cluster
+    flagged: bool
+    evidence: list[Evidence]
+    members: list[int]
+
+
+@dataclass
+class ScanResult:
+    scored: list[ScoredComplaint]
+    clusters: list[ClusterResult]
+    feats: list[RecordFeatures]
+    sigs: np.ndarray
+    template_labels: np.ndarray
+    index: IndicatorIndex
+    graph: EntityGraph
+    labels: np.ndarray
+    baselines: Baselines
+    config: ScanConfig
+
+    def summary(self) -> dict:
+        flagged = sum(1 for s in self.scored if s.flagged)
+        camps = [c for c in self.clusters if c.flagged]
+        return {
+            "complaints": len(self.scored),
+            "flagged": flagged,
+            "flag_rate": round(flagged / len(self.scored), 4) if self.scored else 0.0,
+            "clusters": len(self.clusters),
+            "campaigns": len(camps),
+            "campaign_complaints": sum(c.cluster.size for c in camps),
+        }
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def compute_features(
+    complaints: Sequence[Complaint], customers: Mapping[str, Customer], progress: Progress = _noop
+) -> list[RecordFeatures]:
+    out = []
+    total = len(complaints)
+    step = max(1, total // 100)
+    for i, c in enumerate(complaints):
+        out.append(extract_features(c, customers.get(c.customer_id) if c.customer_id else None))
+        if i % step == 0:
+            progress("features", i, total)
+    progress("features", total, total)
+    return out
+
+
+def _cluster_context(
+    members: list[int],
+    feats: Sequence[RecordFeatures],
+    baselines: Baselines,
+    template_labels: np.ndarray,
+    template_sim: np.ndarray,
+    index: IndicatorIndex,
+    materials: Mapping[int, list[Evidence]],
+) -> ClusterContext:
+    tgroups: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        lab = int(template_labels[i])
+        if lab >= 0:
+            tgroups[lab].append(i)
+    tgroups = {k: v for k, v in tgroups.items() if len(v) >= 2}
+    tsim = {k: float(np.mean([template_sim[i] for i in v])) for k, v in tgroups.items()}
+    shared: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in members:
+        for key in feats[i].indicators:
+            if key in index.members:
+                shared[key].append(i)
+    shared = {k: v for k, v in shared.items() if len({feats[i].customer_key for i in v}) >= 2}
+    return ClusterContext(
+        members=members, feats=feats, baselines=baselines, template_groups=tgroups, template_similarity=tsim,
+        shared=shared, material_flags={i: materials[i] for i in members if i in materials},
+    )
+
+
+def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
+    """Run every campaign signal on a cluster; the guard last. Returns (score, evidence)."""
+    found: list[Evidence] = []
+    for signal in CAMPAIGN_SIGNALS.values():
+        ev = signal(ctx)
+        if ev is not None:
+            found.append(ev)
+    guard = incident_guard(ctx, found)
+    if guard is not None:
+        found.append(guard)
+    n_cust = len(ctx.customers)
+    score = combine(found)
+    if n_cust < 3:
+        score = round(score * 0.5, 4)  # two customers are a coincidence as often as a campaign
+    return score, found
+
+
+def membership_strength(i: int, ctx: ClusterContext, organizer_keys: set[tuple[str, str]]) -> float:
+    """1.0 when the complaint carries an organiser indicator or the cluster's template, else 0.85."""
+    f = ctx.feats[i]
+    if any(k in organizer_keys for k in f.indicators):
+        return 1.0
+    if any(i in pos for pos in ctx.template_groups.values()):
+        return 1.0
+    return 0.85
+
+
+def score_record(
+    f: RecordFeatures, cluster: ClusterResult | None, strength: float, materials: Sequence[Evidence] = ()
+) -> tuple[float, list[Evidence]]:
+    """The per-complaint score: shared by the batch scan and the online path."""
+    ev: list[Evidence] = []
+    if cluster is not None and cluster.cluster.score > 0:
+        ev.append(membership_evidence(cluster.cluster.cluster_id, cluster.cluster.score, cluster.cluster.size,
+                                      strength))
+    ev.extend(own_evidence(f, materials))
+    return combine(ev), ev
+
+
+def run_scan(
+    complaints: Sequence[Complaint],
+    customers: Mapping[str, Customer] | None = None,
+    material_evidence: Mapping[str, list[Evidence]] | None = None,
+    config: ScanConfig | None = None,
+    progress: Progress = _noop,
+) -> ScanResult:
+    config = config or ScanConfig()
+    customers = customers or {}
+    material_evidence = material_evidence or {}
+    feats = compute_features(complaints, customers, progress)
+    n = len(feats)
+    progress("signatures", 0, 1)
+    sigs = signatures([f.norm_text for f in feats], config.lsh)
+    progress("signatures", 1, 1)
+    progress("templates", 0, 1)
+    tg = group_near_duplicates(sigs, config.lsh)
+    template_customers = {lab: len({feats[i].customer_key for i in idxs}) for lab, idxs in tg.groups.items()}
+    progress("templates", 1, 1)
+    progress("graph", 0, 1)
+    index = build_indicator_index(feats)
+    eg = build_graph(n, index, tg.labels, template_customers)
+    labels = communities(eg, seed=config.leiden_seed)
+    progress("graph", 1, 1)
+    baselines = Baselines.from_records(
+        feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]
+    )
+    pos_of = {f.complaint_id: i for i, f in enumerate(feats)}
+    materials_by_pos = {pos_of[cid]: ev for cid, ev in material_evidence.items() if cid in pos_of and ev}
+
+    by_label: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels.tolist()):
+        if lab >= 0:
+            by_label[lab].append(i)
+    raw_clusters = []
+    total = len(by_label)
+    for done, members in enumerate(by_label.values()):
+        ctx = _cluster_context(members, feats, baselines, tg.labels, tg.member_similarity, index, materials_by_pos)
+        if len(ctx.customers) < config.min_customers:
+            continue
+        score, ev = campaign_evidence(ctx)
+        raw_clusters.append((score, ctx, ev))
+        if done % 200 == 0:
+            progress("campaigns", done, total)
+    progress("campaigns", total, total)
+    raw_clusters.sort(key=lambda x: (-x[0], -len(x[1].members), x[1].members[0]))
+
+    results: list[ClusterResult] = []
+    member_of: dict[int, tuple[ClusterResult, float]] = {}
+    for rank, (score, ctx, ev) in enumerate(raw_clusters, start=1):
+        cid = f"C{rank:05d}"
+        members = sorted(ctx.members, key=lambda i: feats[i].ts)
+        organizers = rank_organizers(ctx)
+        times = [feats[i].received_at for i in members]
+        rep = _representative(members, ctx, complaints)
+        cluster = Cluster(
+            cluster_id=cid, size=len(members), score=score,
+            complaint_ids=[feats[i].complaint_id for i in members],
+            first_seen=min(times).astimezone(SHANGHAI), last_seen=max(times).astimezone(SHANGHAI),
+            template=rep, indicators=cluster_indicators(ctx), organizers=organizers,
+        )
+        cr = ClusterResult(cluster=cluster, flagged=score >= config.threshold, evidence=ev, members=members)
+        results.append(cr)
+        org_keys = {(o.kind, o.value) for o in organizers}
+        for i in members:
+            member_of[i] = (cr, membership_strength(i, ctx, org_keys))
+
+    scored: list[ScoredComplaint] = []
+    for i, f in enumerate(feats):
+        cr, strength = member_of.get(i, (None, 0.0))
+        score, ev = score_record(f, cr, strength, material_evidence.get(f.complaint_id, ()))
+        scored.append(ScoredComplaint(
+            complaint_id=f.complaint_id, score=score, flagged=score >= config.threshold,
+            cluster_id=cr.cluster.cluster_id if cr is not None else None, reasons=to_reasons(ev),
+        ))
+    return ScanResult(
+        scored=scored, clusters=results, feats=feats, sigs=sigs, template_labels=tg.labels, index=index,
+        graph=eg, labels=labels, baselines=baselines, config=config,
+    )
+
+
+def _representative(members: list[int], ctx: ClusterContext, complaints: Sequence[Complaint]) -> str:
+    """The template text: the first member of the largest template group, else the first member."""
+    if ctx.template_groups:
+        return complaints[max(ctx.template_groups.values(), key=len)[0]].text
+    return complaints[members[0]].text

@@ -1,0 +1,44 @@
+"""Complaint-level signals: what one complaint says about itself, and its campaign membership.
+
+Own evidence is deliberately weak: a single complaint asking to 停息挂账 may be a borrower's own
+words. Only a campaign (many customers tied together) or a hard fact (a fake licence) flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qinglang.link.records import RecordFeatures
+from qinglang.schema import Evidence
+from qinglang.signals.base import evidence
+from qinglang.signals.demands import AGENCY_DEMANDS, describe
+
+
+def own_evidence(f: RecordFeatures, materials: Sequence[Evidence] = ()) -> list[Evidence]:
+    out: list[Evidence] = []
+    bad = [(code, cls) for code, cls in f.licences if cls != "licence"]
+    if bad:
+        code, cls = bad[0]
+        zh = "律师事务所统一社会信用代码" if cls == "law_firm_uscc" else "无效号码或信用代码"
+        en = "a law firm's credit code" if cls == "law_firm_uscc" else "an invalid number or credit code"
+        out.append(evidence("fake_lawyer_licence", 0.4, f"所称律师执业证号 {code} 实为{zh}",
+                            f"the 'lawyer licence number' {code} is {en}", [f.complaint_id]))
+    if f.demands.agency_like:
+        zh, en = describe(f.demands.agency, AGENCY_DEMANDS)
+        out.append(evidence("agency_demands", 0.2, f"提出代理机构式诉求：{zh}", f"agency-style demands: {en}",
+                            [f.complaint_id]))
+    if f.lexicon_terms:
+        terms = "、".join(dict.fromkeys(t for t, _ in f.lexicon_terms))
+        out.append(evidence("black_gray_vocabulary", 0.15, f"含黑灰产用语：{terms}",
+                            f"black/gray-industry vocabulary: {terms}", [f.complaint_id]))
+    out.extend(materials)
+    return out
+
+
+def membership_evidence(cluster_id: str, cluster_score: float, size: int, strength: float) -> Evidence:
+    return evidence(
+        "campaign_member", cluster_score * strength,
+        f"属于疑似代投诉团伙 {cluster_id}（团伙得分 {cluster_score:.2f}，共 {size} 件）",
+        f"member of suspected complaint campaign {cluster_id} (campaign score {cluster_score:.2f}, {size} complaints)",
+        [cluster_id],
+    )
