@@ -1,0 +1,31 @@
+"""`qinglang normalize`: de-obfuscate texts, one per line, stdin -> stdout."""
+
+from __future__ import annotations
+
+import typer
+
+
+def command(
+    steps: str = typer.Option(
+        "",
+        "--steps",
+        help="逗号分隔的步骤 / comma-separated normaliser steps (default: full chain: "
+        "nfkc,lower,t2s,noise,split,variants,numerals,repeat)",
+    ),
+    keep_case: bool = typer.Option(False, "--keep-case", help="不转小写 / drop the 'lower' step"),
+) -> None:
+    """Read texts one per line on stdin; write the normalised texts one per line on stdout."""
+    import sys
+
+    from qinglang.text.normalize import DEFAULT_STEPS, STEP_NAMES, normalize
+
+    chain = [s.strip() for s in steps.split(",") if s.strip()] or list(DEFAULT_STEPS)
+    unknown = [s for s in chain if s not in STEP_NAMES and s != "noise_soft"]
+    if unknown:
+        raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(STEP_NAMES)}")
+    if keep_case:
+        chain = [s for s in chain if s != "lower"]
+    out = sys.stdout
+    for line in sys.stdin:
+        out.write(normalize(line.rstrip("\r\n"), chain).replace("\n", " ") + "\n")
+    out.flush()

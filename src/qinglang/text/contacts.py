@@ -1,0 +1,216 @@
+"""Contact extraction from obfuscated text: phones, WeChat, QQ, URLs, e-mail, lawyers, firms.
+
+Agencies pass contacts as "薇:abc123", "➕V", "扣扣 一一四四…", "139 1234 5678" with noise or
+numerals spelt out. We run the full normaliser chain (with its offset map), extract on the
+normalised text, and report each contact normalised (phones in E.164) together with its RAW
+span, so the analyst sees exactly what was written.
+
+Things that look like numbers but are not contacts are skipped on purpose: amounts (followed
+by 元/万/块), dates, order/card/ID numbers (preceded by 订单号, 卡号, 身份证 ...). Official service
+numbers (95xxx, 400/800, 123xx) come out as kind "service_number" so consumers can ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qinglang.phones import normalize_phone
+from qinglang.text.normalize import CONTACT_STEPS, Normalized, normalize_with_map
+
+CONTACT_KINDS = (
+    "phone", "wechat", "qq", "url", "email", "lawyer_licence", "uscc", "law_firm", "company",
+    "lawyer_name", "service_number",
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # one of CONTACT_KINDS
+    value: str  # normalised value (phone E.164, lower-case handle, qq digits, registrable domain, ...)
+    raw: str  # the original characters
+    start: int  # span in the ORIGINAL text
+    end: int
+
+
+_SEP = r"[-\s.]?"
+_PHONE = re.compile(
+    r"(?<![\d])(?:\+?86[-\s]?)?(1" + _SEP + r"[3-9](?:" + _SEP + r"\d){9})(?![\d])"
+)
+_LANDLINE = re.compile(r"(?<![\d])(0[1-9]\d{1,2})[-\s](\d{7,8})(?![\d])")
+_SERVICE = re.compile(
+    r"(?<![\d])(95\d{3}|96\d{3}|12[0-9]{3}|1[01][0-9]|(?:400|800)[-\s]?\d{3}[-\s]?\d{4})(?![\d])"
+)
+_NOT_PHONE_BEFORE = re.compile(
+    r"(订单|单号|流水号|卡号|尾号|身份证|证件号|账号|帐号|编号|合同号|工号|执业证|代码|id|no|#)[^\u4e00-\u9fff]{0,3}$"
+)
+_NOT_NUMBER_AFTER = re.compile(r"^\s?(元|块|万|亿|千|百|%|笔|期|天|个|年|月|日|号楼|次|人|分钟|小时)")
+_WECHAT = re.compile(
+    r"(?:加|\+|添加|联系)?((?<![a-z0-9])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?[:：=]?\s?"
+    r"([a-z][-_a-z0-9]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])"
+)
+_QQ = re.compile(
+    r"(?:加|\+)?((?<![a-z0-9])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|口口|球球)(?:号|群)?\s?[:：=]?\s?([1-9]\d{4,10})(?![\d])"
+)
+_TLD = (
+    r"com|cn|net|org|top|xyz|vip|cc|me|info|io|shop|club|site|online|ltd|link|app|hk|tk|co|icu|fun|"
+    r"wang|ink|pro|biz|tv|la|in|win|bet|live|store|tech|work|cloud|asia|mobi|ren|pw|ws|us|ml|ga|gq|cf"
+)
+_URL = re.compile(
+    r"(?:https?://|www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|点|dot))+(?:" + _TLD + r"))"
+    r"(?![a-z0-9])(?:[:/?#][^\s\u4e00-\u9fff,，。!！]*)?"
+)
+_EMAIL = re.compile(r"([a-z0-9][a-z0-9._-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})")
+_SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
+_LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
+_LAWYER = re.compile(r"([\u4e00-\u9fff]{2,3})律师")
+_FIRM = re.compile(r"([\u4e00-\u9fff（）()]{2,16}律师事务所)")
+_COMPANY = re.compile(r"([\u4e00-\u9fff（）()]{2,24}有限(?:责任)?公司)")
+_NAME_STEPS = ("nfkc", "t2s")
+_TRIM_PREFIX = re.compile(r"^.*(?:是|的|在|由|与|和|找|请|为|到|向|联系|委托|被|了|说|自称|称|经|加入|通过)")
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_NOT_NAMES = {"专业", "资深", "执业", "知名", "金牌", "合作", "私人", "法律", "委托", "我们", "咨询", "找到", "联系"}
+
+
+def registrable_domain(host: str) -> str:
+    """'www.abc.com.cn' -> 'abc.com.cn'; 'e5.q00k.com' -> 'q00k.com'."""
+    labels = [x for x in host.lower().replace("点", ".").replace("dot", ".").split(".") if x]
+    if len(labels) >= 3 and labels[-1] == "cn" and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def _is_number_context(norm: str, a: int, b: int) -> bool:
+    return bool(_NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]))
+
+
+def _emit(out: list[Contact], taken: list[tuple[int, int]], mapped: Normalized, text: str, kind: str,
+          value: str, a: int, b: int, claim: bool = True) -> None:
+    s, e = mapped.span(a, b)
+    out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e))
+    if claim:
+        taken.append((a, b))
+
+
+def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return all(b <= x or a >= y for x, y in taken)
+
+
+def extract_contacts(text: str) -> list[Contact]:
+    """Contacts in `text`, each normalised, with its span in the ORIGINAL text, in text order."""
+    if not text:
+        return []
+    mapped = normalize_with_map(text, CONTACT_STEPS)
+    norm = mapped.text
+    out: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _EMAIL.finditer(norm):
+        _emit(out, taken, mapped, text, "email", m.group(1).lower(), *m.span(1))
+    for m in _URL.finditer(norm):
+        a, b = m.span()
+        host = m.group(1)
+        if not _free(taken, a, b) or host.replace(".", "").isdigit():
+            continue
+        if not (m.group(0).startswith(("http", "www")) or "/" in m.group(0) or "." in host):
+            continue
+        _emit(out, taken, mapped, text, "url", registrable_domain(host), a, b)
+    for m in _LICENCE.finditer(norm):
+        code = m.group(1).upper()
+        if len(code) == 17 and code.isdigit():
+            _emit(out, taken, mapped, text, "lawyer_licence", code, *m.span(1))
+        elif len(code) == 18:
+            _emit(out, taken, mapped, text, "uscc", code, *m.span(1))
+    for m in _WECHAT.finditer(norm):
+        a, b = m.span(2)
+        if not _free(taken, a, b):
+            continue
+        handle = m.group(2)
+        cue = m.group(1)
+        if cue == "v" and not (m.group(0).startswith(("加", "+")) or re.search(r"[:：=]", m.group(0))):
+            if m.start(1) > 0 and norm[m.start(1) - 1] not in "加+:： ":
+                continue
+        if handle.isdigit():
+            phone = normalize_phone(handle)
+            if phone:
+                _emit(out, taken, mapped, text, "phone", phone, a, b, claim=False)
+        _emit(out, taken, mapped, text, "wechat", handle.lower(), a, b)
+    for m in _QQ.finditer(norm):
+        a, b = m.span(2)
+        if not _free(taken, a, b) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]):
+            continue
+        if m.group(1) == "扣" and norm[m.end(1) : m.end(1) + 1] not in (":", "：", "号", " ") and not m.group(0).startswith(("加", "+")):
+            continue
+        _emit(out, taken, mapped, text, "qq", m.group(2), a, b)
+    for m in _PHONE.finditer(norm):
+        a, b = m.span()
+        if not _free(taken, a, b) or _is_number_context(norm, a, b):
+            continue
+        phone = normalize_phone(_digits(m.group(1)))
+        if phone:
+            _emit(out, taken, mapped, text, "phone", phone, a, b)
+    for m in _LANDLINE.finditer(norm):
+        a, b = m.span()
+        if not _free(taken, a, b) or _is_number_context(norm, a, b):
+            continue
+        phone = normalize_phone(m.group(1) + m.group(2))
+        if phone:
+            _emit(out, taken, mapped, text, "phone", phone, a, b)
+    for m in _SERVICE.finditer(norm):
+        a, b = m.span()
+        if not _free(taken, a, b) or _is_number_context(norm, a, b):
+            continue
+        _emit(out, taken, mapped, text, "service_number", _digits(m.group(0)), a, b)
+    out.extend(_names(text))
+    out.sort(key=lambda c: (c.start, c.kind))
+    return out
+
+
+def _names(text: str) -> list[Contact]:
+    """Law firms, companies and lawyer names, on a light chain that keeps spaces as boundaries."""
+    out: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+    mapped = normalize_with_map(text, _NAME_STEPS)
+    norm = mapped.text
+    if "律师" not in norm and "公司" not in norm:
+        return out
+    for m in _FIRM.finditer(norm):
+        a, b = m.span(1)
+        name = m.group(1)
+        trimmed = _TRIM_PREFIX.sub("", name[:-5]) + "律师事务所"
+        a = b - len(trimmed)
+        if len(trimmed) > 6:
+            s, e = mapped.span(a, b)
+            _emit(out, taken, mapped, text, "law_firm", text[s:e], a, b)
+    for m in _COMPANY.finditer(norm):
+        a, b = m.span(1)
+        name = m.group(1)
+        trimmed = _TRIM_PREFIX.sub("", name[:-4])
+        if len(trimmed) < 2:
+            continue
+        a = b - len(trimmed) - 4
+        s, e = mapped.span(a, b)
+        _emit(out, taken, mapped, text, "company", text[s:e], a, b)
+    for m in _LAWYER.finditer(norm):
+        name = m.group(1)
+        if name.endswith("律师事务所") or norm.startswith("事务所", m.end()):
+            continue
+        if name[0] not in _SURNAMES:
+            name = name[1:]
+        if len(name) < 2 or name[0] not in _SURNAMES or name in _NOT_NAMES:
+            continue
+        b = m.start() + len(m.group(1))
+        a = b - len(name)
+        s, e = mapped.span(a, b)
+        _emit(out, taken, mapped, text, "lawyer_name", text[s:e], a, b)
+    return out

@@ -1,0 +1,292 @@
+"""Black/gray-industry lexicon: categories, variant expansion, Aho-Corasick matching, context.
+
+Terms live in data/lexicon.tsv. Instead of rewriting pinyin and homophones in all text (which
+corrupts ordinary words), each term is EXPANDED into the spellings ads use: per-character pinyin
+(zheng信, cui收), full pinyin (tingxiguazhang), pinyin initials when flagged (zx), and common
+homophones (分琪, 崔收). The text only gets the light `normalize_for_matching` chain, so a match
+always maps back to the original characters.
+
+A context layer then marks hits that sit in warnings, negations or news ("警惕…骗局",
+"征信无法花钱修复", court and police reports) as suppressed, so analysts are not drowned in
+anti-fraud notices that use the same words as the ads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qinglang.text import resources
+from qinglang.text.normalize import MATCH_STEPS, normalize, normalize_for_matching, normalize_with_map
+
+CATEGORY_LABELS: dict[str, str] = {
+    "anti_collection": "反催收",
+    "debt_relief": "债务优化/停息挂账/协商还款",
+    "credit_repair": "征信修复/洗白",
+    "illegal_agency": "非法代理维权/代理退保",
+    "illegal_loan_broker": "非法助贷/包装/口子",
+    "forged_docs": "伪造材料/办证",
+    "recruitment": "招募下线/培训",
+    "data_trade": "买卖个人信息",
+}
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    term: str  # canonical lexicon term
+    category: str  # one of lexicon_categories()
+    start: int  # span in the ORIGINAL text
+    end: int
+    matched: str  # the original characters
+    suppressed: bool  # True when inside a warning/news/negation context
+    context: str | None  # why suppressed: "warning_frame" | "news" | "negation" | "allow_list"
+    weight: float = 0.0  # how strongly this term alone indicates an ad
+    variant: bool = False  # matched through an obfuscated spelling (pinyin, homophone, variant char)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    category: str
+    weight: float
+    flags: frozenset[str]
+
+
+def lexicon_categories() -> list[str]:
+    """Category codes in a stable order (labels in CATEGORY_LABELS)."""
+    return list(CATEGORY_LABELS)
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Term, ...]:
+    out = []
+    for row in resources._rows("lexicon.tsv"):
+        if len(row) < 3:
+            continue
+        flags = frozenset(f.strip() for f in row[3].split(",")) if len(row) > 3 and row[3] else frozenset()
+        cat = row[1].strip()
+        if cat not in CATEGORY_LABELS:
+            raise ValueError(f"lexicon.tsv: unknown category {cat!r}")
+        out.append(Term(row[0].strip(), cat, float(row[2]), flags))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _homophones() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for row in resources._rows("homophones.tsv"):
+        if len(row) >= 2:
+            table.setdefault(row[0], []).extend(v for v in row[1].split() if v != row[0])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Ordinary words (jieba dictionary, freq >= 3): a generated spelling that is one is dropped."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 2 and len(parts[0]) <= 4 and int(parts[1]) >= 3:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def expand_term(term: Term) -> list[str]:
+    """Spellings of one term to search for in normalised text (the term itself first)."""
+    from pypinyin import Style, lazy_pinyin
+
+    base = normalize_for_matching(term.term)
+    out = [base]
+    if "nopinyin" in term.flags or not _CJK_RE.search(base) or not all(_CJK_RE.match(c) for c in base):
+        return out
+    full = lazy_pinyin(base)
+    initials = lazy_pinyin(base, style=Style.FIRST_LETTER)
+    homo = _homophones()
+    n = len(base)
+    max_sub = n if n <= 3 else 2
+    options = []
+    for i, ch in enumerate(base):
+        opts = [ch, full[i]]
+        if initials[i] and initials[i] != full[i]:
+            opts.append(initials[i])
+        opts.extend(h for h in homo.get(ch, []) if h != ch)
+        options.append(opts)
+    common = _common_words()
+    seen = {base}
+    for combo in itertools.product(*[range(len(o)) for o in options]):
+        k = sum(1 for c in combo if c)
+        if k == 0 or k > max_sub and k != n:
+            continue
+        pieces = [options[i][c] for i, c in enumerate(combo)]
+        s = "".join(pieces)
+        if s in seen:
+            continue
+        ascii_only = s.isascii()
+        if ascii_only:
+            # all-ASCII spellings: full pinyin always (>= 5 letters), initials only when flagged
+            all_full = all(options[i][c] == full[i] for i, c in enumerate(combo))
+            all_init = all(options[i][c] == initials[i] for i, c in enumerate(combo))
+            if not ((all_full and len(s) >= 5) or (all_init and "initials" in term.flags)):
+                continue
+        elif k == n:
+            # every char replaced but not all-ASCII: only homophone-only forms of 2-3 char terms
+            if any(p.isascii() for p in pieces) or n > 3:
+                continue
+        if not ascii_only and s in common:
+            continue
+        seen.add(s)
+        out.append(s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _automaton():
+    import ahocorasick_rs
+
+    patterns: list[str] = []
+    info: list[tuple[Term, bool]] = []
+    index: dict[str, int] = {}
+    for t in terms():
+        for j, p in enumerate(expand_term(t)):
+            if not p or p in index:
+                continue
+            index[p] = len(patterns)
+            patterns.append(p)
+            info.append((t, j > 0))
+    ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ac, patterns, info
+
+
+def pattern_count() -> int:
+    return len(_automaton()[1])
+
+
+# ------------------------------------------------------------------------------------------
+# context layer (on normalised text)
+
+# Ads reassure with "不是骗局"; such phrases must not read as warnings.
+_REASSURE = re.compile(r"(不是|并非|绝非|绝不是|决不是|没有|从不|拒绝)(骗局|骗子|诈骗|套路|陷阱|黑中介|中介)")
+_WARNING = re.compile(
+    r"警惕|谨防|当心|小心|防范|提防|提醒|揭秘|曝光|骗局|套路贷|陷阱|诈骗|骗子|被骗|受骗|上当|反诈|切勿|"
+    r"不要(轻信|相信|上当|点击|添加)|别信|勿信|风险提示|消费者提示|风险警示|以案说法|"
+    r"(无法|不能|没法|不可能|无需)(花钱|付费|通过\w{0,4})?(修复|洗白|消除|删除|铲单)|"
+    r"不存在\w{0,6}(修复|洗白|内部渠道|特殊渠道)|(均为|都是|就是|实为|属于)(骗局|诈骗|违法|非法)|"
+    r"非法(代理|中介|集资)|违法(行为|犯罪)|打击|整治|投诉举报|举报电话|理性维权|依法维权|"
+    r"正规渠道|官方渠道|免费(申请|办理|查询)"
+)
+_NEWS = re.compile(
+    r"记者|报道|新华社|人民网|央视|通讯员|法院|判决|判处|一审|二审|被告|原告|公诉|检察院|检察机关|"
+    r"公安|警方|民警|派出所|刑拘|刑事拘留|立案侦查|抓获|涉嫌|犯罪嫌疑人|落网|捣毁|打掉|团伙|"
+    r"通报|发布会|监管局|金融监管|银保监|人民银行|央行|消保局|网信办|市场监管"
+)
+_NEGATION_BEFORE = re.compile(r"(不要|切勿|谨防|警惕|拒绝|远离|别去|别找|不做|不搞|勿|千万别|别)[找信用去做请]{0,2}$")
+_ALLOW = re.compile(r"征信中心|征信报告|个人征信|征信记录|征信查询|征信系统|信用中心")
+_SENT_SPLIT = re.compile(r"[.!?;\n。！？；]")
+
+
+def _frames(norm: str) -> tuple[bool, bool, list[tuple[int, int]]]:
+    """(text is news, text is a warning, sentence-level warning spans) for a normalised text."""
+    scrub = _REASSURE.sub(lambda m: "·" * len(m.group(0)), norm)
+    news_cues = {m.group(0) for m in _NEWS.finditer(scrub)}
+    warn = [m.span() for m in _WARNING.finditer(scrub)]
+    is_news = len(news_cues) >= 2
+    is_warning = len(warn) >= 2
+    return is_news, is_warning, warn
+
+
+def _context_for(norm: str, a: int, b: int, frames: tuple[bool, bool, list[tuple[int, int]]]) -> str | None:
+    is_news, is_warning, warn = frames
+    if _ALLOW.match(norm, a) or any(m.start() <= a < m.end() for m in _ALLOW.finditer(norm, max(0, a - 4), b + 4)):
+        return "allow_list"
+    if _NEGATION_BEFORE.search(norm[max(0, a - 5) : a]):
+        return "negation"
+    if is_news:
+        return "news"
+    if is_warning:
+        return "warning_frame"
+    # one warning cue in the same sentence
+    s = a
+    while s > 0 and not _SENT_SPLIT.match(norm[s - 1]):
+        s -= 1
+    e = b
+    while e < len(norm) and not _SENT_SPLIT.match(norm[e]):
+        e += 1
+    for ws, we in warn:
+        if ws >= s and we <= e:
+            return "warning_frame"
+    return None
+
+
+def _ascii_boundary_ok(norm: str, a: int, b: int, pattern: str) -> bool:
+    if pattern[0].isascii() and pattern[0].isalnum() and a > 0 and norm[a - 1].isascii() and norm[a - 1].isalnum():
+        return False
+    if pattern[-1].isascii() and pattern[-1].isalnum() and b < len(norm) and norm[b].isascii() and norm[b].isalnum():
+        return False
+    return True
+
+
+def _resolve(found, patterns, info):
+    """Pick non-overlapping matches: longest first, then exact spellings over expansions, then weight.
+
+    Overlapping search (not leftmost-longest) matters: in "找代理维权" the leftmost match is a
+    homophone spelling of 招代理, but the right reading is the exact term 代理维权.
+    """
+    ranked = sorted(found, key=lambda f: (-(f[2] - f[1]), info[f[0]][1], -info[f[0]][0].weight, f[1]))
+    chosen: list[tuple[int, int, int]] = []
+    for f in ranked:
+        if all(f[2] <= c[1] or f[1] >= c[2] for c in chosen):
+            chosen.append(f)
+    chosen.sort(key=lambda f: f[1])
+    return chosen
+
+
+def _plain(text: str) -> str:
+    """Normalised without the variant/split steps: differs from the match text iff disguised."""
+    return normalize(text, ("nfkc", "lower", "t2s", "noise"))
+
+
+def match_lexicon(text: str) -> list[LexiconHit]:
+    """All lexicon hits in `text`, with ORIGINAL spans and context suppression."""
+    ac, patterns, info = _automaton()
+    fast = normalize_for_matching(text)
+    found = ac.find_matches_as_indexes(fast, overlapping=True)
+    if not found:
+        return []
+    found = _resolve(found, patterns, info)
+    mapped = normalize_with_map(text, MATCH_STEPS)
+    norm = mapped.text
+    frames = _frames(norm)
+    hits = []
+    for pid, a, b in found:
+        pat = patterns[pid]
+        if not _ascii_boundary_ok(norm, a, b, pat):
+            continue
+        term, is_variant = info[pid]
+        s, e = mapped.span(a, b)
+        matched = text[s:e]
+        ctx = _context_for(norm, a, b, frames)
+        hits.append(
+            LexiconHit(
+                term=term.term,
+                category=term.category,
+                start=s,
+                end=e,
+                matched=matched,
+                suppressed=ctx is not None,
+                context=ctx,
+                weight=term.weight,
+                variant=is_variant or _plain(matched) != norm[a:b],
+            )
+        )
+    return hits

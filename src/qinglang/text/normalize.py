@@ -1,0 +1,402 @@
+"""De-obfuscating normaliser chain with an offset map back to the original text.
+
+Black/gray-industry ads hide their vocabulary behind full-width letters, traditional or
+shape-similar characters, inserted noise, spelled-out numerals and split characters. Each
+step below undoes one trick, is a small function, and the chain is configurable by name.
+
+Every step has two implementations that MUST agree on the text they produce:
+- a fast one (`str.translate`, compiled regexes, OpenCC on the whole text) used by
+  `normalize` / `normalize_for_matching`, which must keep up with ~1M complaint texts;
+- a mapped one that also carries, for each output character, the span of ORIGINAL
+  characters it came from, so every match can be shown to an analyst on the raw text.
+
+Pinyin and homophones are deliberately NOT rewritten here: rewriting "qian" or "分琪" in all
+text would corrupt ordinary words; the lexicon expands its terms instead (see lexicon.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qinglang.text import resources
+
+# ---------------------------------------------------------------------------------------------
+# public result type
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised text and, per normalised character, where it came from in the original."""
+
+    text: str
+    offsets: list[int]  # offsets[i] = index in the ORIGINAL text of normalised char i
+    ends: list[int] = field(default_factory=list)  # exclusive original end of normalised char i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised span [start, end) -> original span [s, e) covering every source char."""
+        if end <= start:
+            raise ValueError(f"empty span {start}:{end}")
+        ends = self.ends or [o + 1 for o in self.offsets]
+        return self.offsets[start], ends[end - 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# character classes
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Always-noise: invisible characters, spacing, decorations, emoji. Never carry meaning in ads.
+_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+_DECOR = (
+    "*~^`|\\\\·•・‧∙⋅°¤§¨'\"“”‘’«»‹›「」『』〈〉〖〗〔〕【】《》♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁"
+    "→←↑↓↖↗↘↙⇒⇐⇑⇓↔▶◀▲▼△▽◆◇■□●○◎☞☜☛☚♪♫♬✌✓✗※¦"
+)
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
+
+
+def _build_noise_re(extra: str) -> re.Pattern[str]:
+    chars = _INVISIBLE + _DECOR + _EMOJI + re.escape(extra)
+    always = f"[\\s{chars}]+"
+    # '-', '/', '?', '.', ',' between two CJK characters are inserted noise ("微-信", "贷.款").
+    between = f"(?<=[{CJK}])[-/?.+=<>#&@$]+(?=[{CJK}])"
+    return re.compile(f"{always}|{between}")
+
+
+# ---------------------------------------------------------------------------------------------
+# per-character table steps (composed into one translate table when adjacent in the chain)
+
+_EXTRA_FOLD = {
+    "。": ".", "、": ",", "～": "~", "〜": "~", "｡": ".", "︰": ":", "—": "-", "–": "-", "－": "-",
+    "―": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
+}
+_DINGBAT_DIGITS = {}
+for _base in (0x2776, 0x2780, 0x278A):  # ❶.. ➀.. ➊..
+    for _i in range(9):
+        _DINGBAT_DIGITS[chr(_base + _i)] = str(_i + 1)
+_EXTRA_FOLD.update(_DINGBAT_DIGITS)
+_EXTRA_FOLD.update({"⓿": "0", "⓪": "0", "〇": "〇"})
+
+
+def _char_nfkc(ch: str) -> str:
+    if ch in _EXTRA_FOLD:
+        return _EXTRA_FOLD[ch]
+    out = unicodedata.normalize("NFKC", ch)
+    return out if out else ch
+
+
+def _char_lower(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _char_variants(ch: str) -> str:
+    return resources.variant_table().get(ch, ch)
+
+
+_CHAR_STEPS: dict[str, Callable[[str], str]] = {
+    "nfkc": _char_nfkc,
+    "lower": _char_lower,
+    "variants": _char_variants,
+}
+
+
+class _Table(dict):
+    """Lazy translate table: a character's composed mapping is computed on first sight."""
+
+    def __init__(self, funcs: tuple[Callable[[str], str], ...]):
+        super().__init__()
+        self.funcs = funcs
+        self.one_to_one = True
+
+    def __missing__(self, code: int) -> str:
+        s = chr(code)
+        for f in self.funcs:
+            s = "".join(f(c) for c in s)
+        if len(s) != 1:
+            self.one_to_one = False
+        self[code] = s
+        return s
+
+
+@lru_cache(maxsize=64)
+def _table(names: tuple[str, ...]) -> _Table:
+    return _Table(tuple(_CHAR_STEPS[n] for n in names))
+
+
+# ---------------------------------------------------------------------------------------------
+# mapped-text helpers: (text, starts, ends) triples
+
+Mapped = tuple[str, list[int], list[int]]
+
+
+def _map_table(m: Mapped, table: _Table) -> Mapped:
+    text, st, en = m
+    out = text.translate(table)
+    if len(out) == len(text):
+        return out, st, en
+    chars: list[str] = []
+    nst: list[int] = []
+    nen: list[int] = []
+    for i, ch in enumerate(text):
+        rep = table[ord(ch)]
+        for c in rep:
+            chars.append(c)
+            nst.append(st[i])
+            nen.append(en[i])
+    return "".join(chars), nst, nen
+
+
+def _map_sub(m: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
+    """Regex substitution that keeps the offset map: replaced text spans its whole match."""
+    text, st, en = m
+    pieces: list[str] = []
+    nst: list[int] = []
+    nen: list[int] = []
+    pos = 0
+    changed = False
+    for mt in pattern.finditer(text):
+        a, b = mt.span()
+        rep = repl(mt)
+        if rep == text[a:b]:
+            continue
+        changed = True
+        pieces.append(text[pos:a])
+        nst.extend(st[pos:a])
+        nen.extend(en[pos:a])
+        if rep:
+            pieces.append(rep)
+            if len(rep) == b - a:
+                nst.extend(st[a:b])
+                nen.extend(en[a:b])
+            else:
+                # r output chars from L source chars: when r < L the first output char takes the
+                # surplus (亻言 -> 信 covers both); when r > L later output chars share the last source
+                r, n_src = len(rep), b - a
+                extra = max(0, n_src - r)
+                for k in range(r):
+                    lo = a + (0 if k == 0 else min(k + extra, n_src - 1))
+                    hi = a + min(k + extra, n_src - 1)
+                    nst.append(st[lo])
+                    nen.append(en[hi])
+        pos = b
+    if not changed:
+        return m
+    pieces.append(text[pos:])
+    nst.extend(st[pos:])
+    nen.extend(en[pos:])
+    return "".join(pieces), nst, nen
+
+
+# ---------------------------------------------------------------------------------------------
+# non-table steps
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _t2s_fast(text: str) -> str:
+    if text.isascii():
+        return text
+    out = _opencc().convert(text)
+    if len(out) != len(text):  # rare phrase conversion changing length: fall back per char
+        conv = _opencc().convert
+        out = "".join(c if len(c2 := conv(c)) != 1 else c2 for c in text)
+    return out
+
+
+def _t2s_map(m: Mapped) -> Mapped:
+    text, st, en = m
+    return _t2s_fast(text), st, en
+
+
+@lru_cache(maxsize=1)
+def _noise_re() -> re.Pattern[str]:
+    return _build_noise_re(resources.deletion_chars())
+
+
+@lru_cache(maxsize=1)
+def _soft_noise_re() -> re.Pattern[str]:
+    """Like the noise step, but white space between two ASCII letters/digits survives as one space."""
+    base = _noise_re().pattern
+    return re.compile(f"(?<=[0-9a-zA-Z])\\s+(?=[0-9a-zA-Z])|{base}")
+
+
+def _soft_repl(mt: re.Match[str]) -> str:
+    s, a, b = mt.string, mt.start(), mt.end()
+    between_ascii = (
+        a > 0 and b < len(s) and s[a - 1].isascii() and s[a - 1].isalnum() and s[b].isascii() and s[b].isalnum()
+    )
+    return " " if between_ascii and mt.group(0).isspace() else ""
+
+
+def _soft_fast(text: str) -> str:
+    return _soft_noise_re().sub(_soft_repl, text)
+
+
+def _soft_map(m: Mapped) -> Mapped:
+    return _map_sub(m, _soft_noise_re(), _soft_repl)
+
+
+def _noise_fast(text: str) -> str:
+    return _noise_re().sub("", text)
+
+
+def _noise_map(m: Mapped) -> Mapped:
+    return _map_sub(m, _noise_re(), lambda mt: "")
+
+
+@lru_cache(maxsize=1)
+def _split_re() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table = resources.phrase_table()
+    if not table:
+        return None, table
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys)), table
+
+
+def _split_fast(text: str) -> str:
+    pat, table = _split_re()
+    if pat is None:
+        return text
+    return pat.sub(lambda mt: table[mt.group(0)], text)
+
+
+def _split_map(m: Mapped) -> Mapped:
+    pat, table = _split_re()
+    if pat is None:
+        return m
+    return _map_sub(m, pat, lambda mt: table[mt.group(0)])
+
+
+NUMERAL_MAP = {
+    "零": "0", "〇": "0", "○": "0", "o": "0", "O": "0", "洞": "0",
+    "一": "1", "壹": "1", "幺": "1", "么": "1", "l": "1", "I": "1",
+    "二": "2", "贰": "2", "貳": "2", "两": "2", "兩": "2",
+    "三": "3", "叁": "3", "參": "3", "弎": "3",
+    "四": "4", "肆": "4",
+    "五": "5", "伍": "5",
+    "六": "6", "陆": "6", "陸": "6",
+    "七": "7", "柒": "7", "拐": "7",
+    "八": "8", "捌": "8",
+    "九": "9", "玖": "9", "勾": "9",
+}
+# Letter look-alikes (o, l, I) only count inside runs that already hold Chinese numerals or digits.
+_NUM_CLASS = "0-9零〇○洞一壹幺么二贰貳两兩三叁參弎四肆五伍六陆陸七柒拐八捌九玖勾"
+_NUMERAL_RE = re.compile(f"[{_NUM_CLASS}oOlI]{{5,}}")
+_NUMERAL_TABLE = str.maketrans(NUMERAL_MAP)
+
+
+def _numeral_repl(mt: re.Match[str]) -> str:
+    run = mt.group(0)
+    # a contact-like run: must contain at least 5 real numerals (not just letters like "lOOl")
+    real = sum(1 for c in run if c not in "oOlI")
+    chinese = sum(1 for c in run if not c.isascii())
+    if real < 5 or chinese == 0 or (chinese < 2 and len(run) < 7):
+        return run
+    # plain words made of numerals ("一五一十", "三三两两") are rare at >= 5; leave mostly-letter runs
+    return run.translate(_NUMERAL_TABLE)
+
+
+def _numerals_fast(text: str) -> str:
+    return _NUMERAL_RE.sub(_numeral_repl, text)
+
+
+def _numerals_map(m: Mapped) -> Mapped:
+    return _map_sub(m, _NUMERAL_RE, _numeral_repl)
+
+
+# runs of 3+ identical CJK characters ("加加加微微微") collapse to one
+_REPEAT_RE = re.compile(f"([{CJK}])\\1{{2,}}")
+
+
+def _repeat_fast(text: str) -> str:
+    return _REPEAT_RE.sub(r"\1", text)
+
+
+def _repeat_map(m: Mapped) -> Mapped:
+    return _map_sub(m, _REPEAT_RE, lambda mt: mt.group(1))
+
+
+_OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]] = {
+    "t2s": (_t2s_fast, _t2s_map),
+    "noise": (_noise_fast, _noise_map),
+    "noise_soft": (_soft_fast, _soft_map),
+    "split": (_split_fast, _split_map),
+    "numerals": (_numerals_fast, _numerals_map),
+    "repeat": (_repeat_fast, _repeat_map),
+}
+
+STEP_NAMES: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "repeat")
+"""Every available step, in the default order."""
+
+DEFAULT_STEPS: tuple[str, ...] = STEP_NAMES
+"""The full chain used by `normalize` and `qinglang normalize`."""
+
+CONTACT_STEPS: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise_soft", "split", "variants", "numerals")
+"""Chain for contact extraction: like the default, but keeps one space between ASCII runs so
+separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
+
+MATCH_STEPS: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise", "split", "variants")
+"""The light chain for template and lexicon matching (no numeral or repeat rewriting)."""
+
+
+def _plan(steps: Sequence[str] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Group adjacent per-character steps so they run as one translate pass."""
+    names = tuple(DEFAULT_STEPS if steps is None else steps)
+    return _plan_cached(names)
+
+
+@lru_cache(maxsize=64)
+def _plan_cached(names: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    plan: list[tuple[str, tuple[str, ...]]] = []
+    group: list[str] = []
+    for n in names:
+        if n in _CHAR_STEPS:
+            group.append(n)
+            continue
+        if n not in _OTHER_STEPS:
+            raise ValueError(f"unknown normaliser step {n!r}; known: {', '.join(STEP_NAMES)}")
+        if group:
+            plan.append(("table", tuple(group)))
+            group = []
+        plan.append((n, ()))
+    if group:
+        plan.append(("table", tuple(group)))
+    return tuple(plan)
+
+
+def normalize(text: str, steps: Sequence[str] | None = None) -> str:
+    """Normalised text only (fast path). `steps` names a sub-chain; None = DEFAULT_STEPS."""
+    for kind, group in _plan(steps):
+        if kind == "table":
+            text = text.translate(_table(group))
+        else:
+            text = _OTHER_STEPS[kind][0](text)
+    return text
+
+
+def normalize_with_map(text: str, steps: Sequence[str] | None = None) -> Normalized:
+    """Normalised text plus, per normalised character, its original position(s)."""
+    n = len(text)
+    m: Mapped = (text, list(range(n)), list(range(1, n + 1)))
+    for kind, group in _plan(steps):
+        if kind == "table":
+            m = _map_table(m, _table(group))
+        else:
+            m = _OTHER_STEPS[kind][1](m)
+    return Normalized(text=m[0], offsets=m[1], ends=m[2])
+
+
+_MATCH_PLAN = MATCH_STEPS
+
+
+def normalize_for_matching(text: str) -> str:
+    """Fast light chain for template/lexicon matching: NFKC + width, case, trad->simp, noise, variants."""
+    return normalize(text, _MATCH_PLAN)

@@ -1,0 +1,58 @@
+"""Package data of the text stage, loaded once.
+
+- data/variants.tsv: variant -> standard character table learnt from the train folds of the
+  cn-variant-spam-sms corpus by scripts/build_variant_table.py (a derived mapping; no sentence
+  of the corpus is shipped). An empty standard means "delete this character" (noise).
+- data/variants_manual.tsv: hand-written shape/homophone variants used by spammers.
+- data/phrases.tsv: multi-character rewrites: split characters (亻言->信) and spam phrases (茄威->加微).
+Manual rows win over learnt rows.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as ir
+
+
+def _rows(name: str) -> list[list[str]]:
+    try:
+        raw = ir.files("qinglang.text").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    rows = []
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def variant_table() -> dict[str, str]:
+    """Single character -> single standard character."""
+    table: dict[str, str] = {}
+    for name in ("variants.tsv", "variants_manual.tsv"):
+        for row in _rows(name):
+            if len(row) >= 2 and len(row[0]) == 1 and len(row[1]) == 1 and row[0] != row[1]:
+                table[row[0]] = row[1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def deletion_chars() -> str:
+    """Characters learnt to be inserted noise (empty standard in variants.tsv)."""
+    chars = []
+    for row in _rows("variants.tsv"):
+        if len(row) >= 2 and len(row[0]) == 1 and row[1] == "":
+            chars.append(row[0])
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def phrase_table() -> dict[str, str]:
+    """Multi-character rewrites (split characters and spam phrases)."""
+    table: dict[str, str] = {}
+    for row in _rows("phrases.tsv"):
+        if len(row) >= 2 and len(row[0]) >= 2 and row[1]:
+            table[row[0]] = row[1]
+    return table

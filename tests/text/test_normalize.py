@@ -1,0 +1,120 @@
+"""Each normaliser step on its own, the chain, and fast/mapped agreement."""
+
+import pytest
+
+from qinglang.text.normalize import (
+    CONTACT_STEPS,
+    DEFAULT_STEPS,
+    MATCH_STEPS,
+    normalize,
+    normalize_for_matching,
+    normalize_with_map,
+)
+
+
+def test_nfkc_full_width_and_circled_digits():
+    assert normalize("ＡＢＣ１２３①⑧❶", ["nfkc"]) == "ABC12318" + "1"
+
+
+def test_lower():
+    assert normalize("JR消费 ZX", ["lower"]) == "jr消费 zx"
+
+
+def test_t2s():
+    assert normalize("貸款賬單來", ["t2s"]) == "贷款账单来"
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("微 信", "微信"),
+        ("微\u200b信", "微信"),
+        ("贷·款", "贷款"),
+        ("征*信", "征信"),
+        ("停-息/挂.账", "停息挂账"),
+        ("修😀复", "修复"),
+        ("a-b.com", "a-b.com"),  # '-' and '.' between ASCII are not noise
+    ],
+)
+def test_noise(raw, expected):
+    assert normalize(raw, ["noise"]) == expected
+
+
+def test_noise_soft_keeps_space_between_numbers_only():
+    assert normalize("热线 95588 400", ["noise_soft"]) == "热线95588 400"
+    assert normalize("微 信", ["noise_soft"]) == "微信"
+
+
+@pytest.mark.parametrize("raw,expected", [("歀", "款"), ("嶶", "微"), ("菿", "到"), ("黒白戸", "黑白户")])
+def test_variants(raw, expected):
+    assert normalize(raw, ["variants"]) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [("亻言用卡", "信用卡"), ("弓长三", "张三"), ("茄威", "加微")])
+def test_split_characters_and_phrases(raw, expected):
+    assert normalize(raw, ["split"]) == expected
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("一三九一二三四五六七八", "13912345678"),
+        ("幺三九〇〇〇〇两两两两", "13900002222"),
+        ("壹叁玖捌柒陆伍肆叁贰壹", "13987654321"),
+        ("139一二三四5678", "13912345678"),
+        ("一五一十", "一五一十"),  # too short to be a contact run
+        ("10000一次", "10000一次"),  # one Chinese numeral next to an amount is not a contact
+    ],
+)
+def test_numerals(raw, expected):
+    assert normalize(raw, ["numerals"]) == expected
+
+
+def test_repeat_collapses_cjk_runs_but_not_digits():
+    assert normalize("加加加微微微 666", ["repeat"]) == "加微 666"
+    assert normalize("速速回家", ["repeat"]) == "速速回家"
+
+
+def test_default_chain_end_to_end():
+    assert normalize("姿今需要妙虾歀 ,放 欵") == normalize("姿今需要妙虾款,放款")
+    assert normalize("微 信：一三九 一二三四 五六七八") == "微信:13912345678"
+
+
+def test_unknown_step_rejected():
+    with pytest.raises(ValueError):
+        normalize("x", ["nope"])
+
+
+@pytest.mark.parametrize("steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, ("nfkc",), ("noise", "numerals")])
+@pytest.mark.parametrize(
+    "text", ["今 ィ昔 菿：伱有20000额 渡 茄威: yu682622 ~無視 黒白戸", "㈠⑩ＡＢ 壹叁玖 贰叁肆 伍陆柒捌", ""]
+)
+def test_fast_and_mapped_agree(steps, text):
+    mapped = normalize_with_map(text, steps)
+    assert mapped.text == normalize(text, steps)
+    assert len(mapped.offsets) == len(mapped.text) == len(mapped.ends)
+
+
+def test_span_maps_back_to_original():
+    raw = "加 茄威: 壹叁玖 壹贰叁肆 伍陆柒捌 谢谢"
+    mapped = normalize_with_map(raw)
+    i = mapped.text.index("13912345678")
+    s, e = mapped.span(i, i + 11)
+    assert raw[s:e] == "壹叁玖 壹贰叁肆 伍陆柒捌"
+    j = mapped.text.index("加微")
+    s, e = mapped.span(j + 1, j + 2)
+    assert raw[s:e] == "茄威"[1] or raw[s:e] == "茄威"
+
+
+def test_split_span_covers_both_source_characters():
+    raw = "办亻言用卡"
+    mapped = normalize_with_map(raw)
+    i = mapped.text.index("信")
+    assert raw[slice(*mapped.span(i, i + 1))] == "亻言"
+
+
+def test_normalize_for_matching_is_the_match_chain():
+    raw = "專業 停-息 掛賬，徵信修復 JR消費"
+    assert normalize_for_matching(raw) == normalize(raw, MATCH_STEPS)
+    assert "停息挂账" in normalize_for_matching(raw)
+    assert "jr消费" in normalize_for_matching(raw)
