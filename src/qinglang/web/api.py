@@ -1,0 +1,317 @@
+"""The JSON API (documented at /docs): login, online scoring, queue, detail, verdicts, cases.
+
+Endpoints are plain `def` so FastAPI runs them in its thread pool: the store and the scorer are
+synchronous, and the event loop stays free for other requests.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+
+from qinglang.schema import Complaint, ScoredComplaint
+from qinglang.web import actions, audit, db, repo, service
+from qinglang.web.auth import SESSION_TTL, User, authenticate, end_session, start_session
+from qinglang.web.deps import COOKIE, current_user, masking, require, state, token_of
+
+router = APIRouter(prefix="/api")
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+
+
+class LoginOut(BaseModel):
+    username: str
+    role: str
+    token: str = Field(description="also set as the ql_session cookie; usable as a bearer token")
+
+
+class CampaignVerdictIn(BaseModel):
+    verdict: Literal["confirm", "dismiss"]
+    note: str | None = None
+    run_id: str | None = None
+    title: str | None = None
+
+
+class ComplaintVerdictIn(BaseModel):
+    verdict: Literal["genuine", "campaign", "answered"]
+    note: str | None = None
+
+
+class NoteIn(BaseModel):
+    text: str
+
+
+class CaseIn(BaseModel):
+    cluster_id: str
+    run_id: str | None = None
+    title: str | None = None
+
+
+class CaseMoveIn(BaseModel):
+    status: Literal["under_review", "referred", "closed"]
+    note: str | None = None
+
+
+def _action(fn, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except actions.ActionError as exc:
+        raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
+
+
+def _run_or_404(request: Request, run_id: str | None = None) -> dict[str, Any]:
+    run = repo.get_run(state(request).engine, run_id)
+    if run is None:
+        raise HTTPException(status_code=404, detail="no scan run in the store")
+    return run
+
+
+def set_session_cookie(response: Response, token: str, secure: bool) -> None:
+    response.set_cookie(COOKIE, token, httponly=True, samesite="lax", secure=secure,
+                        max_age=int(SESSION_TTL.total_seconds()))
+
+
+# ---- session -------------------------------------------------------------------------------
+
+
+@router.post("/login", response_model=LoginOut, tags=["session"])
+def login(body: LoginIn, request: Request, response: Response) -> LoginOut:
+    st = state(request)
+    user = authenticate(st.engine, body.username, body.password)
+    if user is None:
+        raise HTTPException(status_code=401, detail="wrong username or password")
+    token = start_session(st.engine, user)
+    set_session_cookie(response, token, st.secure_cookies)
+    audit.record(st.engine, user, "login")
+    return LoginOut(username=user.username, role=user.role, token=token)
+
+
+@router.post("/logout", tags=["session"])
+def logout(request: Request, response: Response) -> dict[str, bool]:
+    token = token_of(request)
+    if token:
+        end_session(state(request).engine, token)
+    response.delete_cookie(COOKIE)
+    return {"ok": True}
+
+
+@router.get("/me", tags=["session"])
+def me(user: User = Depends(current_user)) -> dict[str, Any]:
+    from qinglang.web.auth import PERMISSIONS
+
+    return {"username": user.username, "role": user.role, "permissions": sorted(PERMISSIONS[user.role])}
+
+
+# ---- online scoring --------------------------------------------------------------------------
+
+
+@router.post("/complaints", response_model=ScoredComplaint, tags=["complaints"])
+def submit_complaint(complaint: Complaint, request: Request, user: User = Depends(current_user)) -> ScoredComplaint:
+    """Score one new complaint against the indexed store (same answer as the batch scan) and keep it."""
+    require(user, "submit")
+    st = state(request)
+    if st.index is None:
+        raise HTTPException(status_code=503, detail=f"online scoring is not wired: {st.index_error}")
+    if complaint.received_at.tzinfo is None:
+        complaint = complaint.model_copy(update={"received_at": complaint.received_at.replace(tzinfo=repo.SHANGHAI)})
+    with st.score_lock:
+        result: ScoredComplaint = st.index.score(complaint)
+    with st.engine.begin() as conn:
+        conn.execute(
+            sa.insert(db.submissions).values(
+                complaint_id=complaint.complaint_id,
+                at=datetime.now(UTC),
+                username=user.username,
+                complaint=complaint.model_dump(mode="json"),
+                score=result.score,
+                flagged=result.flagged,
+                cluster_id=result.cluster_id,
+                reasons=[r.model_dump() for r in result.reasons],
+            )
+        )
+    return result
+
+
+# ---- read ----------------------------------------------------------------------------------
+
+
+@router.get("/runs/latest", tags=["campaigns"])
+def latest(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    return _run_or_404(request)
+
+
+@router.get("/campaigns", tags=["campaigns"])
+def campaign_queue(
+    request: Request, limit: int = 50, offset: int = 0, run_id: str | None = None,
+    user: User = Depends(current_user),
+) -> dict[str, Any]:
+    """Campaigns of the latest (or given) scan run, highest score first."""
+    run = _run_or_404(request, run_id)
+    return service.queue(state(request).engine, run, min(max(limit, 1), 500), max(offset, 0))
+
+
+@router.get("/quick-lane", tags=["complaints"])
+def quick_lane(request: Request, limit: int = 50, user: User = Depends(current_user)) -> dict[str, Any]:
+    """Genuine complaints that need a fast answer (unflagged, urgent or marked genuine)."""
+    run = repo.get_run(state(request).engine, None)
+    return {"items": service.quick_lane(state(request).engine, run, min(max(limit, 1), 200))}
+
+
+@router.get("/campaigns/{cluster_id}", tags=["campaigns"])
+def campaign_detail(
+    cluster_id: str, request: Request, run_id: str | None = None, user: User = Depends(current_user)
+) -> dict[str, Any]:
+    run = _run_or_404(request, run_id)
+    masked = masking(request, user, "campaign", cluster_id)
+    detail = service.campaign(state(request).engine, run, cluster_id, masked)
+    if detail is None:
+        raise HTTPException(status_code=404, detail="no such campaign in this run")
+    return detail
+
+
+@router.get("/complaints/{complaint_id}", tags=["complaints"])
+def complaint_detail(complaint_id: str, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    masked = masking(request, user, "complaint", complaint_id)
+    run = repo.get_run(state(request).engine, None)
+    detail = service.complaint(state(request).engine, run, complaint_id, masked)
+    if detail is None:
+        raise HTTPException(status_code=404, detail="no such complaint")
+    return detail
+
+
+@router.get("/indicators", tags=["campaigns"])
+def indicator_detail(
+    value: str, request: Request, kind: str = "", user: User = Depends(current_user)
+) -> dict[str, Any]:
+    """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints."""
+    from qinglang.web.pii import is_sensitive_kind, mask_value
+
+    st = state(request)
+    masked = masking(request, user, "indicator", value)
+    run = repo.get_run(st.engine, None)
+    complaints = repo.complaints_with_value(st.engine, value)
+    shown = mask_value(kind, value) if masked and (is_sensitive_kind(kind) or value.lstrip("+").isdigit()) else value
+    return {
+        "kind": kind,
+        "value": shown,
+        "campaigns": repo.clusters_with_indicator(st.engine, run["run_id"], value) if run else [],
+        "complaints": [
+            {"complaint_id": c["complaint_id"], "received_at": c["received_at"], "channel": c["channel"],
+             "region": c.get("phone_city")}
+            for c in complaints
+        ],
+    }
+
+
+# ---- verdicts and notes ------------------------------------------------------------------------
+
+
+@router.post("/campaigns/{cluster_id}/verdict", tags=["verdicts"])
+def campaign_verdict(
+    cluster_id: str, body: CampaignVerdictIn, request: Request, user: User = Depends(current_user)
+) -> dict[str, Any]:
+    """Dismiss a campaign, or (lead) confirm it — confirming opens its case."""
+    st = state(request)
+    run = _run_or_404(request, body.run_id)
+    cluster = repo.get_cluster(st.engine, run["run_id"], cluster_id)
+    if cluster is None:
+        raise HTTPException(status_code=404, detail="no such campaign in this run")
+    if body.verdict == "confirm":
+        title = body.title or f"团伙代投诉 {cluster_id}（{cluster['size']} 件）"
+        case = _action(actions.confirm_campaign, st.engine, user, run["run_id"], cluster_id, title, body.note)
+        return {"verdict": "confirm", "case_id": case["case_id"]}
+    _action(actions.record_verdict, st.engine, user, "campaign", cluster_id, body.verdict, body.note, run["run_id"])
+    return {"verdict": body.verdict, "case_id": None}
+
+
+@router.post("/complaints/{complaint_id}/verdict", tags=["verdicts"])
+def complaint_verdict(
+    complaint_id: str, body: ComplaintVerdictIn, request: Request, user: User = Depends(current_user)
+) -> dict[str, Any]:
+    st = state(request)
+    if repo.get_complaint(st.engine, complaint_id) is None:
+        raise HTTPException(status_code=404, detail="no such complaint")
+    row = _action(actions.record_verdict, st.engine, user, "complaint", complaint_id, body.verdict, body.note)
+    return {"verdict": row["verdict"], "at": row["at"], "username": row["username"]}
+
+
+@router.post("/{target_kind}/{target_id}/notes", tags=["verdicts"])
+def add_note(
+    target_kind: Literal["campaigns", "complaints", "cases"], target_id: str, body: NoteIn, request: Request,
+    user: User = Depends(current_user),
+) -> dict[str, Any]:
+    kind = {"campaigns": "campaign", "complaints": "complaint", "cases": "case"}[target_kind]
+    return _action(actions.add_note, state(request).engine, user, kind, target_id, body.text)
+
+
+# ---- cases ---------------------------------------------------------------------------------
+
+
+@router.get("/cases", tags=["cases"])
+def cases(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    return {"items": actions.list_cases(state(request).engine)}
+
+
+@router.post("/cases", tags=["cases"])
+def create_case(body: CaseIn, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    """Open the case of a campaign that a lead confirmed earlier."""
+    st = state(request)
+    run = _run_or_404(request, body.run_id)
+    confirmed = repo.latest_verdicts(st.engine, "campaign", [body.cluster_id]).get(body.cluster_id)
+    if confirmed is None or confirmed["verdict"] != "confirm":
+        raise HTTPException(status_code=409, detail="only a confirmed campaign becomes a case")
+    return _action(actions.open_case, st.engine, user, run["run_id"], body.cluster_id,
+                   body.title or f"团伙代投诉 {body.cluster_id}")
+
+
+@router.get("/cases/{case_id}", tags=["cases"])
+def case_detail(case_id: str, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    case = actions.get_case(state(request).engine, case_id)
+    if case is None:
+        raise HTTPException(status_code=404, detail="no such case")
+    return case
+
+
+@router.post("/cases/{case_id}/status", tags=["cases"])
+def move_case(case_id: str, body: CaseMoveIn, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    return _action(actions.move_case, state(request).engine, user, case_id, body.status, body.note)
+
+
+@router.get("/cases/{case_id}/evidence-pack", tags=["cases"])
+def evidence_pack(case_id: str, request: Request, user: User = Depends(current_user)) -> Response:
+    """The case's evidence pack (ZIP, unmasked, lead only); the export and its manifest hash are audited."""
+    from qinglang.evidence import build_evidence_pack
+
+    require(user, "export")
+    st = state(request)
+    case = actions.get_case(st.engine, case_id)
+    if case is None:
+        raise HTTPException(status_code=404, detail="no such case")
+    try:
+        body, manifest = build_evidence_pack(st.engine, case, user.username)
+    except LookupError as exc:
+        raise HTTPException(status_code=409, detail=str(exc)) from exc
+    audit.record(st.engine, user, "export_pack", "case", case_id,
+                 {"manifest_sha256": manifest["manifest_sha256"], "files": len(manifest["files"]),
+                  "complaints": manifest["complaints"]})
+    filename = f"evidence-{case_id}.zip"
+    return Response(body, media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                             "X-Manifest-SHA256": manifest["manifest_sha256"]})
+
+
+# ---- audit ---------------------------------------------------------------------------------
+
+
+@router.get("/audit", tags=["audit"])
+def audit_log(request: Request, limit: int = 500, target_id: str | None = None,
+              user: User = Depends(current_user)) -> dict[str, Any]:
+    require(user, "audit")
+    return {"items": audit.entries(state(request).engine, min(max(limit, 1), 5000), target_id)}

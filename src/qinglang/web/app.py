@@ -1,0 +1,85 @@
+"""The FastAPI application: JSON API under /api (OpenAPI at /docs), pages at /, static assets
+(including the vendored ECharts and Cytoscape.js — no CDN, the workbench runs offline)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from qinglang.web import api, pages
+from qinglang.web.auth import ROLES, create_user
+from qinglang.web.db import ensure_schema, open_engine
+from qinglang.web.deps import WorkbenchState
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+def load_online_index(db_url: str) -> tuple[object | None, str | None]:
+    """The campaign-detection engineer's online index, or why it is not available."""
+    try:
+        from qinglang.online import load_index  # type: ignore[import-not-found]
+    except ImportError as exc:
+        return None, f"qinglang.online.load_index is not installed ({exc})"
+    try:
+        return load_index(db_url), None
+    except Exception as exc:  # no scan yet, empty store, ...: the rest of the workbench still works
+        log.warning("online index not loaded: %s", exc)
+        return None, f"online index could not be loaded: {exc}"
+
+
+def seed_demo_users(engine) -> list[str]:
+    """Users from QINGLANG_DEMO_USERS="name:password:role,..." (for the demo; documented)."""
+    spec = os.environ.get("QINGLANG_DEMO_USERS", "")
+    made = []
+    for item in filter(None, (s.strip() for s in spec.split(","))):
+        name, password, role = (item.split(":") + ["", "", ""])[:3]
+        if name and password and role in ROLES:
+            create_user(engine, name, password, role)
+            made.append(name)
+    return made
+
+
+def create_app(db_url: str, *, online: bool = True, secure_cookies: bool = False) -> FastAPI:
+    engine = open_engine(db_url)
+    ensure_schema(engine)
+    seed_demo_users(engine)
+    index, index_error = load_online_index(db_url) if online else (None, "online scoring disabled")
+    app = FastAPI(
+        title="清朗 qinglang workbench API",
+        description="团伙投诉队列、详情、结论、案件与证据包 / campaign queue, detail, verdicts, cases, evidence packs",
+        version="0.1.0",
+    )
+    app.state.wb = WorkbenchState(engine=engine, db_url=db_url, index=index, index_error=index_error,
+                                  secure_cookies=secure_cookies)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api") or request.url.path.startswith("/docs"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        if exc.status_code == 401:
+            from fastapi.responses import RedirectResponse
+
+            return RedirectResponse("/login", status_code=303)
+        import html
+
+        body = (
+            f"<!doctype html><meta charset=utf-8><title>{exc.status_code}</title>"
+            f"<p>{exc.status_code}: {html.escape(str(exc.detail))}</p><p><a href='/'>返回 / back</a></p>"
+        )
+        return HTMLResponse(body, status_code=exc.status_code)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, object]:
+        return {"ok": True, "online_scoring": index is not None, "online_error": index_error}
+
+    return app

@@ -1,0 +1,190 @@
+"""Database access for the workbench: one Engine, the workbench's own tables, JSON decoding.
+
+The scan tables (complaints, clusters, scored_complaints, ...) belong to the store; the
+workbench only reads them with plain SQL so it works the same on SQLite and PostgreSQL and does
+not depend on how the store declares its column types. The workbench's own tables (users,
+sessions, verdicts, notes, cases, submissions and the append-only audit log) are declared here
+and created by the Alembic revision "0002_workbench"; `ensure_schema` creates any that are
+missing so a database the migration never ran on still works.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+metadata = sa.MetaData()
+
+users = sa.Table(
+    "wb_users",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("password_hash", sa.String(256), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+sessions = sa.Table(
+    "wb_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+verdicts = sa.Table(
+    "wb_verdicts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),  # campaign | complaint
+    sa.Column("target_id", sa.String(128), nullable=False),
+    sa.Column("run_id", sa.String(128)),
+    sa.Column("verdict", sa.String(32), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Index("ix_wb_verdicts_target", "target_kind", "target_id"),
+)
+
+notes = sa.Table(
+    "wb_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target_id", sa.String(128), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index("ix_wb_notes_target", "target_kind", "target_id"),
+)
+
+cases = sa.Table(
+    "wb_cases",
+    metadata,
+    sa.Column("case_id", sa.String(32), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("run_id", sa.String(128), nullable=False),
+    sa.Column("cluster_id", sa.String(128), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+case_events = sa.Table(
+    "wb_case_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(32), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("from_status", sa.String(16)),
+    sa.Column("to_status", sa.String(16), nullable=False),
+    sa.Column("note", sa.Text),
+)
+
+submissions = sa.Table(
+    "wb_submissions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("complaint_id", sa.String(128), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("complaint", sa.JSON, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("flagged", sa.Boolean, nullable=False),
+    sa.Column("cluster_id", sa.String(128)),
+    sa.Column("reasons", sa.JSON, nullable=False),
+)
+
+audit_log = sa.Table(
+    "wb_audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("target_kind", sa.String(16)),
+    sa.Column("target_id", sa.String(128)),
+    sa.Column("detail", sa.JSON),
+)
+
+# Append-only audit log, enforced by the database itself (not only by the absence of an API).
+SQLITE_AUDIT_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS wb_audit_no_update BEFORE UPDATE ON wb_audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'wb_audit_log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS wb_audit_no_delete BEFORE DELETE ON wb_audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'wb_audit_log is append-only'); END",
+)
+PG_AUDIT_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION wb_audit_forbid() RETURNS trigger AS $$ BEGIN "
+    "RAISE EXCEPTION 'wb_audit_log is append-only'; END; $$ LANGUAGE plpgsql",
+    "DROP TRIGGER IF EXISTS wb_audit_no_change ON wb_audit_log",
+    "CREATE TRIGGER wb_audit_no_change BEFORE UPDATE OR DELETE ON wb_audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION wb_audit_forbid()",
+)
+
+
+def audit_trigger_sql(dialect_name: str) -> tuple[str, ...]:
+    """DDL that makes wb_audit_log refuse UPDATE and DELETE on this dialect."""
+    if dialect_name == "postgresql":
+        return PG_AUDIT_TRIGGERS
+    if dialect_name == "sqlite":
+        return SQLITE_AUDIT_TRIGGERS
+    return ()
+
+
+def open_engine(db_url: str) -> Engine:
+    """Engine for `db_url`; through the store when it is installed, so its migrations run first."""
+    try:
+        from qinglang.store import open_store  # type: ignore[attr-defined]
+    except ImportError:
+        open_store = None
+    if open_store is not None:
+        store = open_store(db_url)
+        engine = getattr(store, "engine", None)
+        if isinstance(engine, Engine):
+            return engine
+    kwargs: dict[str, Any] = {}
+    if db_url.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False}
+    return sa.create_engine(db_url, **kwargs)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the workbench tables and audit triggers that are missing (idempotent)."""
+    metadata.create_all(engine, checkfirst=True)
+    with engine.begin() as conn:
+        has_trigger = False
+        if engine.dialect.name == "postgresql":
+            has_trigger = bool(
+                conn.execute(
+                    sa.text(
+                        "SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                        "WHERE t.tgname = 'wb_audit_no_change' AND c.relname = 'wb_audit_log' "
+                        "AND pg_table_is_visible(c.oid)"
+                    )
+                ).first()
+            )
+        if not has_trigger:
+            for stmt in audit_trigger_sql(engine.dialect.name):
+                conn.execute(sa.text(stmt))
+
+
+def jload(value: Any, default: Any = None) -> Any:
+    """JSON columns come back parsed on PostgreSQL and as text on SQLite: accept both."""
+    if value is None:
+        return default
+    if isinstance(value, (bytes, str)):
+        if not value:
+            return default
+        try:
+            return json.loads(value)
+        except ValueError:
+            return default
+    return value

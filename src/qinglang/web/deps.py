@@ -1,0 +1,71 @@
+"""Shared request plumbing: the app's state, who is asking, which language, masking rules."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import HTTPException, Request
+from sqlalchemy.engine import Engine
+
+from qinglang.web import audit
+from qinglang.web.auth import User, session_user
+
+COOKIE = "ql_session"
+LANG_COOKIE = "ql_lang"
+
+
+@dataclass
+class WorkbenchState:
+    engine: Engine
+    db_url: str
+    index: Any = None  # qinglang.online.OnlineIndex when online scoring is wired
+    index_error: str | None = None
+    score_lock: threading.Lock = field(default_factory=threading.Lock)
+    secure_cookies: bool = False
+
+
+def state(request: Request) -> WorkbenchState:
+    return request.app.state.wb
+
+
+def token_of(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.cookies.get(COOKIE)
+
+
+def optional_user(request: Request) -> User | None:
+    return session_user(state(request).engine, token_of(request))
+
+
+def current_user(request: Request) -> User:
+    user = optional_user(request)
+    if user is None:
+        raise HTTPException(status_code=401, detail="login required")
+    return user
+
+
+def require(user: User, permission: str) -> None:
+    if not user.may(permission):
+        raise HTTPException(status_code=403, detail=f"role {user.role} may not {permission}")
+
+
+def lang_of(request: Request) -> str:
+    q = request.query_params.get("lang")
+    if q in ("zh", "en"):
+        return q
+    c = request.cookies.get(LANG_COOKIE)
+    return c if c in ("zh", "en") else "zh"
+
+
+def masking(request: Request, user: User, target_kind: str, target_id: str) -> bool:
+    """True when numbers must be masked. Asking to unmask without the right is refused (403);
+    an allowed unmasking is written to the audit log before anything is shown."""
+    if request.query_params.get("unmask") not in ("1", "true", "yes"):
+        return True
+    require(user, "unmask")
+    audit.record(state(request).engine, user, "unmask", target_kind, target_id, {"path": request.url.path})
+    return False

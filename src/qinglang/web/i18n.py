@@ -1,0 +1,111 @@
+"""Workbench labels, Chinese first with English alongside.
+
+Templates call `t("key")`; a missing English label falls back to Chinese and a missing key shows
+the key itself, so a forgotten label is visible rather than an error.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    "app_title": ("清朗 · 分析工作台", "Qinglang · analyst workbench"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出", "Log out"),
+    "username": ("用户名", "Username"),
+    "password": ("密码", "Password"),
+    "login_failed": ("用户名或密码错误", "Wrong username or password"),
+    "queue": ("团伙队列", "Campaign queue"),
+    "quick_lane": ("真实投诉快速通道", "Genuine complaints — quick lane"),
+    "quick_lane_hint": (
+        "未被判为团伙、需要尽快答复的真实诉求（消费者权益保护）",
+        "Unflagged complaints that need a fast answer (consumer protection)",
+    ),
+    "cases": ("案件", "Cases"),
+    "audit": ("审计日志", "Audit log"),
+    "campaign": ("团伙", "Campaign"),
+    "campaigns": ("团伙", "Campaigns"),
+    "score": ("评分", "Score"),
+    "size": ("投诉数", "Complaints"),
+    "time_span": ("时间跨度", "Time span"),
+    "top_reasons": ("主要理由", "Top reasons"),
+    "verdict": ("结论", "Verdict"),
+    "no_scan": ("尚无扫描结果：请先运行 qinglang scan。", "No scan yet: run `qinglang scan` first."),
+    "timeline": ("投诉时间线（集中爆发）", "Timeline (the burst)"),
+    "template": ("模板文本", "Template text"),
+    "member_diffs": ("成员与模板的差异（高亮为不同之处）", "Members vs template (differences highlighted)"),
+    "graph": ("关联图谱", "Entity graph"),
+    "geo": ("手机号归属地分布", "Phone 归属地 (region) distribution"),
+    "organizers": ("组织者候选", "Organiser candidates"),
+    "why": ("依据", "Why"),
+    "indicators": ("关联指标", "Indicators"),
+    "materials": ("材料核验", "Materials findings"),
+    "members": ("成员投诉", "Member complaints"),
+    "kind": ("类型", "Kind"),
+    "value": ("值", "Value"),
+    "count": ("次数", "Count"),
+    "complaint": ("投诉", "Complaint"),
+    "received_at": ("接收时间", "Received"),
+    "channel": ("渠道", "Channel"),
+    "phone": ("电话", "Phone"),
+    "region": ("归属地", "Region"),
+    "reasons": ("判定理由", "Reasons"),
+    "weight": ("权重", "Weight"),
+    "customer": ("客户借款情况", "Customer's loan"),
+    "name": ("姓名", "Name"),
+    "principal": ("本金", "Principal"),
+    "next_due": ("下次还款日", "Next due date"),
+    "overdue_days": ("逾期天数", "Days overdue"),
+    "id_number": ("身份证号", "ID number"),
+    "history": ("该客户的其他投诉", "Customer's other complaints"),
+    "confirm": ("确认为团伙", "Confirm campaign"),
+    "dismiss": ("排除", "Dismiss"),
+    "mark_genuine": ("标记为真实投诉", "Mark genuine"),
+    "note": ("备注", "Note"),
+    "add_note": ("添加备注", "Add note"),
+    "notes": ("备注与结论记录", "Verdicts and notes"),
+    "who": ("操作人", "Who"),
+    "when": ("时间", "When"),
+    "unmask": ("显示完整号码（将记录审计）", "Show full numbers (audited)"),
+    "masked_hint": ("号码已脱敏", "Numbers are masked"),
+    "case": ("案件", "Case"),
+    "status": ("状态", "Status"),
+    "status_open": ("立案", "Open"),
+    "status_under_review": ("审查中", "Under review"),
+    "status_referred": ("已移送", "Referred"),
+    "status_closed": ("已结案", "Closed"),
+    "move_to": ("变更为", "Move to"),
+    "export_pack": ("导出证据包（固化证据）", "Export evidence pack"),
+    "open_case": ("查看案件", "Open case"),
+    "created": ("创建", "Created"),
+    "action": ("操作", "Action"),
+    "target": ("对象", "Target"),
+    "detail": ("详情", "Detail"),
+    "role": ("角色", "Role"),
+    "similarity": ("相似度", "Similarity"),
+    "urgency": ("紧急事项", "Urgency"),
+    "genuine": ("已标记真实", "Marked genuine"),
+    "file": ("文件", "File"),
+    "findings": ("发现", "Findings"),
+    "none": ("无", "None"),
+    "saved": ("已保存", "Saved"),
+    "submitted": ("在线提交", "Submitted online"),
+    "first_seen": ("首次", "First seen"),
+    "last_seen": ("最后", "Last seen"),
+    "run": ("扫描批次", "Scan run"),
+    "more_members": ("仅显示前 {n} 条", "showing the first {n}"),
+}
+
+
+def translator(lang: str):
+    """A `t(key, **fmt)` for templates in `lang`."""
+    idx = 1 if lang == "en" else 0
+
+    def t(key: str, **fmt: object) -> str:
+        pair = LABELS.get(key)
+        if pair is None:
+            return key
+        text = pair[idx] or pair[0]
+        return text.format(**fmt) if fmt else text
+
+    return t

@@ -1,0 +1,152 @@
+"""Server-rendered workbench pages (Jinja2), Chinese first with an English switch.
+
+Pages only read; every change (verdicts, notes, case moves, exports) goes through the JSON API
+from small scripts in static/app.js, so the rules live in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from qinglang.web import actions, audit, repo, service
+from qinglang.web.api import set_session_cookie
+from qinglang.web.auth import User, authenticate, end_session, start_session
+from qinglang.web.deps import COOKIE, LANG_COOKIE, lang_of, masking, optional_user, require, state, token_of
+from qinglang.web.i18n import translator
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def _tojson(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str).replace("</", "<\\/")
+
+
+templates.env.filters["tojson_safe"] = _tojson
+
+
+def _render(request: Request, name: str, user: User | None, **ctx: Any) -> HTMLResponse:
+    lang = lang_of(request)
+    response = templates.TemplateResponse(
+        request,
+        name,
+        {"t": translator(lang), "lang": lang, "user": user, "local_time": repo.local_time, **ctx},
+    )
+    if request.query_params.get("lang") in ("zh", "en"):
+        response.set_cookie(LANG_COOKIE, lang, samesite="lax", max_age=3600 * 24 * 365)
+    return response
+
+
+def _login_redirect(request: Request) -> RedirectResponse:
+    return RedirectResponse("/login?next=" + quote(str(request.url.path)), status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/", error: int = 0) -> HTMLResponse:
+    return _render(request, "login.html", None, next=next, error=bool(error))
+
+
+@router.post("/login")
+async def login_submit(request: Request) -> Response:
+    # urlencoded form parsed by hand: no python-multipart dependency needed for two fields
+    form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8")).items()}
+    st = state(request)
+    user = authenticate(st.engine, form.get("username", ""), form.get("password", ""))
+    nxt = form.get("next") or "/"
+    if not nxt.startswith("/") or nxt.startswith("//"):
+        nxt = "/"
+    if user is None:
+        return RedirectResponse(f"/login?error=1&next={quote(nxt)}", status_code=303)
+    token = start_session(st.engine, user)
+    audit.record(st.engine, user, "login")
+    response = RedirectResponse(nxt, status_code=303)
+    set_session_cookie(response, token, st.secure_cookies)
+    return response
+
+
+@router.get("/logout")
+def logout(request: Request) -> Response:
+    token = token_of(request)
+    if token:
+        end_session(state(request).engine, token)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue_page(request: Request, offset: int = 0) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    engine = state(request).engine
+    run = repo.get_run(engine, None)
+    q = service.queue(engine, run, 50, max(offset, 0)) if run else None
+    lane = service.quick_lane(engine, run, 30)
+    return _render(request, "queue.html", user, run=run, queue=q, lane=lane, offset=offset)
+
+
+@router.get("/campaigns/{cluster_id}", response_class=HTMLResponse)
+def campaign_page(cluster_id: str, request: Request, run_id: str | None = None) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    engine = state(request).engine
+    run = repo.get_run(engine, run_id)
+    if run is None:
+        raise HTTPException(404, "no scan run")
+    masked = masking(request, user, "campaign", cluster_id)
+    detail = service.campaign(engine, run, cluster_id, masked)
+    if detail is None:
+        raise HTTPException(404, "no such campaign")
+    return _render(request, "campaign.html", user, c=detail, run=run)
+
+
+@router.get("/complaints/{complaint_id}", response_class=HTMLResponse)
+def complaint_page(complaint_id: str, request: Request) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    engine = state(request).engine
+    masked = masking(request, user, "complaint", complaint_id)
+    detail = service.complaint(engine, repo.get_run(engine, None), complaint_id, masked)
+    if detail is None:
+        raise HTTPException(404, "no such complaint")
+    return _render(request, "complaint.html", user, c=detail)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def cases_page(request: Request) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    return _render(request, "cases.html", user, cases=actions.list_cases(state(request).engine))
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: str, request: Request) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    engine = state(request).engine
+    case = actions.get_case(engine, case_id)
+    if case is None:
+        raise HTTPException(404, "no such case")
+    return _render(request, "case.html", user, case=case, notes=repo.notes_for(engine, "case", case_id),
+                   exports=[e for e in audit.entries(engine, 50, case_id) if e["action"] == "export_pack"])
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return _login_redirect(request)
+    require(user, "audit")
+    return _render(request, "audit.html", user, entries=audit.entries(state(request).engine, 500))

@@ -1,0 +1,104 @@
+"""Masking of phone and resident ID numbers for roles that may not see them.
+
+Masking is applied on the way out (pages, API answers), never to what is stored. Numbers inside
+free text are found with the text engineer's contact extractor when it is installed (it also
+sees obfuscated forms such as 一三九…); plain digit patterns are always masked as a safety net.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qinglang.phones import mask_phone
+
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}(?!\d)")
+_ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_SENSITIVE_KINDS = {"phone", "mobile", "id", "id_number", "idcard", "resident_id", "landline"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # phone | id
+
+
+def mask_id(value: str) -> str:
+    """110101********1234 — the region code stays visible (it is evidence of origin)."""
+    v = value.strip()
+    if len(v) >= 15:
+        return v[:6] + "*" * (len(v) - 10) + v[-4:]
+    if len(v) > 4:
+        return v[:2] + "*" * (len(v) - 4) + v[-2:]
+    return "****"
+
+
+def mask_value(kind: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return value
+    k = kind.lower()
+    if k in {"id", "id_number", "idcard", "resident_id"} or k.startswith("id_"):
+        return mask_id(value)
+    if is_sensitive_kind(k):
+        return mask_phone(re.sub(r"[\s-]", "", value))
+    return value
+
+
+def is_sensitive_kind(kind: str) -> bool:
+    """Phone-like (phone, agent_phone, landline, …) and resident-ID kinds are masked."""
+    k = kind.lower()
+    return k in _SENSITIVE_KINDS or "phone" in k or k.startswith("id_")
+
+
+def sensitive_spans(text: str) -> list[Span]:
+    """Non-overlapping spans of phone / ID numbers in `text`, in order."""
+    spans: list[Span] = []
+    try:
+        from qinglang.text.contacts import extract_contacts  # type: ignore[import-not-found]
+    except ImportError:
+        extract_contacts = None
+    if extract_contacts is not None:
+        try:
+            for c in extract_contacts(text):
+                kind = str(getattr(c, "kind", "")).lower()
+                if kind in _SENSITIVE_KINDS:
+                    spans.append(Span(int(c.start), int(c.end), "id" if "id" in kind else "phone"))
+        except Exception:  # a bug there must not expose numbers: the regexes below still run
+            spans = []
+    for m in _ID_RE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "id"))
+    for m in _PHONE_RE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "phone"))
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            if s.end > out[-1].end:  # overlapping: merge into one masked span
+                out[-1] = Span(out[-1].start, s.end, out[-1].kind)
+            continue
+        out.append(s)
+    return out
+
+
+def mask_fragment(fragment: str, kind: str) -> str:
+    digits = re.sub(r"\D", "", fragment)
+    if kind == "id":
+        return mask_id(fragment if len(digits) < 15 else fragment.strip())
+    if len(digits) >= 11:
+        return mask_phone(digits[-11:])
+    return "*" * max(4, len(fragment) // 2)
+
+
+def mask_text(text: str) -> str:
+    """`text` with every phone / ID number replaced by its mask."""
+    if not text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for s in sensitive_spans(text):
+        parts.append(text[pos : s.start])
+        parts.append(mask_fragment(text[s.start : s.end], s.kind))
+        pos = s.end
+    parts.append(text[pos:])
+    return "".join(parts)

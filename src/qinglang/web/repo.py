@@ -1,0 +1,357 @@
+"""Read-side queries over the store's scan tables (plain SQL, same on SQLite and PostgreSQL).
+
+Rows come back as plain dicts with JSON columns decoded and times as aware datetimes, so the
+API and the pages never see a dialect difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from qinglang.web import db
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_CHUNK = 500
+
+
+def to_dt(value: Any) -> datetime | None:
+    """Datetimes come back as text from SQLite and as datetimes from PostgreSQL."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt
+
+
+def _rows(engine: Engine, sql: str, **params: Any) -> list[dict[str, Any]]:
+    stmt = sa.text(sql)
+    for name, value in params.items():
+        if isinstance(value, (list, tuple)):
+            stmt = stmt.bindparams(sa.bindparam(name, expanding=True))
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(stmt, params).mappings().all()]
+
+
+def table_exists(engine: Engine, name: str) -> bool:
+    return sa.inspect(engine).has_table(name)
+
+
+# ---- scan runs ---------------------------------------------------------------------------
+
+
+def _run(row: dict[str, Any]) -> dict[str, Any]:
+    row["params"] = db.jload(row.get("params"), {})
+    row["summary"] = db.jload(row.get("summary"), {})
+    row["created_at"] = to_dt(row.get("created_at"))
+    return row
+
+
+def latest_run(engine: Engine) -> dict[str, Any] | None:
+    rows = _rows(
+        engine,
+        "SELECT r.run_id, r.created_at, r.params, r.summary FROM scan_runs r "
+        "WHERE EXISTS (SELECT 1 FROM scored_complaints s WHERE s.run_id = r.run_id) "
+        "ORDER BY r.created_at DESC LIMIT 1",
+    )
+    return _run(rows[0]) if rows else None
+
+
+def get_run(engine: Engine, run_id: str | None) -> dict[str, Any] | None:
+    if run_id is None:
+        return latest_run(engine)
+    rows = _rows(engine, "SELECT run_id, created_at, params, summary FROM scan_runs WHERE run_id = :r", r=run_id)
+    return _run(rows[0]) if rows else None
+
+
+# ---- campaigns -----------------------------------------------------------------------------
+
+
+def _cluster(row: dict[str, Any]) -> dict[str, Any]:
+    for key, default in (("complaint_ids", []), ("indicators", []), ("organizers", []), ("extra", {})):
+        if key in row:
+            row[key] = db.jload(row[key], default)
+    row["first_seen"] = to_dt(row.get("first_seen"))
+    row["last_seen"] = to_dt(row.get("last_seen"))
+    return row
+
+
+def latest_verdicts(engine: Engine, target_kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Newest verdict per target id."""
+    ids = list(ids)
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(db.verdicts)
+                .where(db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id.in_(chunk))
+                .order_by(db.verdicts.c.id)
+            ).mappings()
+            for r in rows:
+                out[r["target_id"]] = dict(r)
+    return out
+
+
+def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    rows = _rows(
+        engine,
+        "SELECT run_id, cluster_id, size, score, first_seen, last_seen, template, complaint_ids, indicators, organizers "
+        "FROM clusters WHERE run_id = :r ORDER BY score DESC, size DESC, cluster_id LIMIT :l OFFSET :o",
+        r=run_id,
+        l=limit,
+        o=offset,
+    )
+    clusters = [_cluster(r) for r in rows]
+    verdicts = latest_verdicts(engine, "campaign", [c["cluster_id"] for c in clusters])
+    for c in clusters:
+        c["verdict"] = verdicts.get(c["cluster_id"])
+    return clusters
+
+
+def count_clusters(engine: Engine, run_id: str) -> int:
+    return int(_rows(engine, "SELECT COUNT(*) AS n FROM clusters WHERE run_id = :r", r=run_id)[0]["n"])
+
+
+def get_cluster(engine: Engine, run_id: str, cluster_id: str) -> dict[str, Any] | None:
+    rows = _rows(
+        engine,
+        "SELECT * FROM clusters WHERE run_id = :r AND cluster_id = :c",
+        r=run_id,
+        c=cluster_id,
+    )
+    return _cluster(rows[0]) if rows else None
+
+
+def top_reasons(engine: Engine, run_id: str, complaint_ids: list[str], n: int = 3) -> list[dict[str, Any]]:
+    """The reason codes that carry the most weight across a campaign's members."""
+    scored = scored_for(engine, run_id, complaint_ids[:300])
+    weight: dict[str, float] = {}
+    sample: dict[str, dict[str, Any]] = {}
+    count: dict[str, int] = {}
+    for s in scored.values():
+        for r in s["reasons"]:
+            code = r.get("code", "?")
+            weight[code] = weight.get(code, 0.0) + float(r.get("weight", 0.0))
+            count[code] = count.get(code, 0) + 1
+            sample.setdefault(code, r)
+    best = sorted(weight, key=lambda c: -weight[c])[:n]
+    return [
+        {
+            "code": c,
+            "count": count[c],
+            "detail_zh": sample[c].get("detail_zh", ""),
+            "detail_en": sample[c].get("detail_en", ""),
+        }
+        for c in best
+    ]
+
+
+# ---- complaints ----------------------------------------------------------------------------
+
+
+def _complaint(row: dict[str, Any]) -> dict[str, Any]:
+    row["attachments"] = db.jload(row.get("attachments"), []) or []
+    row["received_at"] = to_dt(row.get("received_at"))
+    return row
+
+
+def complaints_by_ids(engine: Engine, ids: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), _CHUNK):
+        out += [
+            _complaint(r)
+            for r in _rows(engine, "SELECT * FROM complaints WHERE complaint_id IN :ids", ids=ids[i : i + _CHUNK])
+        ]
+    out.sort(key=lambda r: (r["received_at"] or datetime.min.replace(tzinfo=UTC), r["complaint_id"]))
+    return out
+
+
+def scored_for(engine: Engine, run_id: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for r in _rows(
+            engine,
+            "SELECT complaint_id, score, flagged, cluster_id, reasons FROM scored_complaints "
+            "WHERE run_id = :r AND complaint_id IN :ids",
+            r=run_id,
+            ids=ids[i : i + _CHUNK],
+        ):
+            r["reasons"] = db.jload(r["reasons"], []) or []
+            r["flagged"] = bool(r["flagged"])
+            out[r["complaint_id"]] = r
+    return out
+
+
+def get_complaint(engine: Engine, complaint_id: str) -> dict[str, Any] | None:
+    rows = _rows(engine, "SELECT * FROM complaints WHERE complaint_id = :c", c=complaint_id)
+    if rows:
+        return _complaint(rows[0])
+    sub = latest_submission(engine, complaint_id)
+    if sub is None:
+        return None
+    c = dict(sub["complaint"])
+    c["received_at"] = to_dt(c.get("received_at"))
+    c.setdefault("attachments", [])
+    c["phone_raw"] = c.get("phone")
+    c["submitted"] = True
+    return c
+
+
+def latest_submission(engine: Engine, complaint_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(
+            sa.select(db.submissions)
+            .where(db.submissions.c.complaint_id == complaint_id)
+            .order_by(db.submissions.c.id.desc())
+            .limit(1)
+        ).mappings().first()
+    if row is None:
+        return None
+    d = dict(row)
+    d["complaint"] = db.jload(d["complaint"], {})
+    d["reasons"] = db.jload(d["reasons"], [])
+    return d
+
+
+def get_customer(engine: Engine, customer_id: str | None) -> dict[str, Any] | None:
+    if not customer_id:
+        return None
+    rows = _rows(engine, "SELECT * FROM customers WHERE customer_id = :c", c=customer_id)
+    if not rows:
+        return None
+    row = rows[0]
+    row["extra"] = db.jload(row.get("extra"), {}) or {}
+    return row
+
+
+def customer_history(engine: Engine, customer_id: str | None, limit: int = 20) -> list[dict[str, Any]]:
+    if not customer_id:
+        return []
+    return [
+        _complaint(r)
+        for r in _rows(
+            engine,
+            "SELECT complaint_id, received_at, channel FROM complaints WHERE customer_id = :c "
+            "ORDER BY received_at DESC LIMIT :l",
+            c=customer_id,
+            l=limit,
+        )
+    ]
+
+
+def complaints_unflagged(engine: Engine, run_id: str, limit: int) -> list[dict[str, Any]]:
+    """The newest complaints the scan did NOT flag: candidates for the genuine quick lane."""
+    rows = _rows(
+        engine,
+        "SELECT c.complaint_id, c.received_at, c.channel, c.customer_id, c.text, s.score, s.reasons "
+        "FROM scored_complaints s JOIN complaints c ON c.complaint_id = s.complaint_id "
+        "WHERE s.run_id = :r AND s.flagged = :f ORDER BY c.received_at DESC LIMIT :l",
+        r=run_id,
+        f=False,
+        l=limit,
+    )
+    for r in rows:
+        r["received_at"] = to_dt(r["received_at"])
+        r["reasons"] = db.jload(r["reasons"], []) or []
+    return rows
+
+
+def complaints_with_value(engine: Engine, value: str, limit: int = 200) -> list[dict[str, Any]]:
+    """Complaints whose phone / IP / device equals `value` or whose text mentions it."""
+    like = "%" + value.replace("%", "").replace("_", "") + "%"
+    rows = _rows(
+        engine,
+        "SELECT complaint_id, received_at, channel, phone_e164, phone_city FROM complaints "
+        "WHERE phone_e164 = :v OR phone_raw = :v OR ip = :v OR device_id = :v OR text LIKE :like "
+        "ORDER BY received_at LIMIT :l",
+        v=value,
+        like=like,
+        l=limit,
+    )
+    for r in rows:
+        r["received_at"] = to_dt(r["received_at"])
+    return rows
+
+
+def clusters_with_indicator(engine: Engine, run_id: str, value: str) -> list[dict[str, Any]]:
+    """Campaigns of a run whose indicator or organiser list carries `value`."""
+    out = []
+    for r in _rows(
+        engine,
+        "SELECT cluster_id, size, score, indicators, organizers FROM clusters WHERE run_id = :r",
+        r=run_id,
+    ):
+        inds = db.jload(r["indicators"], []) or []
+        orgs = db.jload(r["organizers"], []) or []
+        if any(i.get("value") == value for i in inds) or any(o.get("value") == value for o in orgs):
+            out.append({"cluster_id": r["cluster_id"], "size": r["size"], "score": r["score"]})
+    return out
+
+
+def notes_for(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(db.notes)
+            .where(db.notes.c.target_kind == target_kind, db.notes.c.target_id == target_id)
+            .order_by(db.notes.c.id)
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+def verdict_history(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(db.verdicts)
+            .where(db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id == target_id)
+            .order_by(db.verdicts.c.id)
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[str, Any]]:
+    """Findings of the materials check (materials_scored.jsonl in the scan's out dir) for these files."""
+    import json
+    from pathlib import Path
+
+    if not out_dir:
+        return []
+    path = Path(out_dir) / "materials_scored.jsonl"
+    if not path.is_file():
+        return []
+    wanted = {str(a) for a in attachments}
+    names = {Path(a).name for a in wanted}
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            f = str(rec.get("file", ""))
+            if f in wanted or Path(f).name in names or any(f.endswith(w) for w in wanted):
+                out.append(rec)
+    return out
+
+
+def local_time(value: datetime | str | None) -> str:
+    """Beijing time for people; naive values from SQLite are UTC as stored."""
+    dt = to_dt(value)
+    if dt is None:
+        return ""
+    return dt.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")

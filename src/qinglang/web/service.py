@@ -1,0 +1,202 @@
+"""What the API and the pages both show, assembled once: the queue, a campaign, a complaint.
+
+Everything returned here is already masked when `masked` is true, so neither the JSON API nor
+a template can forget to mask a number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from qinglang.web import actions, repo, views
+from qinglang.web.highlight import segments
+from qinglang.web.pii import mask_text, mask_value
+
+_QUEUE_REASON_SAMPLE = 50
+MAX_MEMBERS_SHOWN = 300
+MAX_DIFFS_SHOWN = 30
+
+
+def _phone(row: dict[str, Any], masked: bool) -> str | None:
+    value = row.get("phone_e164") or row.get("phone_raw")
+    return mask_value("phone", value) if masked and value else value
+
+
+def _region(row: dict[str, Any]) -> str:
+    province, city = row.get("phone_province") or "", row.get("phone_city") or ""
+    return province + (city if city != province else "")
+
+
+def _mask_reasons(reasons: list[dict[str, Any]], masked: bool) -> list[dict[str, Any]]:
+    if not masked:
+        return reasons
+    return [
+        {**r, "detail_zh": mask_text(str(r.get("detail_zh", ""))), "detail_en": mask_text(str(r.get("detail_en", "")))}
+        for r in reasons
+    ]
+
+
+def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    clusters = repo.list_clusters(engine, run["run_id"], limit, offset)
+    items = []
+    for c in clusters:
+        span = (c["last_seen"] - c["first_seen"]).total_seconds() if c["first_seen"] and c["last_seen"] else None
+        case = actions.case_for_cluster(engine, run["run_id"], c["cluster_id"])
+        items.append(
+            {
+                "cluster_id": c["cluster_id"],
+                "size": c["size"],
+                "score": c["score"],
+                "first_seen": c["first_seen"],
+                "last_seen": c["last_seen"],
+                "span_hours": round(span / 3600, 1) if span is not None else None,
+                "template": mask_text(c.get("template") or "")[:120],
+                "top_reasons": _mask_reasons(
+                    repo.top_reasons(engine, run["run_id"], list(c["complaint_ids"])[:_QUEUE_REASON_SAMPLE], 3),
+                    True,
+                ),
+                "verdict": (c["verdict"] or {}).get("verdict"),
+                "case_id": case["case_id"] if case else None,
+            }
+        )
+    return {"run_id": run["run_id"], "total": repo.count_clusters(engine, run["run_id"]), "items": items}
+
+
+def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> list[dict[str, Any]]:
+    if run is None:
+        return []
+    candidates = repo.complaints_unflagged(engine, run["run_id"], 1000)
+    verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
+    genuine = {k for k, v in verdicts.items() if v["verdict"] == "genuine"}
+    answered = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
+    lane = views.quick_lane([c for c in candidates if c["complaint_id"] not in answered], genuine, limit)
+    return [
+        {
+            "complaint_id": c["complaint_id"],
+            "received_at": c["received_at"],
+            "channel": c.get("channel"),
+            "score": c.get("score"),
+            "excerpt": mask_text(c.get("text") or "")[:80],
+            "urgency": c["urgency"],
+            "genuine": c["genuine"],
+        }
+        for c in lane
+    ]
+
+
+def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool) -> dict[str, Any] | None:
+    cluster = repo.get_cluster(engine, run["run_id"], cluster_id)
+    if cluster is None:
+        return None
+    ids = list(cluster["complaint_ids"])
+    members = repo.complaints_by_ids(engine, ids)
+    scored = repo.scored_for(engine, run["run_id"], ids[:MAX_MEMBERS_SHOWN])
+    template = cluster.get("template") or ""
+    shown = members[:MAX_MEMBERS_SHOWN]
+    diffs = []
+    for m in shown[:MAX_DIFFS_SHOWN]:
+        text = mask_text(m.get("text") or "") if masked else (m.get("text") or "")
+        tmpl = mask_text(template) if masked else template
+        diffs.append(
+            {
+                "complaint_id": m["complaint_id"],
+                "similarity": round(views.similarity(tmpl, text), 3),
+                "segments": views.diff_segments(tmpl, text),
+            }
+        )
+    attachments = [a for m in members for a in m.get("attachments", [])]
+    materials = repo.materials_for(run.get("params", {}).get("out_dir"), attachments)
+    thumbs = _thumbnails(materials)
+    case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
+    return {
+        "run_id": run["run_id"],
+        "cluster_id": cluster_id,
+        "size": cluster["size"],
+        "score": cluster["score"],
+        "first_seen": cluster["first_seen"],
+        "last_seen": cluster["last_seen"],
+        "template": mask_text(template) if masked else template,
+        "indicators": views.masked_items(cluster["indicators"], masked),
+        "organizers": views.masked_items(cluster["organizers"], masked),
+        "top_reasons": _mask_reasons(repo.top_reasons(engine, run["run_id"], ids[:300], 6), masked),
+        "timeline": views.timeline([m["received_at"] for m in members]),
+        "geo": views.geo_distribution(members),
+        "graph": views.entity_graph(cluster, members, masked=masked),
+        "diffs": diffs,
+        "materials": [{**m, "thumbnail": thumbs.get(str(m.get("file")))} for m in materials],
+        "members": [
+            {
+                "complaint_id": m["complaint_id"],
+                "received_at": m["received_at"],
+                "channel": m.get("channel"),
+                "phone": _phone(m, masked),
+                "region": _region(m),
+                "score": scored.get(m["complaint_id"], {}).get("score"),
+            }
+            for m in shown
+        ],
+        "members_total": len(members),
+        "verdicts": repo.verdict_history(engine, "campaign", cluster_id),
+        "notes": repo.notes_for(engine, "campaign", cluster_id),
+        "case_id": case["case_id"] if case else None,
+        "masked": masked,
+    }
+
+
+def _thumbnails(materials: list[dict[str, Any]]) -> dict[str, str]:
+    """Data-URI thumbnails from the materials engineer's renderer, when it is installed."""
+    try:
+        from qinglang.materials import render_thumbnail  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    out = {}
+    for m in materials[:40]:
+        try:
+            thumb = render_thumbnail(str(m.get("file")))
+        except Exception:  # a broken file must not break the page
+            continue
+        if isinstance(thumb, str) and thumb.startswith("data:image/"):
+            out[str(m.get("file"))] = thumb
+    return out
+
+
+def complaint(engine: Engine, run: dict[str, Any] | None, complaint_id: str, masked: bool) -> dict[str, Any] | None:
+    c = repo.get_complaint(engine, complaint_id)
+    if c is None:
+        return None
+    scored = None
+    if run is not None:
+        scored = repo.scored_for(engine, run["run_id"], [complaint_id]).get(complaint_id)
+    if scored is None:
+        sub = repo.latest_submission(engine, complaint_id)
+        if sub is not None:
+            scored = {"score": sub["score"], "flagged": sub["flagged"], "cluster_id": sub["cluster_id"],
+                      "reasons": sub["reasons"]}
+    customer = repo.get_customer(engine, c.get("customer_id"))
+    shown = views.masked_complaint(c, masked)
+    return {
+        "complaint_id": complaint_id,
+        "received_at": c.get("received_at"),
+        "channel": c.get("channel"),
+        "customer_id": c.get("customer_id"),
+        "phone": shown.get("phone_e164") or shown.get("phone_raw"),
+        "region": _region(c),
+        "ip": c.get("ip"),
+        "device_id": c.get("device_id"),
+        "attachments": c.get("attachments", []),
+        "text": shown.get("text"),
+        "segments": [s.__dict__ for s in segments(c.get("text") or "", masked=masked)],
+        "score": scored.get("score") if scored else None,
+        "flagged": scored.get("flagged") if scored else None,
+        "cluster_id": scored.get("cluster_id") if scored else None,
+        "reasons": _mask_reasons(scored.get("reasons", []) if scored else [], masked),
+        "urgency": views.urgency(c.get("text") or ""),
+        "customer": views.masked_customer(customer, masked),
+        "history": [h for h in repo.customer_history(engine, c.get("customer_id")) if h["complaint_id"] != complaint_id],
+        "verdicts": repo.verdict_history(engine, "complaint", complaint_id),
+        "notes": repo.notes_for(engine, "complaint", complaint_id),
+        "submitted": bool(c.get("submitted")),
+        "masked": masked,
+    }

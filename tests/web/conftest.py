@@ -1,0 +1,95 @@
+"""Fixtures: the scenario written through the real store/scan on SQLite and on PostgreSQL (a
+fresh schema per test session, dropped afterwards), apps and logged-in clients per role."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from tests.web.scenario import Scenario, write_scenario
+
+PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PASSWORD = "correct horse battery staple"
+USERS = {"lead1": "lead", "analyst1": "analyst", "auditor1": "auditor"}
+
+
+@pytest.fixture(scope="session")
+def sqlite_scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
+    d = tmp_path_factory.mktemp("wb-sqlite")
+    return write_scenario(f"sqlite:///{d / 'qinglang.sqlite'}", d / "out")
+
+
+@pytest.fixture(scope="session")
+def pg_scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+    schema = "wbtest_" + secrets.token_hex(4)
+    admin = sa.create_engine(PG_BASE)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    try:
+        yield write_scenario(url, tmp_path_factory.mktemp("wb-pg") / "out")
+    finally:
+        sa.create_engine(url).dispose()
+        with admin.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def scenario(request: pytest.FixtureRequest) -> Scenario:
+    return request.getfixturevalue(f"{'sqlite' if request.param == 'sqlite' else 'pg'}_scenario")
+
+
+def _make_app(sc: Scenario):
+    from qinglang.web.app import create_app
+    from qinglang.web.auth import create_user
+
+    app = create_app(sc.db_url)
+    for name, role in USERS.items():
+        create_user(app.state.wb.engine, name, PASSWORD, role)
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(scenario: Scenario):
+    return _make_app(scenario)
+
+
+def login(client: TestClient, username: str) -> TestClient:
+    r = client.post("/api/login", json={"username": username, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return client
+
+
+@pytest.fixture
+def lead(app) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield login(c, "lead1")
+
+
+@pytest.fixture
+def analyst(app) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield login(c, "analyst1")
+
+
+@pytest.fixture
+def auditor(app) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield login(c, "auditor1")
+
+
+@pytest.fixture
+def anon(app) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield c
+
+
+def artifacts_dir() -> Path:
+    d = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
