@@ -1,0 +1,46 @@
+"""`qinglang generate`: write a realistic demo lender (complaints, customers, posts, attachments, truth)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def command(
+    out: Path = typer.Option(..., "--out", help="output folder / 输出目录"),
+    complaints: int = typer.Option(20_000, "--complaints", "-n", help="number of complaints / 投诉条数"),
+    seed: int = typer.Option(20260301, "--seed", help="random seed (same seed → identical files)"),
+    customers: int = typer.Option(None, "--customers", help="loan-book size (default 0.6 × complaints)"),
+    posts: int = typer.Option(None, "--posts", help="number of online posts (default max(200, N/20))"),
+    campaigns: int = typer.Option(None, "--campaigns", help="number of agency campaigns (default 8)"),
+    campaign_share: float = typer.Option(0.15, "--campaign-share", help="share of complaints filed by agencies"),
+    obfuscation_rate: float = typer.Option(0.5, "--obfuscation-rate", help="how often code words are disguised"),
+    start: str = typer.Option("2026-03-01", "--start", help="first day (YYYY-MM-DD)"),
+    days: int = typer.Option(31, "--days", help="length of the period in days"),
+    config: Path = typer.Option(None, "--config", help="JSON file with scenario settings (CLI flags win)"),
+    messy: bool = typer.Option(False, "--messy", help="mix other timestamp export forms into complaints"),
+    render_attachments: bool = typer.Option(None, "--render-attachments/--no-render-attachments",
+                                            help="render attachment files (default on when N <= 50,000)"),
+) -> None:
+    """Generate a synthetic lender with ground truth (truth.json)."""
+    from datetime import date
+
+    from rich.console import Console
+
+    from qinglang.synth.scenario import Config, generate
+
+    overrides = dict(complaints=complaints, seed=seed, customers=customers, posts=posts, campaigns=campaigns,
+                     campaign_share=campaign_share, obfuscation_rate=obfuscation_rate,
+                     start=date.fromisoformat(start), days=days, messy=messy)
+    cfg = Config.from_json(config, **overrides) if config else Config(**overrides)
+    summary = generate(out, cfg, render_attachments)
+    con = Console()
+    con.print(f"[bold]qinglang generate[/bold] → {summary['out']}")
+    con.print(f"  complaints {summary['complaints']:,} (campaign {summary['campaign_complaints']:,}), "
+              f"customers {summary['customers']:,}, posts {summary['posts']:,} {summary['posts_by_label']}, "
+              f"attachments {summary['attachments']:,} (rendered: {summary['rendered']})")
+    for cid, c in summary["campaigns"].items():
+        con.print(f"  {cid}: {c['style']:<17} {c['size']:>6}  {c['agency']} ({c['city']})")
+    con.print("  hard negatives: " + ", ".join(f"{g} {n}" for g, n in summary["hard_negatives"].items()))
+    con.print("  files: complaints.jsonl customers.csv posts.jsonl attachments/manifest.jsonl truth.json")

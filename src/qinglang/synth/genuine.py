@@ -1,0 +1,156 @@
+"""Compose genuine complaint texts from small fragments, never repeating a whole sentence.
+
+WHY: campaign detection looks for shared templates. Genuine complaints about the same problem
+(especially a real incident burst) must read like different people wrote them, so the composer
+varies lead-ins, tails, order, length and punctuation, fills customer-specific details, and keeps
+a set of sentences already used so that no two complaints share a sentence by accident.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from qinglang.synth import lexicon as lx
+
+_QUESTION = ("吗", "行不行", "凭什么", "怎么回事", "为什么", "什么钱")
+_DATE_FORMS = ("{m}月{d}日", "{m}月{d}号", "{m}.{d}", "{d}号", "{y}-{m:02d}-{d:02d}", "{y}年{m}月{d}日", "{m}/{d}")
+
+
+def fmt_date(rng: random.Random, d: date) -> str:
+    return rng.choice(_DATE_FORMS).format(y=d.year, m=d.month, d=d.day)
+
+
+def fmt_amount(rng: random.Random, value: float) -> str:
+    r = rng.random()
+    if r < 0.45:
+        return f"{value:.2f}"
+    if r < 0.6:
+        return f"{value:,.2f}"
+    if r < 0.9:
+        return f"{round(value)}"
+    return f"{round(value)}块"
+
+
+@dataclass
+class Context:
+    """Customer-specific details a complaint can mention."""
+
+    values: dict[str, str]
+
+    @classmethod
+    def make(cls, rng: random.Random, received: date, principal: float, collector_phone: str) -> Context:
+        inst = max(50.0, principal / rng.choice((3, 6, 6, 9, 12, 12, 24)) * rng.uniform(1.02, 1.2))
+        d1 = received - timedelta(days=rng.choice((0, 1, 1, 2, 3, 5, 8, 14)))
+        d2 = d1 - timedelta(days=rng.randrange(1, 40))
+        v = {
+            "amt": fmt_amount(rng, inst), "amt2": fmt_amount(rng, inst * rng.uniform(1.6, 2.4)),
+            "date": fmt_date(rng, d1), "date2": fmt_date(rng, d2), "card": f"{rng.randrange(10000):04d}",
+            "bank": rng.choice(lx.BANKS), "order": _order_no(rng, d2), "n": str(rng.choice((2, 3, 3, 4, 5, 6, 8, 10, 20))),
+            "app": rng.choice(lx.APP_NAMES), "hotline": rng.choice(lx.HOTLINE_FORMS),
+            "rate": str(rng.choice((26, 28, 30, 32, 35.8, 36, 38, 42, 48, 54, 60, 72))),
+            "fee": fmt_amount(rng, rng.uniform(19, 900)), "term": str(rng.choice((6, 12, 12, 18, 24, 36))),
+            "who": rng.choice(lx.RELATIVES), "cphone": collector_phone, "days": str(rng.randrange(2, 45)),
+            "limit": str(rng.choice((5000, 8000, 10000, 20000, 30000, 50000))),
+        }
+        return cls(v)
+
+
+def _order_no(rng: random.Random, d: date) -> str:
+    form = rng.random()
+    if form < 0.5:
+        return f"{d:%Y%m%d}{rng.randrange(10**8):08d}"
+    if form < 0.8:
+        return f"YH{rng.randrange(10**12):012d}"
+    return f"{rng.randrange(10**15):015d}"
+
+
+@dataclass
+class Composer:
+    """Stateful composer: `seen` holds hashes of every sentence already used by genuine texts."""
+
+    rng: random.Random
+    seen: set[int] = field(default_factory=set)
+
+    def _fresh(self, make) -> str:
+        """Draw sentences until one is new (a few tries), then make it unique with a detail."""
+        s = make()
+        for _ in range(4):
+            if hash(s) not in self.seen:
+                break
+            s = make()
+        else:
+            if hash(s) in self.seen:
+                s = f"{s}（{self.rng.choice(('单号', '订单号', '编号', '流水号'))}{self.rng.randrange(10**9, 10**10)}）"
+        self.seen.add(hash(s))
+        return s
+
+    def _clause(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
+        """lead=False marks a demand: no lead-in, and only tails that suit a request."""
+        rng = self.rng
+        core = rng.choice(pool)
+        if rng.random() < 0.12:
+            a, b = rng.choice(lx.TYPOS)
+            core = core.replace(a, b, 1)
+        text = core.format(**ctx.values)
+        if lead:
+            return rng.choice(lx.LEADS) + text + rng.choice(lx.TAILS)
+        return text + rng.choice(lx.DEMAND_TAILS)
+
+    def sentence(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
+        return self._fresh(lambda: self._clause(pool, ctx, lead))
+
+    def compose(self, topic: dict[str, tuple[str, ...]], ctx: Context, *, angry: float = 0.25,
+                threat: float = 0.2, extra: list[str] | None = None) -> str:
+        """One complaint: lengths from a single line to several paragraphs."""
+        rng = self.rng
+        size = rng.choices((0, 1, 2, 3), weights=(18, 40, 30, 12))[0]
+        is_angry = rng.random() < angry
+        parts: list[str] = [self.sentence(topic["events"], ctx)]
+        if size >= 2:
+            n_det = rng.randint(1, 2) if size == 2 else rng.randint(2, 4)
+            for det in rng.sample(topic["details"], min(n_det, len(topic["details"]))):
+                parts.append(self._fresh(lambda det=det: rng.choice(lx.LEADS) + det.format(**ctx.values)
+                                         + rng.choice(lx.TAILS)))
+        if size >= 1:
+            parts.append(self.sentence(topic["demands"], ctx, lead=False))
+            if size == 3 and rng.random() < 0.5:
+                parts.append(self.sentence(topic["demands"], ctx, lead=False))
+        if extra:
+            pos = rng.randint(1, len(parts))
+            for e in extra:
+                parts.insert(pos, e)
+        if rng.random() < threat or (is_angry and rng.random() < 0.4):
+            parts.append(self._fresh(lambda: rng.choice(lx.THREATS) + rng.choice(lx.TAILS)))
+        if size >= 2 and rng.random() < 0.3:
+            rng.shuffle(parts_mid := parts[1:-1])
+            parts = [parts[0], *parts_mid, parts[-1]] if len(parts) > 2 else parts
+        return self._join(parts, size, is_angry)
+
+    def _join(self, parts: list[str], size: int, angry: bool) -> str:
+        rng = self.rng
+        out: list[str] = []
+        opener = rng.choice(lx.OPENERS)
+        for i, p in enumerate(parts):
+            if p.endswith(_QUESTION):
+                end = rng.choice(("？", "？", "？？", "?"))
+            elif angry and rng.random() < 0.6:
+                end = rng.choice(lx.ANGER)
+            else:
+                end = rng.choice(("。", "。", "。", "！"))
+            out.append(p + end)
+            if size == 3 and i in (0, len(parts) // 2) and rng.random() < 0.6:
+                out.append("\n")
+        closer = rng.choice(lx.CLOSERS) if size >= 1 else ""
+        if not closer and not angry and rng.random() < 0.3:
+            out[-1] = out[-1].rstrip("。")
+        text = opener + "".join(out) + closer
+        return text.replace("\n\n", "\n").replace("块元", "元").strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences as the uniqueness rule sees them: split on 。！？ and newlines."""
+    import re
+
+    return [s.strip() for s in re.split(r"[。！？!?\n]+", text) if s.strip()]

@@ -1,0 +1,570 @@
+"""Generate a whole synthetic lender: loan book, complaints, posts, attachments and ground truth.
+
+WHY one orchestrator: every part refers to the others (a campaign files complaints for real
+customers, attaches documents about them, and advertises with the same contacts online), and
+determinism needs one place that decides the order random numbers are drawn in. Each part uses
+its own random stream, derived from the seed and the part's name, so changing one part of the
+scenario does not reshuffle the others.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+from qinglang.synth import attachments as att
+from qinglang.synth import lexicon as lx
+from qinglang.synth import people, styles
+from qinglang.synth import posts as px
+from qinglang.synth.agencies import Agency, make_agency
+from qinglang.synth.genuine import Composer, Context
+from qinglang.synth.geo import City, load_cities
+from qinglang.synth.timing import Clock
+
+STYLES = ("legal_consulting", "fake_law_firm", "stealthy", "death_relatives")
+CHANNEL_MIX_GENUINE = {"app": 45, "hotline": 24, "email": 5, "regulator": 10, "social": 8, "other": 8}
+CHANNEL_MIX_CAMPAIGN = {"app": 12, "hotline": 30, "email": 10, "regulator": 38, "social": 4, "other": 6}
+
+
+@dataclass
+class Config:
+    """Knobs of the scenario (all settable from the CLI or a --config JSON file)."""
+
+    complaints: int = 20_000
+    seed: int = 20260301
+    customers: int | None = None  # default 0.6 x complaints
+    posts: int | None = None  # default max(200, complaints / 20)
+    campaigns: int | None = None  # default 8 (fewer for tiny runs)
+    campaign_share: float = 0.15
+    obfuscation_rate: float = 0.5
+    start: date = date(2026, 3, 1)
+    days: int = 31
+    messy: bool = False
+    incident_share: float = 0.02  # the 3月12日-style system fault burst
+    family_share: float = 0.004  # groups of relatives sharing one phone (per complaint)
+    repeat_share: float = 0.01  # repeat complainers (per complaint)
+    collector_share: float = 0.006  # genuine complaints naming the same outsourced collector's phone
+    hardship_share: float = 0.02  # genuine borrowers asking for 分期/延期 themselves
+    # weights of the styles beyond the first four (one of each style is always present)
+    style_weights: dict[str, float] = field(default_factory=lambda: {
+        "legal_consulting": 2.0, "stealthy": 1.5, "fake_law_firm": 1.0, "death_relatives": 0.5})
+    topic_weights: dict[str, float] = field(default_factory=lambda: dict(lx.TOPIC_WEIGHTS))
+
+    def resolved(self) -> Config:
+        c = Config(**{k: getattr(self, k) for k in self.__dataclass_fields__})
+        if c.customers is None:
+            c.customers = max(50, int(c.complaints * 0.6))
+        if c.posts is None:
+            c.posts = max(200, c.complaints // 20)
+        if c.campaigns is None:
+            c.campaigns = 8 if c.complaints >= 3000 else max(4, min(8, int(c.complaints * c.campaign_share) // 40))
+        return c
+
+    @classmethod
+    def from_json(cls, path: Path, **overrides) -> Config:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        if "start" in raw:
+            raw["start"] = date.fromisoformat(raw["start"])
+        raw.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**raw)
+
+
+@dataclass
+class Cust:
+    customer_id: str
+    name: str
+    phone: str
+    principal: float
+    next_due_date: date
+    overdue_days: int
+    id_number: str
+    city: City
+    product: str
+    loan_date: date
+    male: bool
+    device: str | None = None
+    home_ip: str | None = None
+
+
+@dataclass
+class Rec:
+    """A complaint before ids are assigned (records are sorted by time first)."""
+
+    t: datetime
+    channel: str
+    cust: Cust | None
+    phone: str | None
+    text: str
+    ip: str | None = None
+    device: str | None = None
+    docs: list[att.Doc] = field(default_factory=list)
+    campaign: str | None = None
+    group: str | None = None
+    cid: str = ""
+
+
+def _rng(seed: int, part: str) -> random.Random:
+    return random.Random(f"{seed}/{part}")
+
+
+def _weighted(rng: random.Random, mix: dict[str, float]) -> str:
+    return rng.choices(list(mix), weights=list(mix.values()))[0]
+
+
+_PRODUCTS = ("云禾现金贷", "云禾分期", "云禾消费贷", "云禾小额贷", "云禾信用付")
+
+
+class Generator:
+    def __init__(self, cfg: Config):
+        self.cfg = cfg.resolved()
+        self.seed = self.cfg.seed
+        self.clock = Clock(self.cfg.start, self.cfg.days)
+        self.end = self.cfg.start + timedelta(days=self.cfg.days)
+        self.cities = load_cities()
+        self._city_cum = list(accumulate(c.weight for c in self.cities))
+        self.customers: list[Cust] = []
+        self.recs: list[Rec] = []
+        self.truth_groups: dict[str, list[Rec]] = {}
+        self.campaign_info: dict[str, dict] = {}
+        self.agencies: dict[str, Agency] = {}
+        self.composer = Composer(_rng(self.seed, "composer"))
+        self._phones: set[str] = set()
+        self.collector_phones: list[str] = []
+
+    # ------------------------------------------------------------------ customers
+    def city(self, rng: random.Random) -> City:
+        return rng.choices(self.cities, cum_weights=self._city_cum)[0]
+
+    def _unique_phone(self, rng: random.Random, city: City) -> str:
+        while True:
+            p = city.phone(rng)
+            if p not in self._phones:
+                self._phones.add(p)
+                return p
+
+    def make_customers(self) -> None:
+        rng = _rng(self.seed, "customers")
+        ids = rng.sample(range(10**9, 10**10), self.cfg.customers)
+        for cid in ids:
+            city = self.city(rng)
+            self.customers.append(self._customer(rng, f"K{cid}", city))
+        self.by_overdue = [c for c in self.customers if c.overdue_days > 0]
+
+    def _customer(self, rng: random.Random, cid: str, city: City, family: str | None = None,
+                  phone: str | None = None) -> Cust:
+        male = rng.random() < 0.58
+        birth = people.birth_date(rng, self.cfg.start)
+        principal = round(min(200_000, max(500, rng.lognormvariate(9.2, 0.8))) / 100) * 100
+        loan_date = self.cfg.start - timedelta(days=rng.randrange(20, 720))
+        if rng.random() < 0.14:
+            od = rng.choice((rng.randint(1, 30), rng.randint(31, 90), rng.randint(91, 400)))
+            due = self.end - timedelta(days=od)
+        else:
+            od = 0
+            due = self.cfg.start + timedelta(days=rng.randrange(0, self.cfg.days + 30))
+        return Cust(cid, people.full_name(rng, male, family), phone or self._unique_phone(rng, city), principal, due,
+                    od, people.id_number(rng, city.region_codes, birth, male), city, rng.choice(_PRODUCTS),
+                    loan_date, male)
+
+    # ------------------------------------------------------------------ helpers
+    def _device(self, rng: random.Random, c: Cust | None) -> str:
+        if c is None:
+            return people.device_id(rng)
+        if c.device is None:
+            c.device = people.device_id(rng)
+        return c.device if rng.random() < 0.93 else people.device_id(rng)
+
+    def _ip(self, rng: random.Random, c: Cust | None) -> str:
+        if c is None or rng.random() < 0.4:
+            return people.ip_address(rng)  # mobile data: a new address each time
+        if c.home_ip is None:
+            c.home_ip = people.ip_address(rng)
+        return c.home_ip
+
+    def _genuine_rec(self, rng: random.Random, t: datetime, c: Cust | None, text: str,
+                     channel: str | None = None) -> Rec:
+        ch = channel or _weighted(rng, CHANNEL_MIX_GENUINE)
+        phone = c.phone if c is not None and rng.random() < 0.95 else self.city(rng).phone(rng)
+        rec = Rec(t, ch, c, phone if ch != "email" or rng.random() < 0.7 else None, text)
+        if ch == "app":
+            rec.ip, rec.device = self._ip(rng, c), self._device(rng, c)
+        elif ch in ("other", "email") and rng.random() < 0.5:
+            rec.ip = self._ip(rng, c)
+        return rec
+
+    def _ctx(self, rng: random.Random, t: datetime, c: Cust | None) -> Context:
+        principal = c.principal if c else rng.choice((3000, 5000, 10000))
+        cphone = rng.choice(self.collector_phones) if self.collector_phones and rng.random() < 0.02 else \
+            self.city(rng).phone(rng)
+        return Context.make(rng, t.date(), principal, cphone)
+
+    def _genuine_docs(self, rng: random.Random, topic: str, c: Cust | None, t: datetime) -> list[att.Doc]:
+        if c is None:
+            return []
+        if topic in ("double_deduction", "failed_deduction_penalty") and rng.random() < 0.3:
+            kind = rng.choice(("deduction_screenshot", "bank_statement_screenshot"))
+            return [att.make_doc(rng, kind, c.name, None, c.city, t.date())]
+        if topic == "identity_theft" and rng.random() < 0.4:
+            return [att.make_doc(rng, "police_report", c.name, c.id_number, c.city, t.date())]
+        if topic in ("abusive_collection", "fees_rate") and rng.random() < 0.08:
+            return [att.make_doc(rng, "deduction_screenshot", c.name, None, c.city, t.date())]
+        return []
+
+    def genuine(self, rng: random.Random, t: datetime, c: Cust | None, topic: str | None = None,
+                group: str | None = None, channel: str | None = None, ctx: Context | None = None) -> Rec:
+        topic = topic or _weighted(rng, self.cfg.topic_weights)
+        ctx = ctx or self._ctx(rng, t, c)
+        text = self.composer.compose(lx.TOPICS[topic], ctx)
+        rec = self._genuine_rec(rng, t, c, text, channel)
+        rec.docs = self._genuine_docs(rng, topic, c, t)
+        rec.group = group
+        return rec
+
+    # ------------------------------------------------------------------ hard negatives
+    def hard_negatives(self, budget: int) -> int:
+        """Build the hard-negative groups; returns how many complaints they used."""
+        rng = _rng(self.seed, "hard_negatives")
+        cfg, n = self.cfg, 0
+        used: set[str] = set()
+
+        def pick() -> Cust:
+            while True:
+                c = rng.choice(self.customers)
+                if c.customer_id not in used:
+                    used.add(c.customer_id)
+                    return c
+
+        # (a) incident: a batch double deduction on day 11 (3月12日 for a March run), complaints within hours
+        n_inc = min(budget // 3, max(20, round(cfg.complaints * cfg.incident_share)))
+        day = cfg.start + timedelta(days=min(11, cfg.days - 1))
+        t0 = datetime.combine(day, datetime.min.time()) + timedelta(hours=8, minutes=rng.randrange(40))
+        self.incident = {"date": day.isoformat(), "start": t0.isoformat(), "topic": "double_deduction"}
+        for _ in range(n_inc):
+            c = pick()
+            t = t0 + timedelta(seconds=min(6 * 3600, int(rng.expovariate(1 / 5400))))
+            ctx = self._ctx(rng, t, c)
+            ctx.values["date"] = rng.choice(("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚"))
+            self.add(self.genuine(rng, t, c, "double_deduction", "incident_burst",
+                                  rng.choice(("app", "app", "hotline", "hotline", "social", "regulator")), ctx))
+            n += 1
+        # (b) relatives sharing one phone: 2-3 customers, family name, same city
+        for _ in range(max(2, round(cfg.complaints * cfg.family_share))):
+            head = pick()
+            fam = head.name[:2] if head.name[:2] in people.SURNAMES else head.name[0]
+            members = [head]
+            for _k in range(rng.choice((1, 1, 2))):
+                cid = f"K{rng.randrange(10**9, 10**10)}"
+                m = self._customer(rng, cid, head.city, family=fam, phone=head.phone)
+                self.customers.append(m)
+                used.add(cid)
+                members.append(m)
+            for m in members:
+                t = self.clock.sample(rng)
+                rec = self.genuine(rng, t, m, group="shared_family_phone")
+                rec.phone = head.phone
+                self.add(rec)
+                n += 1
+        # (c) repeat complainers: several complaints over weeks, later ones echo the earlier
+        for _ in range(max(2, round(cfg.complaints * cfg.repeat_share / 3))):
+            c = pick()
+            topic = _weighted(rng, cfg.topic_weights)
+            t = self.clock.start + timedelta(seconds=rng.randrange(max(1, (cfg.days // 3) * 86400)))
+            first = self.genuine(rng, t, c, topic, "repeat_complainer")
+            self.add(first)
+            n += 1
+            prev = first.text
+            for _k in range(rng.randint(1, 4)):
+                t = t + timedelta(days=rng.randint(3, 12), seconds=rng.randrange(-20000, 20000))
+                if t >= self.clock.end:
+                    break
+                rec = self.genuine(rng, t, c, topic, "repeat_complainer")
+                if rng.random() < 0.5:  # echoes their own earlier complaint
+                    head = rng.choice(("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，"))
+                    rec.text = head + prev[: rng.randint(20, max(21, len(prev)))]
+                self.add(rec)
+                prev = rec.text
+                n += 1
+        # (d) many genuine complaints name the same outsourced collector's phone
+        for _ in range(rng.randint(2, 4)):
+            self.collector_phones.append(self.city(rng).phone(rng))
+        for _ in range(max(3, round(cfg.complaints * cfg.collector_share))):
+            c = pick()
+            t = self.clock.sample(rng)
+            ctx = self._ctx(rng, t, c)
+            ctx.values["cphone"] = styles.ob.phone_in_text(rng, rng.choice(self.collector_phones))
+            topic = lx.TOPICS["abusive_collection"]
+            core = rng.choice([e for e in topic["events"] if "{cphone}" in e] + list(topic["demands"][-1:]))
+            rec = self.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
+            if "{cphone}" not in core or ctx.values["cphone"] not in rec.text:
+                rec.text += rng.choice(("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号")) + ctx.values["cphone"]
+            self.add(rec)
+            n += 1
+        # (e) genuine hardship: the words campaigns use, said by borrowers themselves
+        for _ in range(max(3, round(cfg.complaints * cfg.hardship_share))):
+            c = rng.choice(self.by_overdue) if self.by_overdue and rng.random() < 0.6 else pick()
+            t = self.clock.sample(rng)
+            rec = self._genuine_rec(rng, t, c, self.composer.compose(lx.HARDSHIP, self._ctx(rng, t, c), threat=0.05))
+            rec.group = "genuine_hardship"
+            if rng.random() < 0.25:
+                kind = rng.choice(("diagnosis", "unemployment_proof"))
+                rec.docs = [att.make_doc(rng, kind, c.name, c.id_number, c.city, t.date())]
+            self.add(rec)
+            n += 1
+        return n
+
+    def add(self, rec: Rec) -> None:
+        self.recs.append(rec)
+        if rec.group:
+            self.truth_groups.setdefault(rec.group, []).append(rec)
+
+    # ------------------------------------------------------------------ campaigns
+    def campaigns(self, total: int) -> int:
+        rng = _rng(self.seed, "campaigns")
+        k = self.cfg.campaigns
+        if k <= 0 or total <= 0:
+            return 0
+        styles_list = list(STYLES)[:k] if k <= len(STYLES) else list(STYLES)
+        sw = {s: self.cfg.style_weights.get(s, 1.0) for s in STYLES}
+        while len(styles_list) < k:
+            styles_list.append(_weighted(rng, sw))
+        rng.shuffle(styles_list)
+        raw = [rng.lognormvariate(0, 0.7) for _ in range(k)]
+        sizes = [max(min(30, total // k), round(total * w / sum(raw))) for w in raw]
+        for i, s in enumerate(styles_list):  # a death-report ring stays small: dozens, not hundreds
+            if s == "death_relatives" and sizes[i] > 150:
+                spare, sizes[i] = sizes[i] - 150, 150
+                j = max(range(k), key=lambda j: (styles_list[j] != "death_relatives", -sizes[j]))
+                sizes[j] += spare
+        used_cities: set[str] = set()
+        n = 0
+        for i, (style, size) in enumerate(zip(styles_list, sizes, strict=True)):
+            cid = f"camp-{i + 1:02d}"
+            ag = make_agency(rng, cid, "law_firm" if style == "fake_law_firm" else "consulting", used_cities)
+            self.agencies[cid] = ag
+            n += self._campaign(rng, cid, style, ag, size)
+        return n
+
+    def _members(self, rng: random.Random, ag: Agency, size: int, local: float) -> list[Cust]:
+        local_pool = [c for c in self.by_overdue if c.city.province == ag.city.province]
+        out, seen = [], set()
+        while len(out) < size:
+            if local_pool and rng.random() < local:
+                c = rng.choice(local_pool)
+            elif rng.random() < 0.8 and self.by_overdue:
+                c = rng.choice(self.by_overdue)
+            else:
+                c = rng.choice(self.customers)
+            if c.customer_id not in seen:
+                seen.add(c.customer_id)
+                out.append(c)
+        return out
+
+    def _times(self, rng: random.Random, size: int) -> list[datetime]:
+        """Bursts (most filed within a few days) plus a trickle afterwards."""
+        span = self.cfg.days
+        day0 = self.cfg.start + timedelta(days=rng.randrange(0, max(1, span - 5)))
+        out = []
+        for _ in range(size):
+            if rng.random() < 0.7:
+                d = day0 + timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
+            else:
+                d = day0 + timedelta(days=rng.randrange(0, max(1, (self.end - day0).days)))
+            d = min(d, self.end - timedelta(days=1))
+            out.append(self.clock.on_day(rng, d))
+        return out
+
+    def _campaign_rec(self, rng: random.Random, t: datetime, c: Cust, text: str, phone: str, ag: Agency,
+                      cid: str, channel: str | None = None) -> Rec:
+        ch = channel or _weighted(rng, CHANNEL_MIX_CAMPAIGN)
+        rec = Rec(t, ch, c, phone, text, campaign=cid)
+        if ch in ("app", "other"):
+            office = rng.random() < 0.6
+            rec.ip = people.ip_in_block(rng, ag.ip_block) if office else people.ip_address(rng)
+            if ch == "app":
+                rec.device = rng.choice(ag.devices) if office else self._device(rng, c)
+        return rec
+
+    def _hardship_docs(self, rng: random.Random, c: Cust, t: datetime, cid: str, pool: list[att.Doc],
+                       rate: float) -> list[att.Doc]:
+        docs = []
+        for _ in range(rng.choice((1, 1, 2))):
+            kind = rng.choice(("poverty_certificate", "unemployment_proof", "diagnosis", "diagnosis",
+                               "quarantine_proof"))
+            if pool and rng.random() < 0.15:
+                src = rng.choice(pool)
+                tam = rng.choice((None, "name_pasted"))
+                d = att.reuse(rng, src, tam)
+                if tam == "name_pasted":
+                    d.subject_name, d.subject_id_number = c.name, c.id_number
+            else:
+                tam = rng.choice(("name_pasted", "digits_changed", "editor_resave", "reused_seal")) \
+                    if rng.random() < rate else None
+                d = att.make_doc(rng, kind, c.name, c.id_number, c.city, t.date(), cid, tam)
+                pool.append(d)
+            docs.append(d)
+        return docs
+
+    def _campaign(self, rng: random.Random, cid: str, style: str, ag: Agency, size: int) -> int:
+        rate = self.cfg.obfuscation_rate
+        members = self._members(rng, ag, size, local=0.0 if style == "death_relatives" else 0.35)
+        times = self._times(rng, size)
+        pool: list[att.Doc] = []
+        self.campaign_info[cid] = {"style": style, "size": size}
+        if style == "death_relatives":
+            one_phone = ag.phones[0]
+        for c, t in zip(members, times, strict=True):
+            m = styles.Member(c.name, c.id_number, c.principal, c.loan_date, c.next_due_date, c.overdue_days,
+                              c.city.city, c.phone)
+            agency_phone = rng.choice(ag.phones)
+            if style == "legal_consulting":
+                in_text = rng.random() < 0.8
+                text = styles.legal_consulting(rng, ag, m, rate, agency_phone if in_text else None)
+                phone = agency_phone if rng.random() < 0.5 else c.phone
+                rec = self._campaign_rec(rng, t, c, text, phone, ag, cid)
+                if rng.random() < 0.55:
+                    rec.docs = self._hardship_docs(rng, c, t, cid, pool, 0.35)
+            elif style == "fake_law_firm":
+                text = styles.fake_law_firm(rng, ag, m, rate, agency_phone)
+                rec = self._campaign_rec(rng, t, c, text, agency_phone if rng.random() < 0.7 else c.phone, ag, cid,
+                                         rng.choice(("email", "regulator", "hotline", "other", "email")))
+                if rng.random() < 0.7:
+                    rec.docs = [att.make_doc(rng, "lawyer_letter", c.name, c.id_number, ag.city, t.date(), cid,
+                                             "licence_is_uscc", issuer_name=ag.name)]
+                if rng.random() < 0.3:
+                    rec.docs.append(att.make_doc(rng, "authorization_letter", c.name, c.id_number, ag.city, t.date(),
+                                                 cid, None, issuer_name=ag.name))
+            elif style == "stealthy":
+                # filed 1-3 days before this borrower's due date: the due date moves into the window
+                c.next_due_date = t.date() + timedelta(days=rng.randint(1, 3))
+                c.overdue_days = 0
+                ctx = self._ctx(rng, t, c)
+                text = styles.stealthy(rng, self.composer, ag, ctx, rate)
+                ch = rng.choice(("app", "app", "app", "hotline", "regulator", "other"))
+                rec = self._campaign_rec(rng, t, c, text, c.phone if rng.random() < 0.8 else agency_phone, ag, cid, ch)
+                if ch == "app":
+                    rec.ip = people.ip_in_block(rng, ag.ip_block) if rng.random() < 0.75 else self._ip(rng, c)
+                    rec.device = rng.choice(ag.devices) if rng.random() < 0.7 else self._device(rng, c)
+            else:  # death_relatives
+                death = t.date() - timedelta(days=rng.randrange(5, 120))
+                cause = rng.choice(styles.CAUSES)
+                text = styles.death_relatives(rng, ag, m, death, cause, one_phone, rate)
+                rec = self._campaign_rec(rng, t, c, text, one_phone, ag, cid,
+                                         rng.choice(("hotline", "hotline", "regulator", "email", "app")))
+                if pool and rng.random() < 0.2:
+                    d = att.reuse(rng, rng.choice(pool), "name_pasted")
+                    d.subject_name, d.subject_id_number = c.name, c.id_number
+                else:
+                    tam = rng.choice((None, None, "name_pasted", "reused_seal", "digits_changed", "editor_resave"))
+                    d = att.make_doc(rng, "death_certificate", c.name, c.id_number, c.city, t.date(), cid, tam)
+                    d.event_date = death
+                    d.issue_date = death + timedelta(days=rng.randrange(0, 5))
+                    pool.append(d)
+                rec.docs = [d]
+            self.add(rec)
+        return size
+
+    # ------------------------------------------------------------------ assemble
+    def run(self) -> None:
+        cfg = self.cfg
+        self.make_customers()
+        n_campaign = round(cfg.complaints * cfg.campaign_share)
+        used = self.campaigns(n_campaign)
+        used += self.hard_negatives(max(0, cfg.complaints - used))
+        rng = _rng(self.seed, "genuine")
+        for _ in range(max(0, cfg.complaints - used)):
+            t = self.clock.sample(rng)
+            c = rng.choice(self.customers) if rng.random() < 0.96 else None
+            self.add(self.genuine(rng, t, c))
+        self.recs = self.recs[: cfg.complaints] if len(self.recs) > cfg.complaints else self.recs
+        self._assign_ids()
+
+    def _assign_ids(self) -> None:
+        rng = _rng(self.seed, "ids")
+        self.recs.sort(key=lambda r: r.t)
+        counters: dict[date, int] = {}
+        for r in self.recs:
+            d = r.t.date()
+            counters[d] = counters.get(d, 0) + rng.randint(1, 3)
+            r.cid = f"C{d:%Y%m%d}{counters[d]:05d}"
+        frng = _rng(self.seed, "files")
+        for r in self.recs:
+            for doc in r.docs:
+                doc.file = f"attachments/{frng.getrandbits(64):016x}.{doc.ext}"
+
+    # ------------------------------------------------------------------ posts
+    def make_posts(self) -> tuple[list[dict], dict[str, dict]]:
+        rng = _rng(self.seed, "posts")
+        cfg = self.cfg
+        start = datetime.combine(cfg.start - timedelta(days=30), datetime.min.time())
+        days = cfg.days + 30
+        rate = cfg.obfuscation_rate
+        rows: list[tuple[datetime, str, str, str, dict]] = []
+        extra_agencies = [make_agency(rng, f"ad-{i}", "consulting", set()) for i in range(max(2, len(self.agencies)))]
+        ad_sources = [(k, a) for k, a in self.agencies.items()] + [(None, a) for a in extra_agencies]
+        accounts: dict[str, list[tuple[str, str]]] = {}
+        n_ads = round(cfg.posts * 0.45)
+        for i in range(cfg.posts):
+            t = px.post_time(rng, start, days)
+            if i < n_ads:
+                key, ag = ad_sources[i % len(ad_sources)] if i < len(ad_sources) else rng.choice(ad_sources)
+                acc_list = accounts.setdefault(ag.key, [])
+                if not acc_list or rng.random() < 0.35:  # a new account name, same contacts
+                    acc_list.append((rng.choice(px.PLATFORMS), px.account_name(rng)))
+                platform, account = rng.choice(acc_list)
+                text, contacts = px.ad_post(rng, ag, account, rate)
+                info = {"label": "ad", "kind": "agency_ad" if key else "other_ad", "contacts": contacts}
+                if key:
+                    info["campaign_id"] = key
+                rows.append((t, platform, account, text, info))
+            else:
+                kind = rng.choice(px.NEGATIVE_KINDS)
+                info = {"label": "negative", "kind": kind, "contacts": []}
+                rows.append((t, rng.choice(px.PLATFORMS), px.account_name(rng), px.negative_post(rng, kind), info))
+        rows.sort(key=lambda r: r[0])
+        posts, truth = [], {}
+        for t, platform, account, text, info in rows:
+            pid = f"P{rng.getrandbits(40):010x}"
+            posts.append({"post_id": pid, "platform": platform, "account": account,
+                          "posted_at": t.strftime("%Y-%m-%dT%H:%M:%S+08:00"), "text": text})
+            truth[pid] = info
+        return posts, truth
+
+    # ------------------------------------------------------------------ truth
+    def organizers(self, cid: str) -> list[str]:
+        """Indicator values of a campaign that really appear in its complaints (text, phone, device, ip)."""
+        ag = self.agencies[cid]
+        recs = [r for r in self.recs if r.campaign == cid]
+        texts = "\n".join(r.text for r in recs)
+        digits = "".join(ch for ch in texts if ch.isdigit())
+        phones = {r.phone for r in recs if r.phone}
+        out: list[str] = []
+        for p in ag.phones:
+            if p in phones or p in digits:
+                out.append("+86" + p)
+        for v in (ag.wechat, ag.code, ag.name):
+            if v in texts:
+                out.append(v)
+        if ag.qq in texts:
+            out.append(ag.qq)
+        block = ag.ip_block.rsplit(".", 1)[0] + "."
+        if any(r.ip and r.ip.startswith(block) for r in recs):
+            out.append(ag.ip_block)
+        devs = {r.device for r in recs}
+        out += [d for d in ag.devices if d in devs]
+        return out
+
+
+def generate(out_dir: Path, cfg: Config, render: bool | None = None) -> dict:
+    """Write the whole scenario into `out_dir`; returns the summary that the command prints."""
+    from qinglang.synth.writer import write_all
+
+    gen = Generator(cfg)
+    gen.run()
+    return write_all(gen, Path(out_dir), render)
+
+
+__all__ = ["Config", "Generator", "generate", "STYLES", "asdict"]
