@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
-from tests.web.scenario import Scenario, write_scenario
+from wb_scenario import Scenario, write_scenario
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PASSWORD = "correct horse battery staple"

@@ -269,16 +269,23 @@ def complaints_unflagged(engine: Engine, run_id: str, limit: int) -> list[dict[s
     return rows
 
 
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def complaints_with_value(engine: Engine, value: str, limit: int = 200) -> list[dict[str, Any]]:
-    """Complaints whose phone / IP / device equals `value` or whose text mentions it."""
-    like = "%" + value.replace("%", "").replace("_", "") + "%"
+    """Complaints whose phone / IP / device equals `value` or whose text mentions it
+    (a +86 number is also looked for in its national form, as people write it)."""
+    national = value[3:] if value.startswith("+86") else value
     rows = _rows(
         engine,
         "SELECT complaint_id, received_at, channel, phone_e164, phone_city FROM complaints "
-        "WHERE phone_e164 = :v OR phone_raw = :v OR ip = :v OR device_id = :v OR text LIKE :like "
+        "WHERE phone_e164 = :v OR phone_raw = :v OR ip = :v OR device_id = :v "
+        "OR text LIKE :like ESCAPE '\\' OR text LIKE :like2 ESCAPE '\\' "
         "ORDER BY received_at LIMIT :l",
         v=value,
-        like=like,
+        like=_like(value),
+        like2=_like(national),
         l=limit,
     )
     for r in rows:
