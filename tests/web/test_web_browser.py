@@ -1,0 +1,157 @@
+"""Browser test: Debian's Chromium driven by Playwright against a live uvicorn on loopback.
+
+log in → queue → campaign (charts and graph drawn from the vendored libraries, nothing fetched
+from outside) → confirm → case → export the evidence pack → verify the manifest's hashes.
+Screenshots go to test-artifacts/web/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import socket
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+from conftest import PASSWORD, USERS, artifacts_dir
+from playwright.sync_api import Page, sync_playwright
+from wb_scenario import AGENT_PHONE, write_scenario
+
+from qinglang.evidence import verify_pack
+from qinglang.evidence.pack import CHROMIUM, CHROMIUM_ARGS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    from qinglang.web.app import create_app
+    from qinglang.web.auth import create_user
+
+    d = tmp_path_factory.mktemp("wb-browser")
+    sc = write_scenario(f"sqlite:///{d / 'qinglang.sqlite'}", d / "out")
+    app = create_app(sc.db_url)
+    for name, role in USERS.items():
+        create_user(app.state.wb.engine, name, PASSWORD, role)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}", sc
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _login(page: Page, base: str, username: str) -> None:
+    page.goto(base + "/")
+    page.wait_for_url("**/login**")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_selector("#queue")
+
+
+def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
+    base, sc = live_server
+    shots = artifacts_dir()
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    page.goto(base + "/")
+    page.wait_for_selector("#login-submit")
+    page.screenshot(path=str(shots / "01-login.png"))
+    _login(page, base, "lead1")
+    assert page.locator("#queue tbody tr").count() == 2
+    assert page.locator("#quick-lane").get_by_text("G000").count() == 1
+    page.screenshot(path=str(shots / "02-queue.png"), full_page=True)
+
+    cid = sc.clusters["A"]
+    page.click(f'a.campaign-link[href="/campaigns/{cid}"]')
+    page.wait_for_selector("#timeline-chart canvas")
+    page.wait_for_selector("#geo-chart canvas")
+    page.wait_for_selector("#graph canvas")
+    page.wait_for_function("window.__cy && window.__cy.nodes().length > 10")
+    assert page.locator("mark.diff-mark").count() > 0  # member differences highlighted
+    assert AGENT_PHONE not in page.inner_text("body")  # masked even for a lead until unmasked
+    page.screenshot(path=str(shots / "03-campaign.png"), full_page=True)
+
+    page.click("#confirm-campaign")
+    page.wait_for_url("**/cases/QL-*")
+    case_id = page.inner_text("#case-id")
+    page.screenshot(path=str(shots / "04-case.png"), full_page=True)
+
+    with page.expect_download() as info:
+        page.click("#export-pack")
+    path = shots / f"evidence-{case_id}.zip"
+    info.value.save_as(str(path))
+    data = path.read_bytes()
+    assert verify_pack(data) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert manifest["case_id"] == case_id and manifest["created_by"] == "lead1"
+        for entry in manifest["files"]:  # the manifest's hashes, checked here independently
+            assert hashlib.sha256(zf.read(entry["path"])).hexdigest() == entry["sha256"]
+        assert {"report.pdf", "report.html", "complaints.csv", "graph.png"} <= {e["path"] for e in manifest["files"]}
+
+    page.click("#move-under_review")
+    page.wait_for_selector("#move-referred")
+    assert "审查中" in page.inner_text("#case-status")
+
+    page.goto(base + "/?lang=en")
+    assert "Campaign queue" in page.inner_text("main")
+    page.screenshot(path=str(shots / "05-queue-en.png"))
+    assert not errors, errors
+    outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
+    assert not outside, outside  # charts and graph come from the package, no CDN
+    context.close()
+
+
+def test_analyst_sees_masked_numbers_and_highlights(live_server, browser):
+    base, sc = live_server
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    _login(page, base, "analyst1")
+    page.goto(base + "/complaints/A000")
+    text = page.inner_text("#complaint-text")
+    assert AGENT_PHONE not in text and "139****5678" in text
+    assert page.locator("#complaint-text mark").count() >= 2
+    assert "4518" in page.inner_text("#customer-id-number") and "110101199003074518" not in page.content()
+    page.screenshot(path=str(shots_path("06-complaint-analyst.png")), full_page=True)
+    page.goto(base + f"/campaigns/{sc.clusters['A']}")
+    assert page.locator("#confirm-campaign").count() == 0 and page.locator("#unmask").count() == 0
+    page.goto(base + "/complaints/G003")
+    page.click("#mark-genuine")
+    page.wait_for_selector("#history .verdict-row")
+    assert "analyst1" in page.inner_text("#history")
+    context.close()
+
+
+def shots_path(name: str):
+    return artifacts_dir() / name
