@@ -31,6 +31,8 @@ lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
+# demo users for the workbench on the demo data (docs/workbench.md); override QINGLANG_DEMO_USERS to change
+serve: export QINGLANG_DEMO_USERS ?= lead:qinglang-lead:lead,analyst:qinglang-analyst:analyst,auditor:qinglang-auditor:auditor
 serve: install
 	$(QL) serve --db sqlite:///$(DEMO)/qinglang.sqlite
 
