@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from qinglang.ingest.phones_fast import fast_phone_info as phone_info
 from qinglang.ingest.reasons import RowError
 from qinglang.ingest.timestamps import parse_timestamp
-from qinglang.phones import phone_info
 from qinglang.schema import Channel, Complaint, Customer, Post
 
 KINDS = ("complaints", "customers", "posts")
