@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
-from wb_scenario import Scenario, write_scenario
+from wb_scenario import PASSWORD, USERS, Scenario, write_scenario
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-PASSWORD = "correct horse battery staple"
-USERS = {"lead1": "lead", "analyst1": "analyst", "auditor1": "auditor"}
 
 
 @pytest.fixture(scope="session")
@@ -87,9 +84,3 @@ def auditor(app) -> Iterator[TestClient]:
 def anon(app) -> Iterator[TestClient]:
     with TestClient(app) as c:
         yield c
-
-
-def artifacts_dir() -> Path:
-    d = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-    d.mkdir(parents=True, exist_ok=True)
-    return d

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 import sqlalchemy as sa
-from wb_scenario import AGENT_PHONE, ID_NUMBER, build_records
+from wb_scenario import AGENT_PHONE, ID_NUMBER, PASSWORD, build_records
 
 from qinglang.evidence import verify_pack
 
@@ -26,8 +26,6 @@ def test_login_required_and_wrong_password(anon):
 
 
 def test_bearer_token_works_without_cookie(anon):
-    from conftest import PASSWORD
-
     token = anon.post("/api/login", json={"username": "auditor1", "password": PASSWORD}).json()["token"]
     anon.cookies.clear()
     r = anon.get("/api/me", headers={"Authorization": f"Bearer {token}"})

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
-from conftest import PASSWORD, USERS, artifacts_dir
 from playwright.sync_api import Page, sync_playwright
-from wb_scenario import AGENT_PHONE, write_scenario
+from wb_scenario import AGENT_PHONE, PASSWORD, USERS, artifacts_dir, write_scenario
 
 from qinglang.evidence import verify_pack
 from qinglang.evidence.pack import CHROMIUM, CHROMIUM_ARGS

@@ -17,6 +17,8 @@ from qinglang.phones import phone_info
 from qinglang.schema import Complaint, Customer
 
 SH = ZoneInfo("Asia/Shanghai")
+PASSWORD = "correct horse battery staple"
+USERS = {"lead1": "lead", "analyst1": "analyst", "auditor1": "auditor"}
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=SH)
 AGENT_PHONE = "13912345678"
 AGENT_WECHAT = "tingxi_dz888"
@@ -144,3 +146,10 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
                 sc.clusters[label] = cr.cluster.cluster_id
                 break
     return sc
+
+
+def artifacts_dir() -> Path:
+    """test-artifacts/web/ at the repository root (gitignored): screenshots and exported packs."""
+    d = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
