@@ -18,6 +18,9 @@ from typing import BinaryIO
 
 UTF8_BOM = codecs.BOM_UTF8
 SNIFF_BYTES = 256 * 1024
+# Other double-byte encodings we accept from charset-normalizer (all ASCII-compatible, so
+# splitting lines on b"\n" stays safe); single-byte guesses are never taken.
+OTHER_CJK = {"big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949"}
 
 
 def _decode_errors(data: bytes, encoding: str) -> int:
@@ -52,10 +55,10 @@ def detect_encoding_bytes(prefix: bytes) -> str:
         enc = codecs.lookup(best.encoding).name
         if enc in ("gbk", "gb2312", "hz", "gb18030"):
             return "gb18030"
-        if enc in ("utf-8", "ascii"):
-            return "utf-8"
-        if "utf-16" not in enc and "utf-32" not in enc:  # line splitting needs an ASCII-compatible encoding
+        if enc in OTHER_CJK and _decode_errors(prefix, enc) == 0:
             return enc
+    # A few damaged bytes in an otherwise UTF-8 (or GB) file: keep the better fit, and the
+    # damaged lines become bad_encoding rows. Single-byte guesses would decode mojibake silently.
     return "utf-8" if utf8_bad <= gb_bad else "gb18030"
 
 

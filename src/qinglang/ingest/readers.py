@@ -61,7 +61,7 @@ def _jsonl_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, 
         if ln.bad_encoding:
             yield (
                 ln.number,
-                text,
+                ln.text.rstrip("\r\n"),
                 RowError(
                     "bad_encoding",
                     f"该行无法按 {stats.encoding} 解码",
@@ -72,7 +72,11 @@ def _jsonl_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, 
         try:
             obj = json.loads(text)
         except ValueError as exc:
-            yield ln.number, text, RowError("bad_json", "该行不是合法的 JSON", f"invalid JSON: {exc}")
+            yield (
+                ln.number,
+                ln.text.rstrip("\r\n"),
+                RowError("bad_json", "该行不是合法的 JSON", f"invalid JSON: {exc}"),
+            )
             continue
         if not isinstance(obj, dict):
             yield (
@@ -158,7 +162,8 @@ def _csv_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, An
         row: dict[str, Any] = {}
         for k, v in zip(keys, fields, strict=True):
             if k not in row or row[k] is None:
-                row[k] = v if v.strip() else None
+                # An empty cell is an absent value, except the body: blank text is empty_text.
+                row[k] = v if (v.strip() or k == "text") else None
         yield start, (raw, row), None
 
 
