@@ -111,6 +111,10 @@ def test_submit_scores_like_the_batch(analyst, scenario):
     r = analyst.post("/api/complaints", json=new)
     assert r.json()["flagged"] is True and r.json()["cluster_id"] == scenario.clusters["A"]
     assert analyst.get("/api/complaints/NEW-1").json()["submitted"] is True
+    urgent = _complaint_json("G000") | {"complaint_id": "NEW-URGENT", "text": "刚才又被重复扣款了，请马上退款"}
+    assert analyst.post("/api/complaints", json=urgent).json()["flagged"] is False
+    lane = [i["complaint_id"] for i in analyst.get("/api/quick-lane").json()["items"]]
+    assert "NEW-URGENT" in lane  # an urgent genuine complaint reaches the lane without a new scan
     assert analyst.post("/api/complaints", json={"complaint_id": "x"}).status_code == 422
 
 

@@ -273,6 +273,31 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def submissions_unflagged(engine: Engine, limit: int) -> list[dict[str, Any]]:
+    """Complaints submitted online that scored below the flag: they join the quick lane at once,
+    without waiting for the next batch scan."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(db.submissions)
+            .where(db.submissions.c.flagged == sa.false())
+            .order_by(db.submissions.c.id.desc())
+            .limit(limit)
+        ).mappings().all()
+    out = []
+    for r in rows:
+        c = db.jload(r["complaint"], {}) or {}
+        out.append({
+            "complaint_id": r["complaint_id"],
+            "received_at": to_dt(c.get("received_at")) or to_dt(r["at"]),
+            "channel": c.get("channel"),
+            "customer_id": c.get("customer_id"),
+            "text": c.get("text") or "",
+            "score": r["score"],
+            "reasons": db.jload(r["reasons"], []) or [],
+        })
+    return out
+
+
 def complaints_with_value(engine: Engine, value: str, limit: int = 200) -> list[dict[str, Any]]:
     """Complaints whose phone / IP / device equals `value` or whose text mentions it
     (a +86 number is also looked for in its national form, as people write it)."""

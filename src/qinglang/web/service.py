@@ -67,7 +67,9 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
 def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> list[dict[str, Any]]:
     if run is None:
         return []
-    candidates = repo.complaints_unflagged(engine, run["run_id"], 1000)
+    candidates = repo.submissions_unflagged(engine, 300)
+    seen = {c["complaint_id"] for c in candidates}
+    candidates += [c for c in repo.complaints_unflagged(engine, run["run_id"], 1000) if c["complaint_id"] not in seen]
     verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
     genuine = {k for k, v in verdicts.items() if v["verdict"] == "genuine"}
     answered = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
