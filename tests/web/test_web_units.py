@@ -98,3 +98,17 @@ def test_verify_pack_reports_missing_and_unlisted_files():
         zf.writestr("manifest.json", json.dumps({"files": [{"path": "a.txt", "sha256": "0" * 64, "bytes": 1}]}))
         zf.writestr("b.txt", b"x")
     assert verify_pack(buf.getvalue()) == ["a.txt: missing", "b.txt: not in manifest"]
+
+
+def test_entity_graph_links_members_to_their_indicators():
+    cluster = {"indicators": [{"kind": "ip_block", "value": "101.22.33.0/24", "count": 2},
+                              {"kind": "agent_phone", "value": "+8613912345678", "count": 1}],
+               "organizers": [{"kind": "agent_phone", "value": "+8613912345678", "score": 1.0, "why": ""}]}
+    members = [{"complaint_id": "a", "ip": "101.22.33.44", "text": "代理人电话139 1234 5678"},
+               {"complaint_id": "b", "ip": "101.22.33.7", "text": "无"},
+               {"complaint_id": "c", "ip": "8.8.8.8", "text": "无"}]
+    g = views.entity_graph(cluster, members, masked=True)
+    edges = {(e["data"]["source"], e["data"]["target"]) for e in g["edges"]}
+    assert edges == {("c:a", "i:0"), ("c:b", "i:0"), ("c:a", "i:1")}
+    labels = {n["data"]["id"]: n["data"] for n in g["nodes"]}
+    assert labels["i:1"]["type"] == "organizer" and "13912345678" not in labels["i:1"]["label"]

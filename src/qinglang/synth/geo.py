@@ -69,14 +69,29 @@ def _split(desc: str) -> tuple[str, str]:
     return desc[: idx + 1], desc[idx + 1:]
 
 
-def _parse_loc() -> dict[str, tuple[str, dict[str, tuple[str, bool]]]]:
-    """stdnum's cn/loc.dat as {province_code: (province_name, {code6: (name, active)})}."""
+_PERIOD = re.compile(r"^\[(\d*)-(\d*)\](.*)$")
+
+
+def loc_periods(value: str) -> list[tuple[int, int, str]]:
+    """'[1983-1999]淮阴市,[2000-]淮安市' -> [(1983, 1999, '淮阴市'), (2000, 9999, '淮安市')]."""
+    out = []
+    for part in value.split(","):
+        m = _PERIOD.match(part)
+        if m:
+            out.append((int(m.group(1) or 0), int(m.group(2) or 9999), m.group(3)))
+        elif part:
+            out.append((0, 9999, part))
+    return out
+
+
+def read_loc() -> dict[str, tuple[str, dict[str, list[tuple[int, int, str]]]]]:
+    """stdnum's cn/loc.dat as {province_code: (province_name, {code6: [(start, end, name), ...]})}."""
     import stdnum
 
     path = Path(stdnum.__file__).parent / "cn" / "loc.dat"
-    out: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {}
+    out: dict[str, tuple[str, dict[str, list[tuple[int, int, str]]]]] = {}
     current = ""
-    pat = re.compile(r'^\s+(\d{4}) county="(?:\[(\d*)-(\d*)\])?(.*)"')
+    pat = re.compile(r'^\s+(\d{4}) county="(.*)"')
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -88,8 +103,7 @@ def _parse_loc() -> dict[str, tuple[str, dict[str, tuple[str, bool]]]]:
             continue
         m = pat.match(line)
         if m and current:
-            code = current + m.group(1)
-            out[current][1][code] = (m.group(4), not m.group(3))
+            out[current][1].setdefault(current + m.group(1), []).extend(loc_periods(m.group(2)))
     return out
 
 
@@ -99,7 +113,7 @@ def build_city_table(path: Path = DATA_FILE) -> list[dict]:
     from phonenumbers import geodata
 
     data = geodata.GEOCODE_DATA
-    loc = _parse_loc()
+    loc = read_loc()
     prov_code = {name: code for code, (name, _) in loc.items()}
     by_city: dict[str, list[str]] = {}
     for head in range(130, 200):
@@ -129,24 +143,29 @@ def build_city_table(path: Path = DATA_FILE) -> list[dict]:
         if pcode is None:
             continue
         codes = loc[pcode][1]
+
+        def named(c: str, stem: str, codes=codes) -> bool:
+            return any(name.startswith(stem) for _, _, name in codes[c])
+
         if province == city:
             pref = [c for c in codes if c[4:] == "00" and c[2:4] in ("01", "02")]
         else:
             stem = city.rstrip("市") if city.endswith("市") else city[:2]
-            pref = [c for c in codes if c.endswith("00") and c[2:] != "0000" and codes[c][0].startswith(stem)]
+            pref = [c for c in codes if c.endswith("00") and c[2:] != "0000" and named(c, stem)]
         if pref:
             heads = {c[:4] for c in pref}
             counties = [c for c in codes if c[:4] in heads and not c.endswith("00")
-                        and codes[c][1] and codes[c][0] != "市辖区"]
+                        and not all(name == "市辖区" for _, _, name in codes[c])]
         else:  # county-level city directly under the province (仙桃, 潜江, 石河子 ...)
-            counties = [c for c in codes if codes[c][0].startswith(city.rstrip("市")) and not c.endswith("00")]
+            counties = [c for c in codes if not c.endswith("00") and named(c, city.rstrip("市"))]
         if not counties:
             continue
+        districts = sorted({name for c in counties for _, end, name in codes[c] if end == 9999 and name != "市辖区"})
         rng.shuffle(valid)
         rows.append({
             "geo": desc, "province": province, "city": city, "n_prefixes": len(valid),
             "prefixes": sorted(valid[:_MAX_PREFIXES]), "region_codes": sorted(counties),
-            "districts": sorted({codes[c][0] for c in counties}),
+            "districts": districts or sorted({name for c in counties for _, _, name in codes[c]}),
         })
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows) + "\n]\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
@@ -133,6 +134,7 @@ class Generator:
         self.agencies: dict[str, Agency] = {}
         self.composer = Composer(_rng(self.seed, "composer"))
         self._phones: set[str] = set()
+        self.reserved: set[str] = set()  # customers already cast in a campaign or a hard-negative group
         self.collector_phones: list[str] = []
 
     # ------------------------------------------------------------------ customers
@@ -229,7 +231,7 @@ class Generator:
         """Build the hard-negative groups; returns how many complaints they used."""
         rng = _rng(self.seed, "hard_negatives")
         cfg, n = self.cfg, 0
-        used: set[str] = set()
+        used = self.reserved
 
         def pick() -> Cust:
             while True:
@@ -257,10 +259,13 @@ class Generator:
             fam = head.name[:2] if head.name[:2] in people.SURNAMES else head.name[0]
             members = [head]
             for _k in range(rng.choice((1, 1, 2))):
-                cid = f"K{rng.randrange(10**9, 10**10)}"
-                m = self._customer(rng, cid, head.city, family=fam, phone=head.phone)
-                self.customers.append(m)
-                used.add(cid)
+                # an existing, not yet used customer becomes a relative: same family name, city, phone
+                m = pick()
+                male = rng.random() < 0.5
+                m.name = people.full_name(rng, male, fam)
+                m.male, m.city, m.phone = male, head.city, head.phone
+                m.id_number = people.id_number(rng, head.city.region_codes,
+                                               people.birth_date(rng, cfg.start), male)
                 members.append(m)
             for m in members:
                 t = self.clock.sample(rng)
@@ -282,9 +287,10 @@ class Generator:
                 if t >= self.clock.end:
                     break
                 rec = self.genuine(rng, t, c, topic, "repeat_complainer")
-                if rng.random() < 0.5:  # echoes their own earlier complaint
+                if rng.random() < 0.5:  # echoes their own earlier complaint, whole sentences
                     head = rng.choice(("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，"))
-                    rec.text = head + prev[: rng.randint(20, max(21, len(prev)))]
+                    cut = [m.end() for m in re.finditer(r"[。！？]+", prev)]
+                    rec.text = head + (prev[: rng.choice(cut)] if cut else prev)
                 self.add(rec)
                 prev = rec.text
                 n += 1
@@ -296,16 +302,25 @@ class Generator:
             t = self.clock.sample(rng)
             ctx = self._ctx(rng, t, c)
             ctx.values["cphone"] = styles.ob.phone_in_text(rng, rng.choice(self.collector_phones))
-            topic = lx.TOPICS["abusive_collection"]
-            core = rng.choice([e for e in topic["events"] if "{cphone}" in e] + list(topic["demands"][-1:]))
             rec = self.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
-            if "{cphone}" not in core or ctx.values["cphone"] not in rec.text:
-                rec.text += rng.choice(("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号")) + ctx.values["cphone"]
+            if ctx.values["cphone"] not in rec.text:
+                cphone = ctx.values["cphone"]
+                note = self.composer._fresh(lambda cphone=cphone: rng.choice(lx.LEADS) + rng.choice(
+                    ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是")) + cphone
+                    + rng.choice(lx.TAILS))
+                rec.text = rec.text.rstrip("。") + "。" + note + "。"
             self.add(rec)
             n += 1
         # (e) genuine hardship: the words campaigns use, said by borrowers themselves
         for _ in range(max(3, round(cfg.complaints * cfg.hardship_share))):
-            c = rng.choice(self.by_overdue) if self.by_overdue and rng.random() < 0.6 else pick()
+            c = pick()
+            if self.by_overdue and rng.random() < 0.6:  # most hardship requests come from overdue borrowers
+                for _k in range(20):
+                    o = rng.choice(self.by_overdue)
+                    if o.customer_id not in used:
+                        used.add(o.customer_id)
+                        c = o
+                        break
             t = self.clock.sample(rng)
             rec = self._genuine_rec(rng, t, c, self.composer.compose(lx.HARDSHIP, self._ctx(rng, t, c), threat=0.05))
             rec.group = "genuine_hardship"
@@ -358,9 +373,10 @@ class Generator:
                 c = rng.choice(self.by_overdue)
             else:
                 c = rng.choice(self.customers)
-            if c.customer_id not in seen:
+            if c.customer_id not in seen and c.customer_id not in self.reserved:
                 seen.add(c.customer_id)
                 out.append(c)
+        self.reserved.update(seen)
         return out
 
     def _times(self, rng: random.Random, size: int) -> list[datetime]:

@@ -16,7 +16,7 @@ from datetime import date
 from qinglang.synth import lexicon as lx
 from qinglang.synth import obfuscate as ob
 from qinglang.synth.agencies import Agency
-from qinglang.synth.genuine import Composer, Context, fmt_amount, fmt_date
+from qinglang.synth.genuine import Composer, Context, fmt_amount, fmt_date, vary
 
 
 @dataclass
@@ -35,6 +35,24 @@ class Member:
 
 def _pick(rng: random.Random, options: tuple[str, ...], **slots: str) -> str:
     return rng.choice(options).format(**slots)
+
+
+def _house(rng: random.Random, ag: Agency, key: str, options: tuple[str, ...], k: int = 2) -> tuple[str, ...]:
+    """The agency's own template: it uses a few of the variants of each paragraph, not all.
+
+    WHY: two members of one agency's campaign read alike (same house wording), while two
+    different agencies of the same style do not — as in real inboxes.
+    """
+    house = ag.extra.setdefault("house", {})
+    if key not in house:
+        house[key] = tuple(rng.sample(options, min(k, len(options))))
+    return house[key]
+
+
+def _house_pick(rng: random.Random, ag: Agency, key: str, options: tuple[str, ...], **slots: str) -> str:
+    """Mostly the house wording, now and then another variant; words lightly varied."""
+    pool = _house(rng, ag, key, options) if rng.random() < 0.85 else options
+    return vary(rng, rng.choice(pool), p=0.12).format(**slots)
 
 
 # ---------------------------------------------------------------- legal_consulting
@@ -94,19 +112,19 @@ def legal_consulting(rng: random.Random, ag: Agency, m: Member, rate: float, age
         "term": str(rng.choice((24, 36, 36, 48, 60, 60))), "person": ag.person,
         "aphone": ob.phone_in_text(rng, agent_phone) if agent_phone else "",
     }
-    paras = [_pick(rng, _LC_INTRO, **slots), _pick(rng, _LC_HARDSHIP, **slots)]
+    paras = [_house_pick(rng, ag, "_LC_INTRO", _LC_INTRO, **slots), _house_pick(rng, ag, "_LC_HARDSHIP", _LC_HARDSHIP, **slots)]
     if rng.random() < 0.6:
-        paras.append(_pick(rng, _LC_ACCUSE, **slots))
-    tail = [_pick(rng, _LC_DEMAND, **slots)]
+        paras.append(_house_pick(rng, ag, "_LC_ACCUSE", _LC_ACCUSE, **slots))
+    tail = [_house_pick(rng, ag, "_LC_DEMAND", _LC_DEMAND, **slots)]
     if rng.random() < 0.8:
-        tail.append(_pick(rng, _LC_STOP, **slots))
+        tail.append(_house_pick(rng, ag, "_LC_STOP", _LC_STOP, **slots))
     if rng.random() < 0.5:
         rng.shuffle(tail)
     paras += tail
     if agent_phone:
-        paras.append(_pick(rng, _LC_AGENT, **slots))
+        paras.append(_house_pick(rng, ag, "_LC_AGENT", _LC_AGENT, **slots))
     if rng.random() < 0.85:
-        paras.append(_pick(rng, _LC_THREAT, **slots))
+        paras.append(_house_pick(rng, ag, "_LC_THREAT", _LC_THREAT, **slots))
     if rng.random() < 0.3:  # one paragraph dropped or swapped: the template is not rigid
         i = rng.randrange(1, len(paras) - 1)
         paras[i], paras[i + 1] = paras[i + 1], paras[i]
@@ -157,8 +175,8 @@ def fake_law_firm(rng: random.Random, ag: Agency, m: Member, rate: float, lawyer
         "amt": fmt_amount(rng, m.principal), "term": str(rng.choice((36, 48, 60))),
         "lphone": ob.phone_in_text(rng, lawyer_phone), "wx": ag.wechat,
     }
-    parts = [_pick(rng, _LF_HEAD, **slots), _pick(rng, _LF_BODY, **slots), _pick(rng, _LF_FACTS, **slots),
-             _pick(rng, _LF_DEMAND, **slots), _pick(rng, _LF_CONTACT, **slots), _pick(rng, _LF_CLOSE, **slots)]
+    parts = [_house_pick(rng, ag, "_LF_HEAD", _LF_HEAD, **slots), _house_pick(rng, ag, "_LF_BODY", _LF_BODY, **slots), _house_pick(rng, ag, "_LF_FACTS", _LF_FACTS, **slots),
+             _house_pick(rng, ag, "_LF_DEMAND", _LF_DEMAND, **slots), _house_pick(rng, ag, "_LF_CONTACT", _LF_CONTACT, **slots), _house_pick(rng, ag, "_LF_CLOSE", _LF_CLOSE, **slots)]
     text = "\n".join(parts)
     return ob.words(rng, text, rate)
 
@@ -222,9 +240,9 @@ def death_relatives(rng: random.Random, ag: Agency, m: Member, death: date, caus
                     rate: float) -> str:
     slots = {"name": m.name, "id4": m.id_number[-4:], "rel": rng.choice(_DR_REL), "ddate": fmt_date(rng, death),
              "cause": cause}
-    parts = [_pick(rng, _DR_OPEN, **slots)]
+    parts = [_house_pick(rng, ag, "_DR_OPEN", _DR_OPEN, **slots)]
     parts += rng.sample(_DR_MID, rng.randint(1, 2))
-    parts.append(_pick(rng, _DR_ASK, **slots))
+    parts.append(_house_pick(rng, ag, "_DR_ASK", _DR_ASK, **slots))
     if rng.random() < 0.5:
         parts.append(rng.choice(("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
             p=ob.phone_in_text(rng, phone)))

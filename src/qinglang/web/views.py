@@ -90,8 +90,21 @@ def _member_values(m: dict[str, Any]) -> set[str]:
     return vals
 
 
+def _in_block(ip: str | None, block: str) -> bool:
+    import ipaddress
+
+    if not ip:
+        return False
+    try:
+        return ipaddress.ip_address(ip) in ipaddress.ip_network(block, strict=False)
+    except ValueError:
+        return False
+
+
 def _mentions(m: dict[str, Any], kind: str, value: str, text_digits: str) -> bool:
     if value in _member_values(m):
+        return True
+    if "/" in value and _in_block(m.get("ip"), value):  # ip_block indicators: 101.22.33.0/24
         return True
     text = m.get("text") or ""
     if value and value in text:
