@@ -35,7 +35,6 @@ class ScanConfig:
     threshold: float = DEFAULT_THRESHOLD
     lsh: LshParams = field(default_factory=LshParams)
     min_customers: int = 2  # a cluster must tie at least this many customers together
-    leiden_seed: int = 7
 
 
 @dataclass
@@ -118,6 +117,23 @@ def _cluster_context(
     )
 
 
+def linking_templates(groups: Mapping[int, list[int]], feats: Sequence[RecordFeatures],
+                      min_agency_share: float = 0.3) -> set[int]:
+    """Template groups allowed to link complaints: several customers, and an agency's script.
+
+    A template is an agency's when a good share of its copies make the agency package of
+    demands or use black/gray vocabulary; one customer's own repeats never link.
+    """
+    out = set()
+    for lab, idxs in groups.items():
+        if len({feats[i].customer_key for i in idxs}) < 2:
+            continue
+        agency = sum(1 for i in idxs if feats[i].demands.agency_like or feats[i].lexicon_terms)
+        if agency / len(idxs) >= min_agency_share:
+            out.add(lab)
+    return out
+
+
 def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
     """Run every campaign signal on a cluster; the guard last. Returns (score, evidence)."""
     found: list[Evidence] = []
@@ -174,12 +190,12 @@ def run_scan(
     progress("signatures", 1, 1)
     progress("templates", 0, 1)
     tg = group_near_duplicates(sigs, config.lsh)
-    template_customers = {lab: len({feats[i].customer_key for i in idxs}) for lab, idxs in tg.groups.items()}
+    linking = linking_templates(tg.groups, feats)
     progress("templates", 1, 1)
     progress("graph", 0, 1)
     index = build_indicator_index(feats)
-    eg = build_graph(n, index, tg.labels, template_customers)
-    labels = communities(eg, seed=config.leiden_seed)
+    eg = build_graph(n, index)
+    labels = communities(eg, feats, tg.labels, linking)
     progress("graph", 1, 1)
     baselines = Baselines.from_records(
         feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]

@@ -9,6 +9,7 @@ in a loop or a process pool, with identical results.
 from __future__ import annotations
 
 import ipaddress
+import re
 from zoneinfo import ZoneInfo
 
 from qinglang.link.records import RecordFeatures
@@ -34,8 +35,18 @@ AGENT_KINDS = {
     "law_firm": "law_firm",
     "company": "company",
 }
-# Lexicon categories that mark black/gray-industry vocabulary (as opposed to neutral words).
-BLACK_GRAY_CATEGORIES = None  # None = every lexicon category counts
+# A lexicon hit counts in a complaint when it is jargon (weight >= JARGON_WEIGHT) or a code word
+# spelled to dodge filters (a variant spelling of any term above VARIANT_WEIGHT). Plain words such
+# as 催收 or 征信 are what genuine borrowers write too.
+JARGON_WEIGHT = 0.7
+VARIANT_WEIGHT = 0.2
+# Words around a phone number in a complaint that say whose number it is.
+_AGENT_CONTEXT = re.compile(
+    r"(?:联系电话|联系方式|联系人|致电|代理人|委托|专员|律师|顾问|法务|请联系|咨询|加我|电话[:：]?|手机[:：]?|tel|call)"
+    r"[^。！？\n]{0,6}$", re.IGNORECASE)
+_REPORTED_BEFORE = re.compile(
+    r"(?:来电号码|催收号码|催收电话|号码[:：]|这个号|核查|打来|骚扰|外包|冒充|用|被)[^。！？\n]{0,6}$")
+_REPORTED_AFTER = re.compile(r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|一直打|天天打|骚扰|辱骂|威胁)")
 
 
 def ip_block(ip: str | None) -> str | None:
@@ -48,6 +59,18 @@ def ip_block(ip: str | None) -> str | None:
         return None
     prefix = 24 if addr.version == 4 else 48
     return str(ipaddress.ip_network(f"{addr}/{prefix}", strict=False))
+
+
+def phone_role(text: str, start: int, end: int) -> str:
+    """'agent_phone' when the text offers the number as a contact, 'reported_phone' when it
+    complains about the number (an abusive collector's line), agent by default."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 8]
+    if _AGENT_CONTEXT.search(before):
+        return "agent_phone"
+    if _REPORTED_BEFORE.search(before) or _REPORTED_AFTER.search(after):
+        return "reported_phone"
+    return "agent_phone"
 
 
 def extract_features(complaint: Complaint, customer: Customer | None) -> RecordFeatures:
@@ -69,8 +92,10 @@ def extract_features(complaint: Complaint, customer: Customer | None) -> RecordF
         kind = AGENT_KINDS.get(c.kind)
         if kind is None:
             continue
-        if kind == "agent_phone" and c.value in own_phones:
-            continue  # the complainant's own number quoted in the text
+        if kind == "agent_phone":
+            if c.value in own_phones:
+                continue  # the complainant's own number quoted in the text
+            kind = phone_role(complaint.text, c.start, c.end)
         key = (kind, c.value)
         if key not in indicators:
             indicators.append(key)
@@ -81,7 +106,11 @@ def extract_features(complaint: Complaint, customer: Customer | None) -> RecordF
         indicators.append(("device", complaint.device_id.strip()))
     block = ip_block(complaint.ip)
 
-    lex = [(h.term, h.category) for h in match_lexicon(complaint.text) if not h.suppressed]
+    lex = [
+        (h.term, h.category)
+        for h in match_lexicon(complaint.text)
+        if not h.suppressed and (h.weight >= JARGON_WEIGHT or (h.variant and h.weight >= VARIANT_WEIGHT))
+    ]
     days_to_due = None
     overdue = None
     surname = None
@@ -106,7 +135,7 @@ def extract_features(complaint: Complaint, customer: Customer | None) -> RecordF
         contact_raw=raw,
         demands=demand_profile(norm),
         lexicon_terms=lex,
-        licences=quoted_licences(norm),
+        licences=quoted_licences(complaint.text),
         overdue_days=overdue,
         days_to_due=days_to_due,
         attachments=list(complaint.attachments),

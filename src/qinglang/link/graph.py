@@ -3,8 +3,9 @@
 Vertices are complaints plus the things that can tie complaints of different customers
 together: shared contacts quoted in the text (agent phones, WeChat/QQ handles, lawyers, firms),
 a complainant phone speaking for several customers, shared devices, and template groups.
-Campaigns are the communities of this graph (igraph Leiden on modularity, which splits chains
-that a plain connected-component pass would merge).
+Campaigns are the communities of this graph: igraph's connected components over the identifying
+indicators, then templates joining groups under the rule in `communities` (measured: modularity
+Leiden split single campaigns into many pieces, see docs/signals.md).
 
 IP /24 blocks are deliberately not edges: carrier NAT puts unrelated borrowers in one block, so a
 block is evidence inside a campaign, never the reason two complaints are called one campaign.
@@ -12,7 +13,7 @@ block is evidence inside a campaign, never the reason two complaints are called 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,16 @@ LINK_WEIGHTS: dict[str, float] = {
 }
 
 
+FAMILY_MAX_CUSTOMERS = 4
+
+
+def is_family_phone(records: Sequence[RecordFeatures]) -> bool:
+    """A few customers with one surname sharing a phone: relatives, not an agency."""
+    customers = {r.customer_key for r in records}
+    surnames = {r.surname for r in records if r.surname}
+    return len(customers) <= FAMILY_MAX_CUSTOMERS and len(surnames) <= 1
+
+
 @dataclass
 class IndicatorIndex:
     """(kind, value) -> record positions, restricted to values shared by >= 2 distinct customers."""
@@ -52,8 +63,10 @@ def build_indicator_index(
 ) -> IndicatorIndex:
     """Explode indicators, group by value, keep the ones shared across customers.
 
-    A value quoted by more than `common_share` of all complaints (and at least `common_floor`)
-    is a public number or a platform name, not an organiser's; it is kept out of the graph.
+    A value quoted in the text of more than `common_share` of all complaints (and at least
+    `common_floor`) is a public number or a platform name, not an organiser's; it is kept out of
+    the graph. A complainant phone or device is never "common": one phone filing for a thousand
+    customers is the strongest organiser signal there is.
     """
     by_value: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -67,7 +80,9 @@ def build_indicator_index(
         n_cust = len({feats[i].customer_key for i in idxs})
         if n_cust < 2:
             continue
-        if len(idxs) > cap:
+        if key[0] == "complainant_phone" and is_family_phone([feats[i] for i in idxs]):
+            continue
+        if len(idxs) > cap and key[0] not in ("complainant_phone", "device"):
             common.add(key)
             continue
         members[key] = idxs
@@ -82,73 +97,149 @@ class EntityGraph:
     vertex_keys: list[tuple[str, str]]  # for vertex n_records + j
 
 
-def build_graph(
-    n_records: int, index: IndicatorIndex, template_labels: np.ndarray, template_customers: dict[int, int]
-) -> EntityGraph:
-    """Bipartite graph: record vertices 0..n-1, then one vertex per shared indicator / template."""
+# Kinds kept on the record for display but never used to tie complaints together.
+NON_LINKING = {"reported_phone"}
+
+
+def link_key(key: tuple[str, str]) -> tuple[str, str]:
+    """One vertex per phone number whatever its role: the agent phone quoted in one complaint is
+    often the complainant phone of another filed by the same agency."""
+    return ("phone", key[1]) if key[0] in ("agent_phone", "complainant_phone") else key
+
+
+def build_graph(n_records: int, index: IndicatorIndex) -> EntityGraph:
+    """Bipartite graph: record vertices 0..n-1, then one vertex per shared identifying indicator.
+
+    Templates are not vertices here: they join organiser groups under the rule in
+    `communities`, because a genuine grievance written alike by many customers, or one template
+    bought by two agencies, must not glue unrelated complaints into one campaign.
+    """
     keys: list[tuple[str, str]] = []
+    vertex: dict[tuple[str, str], int] = {}
     edges: list[tuple[int, int]] = []
     weights: list[float] = []
     for key, idxs in index.members.items():
-        v = n_records + len(keys)
-        keys.append(key)
+        if key[0] in NON_LINKING:
+            continue
+        lk = link_key(key)
+        if lk not in vertex:
+            vertex[lk] = n_records + len(keys)
+            keys.append(lk)
+        v = vertex[lk]
         w = LINK_WEIGHTS.get(key[0], 0.5)
         for i in idxs:
             edges.append((i, v))
             weights.append(w)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, lab in enumerate(template_labels.tolist()):
-        if lab >= 0:
-            groups[lab].append(i)
-    for lab, idxs in groups.items():
-        if template_customers.get(lab, 0) < 2:
-            continue  # one customer's own repeats: not a link between customers
-        v = n_records + len(keys)
-        keys.append(("template", str(lab)))
-        for i in idxs:
-            edges.append((i, v))
-            weights.append(LINK_WEIGHTS["template"])
     g = ig.Graph(n=n_records + len(keys), edges=edges, directed=False)
     g.es["weight"] = weights
     return EntityGraph(graph=g, n_records=n_records, vertex_keys=keys)
 
 
-def communities(eg: EntityGraph, seed: int = 7, resolution: float = 1.0) -> np.ndarray:
-    """Community label per record vertex; records with no shared link get -1."""
-    g = eg.graph
+def _components(eg: EntityGraph) -> np.ndarray:
+    """Connected components of the record vertices (-1 for a record with no link)."""
     labels = np.full(eg.n_records, -1, dtype=np.int64)
-    if g.ecount() == 0:
+    if eg.graph.ecount() == 0:
         return labels
-    import random
-
-    random.seed(seed)
-    ig.set_random_number_generator(random)
-    comps = g.connected_components()
-    next_label = 0
-    for comp in comps:
+    for k, comp in enumerate(eg.graph.connected_components()):
         records = [v for v in comp if v < eg.n_records]
-        if len(records) < 2:
-            continue
-        if len(comp) <= 60:
-            for v in records:
-                labels[v] = next_label
-            next_label += 1
-            continue
-        sub = g.induced_subgraph(comp)
-        part = sub.community_leiden(
-            objective="modularity", weights="weight", resolution=resolution, n_iterations=-1
-        )
-        for local, comm in enumerate(part.membership):
-            v = comp[local]
-            if v < eg.n_records:
-                labels[v] = next_label + comm
-        next_label += max(part.membership) + 1
-    # Renumber densely and drop communities of a single record.
-    out = np.full(eg.n_records, -1, dtype=np.int64)
-    uniq, counts = np.unique(labels[labels >= 0], return_counts=True)
-    keep = {int(u) for u, c in zip(uniq, counts, strict=True) if c >= 2}
-    remap = {u: k for k, u in enumerate(sorted(keep))}
+        if len(records) >= 2:
+            labels[records] = k
+    return labels
+
+
+def _dominant(values: Sequence[str | None], min_share: float) -> str | None:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    top, n = Counter(vals).most_common(1)[0]
+    return top if n / len(vals) >= min_share else None
+
+
+def communities(
+    eg: EntityGraph,
+    feats: Sequence[RecordFeatures],
+    template_labels: np.ndarray,
+    linking_templates: set[int],
+    min_block_share: float = 0.3,
+    min_city_share: float = 0.4,
+    min_block_dominance: float = 0.6,
+) -> np.ndarray:
+    """Campaign label per record (-1 = none), in three explainable steps.
+
+    1. Organiser groups: connected components over shared identifying indicators only.
+    2. Templates join organiser groups only when the groups also share where they work from (the
+       same dominant IP /24 block or the same dominant complainant city): two agencies that
+       bought the same template stay two campaigns; one agency rotating five agent phones is one.
+    3. Complaints tied by nothing but an agency template join the largest organiser group of that
+       template, or form a template-only campaign when the template touches none.
+    4. A complaint still alone joins a group when its IP /24 block is that group's office: at least
+       five of the group's complaints came from it and the group holds most (60 %) of everything
+       filed from it. A block never merges groups and never makes one (carrier NAT).
+    """
+    labels = _components(eg)
+    n = eg.n_records
+    uf = {int(x): int(x) for x in np.unique(labels[labels >= 0])}
+
+    def find(x: int) -> int:
+        while uf[x] != x:
+            uf[x] = uf[uf[x]]
+            x = uf[x]
+        return x
+
+    members: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels.tolist()):
+        if lab >= 0:
+            members[lab].append(i)
+    block = {lab: _dominant([feats[i].ip_block for i in m], min_block_share) for lab, m in members.items()}
+    city = {lab: _dominant([feats[i].phone_city for i in m], min_city_share) for lab, m in members.items()}
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, t in enumerate(template_labels.tolist()):
+        if t in linking_templates:
+            groups[t].append(i)
+    next_label = int(labels.max()) + 1 if n and labels.max() >= 0 else 0
+    for _t, idxs in sorted(groups.items()):
+        comps = Counter(int(labels[i]) for i in idxs if labels[i] >= 0)
+        ranked = [c for c, _ in comps.most_common()]
+        for a_pos, a in enumerate(ranked):
+            for b in ranked[a_pos + 1 :]:
+                same_block = block[a] is not None and block[a] == block[b]
+                same_city = city[a] is not None and city[a] == city[b]
+                if same_block or same_city:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        uf[max(ra, rb)] = min(ra, rb)
+        target = ranked[0] if ranked else None
+        if target is None:
+            target = next_label
+            uf[target] = target
+            next_label += 1
+        for i in idxs:
+            if labels[i] < 0:
+                labels[i] = target
+    final = np.array([find(int(x)) if x >= 0 else -1 for x in labels.tolist()], dtype=np.int64)
+    _attach_by_block(final, feats, min_in_cluster=5, min_share=min_block_dominance)
+    out = np.full(n, -1, dtype=np.int64)
+    uniq, counts = np.unique(final[final >= 0], return_counts=True)
+    remap = {int(u): k for k, u in enumerate(u for u, c in zip(uniq, counts, strict=True) if c >= 2)}
+    for i, lab in enumerate(final.tolist()):
         if lab in remap:
             out[i] = remap[lab]
     return out
+
+
+def _attach_by_block(labels: np.ndarray, feats: Sequence[RecordFeatures], min_in_cluster: int,
+                     min_share: float) -> None:
+    by_block: dict[str, Counter] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        if f.ip_block:
+            by_block[f.ip_block][int(labels[i])] += 1
+    owner: dict[str, int] = {}
+    for block, counts in by_block.items():
+        total = sum(counts.values())
+        ranked = [(lab, c) for lab, c in counts.most_common() if lab >= 0]
+        if ranked and ranked[0][1] >= min_in_cluster and ranked[0][1] / total >= min_share:
+            owner[block] = ranked[0][0]
+    for i, f in enumerate(feats):
+        if labels[i] < 0 and f.ip_block in owner:
+            labels[i] = owner[f.ip_block]

@@ -64,7 +64,7 @@ def template_batch(ctx: ClusterContext) -> Evidence | None:
         return None
     share = len(pos) / len(ctx.members)
     sim = ctx.template_similarity.get(label, 0.0)
-    weight = min(0.55, 0.3 + 0.1 * math.log10(n_cust) + 0.1 * share)
+    weight = min(0.45, 0.25 + 0.1 * math.log10(n_cust) + 0.05 * share)
     return evidence(
         "template_batch", weight,
         f"{len(pos)} 件投诉（{n_cust} 名不同客户）出自同一模板，平均相似度 {sim:.2f}，占本簇 {share:.0%}",

@@ -8,11 +8,13 @@ as lawyers quote the firm's code, or an invented number, as "their" licence.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from stdnum.cn import uscc
 
 _LICENCE_CONTEXT = re.compile(
-    r"(?:执业证(?:号|号码|编号)?|律师证(?:号)?|执业编号|licen[cs]e)\s*[:：为是]?\s*([0-9A-Za-z]{15,20})",
+    r"(?:执业证(?:号|号码|编号)?|律师证(?:号)?|执业编号|licen[cs]e\s*(?:no\.?|number|#)?)\s*[:：为是]?\s*"
+    r"([0-9][0-9A-Za-z]{14,19})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 _LICENCE_FORMAT = re.compile(r"^\d{17}$")
@@ -30,4 +32,10 @@ def classify_licence(code: str) -> str:
 
 def quoted_licences(text: str) -> list[tuple[str, str]]:
     """(code, classification) for every number quoted as a lawyer's licence in the text."""
-    return [(m.group(1).upper(), classify_licence(m.group(1))) for m in _LICENCE_CONTEXT.finditer(text)]
+    text = unicodedata.normalize("NFKC", text)
+    out = []
+    for m in _LICENCE_CONTEXT.finditer(text):
+        code = m.group(1).upper()
+        if sum(ch.isdigit() for ch in code) >= 12:  # a real number, not a word run
+            out.append((code, classify_licence(code)))
+    return out

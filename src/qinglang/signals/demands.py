@@ -33,6 +33,8 @@ AGENCY_DEMANDS: dict[str, tuple[str, str, str]] = {
 GRIEVANCE_DEMANDS: dict[str, tuple[str, str, str]] = {
     "refund_deduction": ("退还多扣/重复扣款", "refund a wrong deduction",
                          r"(?:退还|退回|返还|退).{0,8}(?:多扣|重复扣|扣错|多收)|(?:重复|多次|多)扣(?:款|费|钱)|扣了两次"),
+    "refund_fee": ("退还费用（会员费/担保费/保险费）", "refund a fee",
+                   r"(?:退还|退回|退)(?:.{0,8})(?:会员费|担保费|保险费|服务费|手续费|罚息|违约金)"),
     "correct_record": ("更正错误记录", "correct a wrong record",
                        r"(?:更正|纠正|核实).{0,6}(?:记录|征信|信息)|(?:错误|不实)的?(?:逾期|征信)?记录|不是我(?:本人)?(?:借|申请)"),
     "stop_abuse": ("停止辱骂骚扰", "stop abusive collection",
