@@ -145,7 +145,7 @@ class Composer:
             core = core.replace(a, b, 1)
         text = core.format_map(ctx)
         if lead:
-            return rng.choice(lx.LEADS) + text + rng.choice(lx.TAILS)
+            return rng.choice(lx.LEADS) + tail(rng, text)
         return text + rng.choice(lx.DEMAND_TAILS)
 
     def sentence(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
@@ -160,13 +160,11 @@ class Composer:
         parts: list[str] = [self.sentence(topic["events"], ctx)]
         if size == 3:  # a long complaint tells the background first
             for bg in rng.sample(lx.BACKGROUND, rng.randint(1, 2)):
-                parts.insert(0, self._fresh(lambda bg=bg: rng.choice(lx.LEADS) + vary(rng, bg).format_map(ctx)
-                                            + rng.choice(lx.TAILS)))
+                parts.insert(0, self._fresh(lambda bg=bg: rng.choice(lx.LEADS) + tail(rng, vary(rng, bg).format_map(ctx))))
         if size >= 2:
             n_det = rng.randint(1, 2) if size == 2 else rng.randint(3, 5)
             for det in rng.sample(topic["details"], min(n_det, len(topic["details"]))):
-                parts.append(self._fresh(lambda det=det: rng.choice(lx.LEADS) + vary(rng, det).format_map(ctx)
-                                         + rng.choice(lx.TAILS)))
+                parts.append(self._fresh(lambda det=det: rng.choice(lx.LEADS) + tail(rng, vary(rng, det).format_map(ctx))))
         if size >= 1:
             parts.append(self.sentence(topic["demands"], ctx, lead=False))
             if size == 3 and rng.random() < 0.5:
@@ -176,7 +174,7 @@ class Composer:
             for e in extra:
                 parts.insert(pos, e)
         if rng.random() < threat or (is_angry and rng.random() < 0.4):
-            parts.append(self._fresh(lambda: rng.choice(lx.THREATS) + rng.choice(lx.TAILS)))
+            parts.append(self._fresh(lambda: tail(rng, rng.choice(lx.THREATS))))
         if size >= 2 and rng.random() < 0.3:
             rng.shuffle(parts_mid := parts[1:-1])
             parts = [parts[0], *parts_mid, parts[-1]] if len(parts) > 2 else parts
@@ -200,7 +198,7 @@ class Composer:
         if not closer and not angry and rng.random() < 0.3:
             out[-1] = out[-1].rstrip("。")
         text = opener + "".join(out) + closer
-        return text.replace("\n\n", "\n").replace("块元", "元").replace("了了", "了").strip()
+        return text.replace("\n\n", "\n").replace("块元", "元").strip()
 
 
 _SYN_RE = re.compile("|".join(sorted(map(re.escape, lx.SYNONYMS), key=len, reverse=True)))
@@ -212,6 +210,14 @@ def vary(rng: random.Random, template: str, p: float = 0.45) -> str:
         return rng.choice(lx.SYNONYMS[m.group(0)]) if rng.random() < p else m.group(0)
 
     return _SYN_RE.sub(sub, template)
+
+
+def tail(rng: random.Random, text: str) -> str:
+    """Append a spoken tail ("啊", "，凭什么"...), never doubling a final 了/的."""
+    t = rng.choice(lx.TAILS)
+    if t and text.endswith(t):
+        t = ""
+    return text + t
 
 
 def split_sentences(text: str) -> list[str]:

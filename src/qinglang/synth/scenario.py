@@ -22,7 +22,7 @@ from qinglang.synth import lexicon as lx
 from qinglang.synth import people, styles
 from qinglang.synth import posts as px
 from qinglang.synth.agencies import Agency, make_agency
-from qinglang.synth.genuine import Composer, Context
+from qinglang.synth.genuine import Composer, Context, tail
 from qinglang.synth.geo import City, load_cities
 from qinglang.synth.timing import Clock
 
@@ -305,9 +305,8 @@ class Generator:
             rec = self.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
             if ctx.values["cphone"] not in rec.text:
                 cphone = ctx.values["cphone"]
-                note = self.composer._fresh(lambda cphone=cphone: rng.choice(lx.LEADS) + rng.choice(
-                    ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是")) + cphone
-                    + rng.choice(lx.TAILS))
+                note = self.composer._fresh(lambda cphone=cphone: rng.choice(lx.LEADS) + tail(rng, rng.choice(
+                    ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是")) + cphone))
                 rec.text = rec.text.rstrip("。") + "。" + note + "。"
             self.add(rec)
             n += 1
