@@ -1,0 +1,35 @@
+"""The fast mobile path must give exactly what qinglang.phones.phone_info gives."""
+
+import random
+
+from qinglang.ingest.phones_fast import fast_phone_info
+from qinglang.phones import phone_info
+
+
+def test_same_answer_as_phone_info_on_random_numbers():
+    rng = random.Random(20260301)
+    numbers = [f"1{rng.randrange(10)}{rng.randrange(10**9):09d}" for _ in range(3000)]
+    assert sum(phone_info(n).valid for n in numbers) > 1000  # the sample exercises the fast path
+    for n in numbers:
+        assert fast_phone_info(n) == phone_info(n), n
+
+
+def test_same_answer_on_assorted_forms():
+    samples = [
+        "+86 138 1234 5678",
+        "0086-13812345678",
+        "(139)1234-5678",
+        "13812345678 ",
+        "8613812345678",
+        "010-12345678",
+        "021 6123 4567",
+        "400-123-4567",
+        "12345",
+        "",
+        "abc",
+        "１３８１２３４５６７８",
+        "17400012345",
+        "16212345678",
+    ]
+    for s in samples:
+        assert fast_phone_info(s) == phone_info(s), s
