@@ -1,0 +1,125 @@
+"""Checks across documents: the same material re-used for different borrowers, copied seals.
+
+Agencies keep one hardship proof and send it for every client, sometimes with the client's name
+pasted over. Three kinds of evidence, from weakest to strongest assumption:
+- identical bytes (the same file sent again);
+- the same scan: its seal impression (ink voids are unique to each physical stamping) and its
+  page layout both match — survives resizing, cropping, re-compression and a pasted name;
+- the same text: one serial number or one ID number on documents attached for different
+  borrowers (a serial is issued once; an ID number belongs to one person).
+A seal impression that matches while the pages differ is a seal copied onto another document.
+Perceptual hashes of whole pages were measured useless here (every text page of one template
+hashes alike), so they are not used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from qinglang.materials.analyse import FileAnalysis
+from qinglang.materials.codes import finding
+from qinglang.schema import Evidence
+
+SEAL_SAME = 0.85  # high-pass seal correlation: measured genuine re-stampings <= 0.83, copies >= 0.87
+PAGE_SAME = 0.90  # coarse page correlation above which two pages show the same document
+
+
+def _pairs_above(sigs: np.ndarray, thr: float, chunk: int = 512) -> list[tuple[int, int, float]]:
+    out = []
+    n = len(sigs)
+    for i0 in range(0, n, chunk):
+        g = sigs[i0 : i0 + chunk] @ sigs.T
+        ii, jj = np.nonzero(g >= thr)
+        for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
+            if i0 + i < j:
+                out.append((i0 + i, j, float(g[i, j])))
+    return out
+
+
+def _differ(a: FileAnalysis, b: FileAnalysis, owners: dict[str, set[str]]) -> bool:
+    """Do two files belong to different borrowers? Unknown owners fall back to the names."""
+    oa, ob = owners.get(a.file, set()), owners.get(b.file, set())
+    if oa and ob:
+        return not (oa & ob) or len(oa | ob) > 1
+    na, nb = a.fields.get("name"), b.fields.get("name")
+    return not (na and nb and na == nb)
+
+
+def _who(f: FileAnalysis, owners: dict[str, set[str]]) -> str:
+    o = sorted(owners.get(f.file, set()))
+    return ",".join(o) if o else (f.fields.get("name") or "?")
+
+
+def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    seen_pairs: set[tuple[str, str, str]] = set()
+
+    def reuse(a: FileAnalysis, b: FileAnalysis, code: str, how_zh: str, how_en: str) -> None:
+        key = (min(a.file, b.file), max(a.file, b.file), code)
+        if key in seen_pairs:
+            return
+        seen_pairs.add(key)
+        for x, y in ((a, b), (b, a)):
+            out[x.file].append(finding(
+                code, f"{how_zh}：{y.file}（借款人 {_who(y, owners)}）与本件（{_who(x, owners)}）",
+                f"{how_en}: {y.file} (borrower {_who(y, owners)}) and this file ({_who(x, owners)})",
+                refs=[y.file]))
+
+    # owners attaching the very same file
+    for f in files:
+        if len(owners.get(f.file, set())) > 1:
+            out[f.file].append(finding(
+                "material_reused_across_borrowers",
+                f"同一文件被 {len(owners[f.file])} 个借款人提交：{'、'.join(sorted(owners[f.file]))}",
+                f"the same file is attached for {len(owners[f.file])} borrowers: {', '.join(sorted(owners[f.file]))}",
+                refs=sorted(owners[f.file])))
+    # identical bytes
+    by_sha: dict[str, list[FileAnalysis]] = defaultdict(list)
+    for f in files:
+        by_sha[f.sha256].append(f)
+    for group in by_sha.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _differ(a, b, owners):
+                    reuse(a, b, "material_reused_across_borrowers", "文件内容完全相同（SHA-256 一致）",
+                          "byte-identical file (same SHA-256)")
+    # same scan / copied seal
+    sealed = [f for f in files if f.seal_sig is not None]
+    if len(sealed) > 1:
+        sig = np.stack([f.seal_sig for f in sealed]).astype(np.float32)
+        for i, j, c in _pairs_above(sig, SEAL_SAME):
+            a, b = sealed[i], sealed[j]
+            if a.sha256 == b.sha256:
+                continue
+            pc = float(a.page_sig @ b.page_sig) if a.page_sig is not None and b.page_sig is not None else 0.0
+            if pc >= PAGE_SAME:
+                if _differ(a, b, owners):
+                    reuse(a, b, "material_reused_across_borrowers",
+                          f"同一扫描件（印章印迹相关 {c:.2f}、版面相关 {pc:.2f}）",
+                          f"the same scan (seal impression correlation {c:.2f}, page {pc:.2f})")
+            else:
+                reuse(a, b, "material_seal_copied",
+                      f"两份不同文件上的印章印迹像素级一致（相关 {c:.2f}），真实盖章不可能完全相同",
+                      f"pixel-identical seal impressions (correlation {c:.2f}) on two different documents; "
+                      f"real stamping never repeats exactly")
+    # same serial / ID number for different borrowers
+    for key, label_zh, label_en in (("serial", "编号", "serial number"), ("id_number", "身份证号", "ID number")):
+        groups: dict[str, list[FileAnalysis]] = defaultdict(list)
+        for f in files:
+            v = f.fields.get(key)
+            if v and len(v) >= 8:
+                groups[v].append(f)
+        for v, group in groups.items():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if a.sha256 != b.sha256 and _differ(a, b, owners):
+                        shown = v if key == "serial" else v[:6] + "********" + v[-4:]
+                        names = {a.fields.get("name"), b.fields.get("name")} - {None}
+                        nz = f"，姓名分别为 {'、'.join(sorted(names))}" if len(names) > 1 else ""
+                        ne = f", names {', '.join(sorted(names))}" if len(names) > 1 else ""
+                        reuse(a, b, "material_text_reused_across_borrowers",
+                              f"同一{label_zh} {shown}{nz}", f"the same {label_en} {shown}{ne}")
+    return out
