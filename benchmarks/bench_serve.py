@@ -90,7 +90,7 @@ def main() -> int:
     ap.add_argument("--db", default=os.environ.get("QINGLANG_DB_URL", f"sqlite:///{ROOT / 'demo-out/qinglang.sqlite'}"))
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--warmup", type=float, default=3.0)
-    ap.add_argument("--connections", type=int, default=4)
+    ap.add_argument("--connections", type=int, default=2, help="keep-alive connections (2 = one per core here)")
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/serve.json")
     args = ap.parse_args()
