@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import complaint
+from ingest_helpers import complaint
 
 from qinglang.ingest import load_complaints
 from qinglang.ingest.hashing import content_hash

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import COMPLAINT_HEADER, complaint
+from ingest_helpers import COMPLAINT_HEADER, complaint
 
 from qinglang.ingest import load_complaints, load_customers
 from qinglang.ingest.encoding import detect_encoding_bytes

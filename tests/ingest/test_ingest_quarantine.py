@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import complaint
+from ingest_helpers import complaint
 
 from qinglang.ingest import REASON_CODES, load_complaints, load_customers, load_posts, write_quarantine
 

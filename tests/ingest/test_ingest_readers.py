@@ -2,7 +2,7 @@
 
 import types
 
-from conftest import complaint
+from ingest_helpers import complaint
 
 from qinglang.ingest import load_complaints, read_complaints, read_customers, read_posts
 from qinglang.ingest.readers import detect_format, iter_rows
