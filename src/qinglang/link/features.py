@@ -41,12 +41,11 @@ AGENT_KINDS = {
 JARGON_WEIGHT = 0.7
 VARIANT_WEIGHT = 0.2
 # Words around a phone number in a complaint that say whose number it is.
-_AGENT_CONTEXT = re.compile(
-    r"(?:联系电话|联系方式|联系人|致电|代理人|委托|专员|律师|顾问|法务|请联系|咨询|加我|电话[:：]?|手机[:：]?|tel|call)"
-    r"[^。！？\n]{0,6}$", re.IGNORECASE)
 _REPORTED_BEFORE = re.compile(
-    r"(?:来电号码|催收号码|催收电话|号码[:：]|这个号|核查|打来|骚扰|外包|冒充|用|被)[^。！？\n]{0,6}$")
-_REPORTED_AFTER = re.compile(r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|一直打|天天打|骚扰|辱骂|威胁)")
+    r"(?:来电号码|催收号码|催收电话|打电话的号码|打来的号码|号码是|这个号|核查|打来|骚扰|外包|冒充|自称[^。！？\n]{0,8}用|用)"
+    r"[^。！？\n]{0,6}$")
+_REPORTED_AFTER = re.compile(
+    r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|打电话|一直打|天天打|骚扰|辱骂|威胁)")
 
 
 def ip_block(ip: str | None) -> str | None:
@@ -61,13 +60,22 @@ def ip_block(ip: str | None) -> str | None:
     return str(ipaddress.ip_network(f"{addr}/{prefix}", strict=False))
 
 
+_AGENT_ALIAS = re.compile(
+    r"(?:委托代理人|代理人|委托人|联系人|对接人)\s*[:：为是]?\s*"
+    r"([\u4e00-\u9fa5]{1,2}(?:老师|律师|经理|专员|主任|顾问|法务|助理))"
+)
+
+
+def agent_aliases(text: str) -> list[str]:
+    """'委托代理人：齐老师' -> ['齐老师']: the alias an agency signs with across its letters."""
+    return list(dict.fromkeys(m.group(1) for m in _AGENT_ALIAS.finditer(text)))
+
+
 def phone_role(text: str, start: int, end: int) -> str:
-    """'agent_phone' when the text offers the number as a contact, 'reported_phone' when it
-    complains about the number (an abusive collector's line), agent by default."""
+    """'reported_phone' when the text complains about the number (an abusive collector's line,
+    "打电话的号码是…", "有人用…打电话"), otherwise 'agent_phone' (offered as a contact)."""
     before = text[max(0, start - 12) : start]
     after = text[end : end + 8]
-    if _AGENT_CONTEXT.search(before):
-        return "agent_phone"
     if _REPORTED_BEFORE.search(before) or _REPORTED_AFTER.search(after):
         return "reported_phone"
     return "agent_phone"
@@ -100,6 +108,8 @@ def extract_features(complaint: Complaint, customer: Customer | None) -> RecordF
         if key not in indicators:
             indicators.append(key)
             raw.setdefault(c.value, c.raw)
+    for alias in agent_aliases(complaint.text):
+        indicators.append(("agent_alias", alias))
     if info and info.e164:
         indicators.append(("complainant_phone", info.e164))
     if complaint.device_id:

@@ -35,6 +35,7 @@ LINK_WEIGHTS: dict[str, float] = {
     "company": 0.9,
     "complainant_phone": 1.0,
     "device": 0.8,
+    "agent_alias": 0.7,
     "template": 1.0,
 }
 

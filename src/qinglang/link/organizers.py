@@ -25,6 +25,7 @@ KIND_PRIOR: dict[str, float] = {
     "company": 0.9,
     "domain": 0.85,
     "device": 0.6,
+    "agent_alias": 0.3,  # "王经理" identifies a campaign but gives police nothing to trace
     "ip_block": 0.4,
 }
 

@@ -28,6 +28,7 @@ KIND_ZH = {
     "complainant_phone": "投诉人电话",
     "device": "设备号",
     "ip_block": "IP 段",
+    "agent_alias": "代理人称呼",
 }
 KIND_EN = {
     "agent_phone": "agent phone",
@@ -42,9 +43,10 @@ KIND_EN = {
     "complainant_phone": "complainant phone",
     "device": "device id",
     "ip_block": "IP block",
+    "agent_alias": "agent alias",
 }
 TEXT_CONTACT_KINDS = {"agent_phone", "wechat", "qq", "domain", "email", "lawyer_licence", "licence_uscc",
-                      "law_firm", "company"}
+                      "law_firm", "company", "agent_alias"}
 
 
 def display_value(kind: str, value: str) -> str:

@@ -1,0 +1,81 @@
+"""End to end on a small generated lender: the scan CLI writes the contract files, finds the
+campaigns, leaves hard negatives alone, and the online path agrees with the batch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qinglang.evaluate import evaluate_dirs
+from qinglang.ingest import load_complaints
+from qinglang.online import OnlineIndex
+
+QL = [sys.executable, "-m", "qinglang.cli"]
+
+
+@pytest.fixture(scope="module")
+def lender(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("lender")
+    subprocess.run([*QL, "generate", "--out", str(d), "--complaints", "4000", "--seed", "4242",
+                    "--no-render-attachments"], check=True, capture_output=True)
+    subprocess.run([*QL, "scan", "--complaints", str(d / "complaints.jsonl"), "--customers",
+                    str(d / "customers.csv"), "--out", str(d / "scan")], check=True, capture_output=True)
+    return d
+
+
+def test_outputs_follow_the_contract(lender):
+    out = lender / "scan"
+    first = json.loads((out / "complaints_scored.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert set(first) >= {"complaint_id", "score", "flagged", "cluster_id", "reasons"}
+    clusters = json.loads((out / "clusters.json").read_text(encoding="utf-8"))
+    assert clusters, "no cluster found"
+    c = clusters[0]
+    assert set(c) >= {"cluster_id", "size", "score", "complaint_ids", "first_seen", "last_seen", "template",
+                      "indicators", "organizers"}
+    assert c["size"] == len(c["complaint_ids"])
+    for r in c["reasons"]:
+        assert r["detail_zh"] and r["detail_en"] and r["code"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "疑似团伙" in html and "data:image/png;base64" in html and "<mark>" in html
+
+
+def test_campaigns_found_and_hard_negatives_spared(lender):
+    res = evaluate_dirs(lender / "truth.json", lender / "scan")
+    assert res.precision >= 0.95, res.to_json()
+    assert res.recall >= 0.9, res.to_json()
+    assert all(c.f1 >= 0.8 for c in res.campaigns), [(c.campaign_id, c.f1) for c in res.campaigns]
+    assert all(rate <= 0.05 for rate in res.hard_negative_flag_rate.values()), res.hard_negative_flag_rate
+
+
+def test_every_flag_is_explained(lender):
+    for line in (lender / "scan" / "complaints_scored.jsonl").read_text(encoding="utf-8").splitlines():
+        s = json.loads(line)
+        if s["flagged"]:
+            assert s["reasons"] and all(r["detail_zh"] for r in s["reasons"])
+
+
+def test_online_scoring_matches_the_batch(lender):
+    index = OnlineIndex.load(lender / "scan")
+    batch = {json.loads(x)["complaint_id"]: json.loads(x)
+             for x in (lender / "scan" / "complaints_scored.jsonl").read_text(encoding="utf-8").splitlines()}
+    complaints = load_complaints(lender / "complaints.jsonl").records
+    from qinglang.ingest import load_customers
+
+    customers = {c.customer_id: c for c in load_customers(lender / "customers.csv").records}
+    agree = 0
+    for c in complaints:
+        got = index.score(c, customers.get(c.customer_id))
+        b = batch[c.complaint_id]
+        agree += got.flagged == b["flagged"] and abs(got.score - b["score"]) < 1e-6
+    assert agree / len(complaints) >= 0.99
+
+
+def test_eval_cli_json(lender):
+    out = subprocess.run([*QL, "eval", "--truth", str(lender / "truth.json"), "--scan", str(lender / "scan"),
+                          "--json"], check=True, capture_output=True, text=True).stdout
+    data = json.loads(out)
+    assert {"precision", "recall", "ari", "organizer_hit_at_1", "campaigns", "hard_negative_flag_rate"} <= set(data)
