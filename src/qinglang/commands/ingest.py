@@ -162,9 +162,10 @@ def _print_table(summaries: list, totals: dict, q_path: Path) -> None:
 
     console = Console()
     table = Table(title="导入结果 / ingest summary")
-    table.add_column("类型\nkind")
-    table.add_column("文件\nfile", overflow="fold")
-    table.add_column("编码\nencoding")
+    table.add_column("类型\nkind", no_wrap=True)
+    table.add_column("编码\nencoding", no_wrap=True)
+    numbers = ("read", "accepted", "duplicates", "quarantined", "inserted")
+    widest = max(len(str(totals[k])) for k in numbers)
     for header in (
         "读取\nread",
         "接受\naccepted",
@@ -172,22 +173,14 @@ def _print_table(summaries: list, totals: dict, q_path: Path) -> None:
         "隔离\nquarantined",
         "新入库\ninserted",
     ):
-        table.add_column(header, justify="right", no_wrap=True)
+        table.add_column(header, justify="right", min_width=widest)
     for s in summaries:
-        table.add_row(
-            s.kind,
-            Path(s.source_file).name,
-            s.encoding or "-",
-            *(str(getattr(s, k)) for k in ("read", "accepted", "duplicates", "quarantined", "inserted")),
-        )
+        table.add_row(s.kind, s.encoding or "-", *(str(getattr(s, k)) for k in numbers))
     if len(summaries) > 1:
-        table.add_row(
-            "合计 total",
-            "",
-            "",
-            *(str(totals[k]) for k in ("read", "accepted", "duplicates", "quarantined", "inserted")),
-        )
+        table.add_row("合计 total", "", *(str(totals[k]) for k in numbers))
     console.print(table)
+    for s in summaries:
+        console.print(f"  {s.kind}: {s.source_file}", overflow="fold")
     if not totals["quarantined"]:
         return
     reasons = Table(title="隔离原因 / quarantined by reason")

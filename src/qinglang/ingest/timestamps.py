@@ -58,7 +58,7 @@ def parse_timestamp(s: str, tz: str = DEFAULT_TZ) -> datetime:
     """Parse one timestamp; naive values are read in `tz` (Asia/Shanghai). Raises ValueError.
 
     Accepted: ISO 8601 with or without zone ('2026-03-01T09:30:00+08:00', '2026-03-01 09:30',
-    '20260301T093000'), '2026/03/01 09:30', '2026/3/1 9:30', '2026.03.01 09:30',
+    '20260301T093000'), compact '20260301093000' / '202603010930', '2026/03/01 09:30', '2026/3/1 9:30', '2026.03.01 09:30',
     '2026年3月1日 09:30', '2026年03月01日 09:30:05', '2026年3月1日 下午2点30分', and dates alone
     (midnight local time). Epoch seconds or milliseconds as 10 or 13 digits.
     """
@@ -67,6 +67,18 @@ def parse_timestamp(s: str, tz: str = DEFAULT_TZ) -> datetime:
     text = s.strip()
     if not text:
         raise ValueError("empty timestamp")
+    if text.isdigit() and len(text) in (12, 14):  # compact bank-export form 20260301093000
+        return _aware(
+            datetime(
+                int(text[:4]),
+                int(text[4:6]),
+                int(text[6:8]),
+                int(text[8:10]),
+                int(text[10:12]),
+                int(text[12:14] or 0),
+            ),
+            tz,
+        )
     if text.isdigit() and len(text) in (10, 13):
         seconds = int(text) / (1000 if len(text) == 13 else 1)
         return datetime.fromtimestamp(seconds, tz=UTC).astimezone(_zone(tz))
