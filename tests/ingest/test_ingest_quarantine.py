@@ -148,3 +148,39 @@ def test_write_quarantine_is_readable_utf8_jsonl(files, tmp_path):
     assert [b["reason_code"] for b in back] == ["empty_text", "bad_json"]
     assert back == [q.model_dump(mode="json") for q in result.quarantined]
     assert write_quarantine(result.quarantined, tmp_path / "again.jsonl") == 2
+
+
+def test_unclosed_quote_does_not_swallow_following_rows(files):
+    body = 'complaint_id,received_at,text\nA,2026-03-01,ok\nB,2026-03-01,"never closed\nC,2026-03-01,"fine"\nD,2026-03-01,"two\nlines"\n'
+    path = files.raw("q.csv", body.encode())
+    result = load_complaints(path)
+    assert [(c.complaint_id, c.text) for c in result.records] == [
+        ("A", "ok"),
+        ("C", "fine"),
+        ("D", "two\nlines"),
+    ]
+    assert result.lines == [2, 4, 5]
+    assert [(q.reason_code, q.line, q.raw) for q in result.quarantined] == [
+        ("bad_csv_row", 3, 'B,2026-03-01,"never closed')
+    ]
+
+
+def test_unclosed_quote_on_the_last_row(files):
+    path = files.raw(
+        "q.csv", b'complaint_id,received_at,text\nA,2026-03-01,ok\nB,2026-03-01,"open\nmore text\n'
+    )
+    result = load_complaints(path)
+    assert [c.complaint_id for c in result.records] == ["A"]
+    # the opening line and the line it swallowed are each accounted for
+    assert [(q.reason_code, q.line) for q in result.quarantined] == [("bad_csv_row", 3), ("bad_csv_row", 4)]
+
+
+def test_over_long_field_is_quarantined_and_reading_goes_on(files):
+    big = "长" * 140_000  # beyond the csv module's field size limit
+    path = files.raw(
+        "big.csv", f"complaint_id,received_at,text\nA,2026-03-01,{big}\nB,2026-03-01,ok\n".encode()
+    )
+    result = load_complaints(path)
+    assert [c.complaint_id for c in result.records] == ["B"]
+    (q,) = result.quarantined
+    assert (q.reason_code, q.line) == ("bad_csv_row", 2) and q.raw.startswith("A,2026-03-01,长长")

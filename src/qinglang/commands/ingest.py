@@ -112,6 +112,8 @@ def command(
             else:
                 summary = ingest_file(store, source, kind, quarantine_out=q_file, batch_size=batch_size)
             summaries.append(summary)
+    except OSError as exc:  # unreadable input, disk full: a clear message, not a traceback
+        _fail(f"cannot read or write: {exc}")
     finally:
         q_file.close()
         store.close()

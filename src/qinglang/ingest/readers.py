@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -95,33 +95,65 @@ def _csv_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, An
 
     The line number of a row is the physical line where it starts (quoted fields may span
     lines); the header is line 1 when the file starts with it.
+
+    Parsing is strict: a quote that is never closed would otherwise swallow every following
+    row into one field and they would be accepted as text. When a row cannot be parsed, only
+    its first physical line is quarantined (bad_csv_row) and parsing resumes on the next line.
     """
     first = next(lines, None)
     if first is None:
         return
     delimiter = "\t" if ("\t" in first.text and "," not in first.text) else ","
     last = 0
+    pending: deque[Line] = deque([first])  # lines to (re-)read before the file continues
+    consumed: list[Line] = []  # the physical lines of the row being parsed
+    fresh = {first.number}
 
     def feed() -> Iterator[str]:
         nonlocal last
-        for ln in chain([first], lines):
+        while True:
+            if pending:
+                ln = pending.popleft()
+            else:
+                ln = next(lines, None)
+                if ln is None:
+                    return
+                fresh.add(ln.number)
+            if ln.number in fresh:  # count bytes once, even when a line is re-read
+                fresh.discard(ln.number)
+                stats.bytes_read += ln.nbytes
+                if ln.bad_encoding:
+                    stats.bad_lines.add(ln.number)
             last = ln.number
-            stats.bytes_read += ln.nbytes
-            if ln.bad_encoding:
-                stats.bad_lines.add(ln.number)
+            consumed.append(ln)
             yield ln.text
 
-    reader = csv.reader(feed(), delimiter=delimiter)
+    def new_reader() -> Iterator[list[str]]:
+        return csv.reader(feed(), delimiter=delimiter, strict=True)
+
+    reader = new_reader()
     header: list[str] | None = None
     keys: list[str] = []
     while True:
         start = last + 1
+        consumed.clear()
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, None, RowError("bad_csv_row", "CSV 行无法解析", f"CSV row cannot be parsed: {exc}")
+            bad_lines = list(consumed)
+            head = bad_lines[0] if bad_lines else None
+            raw = head.text.rstrip("\r\n") if head is not None else None
+            yield (
+                head.number if head is not None else start,
+                raw,
+                RowError("bad_csv_row", "CSV 行无法解析（如引号未闭合）", f"CSV row cannot be parsed: {exc}"),
+            )
+            if head is not None:
+                pending.extendleft(reversed(bad_lines[1:]))  # re-read what the bad row swallowed
+                last = head.number
+            reader = new_reader()
             continue
         end = last
         bad = stats.bad_lines and any(n in stats.bad_lines for n in range(start, end + 1))
