@@ -21,6 +21,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from sqlalchemy.engine import Engine
 
 from qinglang.web import repo, views
 
+log = logging.getLogger(__name__)
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,6 +47,9 @@ CHROMIUM_ARGS = [
 ]
 _TEMPLATES = Path(__file__).parent / "templates"
 _MAX_MATERIAL_FILES = 200
+# Members listed in report.html/pdf (Chromium cannot print tens of thousands of table rows);
+# complaints.csv always holds every member.
+REPORT_MEMBERS = 1000
 
 
 def sha256(data: bytes) -> str:
@@ -96,8 +101,11 @@ def html_to_pdf(html: str) -> bytes:
     """Chromium's print-to-PDF; reportlab (built-in CJK CID font) when Chromium is not there."""
     if Path(CHROMIUM).exists():
         try:
+            from playwright.sync_api import Error as PlaywrightError
             from playwright.sync_api import sync_playwright
-
+        except ImportError:
+            return _reportlab_pdf(html)
+        try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 try:
@@ -107,8 +115,8 @@ def html_to_pdf(html: str) -> bytes:
                                     margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
                 finally:
                     browser.close()
-        except ImportError:
-            pass
+        except PlaywrightError as exc:  # printing failed: the pack still gets a PDF
+            log.warning("chromium could not print the report (%s); using reportlab", exc)
     return _reportlab_pdf(html)
 
 
@@ -225,6 +233,7 @@ def build_evidence_pack(
         now=now,
         local_time=repo.local_time,
         graph_data_uri="data:image/png;base64," + base64.b64encode(files["graph.png"]).decode(),
+        report_members=members[:REPORT_MEMBERS],
         **data,
     )
     files["report.html"] = html.encode("utf-8")

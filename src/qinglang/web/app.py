@@ -46,11 +46,19 @@ def seed_demo_users(engine) -> list[str]:
     return made
 
 
+def _warm_up() -> None:
+    """Build the lexicon and contact automata now, not on the first analyst's page view."""
+    from qinglang.web.highlight import segments
+
+    segments("预热：停息挂账，联系 13912345678，微信 abc_12345", masked=True)
+
+
 def create_app(db_url: str, *, online: bool = True, secure_cookies: bool = False) -> FastAPI:
     engine = open_engine(db_url)
     ensure_schema(engine)
     seed_demo_users(engine)
     index, index_error = load_online_index(db_url) if online else (None, "online scoring disabled")
+    _warm_up()
     app = FastAPI(
         title="清朗 qinglang workbench API",
         description="团伙投诉队列、详情、结论、案件与证据包 / campaign queue, detail, verdicts, cases, evidence packs",

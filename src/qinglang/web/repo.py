@@ -168,12 +168,21 @@ def _complaint(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def complaints_by_ids(engine: Engine, ids: list[str]) -> list[dict[str, Any]]:
+LIGHT_COLUMNS = (
+    "complaint_id, received_at, channel, customer_id, phone_raw, phone_e164, phone_province, phone_city, "
+    "ip, device_id, attachments"
+)
+
+
+def complaints_by_ids(engine: Engine, ids: list[str], columns: str = "*") -> list[dict[str, Any]]:
+    """Complaints in time order; `columns=LIGHT_COLUMNS` leaves the texts out (big campaigns)."""
     out: list[dict[str, Any]] = []
     for i in range(0, len(ids), _CHUNK):
         out += [
             _complaint(r)
-            for r in _rows(engine, "SELECT * FROM complaints WHERE complaint_id IN :ids", ids=ids[i : i + _CHUNK])
+            for r in _rows(
+                engine, f"SELECT {columns} FROM complaints WHERE complaint_id IN :ids", ids=ids[i : i + _CHUNK]
+            )
         ]
     out.sort(key=lambda r: (r["received_at"] or datetime.min.replace(tzinfo=UTC), r["complaint_id"]))
     return out
@@ -256,9 +265,12 @@ def complaints_unflagged(engine: Engine, run_id: str, limit: int) -> list[dict[s
     """The newest complaints the scan did NOT flag: candidates for the genuine quick lane."""
     rows = _rows(
         engine,
+        # CROSS JOIN keeps SQLite walking complaints newest-first on the received_at index and
+        # stopping at the limit, instead of sorting every unflagged row (PostgreSQL plans it freely)
         "SELECT c.complaint_id, c.received_at, c.channel, c.customer_id, c.text, s.score, s.reasons "
-        "FROM scored_complaints s JOIN complaints c ON c.complaint_id = s.complaint_id "
-        "WHERE s.run_id = :r AND s.flagged = :f ORDER BY c.received_at DESC LIMIT :l",
+        "FROM complaints c CROSS JOIN scored_complaints s "
+        "WHERE s.run_id = :r AND s.complaint_id = c.complaint_id AND s.flagged = :f "
+        "ORDER BY c.received_at DESC LIMIT :l",
         r=run_id,
         f=False,
         l=limit,

@@ -93,10 +93,10 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
     if cluster is None:
         return None
     ids = list(cluster["complaint_ids"])
-    members = repo.complaints_by_ids(engine, ids)
-    scored = repo.scored_for(engine, run["run_id"], ids[:MAX_MEMBERS_SHOWN])
+    members = repo.complaints_by_ids(engine, ids, repo.LIGHT_COLUMNS)  # all members, without texts
+    shown = repo.complaints_by_ids(engine, [m["complaint_id"] for m in members[:MAX_MEMBERS_SHOWN]])
+    scored = repo.scored_for(engine, run["run_id"], [m["complaint_id"] for m in shown])
     template = cluster.get("template") or ""
-    shown = members[:MAX_MEMBERS_SHOWN]
     diffs = []
     for m in shown[:MAX_DIFFS_SHOWN]:
         text = mask_text(m.get("text") or "") if masked else (m.get("text") or "")
@@ -125,7 +125,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "top_reasons": _mask_reasons(repo.top_reasons(engine, run["run_id"], ids[:300], 6), masked),
         "timeline": views.timeline([m["received_at"] for m in members]),
         "geo": views.geo_distribution(members),
-        "graph": views.entity_graph(cluster, members, masked=masked),
+        "graph": views.entity_graph(cluster, shown, masked=masked),
         "diffs": diffs,
         "materials": [{**m, "thumbnail": thumbs.get(str(m.get("file")))} for m in materials],
         "members": [
