@@ -46,7 +46,7 @@ def _free_port() -> int:
 def _scratch_copy(db_url: str, tmp: Path) -> str:
     if not db_url.startswith("sqlite:///"):
         return db_url
-    src = Path(db_url[len("sqlite:///"):])
+    src = Path(db_url[len("sqlite:///") :])
     dst = tmp / "bench.sqlite"
     with sa.create_engine(db_url).connect() as conn:  # fold the WAL in so the copy is complete
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -61,8 +61,10 @@ def _samples(db_url: str, n: int) -> list[dict]:
         total = conn.execute(sa.text("SELECT COUNT(*) FROM complaints")).scalar_one()
         step = max(total // n, 1)
         rows = conn.execute(
-            sa.text("SELECT complaint_id, channel, customer_id, phone_raw, text, ip, device_id FROM complaints "
-                    "ORDER BY complaint_id")
+            sa.text(
+                "SELECT complaint_id, channel, customer_id, phone_raw, text, ip, device_id FROM complaints "
+                "ORDER BY complaint_id"
+            )
         ).all()[::step][:n]
     engine.dispose()
     return [dict(r._mapping) for r in rows]
@@ -87,10 +89,14 @@ def _percentile(sorted_ms: list[float], q: float) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", default=os.environ.get("QINGLANG_DB_URL", f"sqlite:///{ROOT / 'demo-out/qinglang.sqlite'}"))
+    ap.add_argument(
+        "--db", default=os.environ.get("QINGLANG_DB_URL", f"sqlite:///{ROOT / 'demo-out/qinglang.sqlite'}")
+    )
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--warmup", type=float, default=3.0)
-    ap.add_argument("--connections", type=int, default=2, help="keep-alive connections (2 = one per core here)")
+    ap.add_argument(
+        "--connections", type=int, default=2, help="keep-alive connections (2 = one per core here)"
+    )
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/serve.json")
     args = ap.parse_args()
@@ -108,8 +114,20 @@ def main() -> int:
         env = dict(os.environ, QINGLANG_DEMO_USERS=f"{BENCH_USER}:{BENCH_PASSWORD}:analyst")
         t_start = time.perf_counter()
         server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/qinglang"), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+            [
+                str(ROOT / ".venv/bin/qinglang"),
+                "serve",
+                "--db",
+                db_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         health = None
         deadline = time.monotonic() + 600
@@ -131,8 +149,12 @@ def main() -> int:
             return 2
 
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        c.request("POST", "/api/login", json.dumps({"username": BENCH_USER, "password": BENCH_PASSWORD}),
-                  {"Content-Type": "application/json"})
+        c.request(
+            "POST",
+            "/api/login",
+            json.dumps({"username": BENCH_USER, "password": BENCH_PASSWORD}),
+            {"Content-Type": "application/json"},
+        )
         token = json.loads(c.getresponse().read())["token"]
         c.close()
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
@@ -154,11 +176,19 @@ def main() -> int:
                     counter[0] += 1
                     n = counter[0]
                 s = rnd.choice(samples)
-                body = json.dumps({
-                    "complaint_id": f"BENCH-{seed}-{n}", "received_at": datetime.now(UTC).isoformat(),
-                    "channel": s["channel"], "customer_id": s["customer_id"], "phone": s["phone_raw"],
-                    "text": s["text"], "ip": s["ip"], "device_id": s["device_id"],
-                }, ensure_ascii=False).encode("utf-8")
+                body = json.dumps(
+                    {
+                        "complaint_id": f"BENCH-{seed}-{n}",
+                        "received_at": datetime.now(UTC).isoformat(),
+                        "channel": s["channel"],
+                        "customer_id": s["customer_id"],
+                        "phone": s["phone_raw"],
+                        "text": s["text"],
+                        "ip": s["ip"],
+                        "device_id": s["device_id"],
+                    },
+                    ensure_ascii=False,
+                ).encode("utf-8")
                 t0 = time.perf_counter()
                 try:
                     conn.request("POST", "/api/complaints", body, headers)
@@ -225,7 +255,10 @@ def main() -> int:
             "cpu_count": os.cpu_count(),
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "goal": {"rate_per_s": ">= 200", "p99_ms": "< 50", "errors": 0},
-            "goal_met": bool(lat) and len(lat) / elapsed >= 200 and _percentile(lat, 0.99) < 50 and n_err == 0,
+            "goal_met": bool(lat)
+            and len(lat) / elapsed >= 200
+            and _percentile(lat, 0.99) < 50
+            and n_err == 0,
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

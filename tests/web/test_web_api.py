@@ -73,7 +73,9 @@ def test_lead_unmasking_is_audited(lead, scenario):
 
 def test_complaint_detail_highlights_and_masks(analyst, lead, scenario):
     d = analyst.get("/api/complaints/A000").json()
-    assert d["customer"]["extra"]["id_number"] != ID_NUMBER and d["customer"]["extra"]["id_number"].endswith("4518")
+    assert d["customer"]["extra"]["id_number"] != ID_NUMBER and d["customer"]["extra"]["id_number"].endswith(
+        "4518"
+    )
     assert AGENT_PHONE not in json.dumps(d, ensure_ascii=False)
     assert "".join(s["text"] for s in d["segments"]) == d["text"]
     assert any(s["cls"].startswith("term") for s in d["segments"])
@@ -111,7 +113,10 @@ def test_submit_scores_like_the_batch(analyst, scenario):
     r = analyst.post("/api/complaints", json=new)
     assert r.json()["flagged"] is True and r.json()["cluster_id"] == scenario.clusters["A"]
     assert analyst.get("/api/complaints/NEW-1").json()["submitted"] is True
-    urgent = _complaint_json("G000") | {"complaint_id": "NEW-URGENT", "text": "刚才又被重复扣款了，请马上退款"}
+    urgent = _complaint_json("G000") | {
+        "complaint_id": "NEW-URGENT",
+        "text": "刚才又被重复扣款了，请马上退款",
+    }
     assert analyst.post("/api/complaints", json=urgent).json()["flagged"] is False
     lane = [i["complaint_id"] for i in analyst.get("/api/quick-lane").json()["items"]]
     assert "NEW-URGENT" in lane  # an urgent genuine complaint reaches the lane without a new scan
@@ -156,8 +161,16 @@ def test_evidence_pack_manifest_hashes(lead, analyst, scenario):
     assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
     zf = zipfile.ZipFile(io.BytesIO(r.content))
     names = set(zf.namelist())
-    assert {"manifest.json", "report.html", "report.pdf", "complaints.csv", "indicators.json", "graph.png",
-            "materials.json", "materials/A000_hardship.png"} <= names
+    assert {
+        "manifest.json",
+        "report.html",
+        "report.pdf",
+        "complaints.csv",
+        "indicators.json",
+        "graph.png",
+        "materials.json",
+        "materials/A000_hardship.png",
+    } <= names
     assert verify_pack(r.content) == []
     manifest = json.loads(zf.read("manifest.json"))
     assert manifest["created_by"] == "lead1" and manifest["cluster_id"] == cid
@@ -182,15 +195,25 @@ def test_audit_log_is_append_only_in_the_database(app):
         assert conn.execute(sa.text("SELECT COUNT(*) FROM wb_audit_log")).scalar() >= 0
     for stmt in ("UPDATE wb_audit_log SET username = 'x'", "DELETE FROM wb_audit_log"):
         with pytest.raises(sa.exc.DBAPIError), engine.begin() as conn:
-            conn.execute(sa.text("INSERT INTO wb_audit_log (at, username, role, action) "
-                                 "VALUES (CURRENT_TIMESTAMP, 't', 'lead', 'probe')"))
+            conn.execute(
+                sa.text(
+                    "INSERT INTO wb_audit_log (at, username, role, action) "
+                    "VALUES (CURRENT_TIMESTAMP, 't', 'lead', 'probe')"
+                )
+            )
             conn.execute(sa.text(stmt))
 
 
 def test_openapi_documents_the_api(anon):
     paths = anon.get("/openapi.json").json()["paths"]
-    for p in ("/api/complaints", "/api/campaigns", "/api/campaigns/{cluster_id}", "/api/quick-lane",
-              "/api/cases/{case_id}/evidence-pack", "/api/indicators"):
+    for p in (
+        "/api/complaints",
+        "/api/campaigns",
+        "/api/campaigns/{cluster_id}",
+        "/api/quick-lane",
+        "/api/cases/{case_id}/evidence-pack",
+        "/api/indicators",
+    ):
         assert p in paths
 
 
@@ -198,5 +221,7 @@ def test_indicator_lookup(lead, analyst, scenario):
     d = analyst.get("/api/indicators", params={"kind": "wechat", "value": "tingxi_dz888"}).json()
     assert {c["complaint_id"] for c in d["complaints"]} == set(scenario.campaign_members["A"])
     assert [c["cluster_id"] for c in d["campaigns"]] == [scenario.clusters["A"]]
-    masked = analyst.get("/api/indicators", params={"kind": "agent_phone", "value": "+86" + AGENT_PHONE}).json()
+    masked = analyst.get(
+        "/api/indicators", params={"kind": "agent_phone", "value": "+86" + AGENT_PHONE}
+    ).json()
     assert masked["value"] == "139****5678" and len(masked["campaigns"]) == 1

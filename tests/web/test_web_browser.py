@@ -117,7 +117,9 @@ def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
         assert manifest["case_id"] == case_id and manifest["created_by"] == "lead1"
         for entry in manifest["files"]:  # the manifest's hashes, checked here independently
             assert hashlib.sha256(zf.read(entry["path"])).hexdigest() == entry["sha256"]
-        assert {"report.pdf", "report.html", "complaints.csv", "graph.png"} <= {e["path"] for e in manifest["files"]}
+        assert {"report.pdf", "report.html", "complaints.csv", "graph.png"} <= {
+            e["path"] for e in manifest["files"]
+        }
 
     page.click("#move-under_review")
     page.wait_for_selector("#move-referred")

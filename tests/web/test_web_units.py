@@ -33,7 +33,9 @@ def test_sensitive_spans_do_not_overlap():
 
 def test_mask_value_by_kind():
     assert mask_value("agent_phone", "+8613912345678") == "139****5678"
-    assert mask_value("id_number", "110101199003074518") == mask_id("110101199003074518") == "110101********4518"
+    assert (
+        mask_value("id_number", "110101199003074518") == mask_id("110101199003074518") == "110101********4518"
+    )
     assert mask_value("wechat", "tingxi_dz888") == "tingxi_dz888"
 
 
@@ -66,10 +68,17 @@ def test_diff_segments_mark_only_the_changed_characters():
 
 
 def test_geo_distribution_counts_province_and_city():
-    rows = [{"phone_province": "广东省", "phone_city": "深圳市"}, {"phone_province": "广东省", "phone_city": "深圳市"},
-            {"phone_province": "北京市", "phone_city": "北京市"}, {}]
+    rows = [
+        {"phone_province": "广东省", "phone_city": "深圳市"},
+        {"phone_province": "广东省", "phone_city": "深圳市"},
+        {"phone_province": "北京市", "phone_city": "北京市"},
+        {},
+    ]
     assert views.geo_distribution(rows) == [
-        {"region": "广东省深圳市", "count": 2}, {"region": "北京市", "count": 1}, {"region": "未知", "count": 1}]
+        {"region": "广东省深圳市", "count": 2},
+        {"region": "北京市", "count": 1},
+        {"region": "未知", "count": 1},
+    ]
 
 
 def test_quick_lane_puts_marked_genuine_first_then_urgent():
@@ -87,7 +96,9 @@ def test_quick_lane_puts_marked_genuine_first_then_urgent():
 def test_password_hashing_and_role_rights():
     h = hash_password("s3cret")
     assert h != hash_password("s3cret")  # salted
-    assert verify_password("s3cret", h) and not verify_password("S3cret", h) and not verify_password("x", "junk")
+    assert (
+        verify_password("s3cret", h) and not verify_password("S3cret", h) and not verify_password("x", "junk")
+    )
     assert "unmask" in PERMISSIONS["lead"] and "unmask" not in PERMISSIONS["analyst"]
     assert PERMISSIONS["auditor"] == {"read", "audit"}
 
@@ -95,18 +106,26 @@ def test_password_hashing_and_role_rights():
 def test_verify_pack_reports_missing_and_unlisted_files():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("manifest.json", json.dumps({"files": [{"path": "a.txt", "sha256": "0" * 64, "bytes": 1}]}))
+        zf.writestr(
+            "manifest.json", json.dumps({"files": [{"path": "a.txt", "sha256": "0" * 64, "bytes": 1}]})
+        )
         zf.writestr("b.txt", b"x")
     assert verify_pack(buf.getvalue()) == ["a.txt: missing", "b.txt: not in manifest"]
 
 
 def test_entity_graph_links_members_to_their_indicators():
-    cluster = {"indicators": [{"kind": "ip_block", "value": "101.22.33.0/24", "count": 2},
-                              {"kind": "agent_phone", "value": "+8613912345678", "count": 1}],
-               "organizers": [{"kind": "agent_phone", "value": "+8613912345678", "score": 1.0, "why": ""}]}
-    members = [{"complaint_id": "a", "ip": "101.22.33.44", "text": "代理人电话139 1234 5678"},
-               {"complaint_id": "b", "ip": "101.22.33.7", "text": "无"},
-               {"complaint_id": "c", "ip": "8.8.8.8", "text": "无"}]
+    cluster = {
+        "indicators": [
+            {"kind": "ip_block", "value": "101.22.33.0/24", "count": 2},
+            {"kind": "agent_phone", "value": "+8613912345678", "count": 1},
+        ],
+        "organizers": [{"kind": "agent_phone", "value": "+8613912345678", "score": 1.0, "why": ""}],
+    }
+    members = [
+        {"complaint_id": "a", "ip": "101.22.33.44", "text": "代理人电话139 1234 5678"},
+        {"complaint_id": "b", "ip": "101.22.33.7", "text": "无"},
+        {"complaint_id": "c", "ip": "8.8.8.8", "text": "无"},
+    ]
     g = views.entity_graph(cluster, members, masked=True)
     edges = {(e["data"]["source"], e["data"]["target"]) for e in g["edges"]}
     assert edges == {("c:a", "i:0"), ("c:b", "i:0"), ("c:a", "i:1")}

@@ -26,10 +26,28 @@ ID_NUMBER = "110101199003074518"
 
 # borrowers' numbers from different provinces (real prefixes so 归属地 resolves)
 BORROWER_PHONES = [
-    "13800138000", "13512345671", "13612345672", "13712345673", "15012345674", "15112345675",
-    "15212345676", "15812345677", "18612345679", "18712345670", "13312345671", "17712345672",
-    "18912345673", "13012345674", "13112345675", "13212345676", "15512345677", "15612345678",
-    "18512345679", "13912345670", "13811112222", "13922223333",
+    "13800138000",
+    "13512345671",
+    "13612345672",
+    "13712345673",
+    "15012345674",
+    "15112345675",
+    "15212345676",
+    "15812345677",
+    "18612345679",
+    "18712345670",
+    "13312345671",
+    "17712345672",
+    "18912345673",
+    "13012345674",
+    "13112345675",
+    "13212345676",
+    "15512345677",
+    "15612345678",
+    "18512345679",
+    "13912345670",
+    "13811112222",
+    "13922223333",
 ]
 
 CAMPAIGN_A = (
@@ -48,8 +66,30 @@ GENUINE = [
     "我想提前结清贷款，但是客服一直说系统繁忙，请告诉我提前还款的具体流程和手续费。",
     "请问为什么我的额度突然降低了？我从来没有逾期过，希望给个解释。",
 ]
-NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强", "周杰", "吴霞", "徐明", "孙丽",
-         "马超", "朱琳", "胡斌", "郭亮", "何梅", "高翔", "林涛", "罗佳", "梁宇", "谢婷"]
+NAMES = [
+    "张伟",
+    "王芳",
+    "李娜",
+    "刘洋",
+    "陈静",
+    "杨磊",
+    "赵敏",
+    "黄强",
+    "周杰",
+    "吴霞",
+    "徐明",
+    "孙丽",
+    "马超",
+    "朱琳",
+    "胡斌",
+    "郭亮",
+    "何梅",
+    "高翔",
+    "林涛",
+    "罗佳",
+    "梁宇",
+    "谢婷",
+]
 
 
 @dataclass
@@ -71,44 +111,79 @@ def build_records() -> tuple[list[Complaint], list[Customer], dict[str, list[str
     def customer(i: int) -> str:
         cid = f"U{i:04d}"
         phone = BORROWER_PHONES[i % len(BORROWER_PHONES)]
-        customers.append(Customer(
-            customer_id=cid, name=NAMES[i % len(NAMES)], phone=phone, principal=10000 + 500 * i,
-            next_due_date=(T0 + timedelta(days=10)).date(), overdue_days=i % 40,
-            extra={"id_number": ID_NUMBER if i == 0 else f"3201021988010{i:04d}"[:17] + "X"},
-            phone_info=phone_info(phone),
-        ))
+        customers.append(
+            Customer(
+                customer_id=cid,
+                name=NAMES[i % len(NAMES)],
+                phone=phone,
+                principal=10000 + 500 * i,
+                next_due_date=(T0 + timedelta(days=10)).date(),
+                overdue_days=i % 40,
+                extra={"id_number": ID_NUMBER if i == 0 else f"3201021988010{i:04d}"[:17] + "X"},
+                phone_info=phone_info(phone),
+            )
+        )
         return cid
 
     for j in range(10):
         cid = customer(k)
         phone = BORROWER_PHONES[k % len(BORROWER_PHONES)]
-        text = CAMPAIGN_A.format(name=NAMES[k % len(NAMES)], amount=20000 + 1000 * j, n=24 + j % 3,
-                                 agent=AGENT_PHONE, wechat=AGENT_WECHAT)
-        complaints.append(Complaint(
-            complaint_id=f"A{j:03d}", received_at=T0 + timedelta(minutes=7 * j), channel="regulator",
-            customer_id=cid, phone=phone, text=text, ip="101.22.33.44", device_id=f"devA{j % 3}",
-            phone_info=phone_info(phone), attachments=[f"A{j:03d}_hardship.png"] if j < 2 else [],
-        ))
+        text = CAMPAIGN_A.format(
+            name=NAMES[k % len(NAMES)],
+            amount=20000 + 1000 * j,
+            n=24 + j % 3,
+            agent=AGENT_PHONE,
+            wechat=AGENT_WECHAT,
+        )
+        complaints.append(
+            Complaint(
+                complaint_id=f"A{j:03d}",
+                received_at=T0 + timedelta(minutes=7 * j),
+                channel="regulator",
+                customer_id=cid,
+                phone=phone,
+                text=text,
+                ip="101.22.33.44",
+                device_id=f"devA{j % 3}",
+                phone_info=phone_info(phone),
+                attachments=[f"A{j:03d}_hardship.png"] if j < 2 else [],
+            )
+        )
         members["A"].append(f"A{j:03d}")
         k += 1
     for j in range(6):
         cid = customer(k)
         phone = BORROWER_PHONES[k % len(BORROWER_PHONES)]
-        complaints.append(Complaint(
-            complaint_id=f"B{j:03d}", received_at=T0 + timedelta(days=1, minutes=11 * j), channel="app",
-            customer_id=cid, phone=phone, text=CAMPAIGN_B.format(name=NAMES[k % len(NAMES)], n=3 + j % 2),
-            ip=f"59.1.2.{j}", device_id="devB-shared", phone_info=phone_info(phone),
-        ))
+        complaints.append(
+            Complaint(
+                complaint_id=f"B{j:03d}",
+                received_at=T0 + timedelta(days=1, minutes=11 * j),
+                channel="app",
+                customer_id=cid,
+                phone=phone,
+                text=CAMPAIGN_B.format(name=NAMES[k % len(NAMES)], n=3 + j % 2),
+                ip=f"59.1.2.{j}",
+                device_id="devB-shared",
+                phone_info=phone_info(phone),
+            )
+        )
         members["B"].append(f"B{j:03d}")
         k += 1
     genuine: list[str] = []
     for j, text in enumerate(GENUINE):
         cid = customer(k)
         phone = BORROWER_PHONES[k % len(BORROWER_PHONES)]
-        complaints.append(Complaint(
-            complaint_id=f"G{j:03d}", received_at=T0 + timedelta(days=2, hours=j), channel="hotline",
-            customer_id=cid, phone=phone, text=text, phone_info=phone_info(phone),
-        ))
+        complaints.append(
+            Complaint(
+                complaint_id=f"G{j:03d}",
+                received_at=T0 + timedelta(days=2, hours=j),
+                channel="hotline",
+                customer_id=cid,
+                phone=phone,
+                text=text,
+                phone_info=phone_info(phone),
+            )
+        )
         genuine.append(f"G{j:03d}")
         k += 1
     return complaints, customers, members, genuine
@@ -131,15 +206,38 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
     OnlineIndex.from_scan(result).save(out_dir)
     (out_dir / "A000_hardship.png").write_bytes(b"\x89PNG\r\n\x1a\nfake-image-for-the-pack")
     with (out_dir / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
-        fh.write(json.dumps({"file": "A000_hardship.png", "score": 0.8, "flagged": True, "findings": [
-            {"code": "template_document", "weight": 0.5, "detail_zh": "困难证明模板与其他投诉的附件相同",
-             "detail_en": "hardship proof shares a template with other complaints' attachments"}]},
-            ensure_ascii=False) + "\n")
+        fh.write(
+            json.dumps(
+                {
+                    "file": "A000_hardship.png",
+                    "score": 0.8,
+                    "flagged": True,
+                    "findings": [
+                        {
+                            "code": "template_document",
+                            "weight": 0.5,
+                            "detail_zh": "困难证明模板与其他投诉的附件相同",
+                            "detail_en": "hardship proof shares a template with other complaints' attachments",
+                        }
+                    ],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     run_id = "scan-test-1"
-    save_scan(store, run_id, {"out_dir": str(out_dir.resolve()), "threshold": 0.5}, result.summary(),
-              result.scored, [c.cluster for c in result.clusters])
+    save_scan(
+        store,
+        run_id,
+        {"out_dir": str(out_dir.resolve()), "threshold": 0.5},
+        result.summary(),
+        result.scored,
+        [c.cluster for c in result.clusters],
+    )
     store.close()
-    sc = Scenario(db_url=db_url, out_dir=out_dir, run_id=run_id, campaign_members=members, genuine_ids=genuine)
+    sc = Scenario(
+        db_url=db_url, out_dir=out_dir, run_id=run_id, campaign_members=members, genuine_ids=genuine
+    )
     for label, ids in members.items():
         for cr in result.clusters:
             if set(ids) & set(cr.cluster.complaint_ids):

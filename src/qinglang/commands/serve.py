@@ -6,15 +6,23 @@ import typer
 
 
 def command(
-    db: str = typer.Option(None, "--db", help="数据库 URL / store URL (default: QINGLANG_DB_URL or ./qinglang-data)"),
+    db: str = typer.Option(
+        None, "--db", help="数据库 URL / store URL (default: QINGLANG_DB_URL or ./qinglang-data)"
+    ),
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址 / address to bind"),
     port: int = typer.Option(8000, "--port", help="端口 / port"),
-    create_user: str = typer.Option(None, "--create-user", help="创建或重置用户后退出 / create or reset a user, then exit"),
+    create_user: str = typer.Option(
+        None, "--create-user", help="创建或重置用户后退出 / create or reset a user, then exit"
+    ),
     role: str = typer.Option("analyst", "--role", help="analyst | lead | auditor (with --create-user)"),
     password: str = typer.Option(
-        None, "--password", help="新用户密码（缺省时交互输入）/ password for --create-user (prompted if absent)"
+        None,
+        "--password",
+        help="新用户密码（缺省时交互输入）/ password for --create-user (prompted if absent)",
     ),
-    no_online: bool = typer.Option(False, "--no-online", help="不加载在线评分索引 / do not load the online index"),
+    no_online: bool = typer.Option(
+        False, "--no-online", help="不加载在线评分索引 / do not load the online index"
+    ),
 ) -> None:
     """Run the workbench (`--create-user NAME --role lead` adds a user instead)."""
     from qinglang.config import default_db_url

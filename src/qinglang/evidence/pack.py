@@ -88,9 +88,12 @@ def graph_png(graph: dict[str, list[dict[str, Any]]]) -> bytes:
             size = 18 if kind == "complaint" else 90
             ax.scatter([xy[i][0]], [xy[i][1]], s=size, c=colours.get(kind, "#999999"), zorder=2)
             if kind != "complaint":
-                ax.annotate(n["data"]["label"], xy[i], fontsize=7, zorder=3, xytext=(4, 4),
-                            textcoords="offset points")
-    ax.set_title("关联图谱 / entity graph: 蓝=投诉 complaint, 橙=指标 indicator, 红=组织者 organiser", fontsize=9)
+                ax.annotate(
+                    n["data"]["label"], xy[i], fontsize=7, zorder=3, xytext=(4, 4), textcoords="offset points"
+                )
+    ax.set_title(
+        "关联图谱 / entity graph: 蓝=投诉 complaint, 橙=指标 indicator, 红=组织者 organiser", fontsize=9
+    )
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight")
     plt.close(fig)
@@ -111,8 +114,11 @@ def html_to_pdf(html: str) -> bytes:
                 try:
                     page = browser.new_page()
                     page.set_content(html, wait_until="load")
-                    return page.pdf(format="A4", print_background=True,
-                                    margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
+                    return page.pdf(
+                        format="A4",
+                        print_background=True,
+                        margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"},
+                    )
                 finally:
                     browser.close()
         except PlaywrightError as exc:  # printing failed: the pack still gets a PDF
@@ -203,27 +209,60 @@ def build_evidence_pack(
 
     files["graph.png"] = graph_png(data["graph"])
     files["complaints.csv"] = _csv_bytes(
-        ["complaint_id", "received_at", "channel", "customer_id", "phone_raw", "phone_e164", "phone_province",
-         "phone_city", "ip", "device_id", "attachments", "score", "flagged", "reason_codes", "text"],
         [
-            [m["complaint_id"], m["received_at"].isoformat() if m.get("received_at") else "", m.get("channel"),
-             m.get("customer_id"), m.get("phone_raw"), m.get("phone_e164"), m.get("phone_province"),
-             m.get("phone_city"), m.get("ip"), m.get("device_id"), ";".join(m.get("attachments", [])),
-             scored.get(m["complaint_id"], {}).get("score"), scored.get(m["complaint_id"], {}).get("flagged"),
-             ";".join(r.get("code", "") for r in scored.get(m["complaint_id"], {}).get("reasons", [])),
-             m.get("text")]
+            "complaint_id",
+            "received_at",
+            "channel",
+            "customer_id",
+            "phone_raw",
+            "phone_e164",
+            "phone_province",
+            "phone_city",
+            "ip",
+            "device_id",
+            "attachments",
+            "score",
+            "flagged",
+            "reason_codes",
+            "text",
+        ],
+        [
+            [
+                m["complaint_id"],
+                m["received_at"].isoformat() if m.get("received_at") else "",
+                m.get("channel"),
+                m.get("customer_id"),
+                m.get("phone_raw"),
+                m.get("phone_e164"),
+                m.get("phone_province"),
+                m.get("phone_city"),
+                m.get("ip"),
+                m.get("device_id"),
+                ";".join(m.get("attachments", [])),
+                scored.get(m["complaint_id"], {}).get("score"),
+                scored.get(m["complaint_id"], {}).get("flagged"),
+                ";".join(r.get("code", "") for r in scored.get(m["complaint_id"], {}).get("reasons", [])),
+                m.get("text"),
+            ]
             for m in members
         ],
     )
     files["indicators.json"] = json.dumps(
-        {"indicators": cluster["indicators"], "organizers": cluster["organizers"]}, ensure_ascii=False, indent=2
+        {"indicators": cluster["indicators"], "organizers": cluster["organizers"]},
+        ensure_ascii=False,
+        indent=2,
     ).encode("utf-8")
     files["indicators.csv"] = _csv_bytes(
         ["role", "kind", "value", "count_or_score", "why"],
         [["indicator", i.get("kind"), i.get("value"), i.get("count"), ""] for i in cluster["indicators"]]
-        + [["organizer", o.get("kind"), o.get("value"), o.get("score"), o.get("why")] for o in cluster["organizers"]],
+        + [
+            ["organizer", o.get("kind"), o.get("value"), o.get("score"), o.get("why")]
+            for o in cluster["organizers"]
+        ],
     )
-    files["materials.json"] = json.dumps(data["materials"], ensure_ascii=False, indent=2, default=str).encode()
+    files["materials.json"] = json.dumps(
+        data["materials"], ensure_ascii=False, indent=2, default=str
+    ).encode()
     files.update(_material_files(data["materials"], data["run"].get("params", {}).get("out_dir")))
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
@@ -250,7 +289,9 @@ def build_evidence_pack(
         "created_at": now.isoformat(),
         "created_by": exported_by,
         "hash_algorithm": "sha256",
-        "files": [{"path": name, "sha256": sha256(body), "bytes": len(body)} for name, body in sorted(files.items())],
+        "files": [
+            {"path": name, "sha256": sha256(body), "bytes": len(body)} for name, body in sorted(files.items())
+        ],
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     manifest["manifest_sha256"] = sha256(manifest_bytes)

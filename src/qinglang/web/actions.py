@@ -69,7 +69,12 @@ def record_verdict(
     with engine.begin() as conn:
         row["id"] = conn.execute(sa.insert(db.verdicts).values(**row)).inserted_primary_key[0]
         audit.record(
-            conn, user, "verdict", target_kind, target_id, {"verdict": verdict, "note": note, "run_id": run_id}
+            conn,
+            user,
+            "verdict",
+            target_kind,
+            target_id,
+            {"verdict": verdict, "note": note, "run_id": run_id},
         )
     return row
 
@@ -79,8 +84,13 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
         raise ActionError("this role may not write notes", 403)
     if not text.strip():
         raise ActionError("empty note")
-    row = {"at": datetime.now(UTC), "username": user.username, "target_kind": target_kind,
-           "target_id": target_id, "text": text.strip()}
+    row = {
+        "at": datetime.now(UTC),
+        "username": user.username,
+        "target_kind": target_kind,
+        "target_id": target_id,
+        "text": text.strip(),
+    }
     with engine.begin() as conn:
         row["id"] = conn.execute(sa.insert(db.notes).values(**row)).inserted_primary_key[0]
         audit.record(conn, user, "note", target_kind, target_id, {"text": row["text"][:200]})
@@ -89,9 +99,13 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
 
 def case_for_cluster(engine: Engine, run_id: str, cluster_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(db.cases).where(db.cases.c.run_id == run_id, db.cases.c.cluster_id == cluster_id)
-        ).mappings().first()
+        row = (
+            conn.execute(
+                sa.select(db.cases).where(db.cases.c.run_id == run_id, db.cases.c.cluster_id == cluster_id)
+            )
+            .mappings()
+            .first()
+        )
     return dict(row) if row else None
 
 
@@ -104,12 +118,23 @@ def open_case(engine: Engine, user: User, run_id: str, cluster_id: str, title: s
         return existing
     now = datetime.now(UTC)
     case_id = f"QL-{now:%Y%m%d}-{secrets.token_hex(3).upper()}"
-    row = {"case_id": case_id, "created_at": now, "created_by": user.username, "run_id": run_id,
-           "cluster_id": cluster_id, "title": title, "status": "open", "updated_at": now}
+    row = {
+        "case_id": case_id,
+        "created_at": now,
+        "created_by": user.username,
+        "run_id": run_id,
+        "cluster_id": cluster_id,
+        "title": title,
+        "status": "open",
+        "updated_at": now,
+    }
     with engine.begin() as conn:
         conn.execute(sa.insert(db.cases).values(**row))
-        conn.execute(sa.insert(db.case_events).values(case_id=case_id, at=now, username=user.username,
-                                                      from_status=None, to_status="open", note=None))
+        conn.execute(
+            sa.insert(db.case_events).values(
+                case_id=case_id, at=now, username=user.username, from_status=None, to_status="open", note=None
+            )
+        )
         audit.record(conn, user, "case_open", "case", case_id, {"run_id": run_id, "cluster_id": cluster_id})
     return row
 
@@ -127,9 +152,15 @@ def get_case(engine: Engine, case_id: str) -> dict[str, Any] | None:
         row = conn.execute(sa.select(db.cases).where(db.cases.c.case_id == case_id)).mappings().first()
         if row is None:
             return None
-        events = conn.execute(
-            sa.select(db.case_events).where(db.case_events.c.case_id == case_id).order_by(db.case_events.c.id)
-        ).mappings().all()
+        events = (
+            conn.execute(
+                sa.select(db.case_events)
+                .where(db.case_events.c.case_id == case_id)
+                .order_by(db.case_events.c.id)
+            )
+            .mappings()
+            .all()
+        )
     out = dict(row)
     out["events"] = [dict(e) for e in events]
     out["next_statuses"] = list(CASE_MOVES.get(out["status"], ()))
@@ -142,7 +173,9 @@ def list_cases(engine: Engine) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def move_case(engine: Engine, user: User, case_id: str, to_status: str, note: str | None = None) -> dict[str, Any]:
+def move_case(
+    engine: Engine, user: User, case_id: str, to_status: str, note: str | None = None
+) -> dict[str, Any]:
     if not user.may("cases"):
         raise ActionError("only a lead may change a case", 403)
     case = get_case(engine, case_id)
@@ -159,9 +192,22 @@ def move_case(engine: Engine, user: User, case_id: str, to_status: str, note: st
         ).rowcount
         if updated != 1:
             raise ActionError("the case was changed meanwhile; reload", 409)
-        conn.execute(sa.insert(db.case_events).values(case_id=case_id, at=now, username=user.username,
-                                                      from_status=case["status"], to_status=to_status,
-                                                      note=note or None))
-        audit.record(conn, user, "case_status", "case", case_id,
-                     {"from": case["status"], "to": to_status, "note": note})
+        conn.execute(
+            sa.insert(db.case_events).values(
+                case_id=case_id,
+                at=now,
+                username=user.username,
+                from_status=case["status"],
+                to_status=to_status,
+                note=note or None,
+            )
+        )
+        audit.record(
+            conn,
+            user,
+            "case_status",
+            "case",
+            case_id,
+            {"from": case["status"], "to": to_status, "note": note},
+        )
     return get_case(engine, case_id) or {}

@@ -74,8 +74,9 @@ def _run_or_404(request: Request, run_id: str | None = None) -> dict[str, Any]:
 
 
 def set_session_cookie(response: Response, token: str, secure: bool) -> None:
-    response.set_cookie(COOKIE, token, httponly=True, samesite="lax", secure=secure,
-                        max_age=int(SESSION_TTL.total_seconds()))
+    response.set_cookie(
+        COOKIE, token, httponly=True, samesite="lax", secure=secure, max_age=int(SESSION_TTL.total_seconds())
+    )
 
 
 # ---- session -------------------------------------------------------------------------------
@@ -113,14 +114,18 @@ def me(user: User = Depends(current_user)) -> dict[str, Any]:
 
 
 @router.post("/complaints", response_model=ScoredComplaint, tags=["complaints"])
-def submit_complaint(complaint: Complaint, request: Request, user: User = Depends(current_user)) -> ScoredComplaint:
+def submit_complaint(
+    complaint: Complaint, request: Request, user: User = Depends(current_user)
+) -> ScoredComplaint:
     """Score one new complaint against the indexed store (same answer as the batch scan) and keep it."""
     require(user, "submit")
     st = state(request)
     if st.index is None:
         raise HTTPException(status_code=503, detail=f"online scoring is not wired: {st.index_error}")
     if complaint.received_at.tzinfo is None:
-        complaint = complaint.model_copy(update={"received_at": complaint.received_at.replace(tzinfo=repo.SHANGHAI)})
+        complaint = complaint.model_copy(
+            update={"received_at": complaint.received_at.replace(tzinfo=repo.SHANGHAI)}
+        )
     with st.score_lock:
         result: ScoredComplaint = st.index.score(complaint)
     with st.engine.begin() as conn:
@@ -149,7 +154,10 @@ def latest(request: Request, user: User = Depends(current_user)) -> dict[str, An
 
 @router.get("/campaigns", tags=["campaigns"])
 def campaign_queue(
-    request: Request, limit: int = 50, offset: int = 0, run_id: str | None = None,
+    request: Request,
+    limit: int = 50,
+    offset: int = 0,
+    run_id: str | None = None,
     user: User = Depends(current_user),
 ) -> dict[str, Any]:
     """Campaigns of the latest (or given) scan run, highest score first."""
@@ -177,7 +185,9 @@ def campaign_detail(
 
 
 @router.get("/complaints/{complaint_id}", tags=["complaints"])
-def complaint_detail(complaint_id: str, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+def complaint_detail(
+    complaint_id: str, request: Request, user: User = Depends(current_user)
+) -> dict[str, Any]:
     masked = masking(request, user, "complaint", complaint_id)
     run = repo.get_run(state(request).engine, None)
     detail = service.complaint(state(request).engine, run, complaint_id, masked)
@@ -197,14 +207,22 @@ def indicator_detail(
     masked = masking(request, user, "indicator", value)
     run = repo.get_run(st.engine, None)
     complaints = repo.complaints_with_value(st.engine, value)
-    shown = mask_value(kind, value) if masked and (is_sensitive_kind(kind) or value.lstrip("+").isdigit()) else value
+    shown = (
+        mask_value(kind, value)
+        if masked and (is_sensitive_kind(kind) or value.lstrip("+").isdigit())
+        else value
+    )
     return {
         "kind": kind,
         "value": shown,
         "campaigns": repo.clusters_with_indicator(st.engine, run["run_id"], value) if run else [],
         "complaints": [
-            {"complaint_id": c["complaint_id"], "received_at": c["received_at"], "channel": c["channel"],
-             "region": c.get("phone_city")}
+            {
+                "complaint_id": c["complaint_id"],
+                "received_at": c["received_at"],
+                "channel": c["channel"],
+                "region": c.get("phone_city"),
+            }
             for c in complaints
         ],
     }
@@ -227,7 +245,16 @@ def campaign_verdict(
         title = body.title or f"团伙代投诉 {cluster_id}（{cluster['size']} 件）"
         case = _action(actions.confirm_campaign, st.engine, user, run["run_id"], cluster_id, title, body.note)
         return {"verdict": "confirm", "case_id": case["case_id"]}
-    _action(actions.record_verdict, st.engine, user, "campaign", cluster_id, body.verdict, body.note, run["run_id"])
+    _action(
+        actions.record_verdict,
+        st.engine,
+        user,
+        "campaign",
+        cluster_id,
+        body.verdict,
+        body.note,
+        run["run_id"],
+    )
     return {"verdict": body.verdict, "case_id": None}
 
 
@@ -244,7 +271,10 @@ def complaint_verdict(
 
 @router.post("/{target_kind}/{target_id}/notes", tags=["verdicts"])
 def add_note(
-    target_kind: Literal["campaigns", "complaints", "cases"], target_id: str, body: NoteIn, request: Request,
+    target_kind: Literal["campaigns", "complaints", "cases"],
+    target_id: str,
+    body: NoteIn,
+    request: Request,
     user: User = Depends(current_user),
 ) -> dict[str, Any]:
     kind = {"campaigns": "campaign", "complaints": "complaint", "cases": "case"}[target_kind]
@@ -267,8 +297,14 @@ def create_case(body: CaseIn, request: Request, user: User = Depends(current_use
     confirmed = repo.latest_verdicts(st.engine, "campaign", [body.cluster_id]).get(body.cluster_id)
     if confirmed is None or confirmed["verdict"] != "confirm":
         raise HTTPException(status_code=409, detail="only a confirmed campaign becomes a case")
-    return _action(actions.open_case, st.engine, user, run["run_id"], body.cluster_id,
-                   body.title or f"团伙代投诉 {body.cluster_id}")
+    return _action(
+        actions.open_case,
+        st.engine,
+        user,
+        run["run_id"],
+        body.cluster_id,
+        body.title or f"团伙代投诉 {body.cluster_id}",
+    )
 
 
 @router.get("/cases/{case_id}", tags=["cases"])
@@ -280,7 +316,9 @@ def case_detail(case_id: str, request: Request, user: User = Depends(current_use
 
 
 @router.post("/cases/{case_id}/status", tags=["cases"])
-def move_case(case_id: str, body: CaseMoveIn, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+def move_case(
+    case_id: str, body: CaseMoveIn, request: Request, user: User = Depends(current_user)
+) -> dict[str, Any]:
     return _action(actions.move_case, state(request).engine, user, case_id, body.status, body.note)
 
 
@@ -298,20 +336,35 @@ def evidence_pack(case_id: str, request: Request, user: User = Depends(current_u
         body, manifest = build_evidence_pack(st.engine, case, user.username)
     except LookupError as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from exc
-    audit.record(st.engine, user, "export_pack", "case", case_id,
-                 {"manifest_sha256": manifest["manifest_sha256"], "files": len(manifest["files"]),
-                  "complaints": manifest["complaints"]})
+    audit.record(
+        st.engine,
+        user,
+        "export_pack",
+        "case",
+        case_id,
+        {
+            "manifest_sha256": manifest["manifest_sha256"],
+            "files": len(manifest["files"]),
+            "complaints": manifest["complaints"],
+        },
+    )
     filename = f"evidence-{case_id}.zip"
-    return Response(body, media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                             "X-Manifest-SHA256": manifest["manifest_sha256"]})
+    return Response(
+        body,
+        media_type="application/zip",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Manifest-SHA256": manifest["manifest_sha256"],
+        },
+    )
 
 
 # ---- audit ---------------------------------------------------------------------------------
 
 
 @router.get("/audit", tags=["audit"])
-def audit_log(request: Request, limit: int = 500, target_id: str | None = None,
-              user: User = Depends(current_user)) -> dict[str, Any]:
+def audit_log(
+    request: Request, limit: int = 500, target_id: str | None = None, user: User = Depends(current_user)
+) -> dict[str, Any]:
     require(user, "audit")
     return {"items": audit.entries(state(request).engine, min(max(limit, 1), 5000), target_id)}

@@ -64,8 +64,9 @@ def create_app(db_url: str, *, online: bool = True, secure_cookies: bool = False
         description="团伙投诉队列、详情、结论、案件与证据包 / campaign queue, detail, verdicts, cases, evidence packs",
         version="0.1.0",
     )
-    app.state.wb = WorkbenchState(engine=engine, db_url=db_url, index=index, index_error=index_error,
-                                  secure_cookies=secure_cookies)
+    app.state.wb = WorkbenchState(
+        engine=engine, db_url=db_url, index=index, index_error=index_error, secure_cookies=secure_cookies
+    )
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -33,9 +33,7 @@ SESSION_TTL = timedelta(hours=12)
 # What each role may do. Pages and API endpoints ask `may(role, permission)`.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "analyst": frozenset({"read", "verdict", "note", "submit"}),
-    "lead": frozenset(
-        {"read", "verdict", "note", "submit", "confirm", "unmask", "cases", "export", "audit"}
-    ),
+    "lead": frozenset({"read", "verdict", "note", "submit", "confirm", "unmask", "cases", "export", "audit"}),
     "auditor": frozenset({"read", "audit"}),
 }
 

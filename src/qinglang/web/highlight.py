@@ -37,9 +37,7 @@ def _lexicon_spans(text: str) -> list[_Span]:
     for hit in match_lexicon(text):
         suppressed = bool(getattr(hit, "suppressed", False))
         category = str(getattr(hit, "category", ""))
-        out.append(
-            _Span(int(hit.start), int(hit.end), "term-suppressed" if suppressed else "term", category)
-        )
+        out.append(_Span(int(hit.start), int(hit.end), "term-suppressed" if suppressed else "term", category))
     return out
 
 

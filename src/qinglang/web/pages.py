@@ -139,8 +139,14 @@ def case_page(case_id: str, request: Request) -> Response:
     case = actions.get_case(engine, case_id)
     if case is None:
         raise HTTPException(404, "no such case")
-    return _render(request, "case.html", user, case=case, notes=repo.notes_for(engine, "case", case_id),
-                   exports=[e for e in audit.entries(engine, 50, case_id) if e["action"] == "export_pack"])
+    return _render(
+        request,
+        "case.html",
+        user,
+        case=case,
+        notes=repo.notes_for(engine, "case", case_id),
+        exports=[e for e in audit.entries(engine, 50, case_id) if e["action"] == "export_pack"],
+    )
 
 
 @router.get("/audit", response_class=HTMLResponse)

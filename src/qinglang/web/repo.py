@@ -72,7 +72,9 @@ def latest_run(engine: Engine) -> dict[str, Any] | None:
 def get_run(engine: Engine, run_id: str | None) -> dict[str, Any] | None:
     if run_id is None:
         return latest_run(engine)
-    rows = _rows(engine, "SELECT run_id, created_at, params, summary FROM scan_runs WHERE run_id = :r", r=run_id)
+    rows = _rows(
+        engine, "SELECT run_id, created_at, params, summary FROM scan_runs WHERE run_id = :r", r=run_id
+    )
     return _run(rows[0]) if rows else None
 
 
@@ -181,7 +183,9 @@ def complaints_by_ids(engine: Engine, ids: list[str], columns: str = "*") -> lis
         out += [
             _complaint(r)
             for r in _rows(
-                engine, f"SELECT {columns} FROM complaints WHERE complaint_id IN :ids", ids=ids[i : i + _CHUNK]
+                engine,
+                f"SELECT {columns} FROM complaints WHERE complaint_id IN :ids",
+                ids=ids[i : i + _CHUNK],
             )
         ]
     out.sort(key=lambda r: (r["received_at"] or datetime.min.replace(tzinfo=UTC), r["complaint_id"]))
@@ -221,12 +225,16 @@ def get_complaint(engine: Engine, complaint_id: str) -> dict[str, Any] | None:
 
 def latest_submission(engine: Engine, complaint_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(db.submissions)
-            .where(db.submissions.c.complaint_id == complaint_id)
-            .order_by(db.submissions.c.id.desc())
-            .limit(1)
-        ).mappings().first()
+        row = (
+            conn.execute(
+                sa.select(db.submissions)
+                .where(db.submissions.c.complaint_id == complaint_id)
+                .order_by(db.submissions.c.id.desc())
+                .limit(1)
+            )
+            .mappings()
+            .first()
+        )
     if row is None:
         return None
     d = dict(row)
@@ -289,24 +297,30 @@ def submissions_unflagged(engine: Engine, limit: int) -> list[dict[str, Any]]:
     """Complaints submitted online that scored below the flag: they join the quick lane at once,
     without waiting for the next batch scan."""
     with engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(db.submissions)
-            .where(db.submissions.c.flagged == sa.false())
-            .order_by(db.submissions.c.id.desc())
-            .limit(limit)
-        ).mappings().all()
+        rows = (
+            conn.execute(
+                sa.select(db.submissions)
+                .where(db.submissions.c.flagged == sa.false())
+                .order_by(db.submissions.c.id.desc())
+                .limit(limit)
+            )
+            .mappings()
+            .all()
+        )
     out = []
     for r in rows:
         c = db.jload(r["complaint"], {}) or {}
-        out.append({
-            "complaint_id": r["complaint_id"],
-            "received_at": to_dt(c.get("received_at")) or to_dt(r["at"]),
-            "channel": c.get("channel"),
-            "customer_id": c.get("customer_id"),
-            "text": c.get("text") or "",
-            "score": r["score"],
-            "reasons": db.jload(r["reasons"], []) or [],
-        })
+        out.append(
+            {
+                "complaint_id": r["complaint_id"],
+                "received_at": to_dt(c.get("received_at")) or to_dt(r["at"]),
+                "channel": c.get("channel"),
+                "customer_id": c.get("customer_id"),
+                "text": c.get("text") or "",
+                "score": r["score"],
+                "reasons": db.jload(r["reasons"], []) or [],
+            }
+        )
     return out
 
 

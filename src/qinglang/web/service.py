@@ -33,7 +33,11 @@ def _mask_reasons(reasons: list[dict[str, Any]], masked: bool) -> list[dict[str,
     if not masked:
         return reasons
     return [
-        {**r, "detail_zh": mask_text(str(r.get("detail_zh", ""))), "detail_en": mask_text(str(r.get("detail_en", "")))}
+        {
+            **r,
+            "detail_zh": mask_text(str(r.get("detail_zh", ""))),
+            "detail_en": mask_text(str(r.get("detail_en", ""))),
+        }
         for r in reasons
     ]
 
@@ -42,7 +46,9 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
     clusters = repo.list_clusters(engine, run["run_id"], limit, offset)
     items = []
     for c in clusters:
-        span = (c["last_seen"] - c["first_seen"]).total_seconds() if c["first_seen"] and c["last_seen"] else None
+        span = (
+            (c["last_seen"] - c["first_seen"]).total_seconds() if c["first_seen"] and c["last_seen"] else None
+        )
         case = actions.case_for_cluster(engine, run["run_id"], c["cluster_id"])
         items.append(
             {
@@ -54,7 +60,9 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
                 "span_hours": round(span / 3600, 1) if span is not None else None,
                 "template": mask_text(c.get("template") or "")[:120],
                 "top_reasons": _mask_reasons(
-                    repo.top_reasons(engine, run["run_id"], list(c["complaint_ids"])[:_QUEUE_REASON_SAMPLE], 3),
+                    repo.top_reasons(
+                        engine, run["run_id"], list(c["complaint_ids"])[:_QUEUE_REASON_SAMPLE], 3
+                    ),
                     True,
                 ),
                 "verdict": (c["verdict"] or {}).get("verdict"),
@@ -69,7 +77,9 @@ def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> l
         return []
     candidates = repo.submissions_unflagged(engine, 300)
     seen = {c["complaint_id"] for c in candidates}
-    candidates += [c for c in repo.complaints_unflagged(engine, run["run_id"], 1000) if c["complaint_id"] not in seen]
+    candidates += [
+        c for c in repo.complaints_unflagged(engine, run["run_id"], 1000) if c["complaint_id"] not in seen
+    ]
     verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
     genuine = {k for k, v in verdicts.items() if v["verdict"] == "genuine"}
     answered = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
@@ -164,7 +174,9 @@ def _thumbnails(materials: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-def complaint(engine: Engine, run: dict[str, Any] | None, complaint_id: str, masked: bool) -> dict[str, Any] | None:
+def complaint(
+    engine: Engine, run: dict[str, Any] | None, complaint_id: str, masked: bool
+) -> dict[str, Any] | None:
     c = repo.get_complaint(engine, complaint_id)
     if c is None:
         return None
@@ -174,8 +186,12 @@ def complaint(engine: Engine, run: dict[str, Any] | None, complaint_id: str, mas
     if scored is None:
         sub = repo.latest_submission(engine, complaint_id)
         if sub is not None:
-            scored = {"score": sub["score"], "flagged": sub["flagged"], "cluster_id": sub["cluster_id"],
-                      "reasons": sub["reasons"]}
+            scored = {
+                "score": sub["score"],
+                "flagged": sub["flagged"],
+                "cluster_id": sub["cluster_id"],
+                "reasons": sub["reasons"],
+            }
     customer = repo.get_customer(engine, c.get("customer_id"))
     shown = views.masked_complaint(c, masked)
     return {
@@ -196,7 +212,11 @@ def complaint(engine: Engine, run: dict[str, Any] | None, complaint_id: str, mas
         "reasons": _mask_reasons(scored.get("reasons", []) if scored else [], masked),
         "urgency": views.urgency(c.get("text") or ""),
         "customer": views.masked_customer(customer, masked),
-        "history": [h for h in repo.customer_history(engine, c.get("customer_id")) if h["complaint_id"] != complaint_id],
+        "history": [
+            h
+            for h in repo.customer_history(engine, c.get("customer_id"))
+            if h["complaint_id"] != complaint_id
+        ],
         "verdicts": repo.verdict_history(engine, "complaint", complaint_id),
         "notes": repo.notes_for(engine, "complaint", complaint_id),
         "submitted": bool(c.get("submitted")),

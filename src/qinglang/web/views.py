@@ -134,7 +134,9 @@ def entity_graph(
     shown = members[:max_members]
     digits = {m["complaint_id"]: _DIGITS.sub("", m.get("text") or "") for m in shown}
     for m in shown:
-        nodes.append({"data": {"id": "c:" + m["complaint_id"], "label": m["complaint_id"], "type": "complaint"}})
+        nodes.append(
+            {"data": {"id": "c:" + m["complaint_id"], "label": m["complaint_id"], "type": "complaint"}}
+        )
     for idx, ind in enumerate(indicators[:60]):
         kind, value = str(ind.get("kind", "")), str(ind.get("value", ""))
         node_id = f"i:{idx}"
@@ -160,12 +162,26 @@ def entity_graph(
 # Genuine grievances a consumer-protection team must answer fast, by kind. A complaint that the
 # scan did not flag and mentions one of these goes to the top of the quick lane.
 URGENT: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("double_deduction", "重复扣款", "double deduction", ("重复扣款", "扣了两次", "多扣", "扣款两次", "重复扣")),
-    ("abusive_collection", "暴力催收", "abusive collection",
-     ("暴力催收", "威胁", "辱骂", "恐吓", "爆通讯录", "骚扰我家人", "骚扰家人", "上门催收")),
+    (
+        "double_deduction",
+        "重复扣款",
+        "double deduction",
+        ("重复扣款", "扣了两次", "多扣", "扣款两次", "重复扣"),
+    ),
+    (
+        "abusive_collection",
+        "暴力催收",
+        "abusive collection",
+        ("暴力催收", "威胁", "辱骂", "恐吓", "爆通讯录", "骚扰我家人", "骚扰家人", "上门催收"),
+    ),
     ("unauthorised", "未授权/盗用", "unauthorised use", ("盗刷", "未授权", "冒用", "不是我本人", "被盗")),
     ("repayment_failure", "还款失败", "repayment failed", ("还款失败", "无法还款", "还不上款", "扣款失败")),
-    ("credit_record", "征信错误", "wrong credit record", ("征信有误", "征信错误", "错误的逾期", "逾期记录有误")),
+    (
+        "credit_record",
+        "征信错误",
+        "wrong credit record",
+        ("征信有误", "征信错误", "错误的逾期", "逾期记录有误"),
+    ),
 )
 
 
@@ -177,7 +193,9 @@ def urgency(text: str) -> list[dict[str, str]]:
     return hits
 
 
-def quick_lane(candidates: list[dict[str, Any]], genuine_ids: set[str], limit: int = 50) -> list[dict[str, Any]]:
+def quick_lane(
+    candidates: list[dict[str, Any]], genuine_ids: set[str], limit: int = 50
+) -> list[dict[str, Any]]:
     """Rank unflagged complaints: marked genuine first, then urgent ones, newest first within."""
     out = []
     for c in candidates:
@@ -186,7 +204,13 @@ def quick_lane(candidates: list[dict[str, Any]], genuine_ids: set[str], limit: i
         if not tags and not is_genuine:
             continue
         out.append({**c, "urgency": tags, "genuine": is_genuine})
-    out.sort(key=lambda c: (not c["genuine"], -len(c["urgency"]), -(c["received_at"].timestamp() if c.get("received_at") else 0)))
+    out.sort(
+        key=lambda c: (
+            not c["genuine"],
+            -len(c["urgency"]),
+            -(c["received_at"].timestamp() if c.get("received_at") else 0),
+        )
+    )
     return out[:limit]
 
 
