@@ -97,6 +97,8 @@ def test_quick_lane_holds_urgent_genuine_complaints(analyst, scenario):
     assert r.status_code == 200 and r.json()["username"] == "analyst1"
     items = analyst.get("/api/quick-lane").json()["items"]
     assert items[0]["complaint_id"] == "G003" and items[0]["genuine"] is True
+    assert analyst.post("/api/complaints/G001/verdict", json={"verdict": "answered"}).status_code == 200
+    assert "G001" not in [i["complaint_id"] for i in analyst.get("/api/quick-lane").json()["items"]]
 
 
 def test_submit_scores_like_the_batch(analyst, scenario):

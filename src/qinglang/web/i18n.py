@@ -61,6 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "confirm": ("确认为团伙", "Confirm campaign"),
     "dismiss": ("排除", "Dismiss"),
     "mark_genuine": ("标记为真实投诉", "Mark genuine"),
+    "mark_answered": ("已答复（移出快速通道）", "Answered (leave the quick lane)"),
+    "answered": ("已答复", "Answered"),
     "note": ("备注", "Note"),
     "add_note": ("添加备注", "Add note"),
     "notes": ("备注与结论记录", "Verdicts and notes"),
