@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from qinglang.ingest.to_store import ingest_file
 from qinglang.schema import Cluster, ScoredComplaint
 from qinglang.store import models as m
 from qinglang.store import open_store, save_scan
+from qinglang.store import store as store_module
 from qinglang.store.results import load_scan
 
 VOLATILE = {"ingested_at", "created_at", "id", "started_at", "finished_at"}
@@ -84,14 +86,19 @@ def _dump(store) -> dict[str, list]:
     return out
 
 
-def test_sqlite_and_postgresql_identical(tmp_path, sqlite_url, pg_url):
+@pytest.mark.parametrize("pg_copy", [True, False], ids=["pg-copy", "pg-insert-returning"])
+def test_sqlite_and_postgresql_identical(tmp_path, sqlite_url, pg_url, pg_copy, monkeypatch):
+    # PostgreSQL bulk path (COPY + INSERT SELECT) and small-batch path (INSERT ... RETURNING)
+    monkeypatch.setattr(store_module, "COPY_MIN_ROWS", 1 if pg_copy else 10**9)
     inputs = _write_inputs(tmp_path)
     dumps = []
     for url in (sqlite_url, pg_url):
         store = open_store(url)
         for path, kind in zip(inputs, ("complaints", "customers", "posts"), strict=True):
-            ingest_file(store, path, kind, batch_size=2)
-            ingest_file(store, path, kind)  # and a re-run, which must add nothing
+            first = ingest_file(store, path, kind, batch_size=2)
+            assert first.inserted == first.accepted and first.quarantine_inserted == first.quarantined
+            again = ingest_file(store, path, kind)  # a re-run adds nothing
+            assert (again.inserted, again.quarantine_inserted) == (0, 0)
         save_scan(
             store,
             "r1",

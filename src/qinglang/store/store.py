@@ -7,6 +7,7 @@ killed midway leaves whole batches behind that a rerun simply skips over.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -111,6 +112,8 @@ def _insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, A
                 pass
         return n
     if name == "postgresql":
+        if conn.dialect.driver == "psycopg" and len(rows) >= COPY_MIN_ROWS:
+            return _pg_copy_insert_ignore(conn, table, rows)
         # psycopg's executemany reports no rowcount; RETURNING (batched by SQLAlchemy's
         # "insertmanyvalues" into multi-row INSERTs) yields exactly the rows inserted.
         pk = list(table.primary_key.columns)[0]
@@ -142,6 +145,39 @@ def _sqlite_insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping
     params = [tuple(f(r[c]) if f else r[c] for c, f in zip(cols, convert, strict=True)) for r in rows]
     result = conn.exec_driver_sql(sql, params)
     return max(result.rowcount, 0)
+
+
+COPY_MIN_ROWS = 200
+
+
+def _pg_copy_insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Bulk insert-or-skip on PostgreSQL: COPY into a session temp table, then one
+    INSERT ... SELECT ... ON CONFLICT DO NOTHING. Several times faster than multi-row INSERTs
+    for large batches, and its rowcount is exactly the number of rows inserted."""
+    from psycopg.types.json import Jsonb
+
+    cols = list(rows[0].keys())
+    names = ", ".join(f'"{c}"' for c in cols)
+    tmp = f"_ingest_{table.name}_{hashlib.blake2b(names.encode(), digest_size=4).hexdigest()}"
+    raw = conn.connection.driver_connection
+    json_cols = {c for c in cols if isinstance(table.c[c].type, JSON)}
+    with raw.cursor() as cur:
+        cur.execute(
+            f'CREATE TEMP TABLE IF NOT EXISTS "{tmp}" ON COMMIT DELETE ROWS '
+            f'AS SELECT {names} FROM "{table.name}" WITH NO DATA'
+        )
+        cur.execute(f'TRUNCATE "{tmp}"')
+        with cur.copy(f'COPY "{tmp}" ({names}) FROM STDIN') as copy:
+            for r in rows:
+                copy.write_row(
+                    tuple(Jsonb(r[c]) if c in json_cols and r[c] is not None else r[c] for c in cols)
+                )
+        cur.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM "{tmp}" ON CONFLICT DO NOTHING'
+        )
+        inserted = cur.rowcount
+        cur.execute(f'TRUNCATE "{tmp}"')
+    return max(inserted, 0)
 
 
 def _now() -> datetime:
