@@ -58,6 +58,7 @@ def test_campaign_detail_is_masked_for_analyst(analyst, scenario):
     assert d["graph"]["edges"] and all(e["data"]["source"] in node_ids for e in d["graph"]["edges"])
     assert {m["complaint_id"] for m in d["members"]} == set(scenario.campaign_members["A"])
     assert d["materials"] and d["materials"][0]["file"] == "A000_hardship.png"
+    assert d["materials"][0]["thumbnail"].startswith("data:image/png;base64,")
     # every member's diff segments rebuild its (masked) text, and the names differ from the template
     assert any(s["cls"] == "diff" for diff in d["diffs"][1:] for s in diff["segments"])
     assert analyst.get(f"/api/campaigns/{scenario.clusters['A']}?unmask=1").status_code == 403

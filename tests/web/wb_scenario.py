@@ -204,7 +204,9 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
     store.add_complaints(complaints)
     result = run_scan(complaints, {c.customer_id: c for c in customers})
     OnlineIndex.from_scan(result).save(out_dir)
-    (out_dir / "A000_hardship.png").write_bytes(b"\x89PNG\r\n\x1a\nfake-image-for-the-pack")
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(out_dir / "A000_hardship.png")
     with (out_dir / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
         fh.write(
             json.dumps(

@@ -24,7 +24,7 @@ import json
 import logging
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -185,16 +185,16 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _material_files(materials: list[dict[str, Any]], out_dir: str | None) -> dict[str, bytes]:
+def _material_files(materials: list[dict[str, Any]], run: dict[str, Any]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for rec in materials:
         if len(files) >= _MAX_MATERIAL_FILES:
             break
         f = str(rec.get("file", ""))
-        for candidate in (Path(f), Path(out_dir or ".") / f):
-            if f and candidate.is_file():
-                files[f"materials/{candidate.name}"] = candidate.read_bytes()
-                break
+        path = repo.material_path(run, f)
+        if path is not None:
+            parts = [x for x in PurePosixPath(f.replace("\\", "/")).parts if x not in ("", ".", "..", "/")]
+            files["materials/" + "/".join(parts)] = path.read_bytes()
     return files
 
 
@@ -263,7 +263,7 @@ def build_evidence_pack(
     files["materials.json"] = json.dumps(
         data["materials"], ensure_ascii=False, indent=2, default=str
     ).encode()
-    files.update(_material_files(data["materials"], data["run"].get("params", {}).get("out_dir")))
+    files.update(_material_files(data["materials"], data["run"]))
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
     html = env.get_template("report.html").render(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -382,7 +383,6 @@ def verdict_history(engine: Engine, target_kind: str, target_id: str) -> list[di
 def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[str, Any]]:
     """Findings of the materials check (materials_scored.jsonl in the scan's out dir) for these files."""
     import json
-    from pathlib import Path
 
     if not out_dir:
         return []
@@ -405,6 +405,25 @@ def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[
             if f in wanted or Path(f).name in names or any(f.endswith(w) for w in wanted):
                 out.append(rec)
     return out
+
+
+def material_path(run: dict[str, Any] | None, file: str) -> Path | None:
+    """Where a materials finding's file lies: as written, or relative to the scan's out dir or to
+    the folder of the scanned complaints (the scan resolves attachments against that folder)."""
+    if not file:
+        return None
+    params = (run or {}).get("params") or {}
+    bases = [Path(".")]
+    if params.get("out_dir"):
+        bases.append(Path(params["out_dir"]))
+    if params.get("complaints"):
+        src = Path(params["complaints"]).parent
+        bases += [src, src.parent]
+    for base in bases:
+        candidate = base / file
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def local_time(value: datetime | str | None) -> str:

@@ -120,7 +120,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         )
     attachments = [a for m in members for a in m.get("attachments", [])]
     materials = repo.materials_for(run.get("params", {}).get("out_dir"), attachments)
-    thumbs = _thumbnails(materials)
+    thumbs = _thumbnails(run, materials)
     case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
     return {
         "run_id": run["run_id"],
@@ -157,16 +157,19 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
     }
 
 
-def _thumbnails(materials: list[dict[str, Any]]) -> dict[str, str]:
+def _thumbnails(run: dict[str, Any], materials: list[dict[str, Any]]) -> dict[str, str]:
     """Data-URI thumbnails from the materials engineer's renderer, when it is installed."""
     try:
-        from qinglang.materials import render_thumbnail  # type: ignore[attr-defined]
+        from qinglang.materials import render_thumbnail
     except ImportError:
         return {}
     out = {}
     for m in materials[:40]:
+        path = repo.material_path(run, str(m.get("file", "")))
+        if path is None:
+            continue
         try:
-            thumb = render_thumbnail(str(m.get("file")))
+            thumb = render_thumbnail(path)
         except Exception:  # a broken file must not break the page
             continue
         if isinstance(thumb, str) and thumb.startswith("data:image/"):
