@@ -18,7 +18,7 @@ from qinglang.schema import Evidence
 
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
 PAGE_SIG = (48, 64)  # coarse page thumbnail (w, h) after cropping to the text
-SEAL_SIG = 96
+SEAL_SIG = 64
 
 
 @dataclass
@@ -66,7 +66,7 @@ def seal_signature(img: Image.Image) -> np.ndarray | None:
     r = rgb[y0 : y1 + 1, x0 : x1 + 1].astype(np.int16)
     red = Image.fromarray(np.clip(r[..., 0] - r[..., 1], 0, 255).astype(np.uint8))
     im = red.resize((SEAL_SIG, SEAL_SIG), Image.BILINEAR)
-    s = np.asarray(im, dtype=np.float32) - np.asarray(im.filter(ImageFilter.GaussianBlur(2)), dtype=np.float32)
+    s = np.asarray(im, dtype=np.float32) - np.asarray(im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32)
     s = s.ravel() - s.mean()
     return s / (np.linalg.norm(s) + 1e-6)
 

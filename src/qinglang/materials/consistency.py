@@ -141,8 +141,10 @@ def seal_mismatch(seal: str, issuer: str) -> tuple[str, str] | None:
     for w in GENERIC_WORDS:
         distinct = distinct.replace(w, "")
     seal_chars = set(re.sub(rf"[^{CJK_RANGE}]", "", seal))
-    if len(seal_chars) >= 4 and distinct and not (set(distinct) & seal_chars):
-        return "印章不含出具单位名称中的任何特征字", "the seal shares no distinctive character with the issuer"
+    issuer_chars = set(re.sub(rf"[^{CJK_RANGE}]|[市区县镇乡省第]", "", issuer))
+    shared = len(issuer_chars & seal_chars) / max(1, len(issuer_chars))
+    if len(seal_chars) >= 4 and distinct and not (set(distinct) & seal_chars) and shared < 0.25:
+        return "印章与出具单位名称几乎没有共同字", "the seal shares almost no character with the issuer"
     return None
 
 
@@ -225,11 +227,11 @@ def check_document(fields: dict, seal_words: str | None, borrowers: list[Borrowe
     if code and len(code) == 18 and not uscc.is_valid(code):
         out.append(finding("material_uscc_invalid", f"统一社会信用代码 {code} 校验失败",
                            f"unified social credit code {code} fails its checksum"))
+    lic = fields.get("licence")
+    if lic:
+        ev = check_licence(lic)
+        if ev:
+            out.append(ev)
     if dtype == "lawyer_letter":
-        lic = fields.get("licence")
-        if lic:
-            ev = check_licence(lic)
-            if ev:
-                out.append(ev)
         out += check_law_firm(fields)
     return out

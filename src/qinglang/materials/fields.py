@@ -33,7 +33,7 @@ _ID_RE = re.compile(r"(?<![0-9A-Z])(\d{17}[\dXx])(?![0-9A-Z])")
 _BODY_NAME_RE = re.compile(rf"(?:兹证明|患者|死者|委托人)([{CJK}]{{2,4}}?)(?:原系|系|因|于|的)")
 
 DOC_TYPE_WORDS = (
-    ("lawyer_letter", ("律师函",)),
+    ("lawyer_letter", ("律师函", "律师事务所", "执业证号")),
     ("death_certificate", ("死亡",)),
     ("quarantine_proof", ("隔离",)),
     ("diagnosis", ("诊断",)),

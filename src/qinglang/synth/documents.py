@@ -53,6 +53,8 @@ TAMPERS = (
 EXTRA_TAMPERS = ("backdated",)
 
 LENDER = "清朗消费金融有限公司"
+GENERIC_TITLES = {"police_report": "报警回执", "authorization_letter": "授权委托书"}
+GENERIC_REASONS = {"police_report": "遭遇暴力催收已向公安机关报警", "authorization_letter": "委托代理人处理债务协商事宜"}
 PAGE_W, PAGE_H = 800, 1100
 MARGIN = 60
 INK = (34, 34, 38)
@@ -76,7 +78,7 @@ DISEASES = [("重度抑郁发作", "建议休息三个月，避免劳累"), ("�
             ("脑梗死", "建议住院治疗，家属陪护")]
 DEATH_CAUSES = ["急性心肌梗死", "脑出血", "肺癌晚期", "交通事故致多发伤"]
 EDITORS = ["Adobe Photoshop 25.0 (Windows)", "Adobe Photoshop CC 2019 (Macintosh)", "MeituXiuXiu 9.6.1",
-           "美图秀秀", "醒图 Xingtu 8.2", "Snapseed 2.21", "PicsArt 24.1", "GIMP 2.10.34"]
+           "Meitu 9.9.5", "Xingtu 8.2", "Snapseed 2.21", "PicsArt 24.1", "GIMP 2.10.34"]
 PDF_EDITORS = ["Adobe Acrobat Pro DC 21.1.20135", "Foxit PhantomPDF 10.1", "福昕PDF编辑器",
                "WPS PDF 11.1", "PDF-XChange Editor 9.5"]
 CAMERAS = [("HUAWEI", "ELE-AL00", "ELE-AL00 10.1.0.150(C00E145R1P7)"),
@@ -312,6 +314,10 @@ def build_layout(row: DocRow, rng: random.Random, *, printed_name: str, printed_
                 _field_line("执业证号", extra.get("licence", ""), "licence")]
         lines = [*head, *mid, *_body_lines(body, nm, {"name_body": nm}), issuer_line, *tail, date_line]
         return Layout(title, lines, seal)
+    elif t not in ("bank_statement_screenshot", "deduction_screenshot"):  # police report, authorisation, …
+        title = GENERIC_TITLES.get(t, "证明")
+        body = f"兹证明{nm}因{GENERIC_REASONS.get(t, '个人原因')}，情况属实。特此证明。"
+        mid = [_field_line("事发日期", cn_date(ev), "event_date")]
     else:  # screenshots: statement / deduction records
         title = "交易明细" if t == "bank_statement_screenshot" else "扣款记录"
         rows = [Line(f"{cn_date(ev - timedelta(days=i * 3))}  {LENDER[:4]}  扣款  -{rng.randint(3, 30) * 100}.00")
@@ -638,6 +644,12 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
     printed_id, printed_event = pv["id"], pv["event"]
     if tamper == "digits_changed" and is_pdf:
         tamper = "pdf_incremental_edit"  # a PDF's digits are changed in an editor
+    pdf_target = None
+    if tamper == "pdf_incremental_edit":
+        pdf_target = row.digits_target or (rng.choice(["name", "event_date", "id_number"])
+                                           if row.doc_type != "lawyer_letter" else "name")
+        if pdf_target == "name":  # first revision names someone else; the edit writes the borrower
+            pv["name"] = row.original_name or make_name(rng)
     layout = build_layout(row, rng, printed_name=pv["name"], printed_id=printed_id, printed_issue=pv["issue"],
                           printed_event=printed_event, serial=pv["serial"], extra=extra)
     if tamper == "reused_seal":
@@ -657,10 +669,10 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
         data = _pdf_with_metadata(data, meta)
         if tamper == "pdf_incremental_edit":
             when = created + timedelta(days=rng.randint(15, 500))
-            target = rng.choice(["name", "event_date", "id_number"]) if row.doc_type != "lawyer_letter" else "name"
+            target = pdf_target
             if target == "name" and "name" in pos:
                 label = "委托人" if row.doc_type == "lawyer_letter" else "姓名"
-                new = f"{label}：{row.subject_name if row.subject_name != pv['name'] else make_name(rng)}"
+                new = f"{label}：{row.subject_name or make_name(rng)}"
                 data = _pdf_incremental_edit(data, pos["name"][0], new, rng.choice(PDF_EDITORS), when)
             elif target == "id_number" and "id_number" in pos:
                 new = f"身份证号：{break_id_number(printed_id, rng)}"
@@ -674,7 +686,7 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
                 else:
                     old_line = key[len("_line:"):]
                     ev = printed_event or issue
-                    moved = ev.replace(year=ev.year + rng.choice([1, 2])) if not (ev.month == 2 and ev.day == 29) else ev
+                    moved = issue + timedelta(days=rng.randint(30, 400))  # the story needs a later event
                     data = _pdf_incremental_edit(data, pos[key][0], old_line.replace(cn_date(ev), cn_date(moved)),
                                                  rng.choice(PDF_EDITORS), when)
         path.write_bytes(data)
@@ -701,7 +713,7 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
             paste_text(img, ras.boxes["id_number"][0], break_id_number(printed_id, rng))
         elif "event_date" in ras.boxes:
             ev = printed_event or issue
-            moved = ev.replace(year=min(issue.year + 1, ev.year + 3)) if not (ev.month == 2 and ev.day == 29) else ev
+            moved = ev.replace(year=issue.year + 1, day=min(ev.day, 28))  # the story needs a later event
             paste_text(img, ras.boxes["event_date"][0], cn_date(moved))
     _save_raster(img, path, rng, taken)
     if tamper == "editor_resave":
@@ -746,22 +758,45 @@ def _order(rows: list[DocRow]) -> list[DocRow]:
     return out
 
 
-def render_manifest(out_dir: Path, manifest: Path, seed: int) -> int:
+def _render_batch(args: tuple[str, list[dict], int, dict]) -> dict[str, dict]:
+    out_dir, rows, seed, base_boxes = args
+    rendered = {f: Path(out_dir) / f for f in base_boxes}
+    boxes: dict[str, dict] = dict(base_boxes)
+    for d in rows:
+        render_row(DocRow(**d), Path(out_dir), seed, rendered, boxes)
+    return {d["file"]: boxes.get(d["file"], {}) for d in rows}
+
+
+def render_manifest(out_dir: Path, manifest: Path, seed: int, workers: int | None = None) -> int:
     """Render every row of `manifest` (JSONL, paths relative to out_dir); returns files written.
 
-    Rows whose file already exists with the same content hash are re-rendered anyway: output
-    is a pure function of (row, seed), so re-running is idempotent."""
+    Output is a pure function of (row, seed): re-running is idempotent. Originals render first
+    (in `workers` processes, default min(CPUs, 4)), then the copies that re-use them."""
+    import os
+
     out_dir = Path(out_dir)
     rows = [DocRow.from_json(json.loads(line)) for line in Path(manifest).read_text("utf-8").splitlines()
             if line.strip()]
-    rendered: dict[str, Path] = {}
+    ordered = _order(rows)
+    files = {r.file for r in rows}
+    first = [r for r in ordered if not (r.reuse_of and r.reuse_of in files)]
+    later = [r for r in ordered if r.reuse_of and r.reuse_of in files]
+    n_workers = workers or min(os.cpu_count() or 1, 4)
     boxes: dict[str, dict] = {}
-    n = 0
-    for row in _order(rows):
-        p = render_row(row, out_dir, seed, rendered, boxes)
-        rendered[row.file] = p
-        n += 1
-    return n
+    if n_workers > 1 and len(first) > 40:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunks = [first[i :: n_workers * 4] for i in range(n_workers * 4)]
+        with ProcessPoolExecutor(max_workers=n_workers) as ex:
+            for res in ex.map(_render_batch, [(str(out_dir), [asdict(r) for r in c], seed, {}) for c in chunks]):
+                boxes.update(res)
+    else:
+        boxes.update(_render_batch((str(out_dir), [asdict(r) for r in first], seed, {})))
+    # copies of copies are rare: render the rest in order, one process
+    rendered = {f: out_dir / f for f in boxes}
+    for r in later:
+        rendered[r.file] = render_row(r, out_dir, seed, rendered, boxes)
+    return len(first) + len(later)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -844,6 +879,8 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
             base.pdf_created = datetime(2025, rng.randint(1, 10), rng.randint(1, 28), 10, 0).isoformat()
         if kind == "digits_changed":
             base.digits_target = "id" if rng.random() < 0.6 else "event_date"
+        if kind == "pdf_incremental_edit":
+            base.digits_target = "name" if dtype == "lawyer_letter" else rng.choice(["name", "event_date", "id_number"])
         if kind == "reused_seal":
             # a campaign keeps one stolen seal and stamps it on every document type it forges
             k = rng.randint(1, 3)
@@ -929,9 +966,13 @@ def _expect(r: DocRow, by_file: dict[str, DocRow], reused_multi: bool, cust_name
         "metadata_editor": "editor_resave" in tampers or "pdf_incremental_edit" in tampers,
         "pdf_revisions": r.tamper == "pdf_incremental_edit",
         "reuse": reused_multi,
-        "name_mismatch": bool(r.reuse_of) or r.tamper == "name_pasted",
-        "id_invalid": r.tamper == "digits_changed" and r.digits_target == "id",
+        "name_mismatch": bool(r.reuse_of) or r.tamper == "name_pasted"
+        or (r.tamper == "pdf_incremental_edit" and r.digits_target in ("name", "id_number"))
+        or (r.tamper == "digits_changed" and r.digits_target == "id"),  # the ID is no longer the borrower's
+        "id_invalid": (r.tamper == "digits_changed" and r.digits_target == "id")
+        or (r.tamper == "pdf_incremental_edit" and r.digits_target == "id_number"),
         "dates": r.tamper == "backdated" or late or (r.tamper == "digits_changed" and r.digits_target != "id")
+        or (r.tamper == "pdf_incremental_edit" and r.digits_target == "event_date")
         or bool(complaint_date and issue and issue.isoformat() > complaint_date),
         "seal": "reused_seal" in tampers,
         "licence": r.tamper == "licence_is_uscc",

@@ -1,0 +1,99 @@
+"""Single-document rules: ID numbers, licences, law firms, dates, names, seals, field reading."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from stdnum.cn import ric, uscc
+
+from qinglang.materials.consistency import Borrower, check_document, check_licence, check_law_firm, seal_mismatch
+from qinglang.materials.fields import extract_fields
+
+VALID_ID = "11010519491231002X"
+
+
+def _firm_code(prefix: str) -> str:
+    body = prefix + "110105" + "MA01ABCDE"
+    return body + uscc.calc_check_digit(body + "0")
+
+
+def codes(evs) -> set[str]:
+    return {e.code for e in evs}
+
+
+def test_id_number_checksum_and_birth_date():
+    assert ric.is_valid(VALID_ID)
+    assert not codes(check_document({"id_number": VALID_ID}, None, [], []))
+    bad = VALID_ID[:-1] + "1"
+    evs = check_document({"id_number": bad}, None, [], [])
+    assert codes(evs) == {"material_id_invalid"}
+    assert "check digit" in evs[0].detail_en
+    # a birth date that does not exist (Feb 30) with a recomputed check digit still fails
+    body = "11010519490230002"
+    feb30 = body + ric.calc_check_digit(body + "0")
+    assert codes(check_document({"id_number": feb30}, None, [], [])) == {"material_id_invalid"}
+
+
+def test_lawyer_licence_formats():
+    assert check_licence("11101201210339400") is None  # 1 + 1101 + 2012 + 1 + 0 + serial
+    firm = _firm_code("31")
+    ev = check_licence(firm)
+    assert ev is not None and ev.code == "material_fake_licence" and "law firm" in ev.detail_en
+    company = _firm_code("91")
+    assert "not a law firm" in check_licence(company).detail_en
+    assert check_licence("1110120121033940") is not None  # 16 digits
+    assert check_licence("91101201210339400") is not None  # practice-type digit 9
+    assert check_licence("11101189910339400") is not None  # licence year 1899
+
+
+def test_law_firm_credit_code_and_name():
+    assert not check_law_firm({"uscc": _firm_code("31"), "issuer": "北京恒信律师事务所"})
+    evs = check_law_firm({"uscc": _firm_code("91"), "issuer": "北京恒信法律咨询服务有限公司"})
+    assert [e.code for e in evs] == ["material_not_law_firm", "material_not_law_firm"]
+
+
+def test_dates_against_complaint_and_event():
+    received = [datetime(2025, 3, 1, 2, 0, tzinfo=timezone.utc)]
+    f = {"doc_type": "quarantine_proof", "issue_date": "2025-03-05", "event_date": "2021-04-01"}
+    c = codes(check_document(f, None, [], received))
+    assert {"material_issued_after_complaint", "material_issued_long_after_event"} <= c
+    ok = {"doc_type": "quarantine_proof", "issue_date": "2021-04-20", "event_date": "2021-04-01"}
+    assert not codes(check_document(ok, None, [], received))
+    inverted = {"doc_type": "diagnosis", "issue_date": "2024-01-10", "event_date": "2024-06-01"}
+    assert codes(check_document(inverted, None, [], [])) == {"material_event_after_issue"}
+    late_pdf = {"doc_type": "diagnosis", "issue_date": "2021-05-01", "event_date": "2021-04-28",
+                "pdf_created": "2025-02-01T10:00:00"}
+    assert codes(check_document(late_pdf, None, [], [])) == {"material_pdf_produced_after_issue"}
+
+
+def test_names_against_borrower_and_body():
+    b = [Borrower("C1", "张建国", VALID_ID)]
+    same = {"name": "张建国", "names_in_body": ["张建国"], "id_number": VALID_ID}
+    assert not codes(check_document(same, None, b, []))
+    ocr_slip = {"name": "张建囯", "id_number": VALID_ID}  # one character misread by OCR
+    assert not codes(check_document(ocr_slip, None, b, []))
+    other = {"name": "李四", "names_in_body": ["王五"], "id_number": "110105194912310029"}
+    c = codes(check_document(other, None, b, []))
+    assert {"material_name_mismatch", "material_name_inconsistent"} <= c
+
+
+def test_seal_against_issuer():
+    assert seal_mismatch("昆明市中心医院", "昆明市中心医院") is None
+    assert seal_mismatch("召明市中心医院", "昆明市中心医院") is None  # OCR noise on the seal
+    assert seal_mismatch("深圳市福田区疾病预防控制中心", "南京市第一人民医院") is not None
+    assert seal_mismatch("哈尔滨恒信科技", "成都德盛律师事务所") is not None
+    assert seal_mismatch("如配市审心医取资久吾", "昆明市中心医院") is None  # a real noisy seal read
+
+
+def test_extract_fields_from_ocr_like_text():
+    text = ("诊 断 证 明 书\n编号: 202315370214\n姓名: 莫婷轩\n身份证号: 310104197209141687\n"
+            "就诊日期: 2023年02月16日\n患者徐浩婷于就诊日期来我院就诊。\n出具单位: 昆明市中心医院\n"
+            "出具日期: 2023年2月23日\n")
+    f = extract_fields(text)
+    assert f["name"] == "莫婷轩"
+    assert f["names_in_body"] == ["徐浩婷"]
+    assert f["id_number"] == "310104197209141687"
+    assert f["serial"] == "202315370214"
+    assert (f["event_date"], f["issue_date"]) == ("2023-02-16", "2023-02-23")
+    assert f["issuer"] == "昆明市中心医院"
+    assert f["doc_type"] == "diagnosis"
