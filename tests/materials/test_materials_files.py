@@ -13,7 +13,14 @@ from qinglang.materials.analyse import analyse_file
 from qinglang.materials.consistency import seal_mismatch
 from qinglang.materials.metadata import check_image, check_pdf, pdf_revisions
 from qinglang.materials.ocr import ocr_file
-from qinglang.synth.documents import DocRow, build_layout, make_id_number, make_seal, render_raster, render_row
+from qinglang.synth.documents import (
+    DocRow,
+    build_layout,
+    make_id_number,
+    make_seal,
+    render_raster,
+    render_row,
+)
 
 
 def _row(file: str, **kw) -> DocRow:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from stdnum.cn import ric, uscc
 
-from qinglang.materials.consistency import Borrower, check_document, check_licence, check_law_firm, seal_mismatch
+from qinglang.materials.consistency import (
+    Borrower,
+    check_document,
+    check_law_firm,
+    check_licence,
+    seal_mismatch,
+)
 from qinglang.materials.fields import extract_fields
 
 VALID_ID = "11010519491231002X"
@@ -53,7 +59,7 @@ def test_law_firm_credit_code_and_name():
 
 
 def test_dates_against_complaint_and_event():
-    received = [datetime(2025, 3, 1, 2, 0, tzinfo=timezone.utc)]
+    received = [datetime(2025, 3, 1, 2, 0, tzinfo=UTC)]
     f = {"doc_type": "quarantine_proof", "issue_date": "2025-03-05", "event_date": "2021-04-01"}
     c = codes(check_document(f, None, [], received))
     assert {"material_issued_after_complaint", "material_issued_long_after_event"} <= c
