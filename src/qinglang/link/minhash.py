@@ -7,14 +7,13 @@ bands, group by band key) when the scan runs on Spark. Only this module knows ab
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from rensa import RMinHash
 
-from qinglang.link.shingles import mask_slots, shingle_hashes
+from qinglang.link.shingles import mask_slots_many, shingle_hashes
 
 NUM_PERM = 64
 SEED = 20260301
@@ -42,7 +41,7 @@ class LshParams:
 
 def signatures(texts: Sequence[str], params: LshParams = LshParams()) -> np.ndarray:
     """MinHash signature matrix (len(texts) x num_perm, uint64) of slot-masked texts."""
-    masked = [mask_slots(t) for t in texts]
+    masked = mask_slots_many(texts)
     tokens, offsets = shingle_hashes(masked, params.shingle)
     if len(masked) == 0:
         return np.zeros((0, params.num_perm), dtype=np.uint64)
@@ -66,25 +65,6 @@ def band_keys(sigs: np.ndarray, params: LshParams) -> np.ndarray:
     return keys
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = np.arange(n, dtype=np.int64)
-
-    def find(self, x: int) -> int:
-        p = self.parent
-        root = x
-        while p[root] != root:
-            root = p[root]
-        while p[x] != root:
-            p[x], x = root, p[x]
-        return int(root)
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 @dataclass
 class TemplateGroups:
     """Result of batch grouping: label per document (-1 = no near-duplicate) and pair similarities."""
@@ -95,49 +75,53 @@ class TemplateGroups:
 
 
 def group_near_duplicates(sigs: np.ndarray, params: LshParams = LshParams()) -> TemplateGroups:
-    """Union near-duplicates: docs sharing an LSH bucket and verified above the threshold.
+    """Group near-duplicates: docs sharing an LSH bucket and verified above the threshold.
 
-    Within a bucket every member is compared with the bucket's first member and with the previous
-    accepted member (a star plus a chain), so a template with 5,000 copies costs 2 x 5,000
-    comparisons per band, not 12.5M.
+    Within a bucket every member is compared with the bucket's first member only (a star), so a
+    template with 5,000 copies costs 5,000 comparisons per band, not 12.5M; the verified star
+    edges of all bands are then joined by connected components. Fully vectorised per band.
     """
     n = sigs.shape[0]
-    uf = _UnionFind(n)
     best = np.zeros(n, dtype=np.float64)
     if n == 0:
         return TemplateGroups(labels=np.zeros(0, dtype=np.int64), member_similarity=best)
     keys = band_keys(sigs, params)
+    src: list[np.ndarray] = []
+    dst: list[np.ndarray] = []
     for b in range(params.bands):
         col = keys[:, b]
         order = np.argsort(col, kind="stable")
         sorted_keys = col[order]
-        boundaries = np.flatnonzero(np.diff(sorted_keys)) + 1
-        starts = np.concatenate([[0], boundaries])
-        ends = np.concatenate([boundaries, [n]])
-        multi = np.flatnonzero(ends - starts > 1)
-        for gi in multi:
-            members = order[starts[gi] : ends[gi]]
-            head = int(members[0])
-            head_sig = sigs[head]
-            sims = np.mean(sigs[members[1:]] == head_sig, axis=1)
-            for m, s in zip(members[1:], sims, strict=True):
-                if s >= params.threshold:
-                    m = int(m)
-                    uf.union(head, m)
-                    if s > best[m]:
-                        best[m] = s
-                    if s > best[head]:
-                        best[head] = s
-    roots = np.fromiter((uf.find(i) for i in range(n)), dtype=np.int64, count=n)
-    uniq, counts = np.unique(roots, return_counts=True)
-    multi_roots = set(uniq[counts > 1].tolist())
+        new_bucket = np.empty(n, dtype=bool)
+        new_bucket[0] = True
+        new_bucket[1:] = sorted_keys[1:] != sorted_keys[:-1]
+        head_pos = np.maximum.accumulate(np.where(new_bucket, np.arange(n), 0))
+        members = order[~new_bucket]
+        heads = order[head_pos[~new_bucket]]
+        if len(members) == 0:
+            continue
+        sims = np.mean(sigs[members] == sigs[heads], axis=1)
+        ok = sims >= params.threshold
+        if not ok.any():
+            continue
+        m, h, sv = members[ok], heads[ok], sims[ok]
+        np.maximum.at(best, m, sv)
+        np.maximum.at(best, h, sv)
+        src.append(m)
+        dst.append(h)
     labels = np.full(n, -1, dtype=np.int64)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(roots.tolist()):
-        if r in multi_roots:
-            labels[i] = r
-            groups[r].append(i)
-    return TemplateGroups(labels=labels, member_similarity=best, groups=dict(groups))
+    groups: dict[int, list[int]] = {}
+    if src:
+        import igraph as ig
+
+        edges = np.stack([np.concatenate(src), np.concatenate(dst)], axis=1)
+        g = ig.Graph(n=n, edges=edges.tolist(), directed=False)
+        for comp in g.connected_components():
+            if len(comp) > 1:
+                root = min(comp)
+                labels[comp] = root
+                groups[root] = sorted(comp)
+    return TemplateGroups(labels=labels, member_similarity=best, groups=groups)
 
 
 class TemplateIndex:

@@ -15,6 +15,7 @@ import numpy as np
 
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
 _SPACE = re.compile(r"\s+")
+_SPACE_NO_NUL = re.compile(r"[^\S\x00]+")
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
 _MUL = np.uint64(1_000_003)
 _SEP = 0  # code point used to separate texts in the joined buffer
@@ -23,6 +24,15 @@ _SEP = 0  # code point used to separate texts in the joined buffer
 def mask_slots(text: str) -> str:
     """Fold digit runs to '#' and drop white space: slot values must not make templates differ."""
     return _SPACE.sub("", _DIGITS.sub("#", text))
+
+
+def mask_slots_many(texts: Sequence[str]) -> list[str]:
+    """mask_slots over many texts with one regex pass over the joined buffer (texts hold no NUL
+    after masking-relevant processing; a NUL inside a text is replaced first)."""
+    if not texts:
+        return []
+    joined = "\x00".join(t.replace("\x00", " ") for t in texts)
+    return _SPACE_NO_NUL.sub("", _DIGITS.sub("#", joined)).split("\x00")
 
 
 def shingle_hashes(texts: Sequence[str], n: int = 4) -> tuple[np.ndarray, np.ndarray]:
