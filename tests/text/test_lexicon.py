@@ -79,7 +79,14 @@ def test_negation_before_term():
     assert h.suppressed and h.context == "negation"
 
 
-def test_expansion_drops_common_words():
+def test_expansion_of_short_terms_avoids_ordinary_text():
     spellings = expand_term(next(t for t in terms() if t.term == "上岸"))
-    assert spellings == ["上岸"]
+    assert "上婩" in spellings  # a rare same-sound character can only be a disguise
+    assert "上按" not in spellings  # "马上按时还款" must not hit 上岸
     assert "zx" in expand_term(next(t for t in terms() if t.term == "征信"))
+    assert not match_lexicon("马上按时还款，真正信任，月份期间，竞争信息")
+
+
+def test_long_terms_take_any_same_sound_character():
+    assert "代理维权" in {h.term for h in match_lexicon("专业代理唯权")}
+    assert "诚招代理" in {h.term for h in match_lexicon("诚召代理")}

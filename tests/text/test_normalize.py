@@ -31,7 +31,10 @@ def test_t2s():
         ("微\u200b信", "微信"),
         ("贷·款", "贷款"),
         ("征*信", "征信"),
-        ("停-息/挂.账", "停息挂账"),
+        ("停-息/挂账", "停息挂账"),
+        ("申请.谢谢", "申请.谢谢"),  # '.' between characters is sentence punctuation in real data: kept
+        ("【信】【用】【卡】", "信用卡"),  # one character per bracket pair
+        ("【芬】⑦【樂】", "芬⑦樂"),
         ("修😀复", "修复"),
         ("a-b.com", "a-b.com"),  # '-' and '.' between ASCII are not noise
     ],

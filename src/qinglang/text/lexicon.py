@@ -83,23 +83,53 @@ def _homophones() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Ordinary words (jieba dictionary, freq >= 3): a generated spelling that is one is dropped."""
+def _jieba_stats() -> tuple[frozenset[str], dict[str, int]]:
     import os
 
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     words = set()
+    mass: dict[str, int] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ")
-            if len(parts) >= 2 and len(parts[0]) <= 4 and int(parts[1]) >= 3:
+            if len(parts) < 2:
+                continue
+            freq = int(parts[1])
+            if len(parts[0]) <= 4 and freq >= 3:
                 words.add(parts[0])
-    return frozenset(words)
+            for ch in parts[0]:
+                mass[ch] = mass.get(ch, 0) + freq
+    return frozenset(words), mass
+
+
+def _common_words() -> frozenset[str]:
+    """Ordinary words (jieba dictionary, freq >= 3): a generated spelling that is one is dropped."""
+    return _jieba_stats()[0]
+
+
+def _rare(ch: str) -> bool:
+    """A character ordinary text (almost) never uses: as a homophone it can only be a disguise."""
+    return _jieba_stats()[1].get(ch, 0) < 100
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _same_sound() -> dict[str, list[str]]:
+    """toneless pinyin -> characters (pypinyin's dictionary), for homophone spellings of long terms."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    strip = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+    index: dict[str, list[str]] = {}
+    for code, readings in pinyin_dict.items():
+        if not (0x4E00 <= code <= 0x9FFF):
+            continue
+        for r in readings.split(","):
+            index.setdefault(r.translate(strip), []).append(chr(code))
+    return index
 
 
 def expand_term(term: Term) -> list[str]:
@@ -108,8 +138,11 @@ def expand_term(term: Term) -> list[str]:
 
     base = normalize_for_matching(term.term)
     out = [base]
-    if "nopinyin" in term.flags or not _CJK_RE.search(base) or not all(_CJK_RE.match(c) for c in base):
+    if not _CJK_RE.search(base) or not all(_CJK_RE.match(c) for c in base):
         return out
+    if "nopinyin" in term.flags:
+        extra = _homophone_only(base)
+        return out + extra + [x for x in _sound_alikes(base, lazy_pinyin(base)) if x not in extra]
     full = lazy_pinyin(base)
     initials = lazy_pinyin(base, style=Style.FIRST_LETTER)
     homo = _homophones()
@@ -120,7 +153,12 @@ def expand_term(term: Term) -> list[str]:
         opts = [ch, full[i]]
         if initials[i] and initials[i] != full[i]:
             opts.append(initials[i])
-        opts.extend(h for h in homo.get(ch, []) if h != ch)
+        opts.extend(h for h in homo.get(ch, []) if h != ch and h not in opts)
+        opts.extend(
+            h
+            for h in resources.learnt_variants_of().get(ch, [])
+            if h not in opts and _CJK_RE.match(h) and (n >= 3 or _rare(h))
+        )
         options.append(opts)
     common = _common_words()
     seen = {base}
@@ -147,6 +185,38 @@ def expand_term(term: Term) -> list[str]:
             continue
         seen.add(s)
         out.append(s)
+    out.extend(x for x in _sound_alikes(base, full) if x not in seen)
+    return out
+
+
+def _sound_alikes(base: str, full: list[str]) -> list[str]:
+    """Same-sound characters, one at a time: 诚召代理, 停息卦账. Terms of three or more characters
+    take any same-sound character; two-character terms only RARE ones (上婩 for 上岸), because a
+    common homophone too often straddles ordinary words ("马上按时" holds 上按)."""
+    out: list[str] = []
+    seen = {base}
+    sound = _same_sound()
+    for i, ch in enumerate(base):
+        for h in sound.get(full[i], []):
+            if h != ch and (len(base) >= 3 or _rare(h)):
+                s = base[:i] + h + base[i + 1 :]
+                if s not in seen:
+                    seen.add(s)
+                    out.append(s)
+    return out
+
+
+def _homophone_only(base: str) -> list[str]:
+    """One-character homophone/learnt-variant spellings, for short terms kept out of pinyin."""
+    homo = _homophones()
+    learnt = resources.learnt_variants_of()
+    common = _common_words()
+    out = []
+    for i, ch in enumerate(base):
+        for h in [*homo.get(ch, []), *(x for x in learnt.get(ch, []) if _rare(x))]:
+            s = base[:i] + h + base[i + 1 :]
+            if h != ch and _CJK_RE.match(h) and s not in common and s not in out:
+                out.append(s)
     return out
 
 

@@ -51,7 +51,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Always-noise: invisible characters, spacing, decorations, emoji. Never carry meaning in ads.
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 _DECOR = (
-    "*~^`|\\\\·•・‧∙⋅°¤§¨'\"“”‘’«»‹›「」『』〈〉〖〗〔〕【】《》♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁"
+    "*~^`|\\\\·・‧∙⋅°¤§¨'‘’♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁"
     "→←↑↓↖↗↘↙⇒⇐⇑⇓↔▶◀▲▼△▽◆◇■□●○◎☞☜☛☚♪♫♬✌✓✗※¦"
 )
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
@@ -61,7 +61,7 @@ def _build_noise_re(extra: str) -> re.Pattern[str]:
     chars = _INVISIBLE + _DECOR + _EMOJI + re.escape(extra)
     always = f"[\\s{chars}]+"
     # '-', '/', '?', '.', ',' between two CJK characters are inserted noise ("微-信", "贷.款").
-    between = f"(?<=[{CJK}])[-/?.+=<>#&@$]+(?=[{CJK}])"
+    between = f"(?<=[{CJK}])[-/?+=<>#&@$]+(?=[{CJK}])"
     return re.compile(f"{always}|{between}")
 
 
@@ -69,9 +69,11 @@ def _build_noise_re(extra: str) -> re.Pattern[str]:
 # per-character table steps (composed into one translate table when adjacent in the chain)
 
 _EXTRA_FOLD = {
-    "。": ".", "、": ",", "～": "~", "〜": "~", "｡": ".", "︰": ":", "—": "-", "–": "-", "－": "-",
-    "―": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
+    "～": "~", "〜": "~", "︰": ":", "–": "-", "－": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
 }
+# Folded in the variants step, i.e. AFTER noise removal: a sentence-final "。" must not look like
+# a "." inserted between two characters ("贷.款").
+_LATE_FOLD = {"。": ".", "｡": "."}
 _DINGBAT_DIGITS = {}
 for _base in (0x2776, 0x2780, 0x278A):  # ❶.. ➀.. ➊..
     for _i in range(9):
@@ -93,6 +95,8 @@ def _char_lower(ch: str) -> str:
 
 
 def _char_variants(ch: str) -> str:
+    if ch in _LATE_FOLD:
+        return _LATE_FOLD[ch]
     return resources.variant_table().get(ch, ch)
 
 
@@ -237,42 +241,96 @@ def _soft_repl(mt: re.Match[str]) -> str:
 
 
 def _soft_fast(text: str) -> str:
+    if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
+        text = _BRACKETED_RE.sub(_unbracket, text)
     return _soft_noise_re().sub(_soft_repl, text)
 
 
 def _soft_map(m: Mapped) -> Mapped:
+    m = _map_sub(m, _BRACKETED_RE, _unbracket)
     return _map_sub(m, _soft_noise_re(), _soft_repl)
 
 
+# one character per bracket pair, several in a row: "【信】【用】【卡】" -> "信用卡"
+_ONE_BRACKETED = r"[【\[(（〔]\s?[^【】\[\]()（）〔〕\s]\s?[】\])）〕]"
+_BRACKETED_RE = re.compile(f"{_ONE_BRACKETED}(?:[^【】\\[\\]()（）〔〕]?{_ONE_BRACKETED})+")
+_BRACKET_CHARS = re.compile(r"[【】\[\]()（）〔〕\s]")
+
+
+def _unbracket(mt: re.Match[str]) -> str:
+    return _BRACKET_CHARS.sub("", mt.group(0))
+
+
 def _noise_fast(text: str) -> str:
+    if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
+        text = _BRACKETED_RE.sub(_unbracket, text)
     return _noise_re().sub("", text)
 
 
 def _noise_map(m: Mapped) -> Mapped:
+    m = _map_sub(m, _BRACKETED_RE, _unbracket)
     return _map_sub(m, _noise_re(), lambda mt: "")
 
 
 @lru_cache(maxsize=1)
-def _split_re() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _split_ac():
+    """Aho-Corasick over the phrase table (hundreds of keys: a regex alternation would crawl)."""
+    import ahocorasick_rs
+
     table = resources.phrase_table()
     if not table:
-        return None, table
-    keys = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys)), table
+        return None, [], []
+    keys = list(table)
+    ac = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return ac, keys, [table[k] for k in keys]
 
 
 def _split_fast(text: str) -> str:
-    pat, table = _split_re()
-    if pat is None:
+    ac, _keys, values = _split_ac()
+    if ac is None:
         return text
-    return pat.sub(lambda mt: table[mt.group(0)], text)
+    found = ac.find_matches_as_indexes(text)
+    if not found:
+        return text
+    pieces = []
+    pos = 0
+    for pid, a, b in found:
+        pieces.append(text[pos:a])
+        pieces.append(values[pid])
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+class _Found:
+    """Adapter so Aho-Corasick matches can drive _map_sub like regex matches."""
+
+    __slots__ = ("_span", "value")
+
+    def __init__(self, a: int, b: int, value: str):
+        self._span = (a, b)
+        self.value = value
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
+class _FoundPattern:
+    def __init__(self, found: list[_Found]):
+        self.found = found
+
+    def finditer(self, _text: str):
+        return iter(self.found)
 
 
 def _split_map(m: Mapped) -> Mapped:
-    pat, table = _split_re()
-    if pat is None:
+    ac, _keys, values = _split_ac()
+    if ac is None:
         return m
-    return _map_sub(m, pat, lambda mt: table[mt.group(0)])
+    found = [_Found(a, b, values[pid]) for pid, a, b in ac.find_matches_as_indexes(m[0])]
+    if not found:
+        return m
+    return _map_sub(m, _FoundPattern(found), lambda f: f.value)  # type: ignore[arg-type]
 
 
 NUMERAL_MAP = {
@@ -312,6 +370,31 @@ def _numerals_map(m: Mapped) -> Mapped:
     return _map_sub(m, _NUMERAL_RE, _numeral_repl)
 
 
+# ASCII look-alikes spammers use around numbers and contacts:
+#   "5oo" / "6o89" -> "500" / "6089" (letter o after a digit, not part of a word),
+#   ".c0m" -> ".com", "+q" / "+微" / "+我" -> "加q" / "加微" / "加我" (➕V = 加V).
+_LOOKALIKE_RE = re.compile(
+    r"(?<=\d)[oO]+(?=\d|[^a-zA-Z0-9]|$)|(?<=[.点])c0m(?![a-z0-9])|(?<![\d+])\+(?=[qQvV微我威薇扣企])"
+)
+
+
+def _lookalike_repl(mt: re.Match[str]) -> str:
+    g = mt.group(0)
+    if g == "+":
+        return "加"
+    if g == "c0m":
+        return "com"
+    return "0" * len(g)
+
+
+def _lookalike_fast(text: str) -> str:
+    return _LOOKALIKE_RE.sub(_lookalike_repl, text)
+
+
+def _lookalike_map(m: Mapped) -> Mapped:
+    return _map_sub(m, _LOOKALIKE_RE, _lookalike_repl)
+
+
 # runs of 3+ identical CJK characters ("加加加微微微") collapse to one
 _REPEAT_RE = re.compile(f"([{CJK}])\\1{{2,}}")
 
@@ -331,15 +414,20 @@ _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]]
     "split": (_split_fast, _split_map),
     "numerals": (_numerals_fast, _numerals_map),
     "repeat": (_repeat_fast, _repeat_map),
+    "lookalike": (_lookalike_fast, _lookalike_map),
 }
 
-STEP_NAMES: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "repeat")
+STEP_NAMES: tuple[str, ...] = (
+    "nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat",
+)
 """Every available step, in the default order."""
 
 DEFAULT_STEPS: tuple[str, ...] = STEP_NAMES
 """The full chain used by `normalize` and `qinglang normalize`."""
 
-CONTACT_STEPS: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise_soft", "split", "variants", "numerals")
+CONTACT_STEPS: tuple[str, ...] = (
+    "nfkc", "lower", "t2s", "noise_soft", "split", "variants", "numerals", "lookalike",
+)
 """Chain for contact extraction: like the default, but keeps one space between ASCII runs so
 separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
 

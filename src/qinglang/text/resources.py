@@ -4,6 +4,8 @@
   cn-variant-spam-sms corpus by scripts/build_variant_table.py (a derived mapping; no sentence
   of the corpus is shipped). An empty standard means "delete this character" (noise).
 - data/variants_manual.tsv: hand-written shape/homophone variants used by spammers.
+- data/variant_context.tsv: two-character context rules learnt by the same script ("冲值" -> "充值")
+  for characters too common to rewrite on their own.
 - data/phrases.tsv: multi-character rewrites: split characters (亻言->信) and spam phrases (茄威->加微).
 Manual rows win over learnt rows.
 """
@@ -52,7 +54,29 @@ def deletion_chars() -> str:
 def phrase_table() -> dict[str, str]:
     """Multi-character rewrites (split characters and spam phrases)."""
     table: dict[str, str] = {}
+    for row in _rows("variant_context.tsv"):
+        if len(row) >= 2 and len(row[0]) == 2 and len(row[1]) == 2:
+            table[row[0]] = row[1]
     for row in _rows("phrases.tsv"):
         if len(row) >= 2 and len(row[0]) >= 2 and row[1]:
             table[row[0]] = row[1]
     return table
+
+
+@lru_cache(maxsize=1)
+def learnt_variants_of() -> dict[str, list[str]]:
+    """standard char -> variant chars seen in the train folds (unconditional and context rules).
+
+    The lexicon uses these as extra spellings of its terms: a character too common to rewrite in
+    all text (召 for 招) is still a likely disguise INSIDE a black/gray-industry term (诚召代理).
+    """
+    rev: dict[str, list[str]] = {}
+    for row in _rows("variants.tsv"):
+        if len(row) >= 2 and len(row[0]) == 1 and len(row[1]) == 1:
+            rev.setdefault(row[1], []).append(row[0])
+    for row in _rows("variant_context.tsv"):
+        if len(row) >= 2 and len(row[0]) == 2 and len(row[1]) == 2:
+            for a, b in zip(row[0], row[1], strict=True):
+                if a != b and a not in rev.get(b, []):
+                    rev.setdefault(b, []).append(a)
+    return rev
