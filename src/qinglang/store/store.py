@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, Date, Engine, Table, create_engine, event, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
@@ -97,29 +96,24 @@ def _insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, A
     name = conn.dialect.name
     if name == "sqlite":
         return _sqlite_insert_ignore(conn, table, rows)
-    if name == "sqlite-core":  # the portable Core path, kept for reference and comparison
-        stmt = sqlite_insert(table).on_conflict_do_nothing()
-    elif name == "postgresql":
-        stmt = pg_insert(table).on_conflict_do_nothing()
-    else:  # other dialects: row by row with savepoints (correct, slower)
-        n = 0
-        for row in rows:
-            try:
-                with conn.begin_nested():
-                    conn.execute(insert(table), [row])
-                n += 1
-            except IntegrityError:
-                pass
-        return n
     if name == "postgresql":
         if conn.dialect.driver == "psycopg" and len(rows) >= COPY_MIN_ROWS:
             return _pg_copy_insert_ignore(conn, table, rows)
         # psycopg's executemany reports no rowcount; RETURNING (batched by SQLAlchemy's
         # "insertmanyvalues" into multi-row INSERTs) yields exactly the rows inserted.
         pk = list(table.primary_key.columns)[0]
-        return len(conn.execute(stmt.returning(pk), list(rows)).all())
-    result = conn.execute(stmt, list(rows))
-    return max(result.rowcount, 0)
+        stmt = pg_insert(table).on_conflict_do_nothing().returning(pk)
+        return len(conn.execute(stmt, list(rows)).all())
+    # Other dialects: row by row with savepoints (correct, slower).
+    n = 0
+    for row in rows:
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(table), [row])
+            n += 1
+        except IntegrityError:
+            pass
+    return n
 
 
 def _sqlite_converter(column: Any) -> Any:
