@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, Any
 
 from qinglang.ingest.load import ACCEPTED, QUARANTINED, IngestSummary, classify, new_summary, quarantine_line
@@ -43,9 +44,14 @@ def ingest_file(
     progress: Callable[[ReadStats], None] | None = None,
 ) -> StoreSummary:
     """Read, validate and store one file of `kind`; rejected rows go to the quarantine table
-    and, if given, to `quarantine_out` (an open text file receiving JSONL)."""
+    and, if given, to `quarantine_out` (an open text file receiving JSONL). The file is
+    recorded under its absolute path."""
     table, to_row = _TABLES[kind]
-    source = os.fspath(path)
+    # One identity per file in the store, however the caller spelled the path: the quarantine
+    # table is unique on (kind, source_file, line), so a re-run from another directory or
+    # another tool (scan --db) must name the file the same way.
+    path = Path(path).resolve()
+    source = str(path)
     summary = new_summary(path, kind)
     stats = ReadStats()
     run_id = store.start_ingest_run(kind, source)
