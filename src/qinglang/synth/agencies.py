@@ -16,6 +16,7 @@ from stdnum.cn import uscc
 
 from qinglang.synth import people
 from qinglang.synth.geo import City, load_cities
+from qinglang.synth.rand import pick
 
 AGENCY_CITIES = ("长沙", "银川", "郑州", "南宁", "合肥", "石家庄", "昆明", "贵阳", "南昌", "武汉", "西安", "成都",
                  "济南", "太原", "哈尔滨", "深圳", "广州", "杭州", "福州", "兰州", "泉州", "赣州", "临沂", "佛山")
@@ -50,8 +51,8 @@ def make_uscc(rng: random.Random, city: City, law_firm: bool) -> str:
     """A checksum-valid code: '31' + region for a law firm (司法行政机关), '91' for a company."""
     while True:
         head = "31" if law_firm else "91"
-        region = rng.choice(city.region_codes)
-        org = "".join(rng.choice(_CHARS) for _ in range(9))
+        region = pick(rng, city.region_codes)
+        org = "".join(pick(rng, _CHARS) for _ in range(9))
         body = head + region + org
         code = body + uscc.calc_check_digit(body + "0")
         if uscc.is_valid(code):
@@ -62,29 +63,29 @@ def _handle(rng: random.Random) -> str:
     stems = ("fw", "zw", "tx", "hh", "xy", "ft", "law", "zx", "fq", "tingxi", "youhua", "ly", "ab", "kk", "jr")
     r = rng.random()
     if r < 0.4:
-        return rng.choice(stems) + "".join(rng.choice(string.digits) for _ in range(rng.randint(4, 7)))
+        return pick(rng, stems) + "".join(pick(rng, string.digits) for _ in range(rng.randint(4, 7)))
     if r < 0.7:
-        return rng.choice(string.ascii_lowercase) + "".join(
-            rng.choice(string.ascii_lowercase + string.digits + "_") for _ in range(rng.randint(6, 10)))
-    return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 5))) + str(rng.randint(1980, 2005))
+        return pick(rng, string.ascii_lowercase) + "".join(
+            pick(rng, string.ascii_lowercase + string.digits + "_") for _ in range(rng.randint(6, 10)))
+    return "".join(pick(rng, string.ascii_lowercase) for _ in range(rng.randint(3, 5))) + str(rng.randint(1980, 2005))
 
 
 def make_agency(rng: random.Random, key: str, kind: str, used_cities: set[str]) -> Agency:
     from qinglang.synth.geo import city_by_name
 
     choices = [c for c in AGENCY_CITIES if c not in used_cities] or list(AGENCY_CITIES)
-    cname = rng.choice(choices)
+    cname = pick(rng, choices)
     used_cities.add(cname)
     city = city_by_name(cname)
-    brand = rng.choice(_BRAND)
+    brand = pick(rng, _BRAND)
     law_firm = kind == "law_firm"
     if law_firm:
         prov_short = city.province[:2] if not city.province.startswith("内蒙古") else "内蒙古"
-        name = f"{rng.choice((prov_short, city.short))}{brand}{rng.choice(_FIRM)}"
+        name = f"{pick(rng, (prov_short, city.short))}{brand}{pick(rng, _FIRM)}"
         person = people.surname(rng) + "律师"
     else:
-        name = f"{city.short}{brand}{rng.choice(_BUSINESS)}"
-        person = people.surname(rng) + rng.choice(("经理", "老师", "主任", "顾问", "专员"))
+        name = f"{city.short}{brand}{pick(rng, _BUSINESS)}"
+        person = people.surname(rng) + pick(rng, ("经理", "老师", "主任", "顾问", "专员"))
     return Agency(
         key=key, name=name, kind=kind, city=city, code=make_uscc(rng, city, law_firm), person=person,
         phones=[city.phone(rng) for _ in range(rng.randint(3, 6))], wechat=_handle(rng),

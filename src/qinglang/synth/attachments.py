@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from qinglang.synth import lexicon as lx
 from qinglang.synth.geo import City
+from qinglang.synth.rand import pick
 
 EXT = {
     "death_certificate": ("jpg", "png", "pdf"), "poverty_certificate": ("jpg", "png", "pdf"),
@@ -43,24 +44,24 @@ class Doc:
 
 
 def issuer(rng: random.Random, doc_type: str, city: City) -> str:
-    d = rng.choice(city.districts) if city.districts else ""
+    d = pick(rng, city.districts) if city.districts else ""
     place = city.city if city.city == d or not d else city.city + d
     if doc_type == "death_certificate":
-        return rng.choice((f"{place}人民医院", f"{city.city}第一人民医院", f"{place}公安分局{rng.choice('东西南北')}关派出所",
+        return pick(rng, (f"{place}人民医院", f"{city.city}第一人民医院", f"{place}公安分局{pick(rng, '东西南北')}关派出所",
                            f"{place}卫生健康局"))
     if doc_type == "poverty_certificate":
-        return rng.choice((f"{place}民政局", f"{place}{rng.choice(('城关', '新城', '东风', '红星', '长安'))}街道办事处",
-                           f"{place}{rng.choice(('王家', '李庄', '新华', '和平', '团结'))}村民委员会"))
+        return pick(rng, (f"{place}民政局", f"{place}{pick(rng, ('城关', '新城', '东风', '红星', '长安'))}街道办事处",
+                           f"{place}{pick(rng, ('王家', '李庄', '新华', '和平', '团结'))}村民委员会"))
     if doc_type == "unemployment_proof":
-        return rng.choice((f"{city.city}人力资源和社会保障局", f"{place}就业服务中心", f"{place}人力资源和社会保障局"))
+        return pick(rng, (f"{city.city}人力资源和社会保障局", f"{place}就业服务中心", f"{place}人力资源和社会保障局"))
     if doc_type == "diagnosis":
-        return rng.choice((f"{city.city}第一人民医院", f"{city.city}中心医院", f"{place}人民医院", f"{city.short}市中医院"))
+        return pick(rng, (f"{city.city}第一人民医院", f"{city.city}中心医院", f"{place}人民医院", f"{city.short}市中医院"))
     if doc_type == "quarantine_proof":
         return f"{place}疾病预防控制中心"
     if doc_type == "police_report":
         return f"{place}公安分局"
     if doc_type in ("bank_statement_screenshot",):
-        return rng.choice(lx.BANKS)
+        return pick(rng, lx.BANKS)
     if doc_type == "deduction_screenshot":
         return lx.LENDER
     return place
@@ -70,7 +71,7 @@ def make_doc(rng: random.Random, doc_type: str, name: str, id_number: str | None
              campaign_id: str | None = None, tamper: str | None = None, issuer_name: str | None = None) -> Doc:
     event = when - timedelta(days=rng.randrange(3, 200))
     issue = min(when - timedelta(days=1), event + timedelta(days=rng.randrange(0, 20)))
-    ext = rng.choice(EXT.get(doc_type, ("png",)))
+    ext = pick(rng, EXT.get(doc_type, ("png",)))
     if tamper == "pdf_incremental_edit":
         ext = "pdf"
     return Doc(doc_type, name, id_number, issuer_name or issuer(rng, doc_type, city), issue, event, campaign_id,

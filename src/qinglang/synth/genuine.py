@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from qinglang.synth import lexicon as lx
+from qinglang.synth.rand import pick
 
+_KEY_STRIP = re.compile(r"[，,；;：:、\s\-]")
 _QUESTION = ("吗", "行不行", "凭什么", "怎么回事", "为什么", "什么钱")
 _DATE_FORMS = ("{m}月{d}日", "{m}月{d}号", "{m}.{d}", "{d}号", "{y}-{m:02d}-{d:02d}", "{y}年{m}月{d}日", "{m}/{d}")
 
 
 def fmt_date(rng: random.Random, d: date) -> str:
-    return rng.choice(_DATE_FORMS).format(y=d.year, m=d.month, d=d.day)
+    return pick(rng, _DATE_FORMS).format(y=d.year, m=d.month, d=d.day)
 
 
 def fmt_amount(rng: random.Random, value: float) -> str:
@@ -56,13 +58,13 @@ class Context(dict):
 
     def _inst(self) -> float:
         if "_inst" not in self:
-            self["_inst"] = max(50.0, self.principal / self.rng.choice((3, 6, 6, 9, 12, 12, 24))
+            self["_inst"] = max(50.0, self.principal / pick(self.rng, (3, 6, 6, 9, 12, 12, 24))
                                 * self.rng.uniform(1.02, 1.2))
         return self["_inst"]
 
     def _d1(self) -> date:
         if "_d1" not in self:
-            self["_d1"] = self.received - timedelta(days=self.rng.choice((0, 1, 1, 2, 3, 5, 8, 14)))
+            self["_d1"] = self.received - timedelta(days=pick(self.rng, (0, 1, 1, 2, 3, 5, 8, 14)))
         return self["_d1"]
 
     def __missing__(self, key: str) -> str:
@@ -78,29 +80,29 @@ class Context(dict):
         elif key == "card":
             v = f"{rng.randrange(10000):04d}"
         elif key == "bank":
-            v = rng.choice(lx.BANKS)
+            v = pick(rng, lx.BANKS)
         elif key == "order":
             v = _order_no(rng, self._d1())
         elif key == "n":
-            v = str(rng.choice((2, 3, 3, 4, 5, 6, 8, 10, 20)))
+            v = str(pick(rng, (2, 3, 3, 4, 5, 6, 8, 10, 20)))
         elif key == "app":
-            v = rng.choice(lx.APP_NAMES)
+            v = pick(rng, lx.APP_NAMES)
         elif key == "hotline":
-            v = rng.choice(lx.HOTLINE_FORMS)
+            v = pick(rng, lx.HOTLINE_FORMS)
         elif key == "rate":
-            v = str(rng.choice((26, 28, 30, 32, 35.8, 36, 38, 42, 48, 54, 60, 72)))
+            v = str(pick(rng, (26, 28, 30, 32, 35.8, 36, 38, 42, 48, 54, 60, 72)))
         elif key == "fee":
             v = fmt_amount(rng, rng.uniform(19, 900))
         elif key == "term":
-            v = str(rng.choice((6, 12, 12, 18, 24, 36)))
+            v = str(pick(rng, (6, 12, 12, 18, 24, 36)))
         elif key == "who":
-            v = rng.choice(lx.RELATIVES)
+            v = pick(rng, lx.RELATIVES)
         elif key == "cphone":
             v = self.collector_phone
         elif key == "days":
             v = str(rng.randrange(2, 45))
         elif key == "limit":
-            v = str(rng.choice((5000, 8000, 10000, 20000, 30000, 50000)))
+            v = str(pick(rng, (5000, 8000, 10000, 20000, 30000, 50000)))
         else:
             raise KeyError(key)
         self[key] = v
@@ -124,29 +126,36 @@ class Composer:
     seen: set[int] = field(default_factory=set)
 
     def _fresh(self, make) -> str:
-        """Draw sentences until one is new (a few tries), then make it unique with a detail."""
-        s = make()
+        """Draw sentences until one is new (a few tries), then make it unique with a detail.
+
+        "New" ignores commas, colons, spaces and dashes: a sentence that differs only in how a
+        phone number is spaced is still the same sentence.
+        """
+        s = make().replace("块元", "元")
+        key = hash(_KEY_STRIP.sub("", s))
         for _ in range(4):
-            if hash(s) not in self.seen:
+            if key not in self.seen:
                 break
-            s = make()
+            s = make().replace("块元", "元")
+            key = hash(_KEY_STRIP.sub("", s))
         else:
-            if hash(s) in self.seen:
-                s = f"{s}（{self.rng.choice(('单号', '订单号', '编号', '流水号'))}{self.rng.randrange(10**9, 10**10)}）"
-        self.seen.add(hash(s))
+            if key in self.seen:
+                s = f"{s}（{pick(self.rng, ('单号', '订单号', '编号', '流水号'))}{self.rng.randrange(10**9, 10**10)}）"
+                key = hash(_KEY_STRIP.sub("", s))
+        self.seen.add(key)
         return s
 
     def _clause(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
         """lead=False marks a demand: no lead-in, and only tails that suit a request."""
         rng = self.rng
-        core = vary(rng, rng.choice(pool))
+        core = vary(rng, pick(rng, pool))
         if rng.random() < 0.12:
-            a, b = rng.choice(lx.TYPOS)
+            a, b = pick(rng, lx.TYPOS)
             core = core.replace(a, b, 1)
         text = core.format_map(ctx)
         if lead:
-            return rng.choice(lx.LEADS) + tail(rng, text)
-        return text + rng.choice(lx.DEMAND_TAILS)
+            return pick(rng, lx.LEADS) + tail(rng, text)
+        return text + pick(rng, lx.DEMAND_TAILS)
 
     def sentence(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
         return self._fresh(lambda: self._clause(pool, ctx, lead))
@@ -160,11 +169,11 @@ class Composer:
         parts: list[str] = [self.sentence(topic["events"], ctx)]
         if size == 3:  # a long complaint tells the background first
             for bg in rng.sample(lx.BACKGROUND, rng.randint(1, 2)):
-                parts.insert(0, self._fresh(lambda bg=bg: rng.choice(lx.LEADS) + tail(rng, vary(rng, bg).format_map(ctx))))
+                parts.insert(0, self._fresh(lambda bg=bg: pick(rng, lx.LEADS) + tail(rng, vary(rng, bg).format_map(ctx))))
         if size >= 2:
             n_det = rng.randint(1, 2) if size == 2 else rng.randint(3, 5)
             for det in rng.sample(topic["details"], min(n_det, len(topic["details"]))):
-                parts.append(self._fresh(lambda det=det: rng.choice(lx.LEADS) + tail(rng, vary(rng, det).format_map(ctx))))
+                parts.append(self._fresh(lambda det=det: pick(rng, lx.LEADS) + tail(rng, vary(rng, det).format_map(ctx))))
         if size >= 1:
             parts.append(self.sentence(topic["demands"], ctx, lead=False))
             if size == 3 and rng.random() < 0.5:
@@ -174,7 +183,7 @@ class Composer:
             for e in extra:
                 parts.insert(pos, e)
         if rng.random() < threat or (is_angry and rng.random() < 0.4):
-            parts.append(self._fresh(lambda: tail(rng, rng.choice(lx.THREATS))))
+            parts.append(self._fresh(lambda: tail(rng, pick(rng, lx.THREATS))))
         if size >= 2 and rng.random() < 0.3:
             rng.shuffle(parts_mid := parts[1:-1])
             parts = [parts[0], *parts_mid, parts[-1]] if len(parts) > 2 else parts
@@ -183,18 +192,18 @@ class Composer:
     def _join(self, parts: list[str], size: int, angry: bool) -> str:
         rng = self.rng
         out: list[str] = []
-        opener = rng.choice(lx.OPENERS)
+        opener = pick(rng, lx.OPENERS)
         for i, p in enumerate(parts):
             if p.endswith(_QUESTION):
-                end = rng.choice(("？", "？", "？？", "?"))
+                end = pick(rng, ("？", "？", "？？", "?"))
             elif angry and rng.random() < 0.6:
-                end = rng.choice(lx.ANGER)
+                end = pick(rng, lx.ANGER)
             else:
-                end = rng.choice(("。", "。", "。", "！"))
+                end = pick(rng, ("。", "。", "。", "！"))
             out.append(p + end)
             if size == 3 and i in (0, len(parts) // 2) and rng.random() < 0.6:
                 out.append("\n")
-        closer = rng.choice(lx.CLOSERS) if size >= 1 else ""
+        closer = pick(rng, lx.CLOSERS) if size >= 1 else ""
         if not closer and not angry and rng.random() < 0.3:
             out[-1] = out[-1].rstrip("。")
         text = opener + "".join(out) + closer
@@ -207,14 +216,14 @@ _SYN_RE = re.compile("|".join(sorted(map(re.escape, lx.SYNONYMS), key=len, rever
 def vary(rng: random.Random, template: str, p: float = 0.45) -> str:
     """Swap words for synonyms (before slots are filled, so numbers are never touched)."""
     def sub(m: re.Match[str]) -> str:
-        return rng.choice(lx.SYNONYMS[m.group(0)]) if rng.random() < p else m.group(0)
+        return pick(rng, lx.SYNONYMS[m.group(0)]) if rng.random() < p else m.group(0)
 
     return _SYN_RE.sub(sub, template)
 
 
 def tail(rng: random.Random, text: str) -> str:
     """Append a spoken tail ("啊", "，凭什么"...), never doubling a final 了/的."""
-    t = rng.choice(lx.TAILS)
+    t = pick(rng, lx.TAILS)
     if t and text.endswith(t):
         t = ""
     return text + t

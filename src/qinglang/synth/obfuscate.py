@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+from qinglang.synth.rand import pick
+
 CODE_WORDS: dict[str, tuple[str, ...]] = {
     "分期": ("分琪", "分棋", "fq", "分7"),
     "催收": ("崔收", "催shou", "cui收", "摧收"),
@@ -36,7 +38,7 @@ def words(rng: random.Random, text: str, rate: float) -> str:
             pieces = text.split(plain)
             out = [pieces[0]]
             for p in pieces[1:]:
-                out.append(rng.choice(forms) if rng.random() < rate else plain)
+                out.append(pick(rng, forms) if rng.random() < rate else plain)
                 out.append(p)
             text = "".join(out)
     return text
@@ -71,7 +73,7 @@ def digits_disguised(rng: random.Random, digits: str, strength: float = 0.5) -> 
     else:
         s = digits
     if rng.random() < 0.35:
-        sep = rng.choice(("-", "*", "~", " ", "·", "/", "丶"))
+        sep = pick(rng, ("-", "*", "~", " ", "·", "/", "丶"))
         cut = sorted(rng.sample(range(1, len(s)), k=min(2, len(s) - 1)))
         s = s[: cut[0]] + sep + s[cut[0]: cut[1]] + sep + s[cut[1]:]
     return s
@@ -79,13 +81,13 @@ def digits_disguised(rng: random.Random, digits: str, strength: float = 0.5) -> 
 
 def wechat_label(rng: random.Random, rate: float) -> str:
     if rng.random() < rate:
-        return rng.choice(("薇信", "V信", "vx", "V", "薇", "威信", "VX", "wx", "➕V", "加v"))
-    return rng.choice(("微信", "微信号", "微信"))
+        return pick(rng, ("薇信", "V信", "vx", "V", "薇", "威信", "VX", "wx", "➕V", "加v"))
+    return pick(rng, ("微信", "微信号", "微信"))
 
 
 def handle_disguised(rng: random.Random, handle: str, rate: float) -> str:
     """A WeChat handle in text: sometimes split by a symbol (the canonical handle stays recoverable)."""
     if rng.random() < rate * 0.4 and len(handle) > 4:
         cut = rng.randrange(2, len(handle) - 1)
-        return handle[:cut] + rng.choice(("-", " ", "·", "丶")) + handle[cut:]
+        return handle[:cut] + pick(rng, ("-", " ", "·", "丶")) + handle[cut:]
     return handle

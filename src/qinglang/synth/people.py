@@ -14,6 +14,8 @@ from itertools import accumulate
 
 from stdnum.cn import ric
 
+from qinglang.synth.rand import pick
+
 # Surname frequencies (per cent of the population, rounded; long tail cut).
 _SURNAMES = (
     "王7.1 李7.0 张6.7 刘5.4 陈4.5 杨3.1 黄2.0 赵2.0 吴1.8 周1.7 徐1.4 孙1.4 马1.3 朱1.2 胡1.1 郭1.1 "
@@ -51,10 +53,10 @@ def surname(rng: random.Random) -> str:
 def given_name(rng: random.Random, male: bool) -> str:
     pool = _MALE if male else _FEMALE
     if rng.random() < 0.22:
-        return rng.choice(pool)
-    a, b = rng.choice(pool), rng.choice(pool)
+        return pick(rng, pool)
+    a, b = pick(rng, pool), pick(rng, pool)
     while b == a:
-        b = rng.choice(pool)
+        b = pick(rng, pool)
     return a + b
 
 
@@ -94,8 +96,8 @@ def id_number(rng: random.Random, region_codes: tuple[str, ...], birth: date, ma
         ok = _ok_codes(region_codes, year)
     if year != birth.year:
         birth = birth.replace(year=year, day=min(birth.day, 28))
-    code = rng.choice(ok) if ok else "110101"
-    seq = rng.randrange(0, 100) * 10 + rng.choice((1, 3, 5, 7, 9) if male else (0, 2, 4, 6, 8))
+    code = pick(rng, ok) if ok else "110101"
+    seq = rng.randrange(0, 100) * 10 + pick(rng, (1, 3, 5, 7, 9) if male else (0, 2, 4, 6, 8))
     body = f"{code}{birth:%Y%m%d}{seq:03d}"
     return body + ric.calc_check_digit(body + "0")
 
@@ -112,12 +114,12 @@ _CN_A = (36, 39, 42, 49, 58, 59, 60, 61, 101, 106, 110, 111, 112, 113, 114, 115,
 
 
 def ip_address(rng: random.Random) -> str:
-    return f"{rng.choice(_CN_A)}.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+    return f"{pick(rng, _CN_A)}.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
 
 
 def ip_block(rng: random.Random) -> str:
     """A /24 as 'a.b.c.0/24' (the indicator form detection compares against)."""
-    return f"{rng.choice(_CN_A)}.{rng.randrange(256)}.{rng.randrange(256)}.0/24"
+    return f"{pick(rng, _CN_A)}.{rng.randrange(256)}.{rng.randrange(256)}.0/24"
 
 
 def ip_in_block(rng: random.Random, block: str) -> str:

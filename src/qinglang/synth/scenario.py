@@ -24,6 +24,7 @@ from qinglang.synth import posts as px
 from qinglang.synth.agencies import Agency, make_agency
 from qinglang.synth.genuine import Composer, Context, tail
 from qinglang.synth.geo import City, load_cities
+from qinglang.synth.rand import pick
 from qinglang.synth.timing import Clock
 
 STYLES = ("legal_consulting", "fake_law_firm", "stealthy", "death_relatives")
@@ -50,6 +51,7 @@ class Config:
     repeat_share: float = 0.01  # repeat complainers (per complaint)
     collector_share: float = 0.006  # genuine complaints naming the same outsourced collector's phone
     hardship_share: float = 0.02  # genuine borrowers asking for 分期/延期 themselves
+    official_share: float = 0.02  # genuine complaints quoting the official hotline / 12378 / a bank
     # weights of the styles beyond the first four (one of each style is always present)
     style_weights: dict[str, float] = field(default_factory=lambda: {
         "legal_consulting": 2.0, "stealthy": 1.5, "fake_law_firm": 1.0, "death_relatives": 0.5})
@@ -116,6 +118,15 @@ def _weighted(rng: random.Random, mix: dict[str, float]) -> str:
     return rng.choices(list(mix), weights=list(mix.values()))[0]
 
 
+def _insert_sentence(rng: random.Random, text: str, sentence: str) -> str:
+    """Put a sentence after one of the text's sentence ends (or at the end)."""
+    ends = [m.end() for m in re.finditer(r"[。！？]+", text)]
+    if not ends:
+        return text.rstrip("，") + "。" + sentence + "。"
+    cut = pick(rng, ends)
+    return text[:cut] + sentence + "。" + text[cut:]
+
+
 _PRODUCTS = ("云禾现金贷", "云禾分期", "云禾消费贷", "云禾小额贷", "云禾信用付")
 
 
@@ -163,13 +174,13 @@ class Generator:
         principal = round(min(200_000, max(500, rng.lognormvariate(9.2, 0.8))) / 100) * 100
         loan_date = self.cfg.start - timedelta(days=rng.randrange(20, 720))
         if rng.random() < 0.14:
-            od = rng.choice((rng.randint(1, 30), rng.randint(31, 90), rng.randint(91, 400)))
+            od = pick(rng, (rng.randint(1, 30), rng.randint(31, 90), rng.randint(91, 400)))
             due = self.end - timedelta(days=od)
         else:
             od = 0
             due = self.cfg.start + timedelta(days=rng.randrange(0, self.cfg.days + 30))
         return Cust(cid, people.full_name(rng, male, family), phone or self._unique_phone(rng, city), principal, due,
-                    od, people.id_number(rng, city.region_codes, birth, male), city, rng.choice(_PRODUCTS),
+                    od, people.id_number(rng, city.region_codes, birth, male), city, pick(rng, _PRODUCTS),
                     loan_date, male)
 
     # ------------------------------------------------------------------ helpers
@@ -199,8 +210,8 @@ class Generator:
         return rec
 
     def _ctx(self, rng: random.Random, t: datetime, c: Cust | None) -> Context:
-        principal = c.principal if c else rng.choice((3000, 5000, 10000))
-        cphone = rng.choice(self.collector_phones) if self.collector_phones and rng.random() < 0.02 else \
+        principal = c.principal if c else pick(rng, (3000, 5000, 10000))
+        cphone = pick(rng, self.collector_phones) if self.collector_phones and rng.random() < 0.02 else \
             self.city(rng).phone(rng)
         return Context.make(rng, t.date(), principal, cphone)
 
@@ -208,7 +219,7 @@ class Generator:
         if c is None:
             return []
         if topic in ("double_deduction", "failed_deduction_penalty") and rng.random() < 0.3:
-            kind = rng.choice(("deduction_screenshot", "bank_statement_screenshot"))
+            kind = pick(rng, ("deduction_screenshot", "bank_statement_screenshot"))
             return [att.make_doc(rng, kind, c.name, None, c.city, t.date())]
         if topic == "identity_theft" and rng.random() < 0.4:
             return [att.make_doc(rng, "police_report", c.name, c.id_number, c.city, t.date())]
@@ -233,12 +244,13 @@ class Generator:
         cfg, n = self.cfg, 0
         used = self.reserved
 
-        def pick() -> Cust:
-            while True:
-                c = rng.choice(self.customers)
+        def fresh() -> Cust:
+            for _k in range(200):
+                c = pick(rng, self.customers)
                 if c.customer_id not in used:
                     used.add(c.customer_id)
                     return c
+            return c  # a loan book too small for the groups asked for: reuse rather than loop forever
 
         # (a) incident: a batch double deduction on day 11 (3月12日 for a March run), complaints within hours
         n_inc = min(budget // 3, max(20, round(cfg.complaints * cfg.incident_share)))
@@ -246,21 +258,21 @@ class Generator:
         t0 = datetime.combine(day, datetime.min.time()) + timedelta(hours=8, minutes=rng.randrange(40))
         self.incident = {"date": day.isoformat(), "start": t0.isoformat(), "topic": "double_deduction"}
         for _ in range(n_inc):
-            c = pick()
+            c = fresh()
             t = t0 + timedelta(seconds=min(6 * 3600, int(rng.expovariate(1 / 5400))))
             ctx = self._ctx(rng, t, c)
-            ctx.values["date"] = rng.choice(("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚"))
+            ctx.values["date"] = pick(rng, ("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚"))
             self.add(self.genuine(rng, t, c, "double_deduction", "incident_burst",
-                                  rng.choice(("app", "app", "hotline", "hotline", "social", "regulator")), ctx))
+                                  pick(rng, ("app", "app", "hotline", "hotline", "social", "regulator")), ctx))
             n += 1
         # (b) relatives sharing one phone: 2-3 customers, family name, same city
         for _ in range(max(2, round(cfg.complaints * cfg.family_share))):
-            head = pick()
+            head = fresh()
             fam = head.name[:2] if head.name[:2] in people.SURNAMES else head.name[0]
             members = [head]
-            for _k in range(rng.choice((1, 1, 2))):
+            for _k in range(pick(rng, (1, 1, 2))):
                 # an existing, not yet used customer becomes a relative: same family name, city, phone
-                m = pick()
+                m = fresh()
                 male = rng.random() < 0.5
                 m.name = people.full_name(rng, male, fam)
                 m.male, m.city, m.phone = male, head.city, head.phone
@@ -275,7 +287,7 @@ class Generator:
                 n += 1
         # (c) repeat complainers: several complaints over weeks, later ones echo the earlier
         for _ in range(max(2, round(cfg.complaints * cfg.repeat_share / 3))):
-            c = pick()
+            c = fresh()
             topic = _weighted(rng, cfg.topic_weights)
             t = self.clock.start + timedelta(seconds=rng.randrange(max(1, (cfg.days // 3) * 86400)))
             first = self.genuine(rng, t, c, topic, "repeat_complainer")
@@ -288,9 +300,9 @@ class Generator:
                     break
                 rec = self.genuine(rng, t, c, topic, "repeat_complainer")
                 if rng.random() < 0.5:  # echoes their own earlier complaint, whole sentences
-                    head = rng.choice(("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，"))
+                    head = pick(rng, ("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，"))
                     cut = [m.end() for m in re.finditer(r"[。！？]+", prev)]
-                    rec.text = head + (prev[: rng.choice(cut)] if cut else prev)
+                    rec.text = head + (prev[: pick(rng, cut)] if cut else prev)
                 self.add(rec)
                 prev = rec.text
                 n += 1
@@ -298,24 +310,24 @@ class Generator:
         for _ in range(rng.randint(2, 4)):
             self.collector_phones.append(self.city(rng).phone(rng))
         for _ in range(max(3, round(cfg.complaints * cfg.collector_share))):
-            c = pick()
+            c = fresh()
             t = self.clock.sample(rng)
             ctx = self._ctx(rng, t, c)
-            ctx.values["cphone"] = styles.ob.phone_in_text(rng, rng.choice(self.collector_phones))
+            ctx.values["cphone"] = styles.ob.phone_in_text(rng, pick(rng, self.collector_phones))
             rec = self.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
             if ctx.values["cphone"] not in rec.text:
                 cphone = ctx.values["cphone"]
-                note = self.composer._fresh(lambda cphone=cphone: rng.choice(lx.LEADS) + tail(rng, rng.choice(
+                note = self.composer._fresh(lambda cphone=cphone: pick(rng, lx.LEADS) + tail(rng, pick(rng,
                     ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是")) + cphone))
                 rec.text = rec.text.rstrip("。") + "。" + note + "。"
             self.add(rec)
             n += 1
         # (e) genuine hardship: the words campaigns use, said by borrowers themselves
         for _ in range(max(3, round(cfg.complaints * cfg.hardship_share))):
-            c = pick()
+            c = fresh()
             if self.by_overdue and rng.random() < 0.6:  # most hardship requests come from overdue borrowers
                 for _k in range(20):
-                    o = rng.choice(self.by_overdue)
+                    o = pick(rng, self.by_overdue)
                     if o.customer_id not in used:
                         used.add(o.customer_id)
                         c = o
@@ -324,8 +336,21 @@ class Generator:
             rec = self._genuine_rec(rng, t, c, self.composer.compose(lx.HARDSHIP, self._ctx(rng, t, c), threat=0.05))
             rec.group = "genuine_hardship"
             if rng.random() < 0.25:
-                kind = rng.choice(("diagnosis", "unemployment_proof"))
+                kind = pick(rng, ("diagnosis", "unemployment_proof"))
                 rec.docs = [att.make_doc(rng, kind, c.name, c.id_number, c.city, t.date())]
+            self.add(rec)
+            n += 1
+        # (f) official numbers: many genuine complaints quote the lender's hotline, 12378 or a bank's
+        # service number — shared numbers that must never look like an agent's phone
+        for _ in range(max(3, round(cfg.complaints * cfg.official_share))):
+            c = fresh()
+            t = self.clock.sample(rng)
+            ctx = self._ctx(rng, t, c)
+            note = self.composer._fresh(lambda ctx=ctx: pick(rng, lx.LEADS) + tail(
+                rng, pick(rng, lx.OFFICIAL_NOTES).format(hotline=pick(rng, lx.HOTLINE_FORMS), bank=ctx["bank"],
+                                                         bankno=lx.BANK_HOTLINES[ctx["bank"]])))
+            rec = self.genuine(rng, t, c, group="official_numbers", ctx=ctx)
+            rec.text = _insert_sentence(rng, rec.text, note)
             self.add(rec)
             n += 1
         return n
@@ -347,9 +372,14 @@ class Generator:
             styles_list.append(_weighted(rng, sw))
         rng.shuffle(styles_list)
         raw = [rng.lognormvariate(0, 0.7) for _ in range(k)]
-        sizes = [max(min(30, total // k), round(total * w / sum(raw))) for w in raw]
+        floor = min(30, total // k)
+        sizes = [max(floor, round(total * w / sum(raw))) for w in raw]
+        while sum(sizes) > total and max(sizes) > floor:  # the floor took its share from the largest
+            sizes[sizes.index(max(sizes))] -= 1
+        while sum(sizes) < total:
+            sizes[sizes.index(max(sizes))] += 1
         for i, s in enumerate(styles_list):  # a death-report ring stays small: dozens, not hundreds
-            if s == "death_relatives" and sizes[i] > 150:
+            if s == "death_relatives" and sizes[i] > 150 and k > 1:
                 spare, sizes[i] = sizes[i] - 150, 150
                 j = max(range(k), key=lambda j: (styles_list[j] != "death_relatives", -sizes[j]))
                 sizes[j] += spare
@@ -362,16 +392,24 @@ class Generator:
             n += self._campaign(rng, cid, style, ag, size)
         return n
 
-    def _members(self, rng: random.Random, ag: Agency, size: int, local: float) -> list[Cust]:
-        local_pool = [c for c in self.by_overdue if c.city.province == ag.city.province]
+    def _members(self, rng: random.Random, ag: Agency, size: int, local: float, overdue: float = 0.8) -> list[Cust]:
+        """Borrowers a campaign files for: mostly overdue, a share recruited in the agency's own city."""
+        same_city = [c for c in self.customers if c.city is ag.city]
+        local_pool = same_city if len(same_city) >= 10 else \
+            [c for c in self.customers if c.city.province == ag.city.province]
+        current = [c for c in self.customers if c.overdue_days == 0]
         out, seen = [], set()
+        tries = 0
         while len(out) < size:
+            tries += 1
+            if tries > 200 * size:  # loan book too small: members may repeat
+                self.reserved.clear()
             if local_pool and rng.random() < local:
-                c = rng.choice(local_pool)
-            elif rng.random() < 0.8 and self.by_overdue:
-                c = rng.choice(self.by_overdue)
+                c = pick(rng, local_pool)
+            elif rng.random() < overdue and self.by_overdue:
+                c = pick(rng, self.by_overdue)
             else:
-                c = rng.choice(self.customers)
+                c = pick(rng, current or self.customers)
             if c.customer_id not in seen and c.customer_id not in self.reserved:
                 seen.add(c.customer_id)
                 out.append(c)
@@ -385,7 +423,7 @@ class Generator:
         out = []
         for _ in range(size):
             if rng.random() < 0.7:
-                d = day0 + timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
+                d = day0 + timedelta(days=pick(rng, (0, 0, 1, 1, 2, 3)))
             else:
                 d = day0 + timedelta(days=rng.randrange(0, max(1, (self.end - day0).days)))
             d = min(d, self.end - timedelta(days=1))
@@ -400,23 +438,23 @@ class Generator:
             office = rng.random() < 0.6
             rec.ip = people.ip_in_block(rng, ag.ip_block) if office else people.ip_address(rng)
             if ch == "app":
-                rec.device = rng.choice(ag.devices) if office else self._device(rng, c)
+                rec.device = pick(rng, ag.devices) if office else self._device(rng, c)
         return rec
 
     def _hardship_docs(self, rng: random.Random, c: Cust, t: datetime, cid: str, pool: list[att.Doc],
                        rate: float) -> list[att.Doc]:
         docs = []
-        for _ in range(rng.choice((1, 1, 2))):
-            kind = rng.choice(("poverty_certificate", "unemployment_proof", "diagnosis", "diagnosis",
+        for _ in range(pick(rng, (1, 1, 2))):
+            kind = pick(rng, ("poverty_certificate", "unemployment_proof", "diagnosis", "diagnosis",
                                "quarantine_proof"))
             if pool and rng.random() < 0.15:
-                src = rng.choice(pool)
-                tam = rng.choice((None, "name_pasted"))
+                src = pick(rng, pool)
+                tam = pick(rng, (None, "name_pasted"))
                 d = att.reuse(rng, src, tam)
                 if tam == "name_pasted":
                     d.subject_name, d.subject_id_number = c.name, c.id_number
             else:
-                tam = rng.choice(("name_pasted", "digits_changed", "editor_resave", "reused_seal")) \
+                tam = pick(rng, ("name_pasted", "digits_changed", "editor_resave", "reused_seal")) \
                     if rng.random() < rate else None
                 d = att.make_doc(rng, kind, c.name, c.id_number, c.city, t.date(), cid, tam)
                 pool.append(d)
@@ -425,7 +463,8 @@ class Generator:
 
     def _campaign(self, rng: random.Random, cid: str, style: str, ag: Agency, size: int) -> int:
         rate = self.cfg.obfuscation_rate
-        members = self._members(rng, ag, size, local=0.0 if style == "death_relatives" else 0.35)
+        members = self._members(rng, ag, size, local=0.0 if style == "death_relatives" else 0.35,
+                                overdue=0.15 if style == "stealthy" else 0.8)
         times = self._times(rng, size)
         pool: list[att.Doc] = []
         self.campaign_info[cid] = {"style": style, "size": size}
@@ -434,18 +473,18 @@ class Generator:
         for c, t in zip(members, times, strict=True):
             m = styles.Member(c.name, c.id_number, c.principal, c.loan_date, c.next_due_date, c.overdue_days,
                               c.city.city, c.phone)
-            agency_phone = rng.choice(ag.phones)
+            agency_phone = pick(rng, ag.phones)
             if style == "legal_consulting":
                 in_text = rng.random() < 0.8
                 text = styles.legal_consulting(rng, ag, m, rate, agency_phone if in_text else None)
-                phone = agency_phone if rng.random() < 0.5 else c.phone
+                phone = agency_phone if rng.random() < 0.55 else c.phone
                 rec = self._campaign_rec(rng, t, c, text, phone, ag, cid)
                 if rng.random() < 0.55:
                     rec.docs = self._hardship_docs(rng, c, t, cid, pool, 0.35)
             elif style == "fake_law_firm":
                 text = styles.fake_law_firm(rng, ag, m, rate, agency_phone)
                 rec = self._campaign_rec(rng, t, c, text, agency_phone if rng.random() < 0.7 else c.phone, ag, cid,
-                                         rng.choice(("email", "regulator", "hotline", "other", "email")))
+                                         pick(rng, ("email", "regulator", "hotline", "other", "email")))
                 if rng.random() < 0.7:
                     rec.docs = [att.make_doc(rng, "lawyer_letter", c.name, c.id_number, ag.city, t.date(), cid,
                                              "licence_is_uscc", issuer_name=ag.name)]
@@ -458,22 +497,22 @@ class Generator:
                 c.overdue_days = 0
                 ctx = self._ctx(rng, t, c)
                 text = styles.stealthy(rng, self.composer, ag, ctx, rate)
-                ch = rng.choice(("app", "app", "app", "hotline", "regulator", "other"))
+                ch = pick(rng, ("app", "app", "app", "hotline", "regulator", "other"))
                 rec = self._campaign_rec(rng, t, c, text, c.phone if rng.random() < 0.8 else agency_phone, ag, cid, ch)
                 if ch == "app":
                     rec.ip = people.ip_in_block(rng, ag.ip_block) if rng.random() < 0.75 else self._ip(rng, c)
-                    rec.device = rng.choice(ag.devices) if rng.random() < 0.7 else self._device(rng, c)
+                    rec.device = pick(rng, ag.devices) if rng.random() < 0.7 else self._device(rng, c)
             else:  # death_relatives
                 death = t.date() - timedelta(days=rng.randrange(5, 120))
-                cause = rng.choice(styles.CAUSES)
+                cause = pick(rng, styles.CAUSES)
                 text = styles.death_relatives(rng, ag, m, death, cause, one_phone, rate)
                 rec = self._campaign_rec(rng, t, c, text, one_phone, ag, cid,
-                                         rng.choice(("hotline", "hotline", "regulator", "email", "app")))
+                                         pick(rng, ("hotline", "hotline", "regulator", "email", "app")))
                 if pool and rng.random() < 0.2:
-                    d = att.reuse(rng, rng.choice(pool), "name_pasted")
+                    d = att.reuse(rng, pick(rng, pool), "name_pasted")
                     d.subject_name, d.subject_id_number = c.name, c.id_number
                 else:
-                    tam = rng.choice((None, None, "name_pasted", "reused_seal", "digits_changed", "editor_resave"))
+                    tam = pick(rng, (None, None, "name_pasted", "reused_seal", "digits_changed", "editor_resave"))
                     d = att.make_doc(rng, "death_certificate", c.name, c.id_number, c.city, t.date(), cid, tam)
                     d.event_date = death
                     d.issue_date = death + timedelta(days=rng.randrange(0, 5))
@@ -492,7 +531,7 @@ class Generator:
         rng = _rng(self.seed, "genuine")
         for _ in range(max(0, cfg.complaints - used)):
             t = self.clock.sample(rng)
-            c = rng.choice(self.customers) if rng.random() < 0.96 else None
+            c = pick(rng, self.customers) if rng.random() < 0.96 else None
             self.add(self.genuine(rng, t, c))
         self.recs = self.recs[: cfg.complaints] if len(self.recs) > cfg.complaints else self.recs
         self._assign_ids()
@@ -525,20 +564,20 @@ class Generator:
         for i in range(cfg.posts):
             t = px.post_time(rng, start, days)
             if i < n_ads:
-                key, ag = ad_sources[i % len(ad_sources)] if i < len(ad_sources) else rng.choice(ad_sources)
+                key, ag = ad_sources[i % len(ad_sources)] if i < len(ad_sources) else pick(rng, ad_sources)
                 acc_list = accounts.setdefault(ag.key, [])
                 if not acc_list or rng.random() < 0.35:  # a new account name, same contacts
-                    acc_list.append((rng.choice(px.PLATFORMS), px.account_name(rng)))
-                platform, account = rng.choice(acc_list)
+                    acc_list.append((pick(rng, px.PLATFORMS), px.account_name(rng)))
+                platform, account = pick(rng, acc_list)
                 text, contacts = px.ad_post(rng, ag, account, rate)
                 info = {"label": "ad", "kind": "agency_ad" if key else "other_ad", "contacts": contacts}
                 if key:
                     info["campaign_id"] = key
                 rows.append((t, platform, account, text, info))
             else:
-                kind = rng.choice(px.NEGATIVE_KINDS)
+                kind = pick(rng, px.NEGATIVE_KINDS)
                 info = {"label": "negative", "kind": kind, "contacts": []}
-                rows.append((t, rng.choice(px.PLATFORMS), px.account_name(rng), px.negative_post(rng, kind), info))
+                rows.append((t, pick(rng, px.PLATFORMS), px.account_name(rng), px.negative_post(rng, kind), info))
         rows.sort(key=lambda r: r[0])
         posts, truth = [], {}
         for t, platform, account, text, info in rows:

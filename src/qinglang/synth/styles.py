@@ -17,6 +17,7 @@ from qinglang.synth import lexicon as lx
 from qinglang.synth import obfuscate as ob
 from qinglang.synth.agencies import Agency
 from qinglang.synth.genuine import Composer, Context, fmt_amount, fmt_date, vary
+from qinglang.synth.rand import pick
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Member:
 
 
 def _pick(rng: random.Random, options: tuple[str, ...], **slots: str) -> str:
-    return rng.choice(options).format(**slots)
+    return pick(rng, options).format(**slots)
 
 
 def _house(rng: random.Random, ag: Agency, key: str, options: tuple[str, ...], k: int = 2) -> tuple[str, ...]:
@@ -52,7 +53,7 @@ def _house(rng: random.Random, ag: Agency, key: str, options: tuple[str, ...], k
 def _house_pick(rng: random.Random, ag: Agency, key: str, options: tuple[str, ...], **slots: str) -> str:
     """Mostly the house wording, now and then another variant; words lightly varied."""
     pool = _house(rng, ag, key, options) if rng.random() < 0.85 else options
-    return vary(rng, rng.choice(pool), p=0.12).format(**slots)
+    return vary(rng, pick(rng, pool), p=0.12).format(**slots)
 
 
 # ---------------------------------------------------------------- legal_consulting
@@ -107,9 +108,9 @@ _LC_THREAT = (
 
 def legal_consulting(rng: random.Random, ag: Agency, m: Member, rate: float, agent_phone: str | None) -> str:
     slots = {
-        "name": m.name, "id4": m.id_number[-4:], "loan": fmt_date(rng, m.loan_date), "app": rng.choice(lx.APP_NAMES),
-        "lender": rng.choice((lx.LENDER, "贵司", "贵平台")), "amt": fmt_amount(rng, m.principal),
-        "term": str(rng.choice((24, 36, 36, 48, 60, 60))), "person": ag.person,
+        "name": m.name, "id4": m.id_number[-4:], "loan": fmt_date(rng, m.loan_date), "app": pick(rng, lx.APP_NAMES),
+        "lender": pick(rng, (lx.LENDER, "贵司", "贵平台")), "amt": fmt_amount(rng, m.principal),
+        "term": str(pick(rng, (24, 36, 36, 48, 60, 60))), "person": ag.person,
         "aphone": ob.phone_in_text(rng, agent_phone) if agent_phone else "",
     }
     paras = [_house_pick(rng, ag, "_LC_INTRO", _LC_INTRO, **slots), _house_pick(rng, ag, "_LC_HARDSHIP", _LC_HARDSHIP, **slots)]
@@ -128,7 +129,7 @@ def legal_consulting(rng: random.Random, ag: Agency, m: Member, rate: float, age
     if rng.random() < 0.3:  # one paragraph dropped or swapped: the template is not rigid
         i = rng.randrange(1, len(paras) - 1)
         paras[i], paras[i + 1] = paras[i + 1], paras[i]
-    sep = rng.choice(("\n", "", "\n\n", " "))
+    sep = pick(rng, ("\n", "", "\n\n", " "))
     return ob.words(rng, sep.join(paras), rate).replace("块元", "元")
 
 
@@ -171,8 +172,8 @@ _LF_CLOSE = (
 def fake_law_firm(rng: random.Random, ag: Agency, m: Member, rate: float, lawyer_phone: str) -> str:
     slots = {
         "firm": ag.name, "lawyer": ag.person, "lic": ag.code, "name": m.name, "id4": m.id_number[-4:],
-        "lender": rng.choice((lx.LENDER, "贵司")), "loan": fmt_date(rng, m.loan_date),
-        "amt": fmt_amount(rng, m.principal), "term": str(rng.choice((36, 48, 60))),
+        "lender": pick(rng, (lx.LENDER, "贵司")), "loan": fmt_date(rng, m.loan_date),
+        "amt": fmt_amount(rng, m.principal), "term": str(pick(rng, (36, 48, 60))),
         "lphone": ob.phone_in_text(rng, lawyer_phone), "wx": ag.wechat,
     }
     parts = [_house_pick(rng, ag, "_LF_HEAD", _LF_HEAD, **slots), _house_pick(rng, ag, "_LF_BODY", _LF_BODY, **slots), _house_pick(rng, ag, "_LF_FACTS", _LF_FACTS, **slots),
@@ -203,10 +204,10 @@ _ST_CONTACT = (
 
 def stealthy(rng: random.Random, composer: Composer, ag: Agency, ctx: Context, rate: float) -> str:
     """Worded like a genuine complaint (fresh sentences), with the agency's asks and its handle mixed in."""
-    topic = lx.TOPICS[rng.choice(_ST_TOPICS)]
-    term = str(rng.choice((12, 24, 36, 48)))
-    ask = composer._fresh(lambda: rng.choice(lx.LEADS) + rng.choice(_ST_ASK).format(term=term))
-    contact = rng.choice(_ST_CONTACT).format(label=ob.wechat_label(rng, rate), handle=ag.wechat)
+    topic = lx.TOPICS[pick(rng, _ST_TOPICS)]
+    term = str(pick(rng, (12, 24, 36, 48)))
+    ask = composer._fresh(lambda: pick(rng, lx.LEADS) + pick(rng, _ST_ASK).format(term=term))
+    contact = pick(rng, _ST_CONTACT).format(label=ob.wechat_label(rng, rate), handle=ag.wechat)
     text = composer.compose(topic, ctx, angry=0.15, threat=0.35, extra=[ask, contact])
     return ob.words(rng, text, rate * 0.5)
 
@@ -238,12 +239,12 @@ CAUSES = ("突发心梗", "车祸", "癌症晚期", "脑溢血", "意外溺水",
 
 def death_relatives(rng: random.Random, ag: Agency, m: Member, death: date, cause: str, phone: str,
                     rate: float) -> str:
-    slots = {"name": m.name, "id4": m.id_number[-4:], "rel": rng.choice(_DR_REL), "ddate": fmt_date(rng, death),
+    slots = {"name": m.name, "id4": m.id_number[-4:], "rel": pick(rng, _DR_REL), "ddate": fmt_date(rng, death),
              "cause": cause}
     parts = [_house_pick(rng, ag, "_DR_OPEN", _DR_OPEN, **slots)]
     parts += rng.sample(_DR_MID, rng.randint(1, 2))
     parts.append(_house_pick(rng, ag, "_DR_ASK", _DR_ASK, **slots))
     if rng.random() < 0.5:
-        parts.append(rng.choice(("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
+        parts.append(pick(rng, ("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
             p=ob.phone_in_text(rng, phone)))
     return ob.words(rng, "".join(parts), rate * 0.3)
