@@ -78,6 +78,8 @@ def test_names_against_borrower_and_body():
     assert not codes(check_document(same, None, b, []))
     ocr_slip = {"name": "张建囯", "id_number": VALID_ID}  # one character misread by OCR
     assert not codes(check_document(ocr_slip, None, b, []))
+    glued = {"name": "和张建国", "names_in_body": ["张建国"], "id_number": VALID_ID}  # a crumb glued on
+    assert not codes(check_document(glued, None, b, []))
     other = {"name": "李四", "names_in_body": ["王五"], "id_number": "110105194912310029"}
     c = codes(check_document(other, None, b, []))
     assert {"material_name_mismatch", "material_name_inconsistent"} <= c
@@ -87,7 +89,8 @@ def test_seal_against_issuer():
     assert seal_mismatch("昆明市中心医院", "昆明市中心医院") is None
     assert seal_mismatch("召明市中心医院", "昆明市中心医院") is None  # OCR noise on the seal
     assert seal_mismatch("深圳市福田区疾病预防控制中心", "南京市第一人民医院") is not None
-    assert seal_mismatch("哈尔滨恒信科技", "成都德盛律师事务所") is not None
+    assert seal_mismatch("哈尔滨恒信科技有限公司", "成都德盛律师事务所") is not None
+    assert seal_mismatch("灌贞世宗负允区专嘎举", "洪山区东风乡办事处") is None  # garbage OCR is no evidence
     assert seal_mismatch("如配市审心医取资久吾", "昆明市中心医院") is None  # a real noisy seal read
 
 

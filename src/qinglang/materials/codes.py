@@ -43,7 +43,7 @@ CODES: dict[str, tuple[float, str, str, str]] = {
                                          "issued long after the event it certifies"),
     "material_event_after_issue": (0.5, "material_forged", "所证明事件日期晚于出具日期",
                                    "the certified event is dated after the document's own issue date"),
-    "material_seal_issuer_mismatch": (0.5, "material_forged", "印章文字与出具单位不符",
+    "material_seal_issuer_mismatch": (0.35, "material_forged", "印章文字与出具单位不符",
                                       "seal text does not match the issuing body"),
     "material_seal_copied": (0.55, "material_forged", "不同单位/不同文件上出现像素级相同的印章（数字复制）",
                              "a pixel-identical seal impression on documents of different issuers "
