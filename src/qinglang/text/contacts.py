@@ -33,7 +33,7 @@ class Contact:
     end: int
 
 
-_SEP = r"[-\s.]?"
+_SEP = r"[-\s./]?"
 _PHONE = re.compile(
     r"(?<![\d])(?:\+?86[-\s]?)?(1" + _SEP + r"[3-9](?:" + _SEP + r"\d){9})(?![\d])"
 )
@@ -47,10 +47,11 @@ _NOT_PHONE_BEFORE = re.compile(
 _NOT_NUMBER_AFTER = re.compile(r"^\s?(元|块|万|亿|千|百|%|笔|期|天|个|年|月|日|号楼|次|人|分钟|小时)")
 _WECHAT = re.compile(
     r"(?:加|\+|添加|联系)?((?<![a-z0-9])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?[:：=]?\s?"
-    r"([a-z][-_a-z0-9]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])"
+    r"([a-z][-_a-z0-9]{2,19}(?: \d{2,})*|1[3-9]\d{9})(?![a-z0-9_-])"
 )
 _QQ = re.compile(
-    r"(?:加|\+)?((?<![a-z0-9])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|口口|球球)(?:号|群)?\s?[:：=]?\s?([1-9]\d{4,10})(?![\d])"
+    r"(?:加|\+)?((?<![a-z0-9])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
+    r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _TLD = (
     r"com|cn|net|org|top|xyz|vip|cc|me|info|io|shop|club|site|online|ltd|link|app|hk|tk|co|icu|fun|"
@@ -135,7 +136,16 @@ def extract_contacts(text: str) -> list[Contact]:
         a, b = m.span(2)
         if not _free(taken, a, b):
             continue
-        handle = m.group(2)
+        handle = m.group(2).replace(" ", "").replace("-", "")  # "xy69-68232", "fq4 379875": inserted breaks
+        if m.group(1) in ("vx", "wx") and m.end(1) == a:
+            # "加Vxy69..." is V + xy69..., "加VXxmjy..." is VX + xmjy...: the original case decides
+            cs, ce = mapped.span(m.start(1), m.end(1))
+            orig = text[cs:ce]
+            if len(orig) == 2 and orig[0].isupper() != orig[1].isupper():
+                handle = m.group(1)[1] + handle
+                a -= 1
+        if len(handle) < 6 and not handle.isdigit():
+            continue
         cue = m.group(1)
         if cue == "v" and not (m.group(0).startswith(("加", "+")) or re.search(r"[:：=]", m.group(0))):
             if m.start(1) > 0 and norm[m.start(1) - 1] not in "加+:： ":
@@ -151,7 +161,9 @@ def extract_contacts(text: str) -> list[Contact]:
             continue
         if m.group(1) == "扣" and norm[m.end(1) : m.end(1) + 1] not in (":", "：", "号", " ") and not m.group(0).startswith(("加", "+")):
             continue
-        _emit(out, taken, mapped, text, "qq", m.group(2), a, b)
+        qq = _digits(m.group(2))
+        if 5 <= len(qq) <= 11:
+            _emit(out, taken, mapped, text, "qq", qq, a, b)
     for m in _PHONE.finditer(norm):
         a, b = m.span()
         if not _free(taken, a, b) or _is_number_context(norm, a, b):

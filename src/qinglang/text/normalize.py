@@ -51,7 +51,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Always-noise: invisible characters, spacing, decorations, emoji. Never carry meaning in ads.
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 _DECOR = (
-    "*~^`|\\\\·・‧∙⋅°¤§¨'‘’♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁"
+    "*~^`|\\\\·・‧∙⋅°¤§¨'‘’♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁丶"
     "→←↑↓↖↗↘↙⇒⇐⇑⇓↔▶◀▲▼△▽◆◇■□●○◎☞☜☛☚♪♫♬✌✓✗※¦"
 )
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
@@ -229,15 +229,20 @@ def _noise_re() -> re.Pattern[str]:
 def _soft_noise_re() -> re.Pattern[str]:
     """Like the noise step, but white space between two ASCII letters/digits survives as one space."""
     base = _noise_re().pattern
-    return re.compile(f"(?<=[0-9a-zA-Z])\\s+(?=[0-9a-zA-Z])|{base}")
+    return re.compile(f"(?<=[0-9a-zA-Z])[\\s|｜¦]+(?=[0-9a-zA-Z])|{base}")
+
+
+_SEPARATING = re.compile(r"[\s|｜¦]")
 
 
 def _soft_repl(mt: re.Match[str]) -> str:
+    """Delete noise, but a run holding white space or a bar between two ASCII letters/digits is a
+    token boundary ("V: abc123｜扣扣 557..."), kept as one space; "ri丶oh1993" still joins."""
     s, a, b = mt.string, mt.start(), mt.end()
     between_ascii = (
         a > 0 and b < len(s) and s[a - 1].isascii() and s[a - 1].isalnum() and s[b].isascii() and s[b].isalnum()
     )
-    return " " if between_ascii and mt.group(0).isspace() else ""
+    return " " if between_ascii and _SEPARATING.search(mt.group(0)) else ""
 
 
 def _soft_fast(text: str) -> str:
@@ -347,16 +352,16 @@ NUMERAL_MAP = {
 }
 # Letter look-alikes (o, l, I) only count inside runs that already hold Chinese numerals or digits.
 _NUM_CLASS = "0-9零〇○洞一壹幺么二贰貳两兩三叁參弎四肆五伍六陆陸七柒拐八捌九玖勾"
-_NUMERAL_RE = re.compile(f"[{_NUM_CLASS}oOlI]{{5,}}")
+_NUMERAL_RE = re.compile(f"[{_NUM_CLASS}oOlI](?:[-/\\s.]?[{_NUM_CLASS}oOlI]){{4,}}")
 _NUMERAL_TABLE = str.maketrans(NUMERAL_MAP)
 
 
 def _numeral_repl(mt: re.Match[str]) -> str:
     run = mt.group(0)
     # a contact-like run: must contain at least 5 real numerals (not just letters like "lOOl")
-    real = sum(1 for c in run if c not in "oOlI")
-    chinese = sum(1 for c in run if not c.isascii())
-    if real < 5 or chinese == 0 or (chinese < 2 and len(run) < 7):
+    real = sum(1 for c in run if c not in "oOlI-/. \t\n")
+    chinese = sum(1 for c in run if not c.isascii() and not c.isspace())
+    if real < 5 or chinese == 0 or (chinese < 2 and real < 7):
         return run
     # plain words made of numerals ("一五一十", "三三两两") are rare at >= 5; leave mostly-letter runs
     return run.translate(_NUMERAL_TABLE)

@@ -1,0 +1,120 @@
+"""`qinglang posts` pipeline: read posts (and complaints), score, link, write files.
+
+Outputs in DIR:
+- posts_scored.jsonl: post_id, platform, account, score, flagged, categories, hits (original
+  spans), contacts (normalised + raw span), reasons, group_id, linked_complaints;
+- posts_groups.json: account groups joined by shared contacts, with the complaints they reach;
+- posts_report.html: self-contained report (Chinese first, English alongside);
+- quarantine.jsonl when an input row was rejected.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+
+from qinglang.posts.linking import LINK_KINDS, account_groups, complaint_index, contact_key
+from qinglang.posts.scoring import score_text
+
+
+def _complaint_contacts(path: Path, quarantine: list[dict]) -> tuple[dict[str, list[str]], int]:
+    from qinglang.ingest.readers import read_complaints
+    from qinglang.phones import normalize_phone
+    from qinglang.schema import QuarantinedRow
+    from qinglang.text.contacts import extract_contacts
+
+    rows = []
+    n = 0
+    for item in read_complaints(path):
+        if isinstance(item, QuarantinedRow):
+            quarantine.append(item.model_dump(mode="json"))
+            continue
+        n += 1
+        contacts = [(c.kind, c.value) for c in extract_contacts(item.text) if c.kind in LINK_KINDS]
+        if item.phone:
+            e164 = normalize_phone(item.phone)
+            if e164:
+                contacts.append(("phone", e164))
+        if contacts:
+            rows.append((item.complaint_id, contacts))
+    return complaint_index(rows), n
+
+
+def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str | Path | None = None) -> dict:
+    """Score every post, link accounts and complaints, write the outputs; returns a summary."""
+    from qinglang.ingest.readers import read_posts
+    from qinglang.schema import QuarantinedRow
+
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    quarantine: list[dict] = []
+    records = []
+    for item in read_posts(posts_path):
+        if isinstance(item, QuarantinedRow):
+            quarantine.append(item.model_dump(mode="json"))
+            continue
+        s = score_text(item.text)
+        account = f"{item.platform or '?'}/{item.account or item.post_id}"
+        records.append((item, account, s))
+    groups = account_groups(
+        (p.post_id, acct, [(c.kind, c.value) for c in s.contacts]) for p, acct, s in records
+    )
+    group_of = {pid: g["group_id"] for g in groups for pid in g["post_ids"]}
+    cindex: dict[str, list[str]] = {}
+    n_complaints = 0
+    if complaints_path:
+        cindex, n_complaints = _complaint_contacts(Path(complaints_path), quarantine)
+    for g in groups:
+        g["complaint_ids"] = sorted({cid for key in g["contacts"] for cid in cindex.get(key, [])})
+
+    flagged = 0
+    cats: Counter[str] = Counter()
+    scored_rows = []
+    with open(out / "posts_scored.jsonl", "w", encoding="utf-8") as fh:
+        for p, _acct, s in records:
+            keys = {contact_key(c.kind, c.value) for c in s.contacts if c.kind in LINK_KINDS}
+            linked = sorted({cid for k in keys for cid in cindex.get(k, [])})
+            row = {
+                "post_id": p.post_id,
+                "platform": p.platform,
+                "account": p.account,
+                "posted_at": p.posted_at.isoformat() if p.posted_at else None,
+                "score": s.score,
+                "flagged": s.flagged,
+                "categories": s.categories,
+                "hits": [
+                    {k: v for k, v in asdict(h).items()} for h in s.hits
+                ],
+                "contacts": [asdict(c) for c in s.contacts],
+                "reasons": [r.as_dict() for r in s.reasons],
+                "group_id": group_of.get(p.post_id),
+                "linked_complaints": linked,
+            }
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            if s.flagged:
+                flagged += 1
+                cats.update(s.categories)
+            scored_rows.append((row, p.text))
+    (out / "posts_groups.json").write_text(json.dumps(groups, ensure_ascii=False, indent=2), encoding="utf-8")
+    if quarantine:
+        with open(out / "quarantine.jsonl", "w", encoding="utf-8") as fh:
+            for q in quarantine:
+                fh.write(json.dumps(q, ensure_ascii=False, default=str) + "\n")
+    summary = {
+        "posts": len(records),
+        "flagged": flagged,
+        "categories": dict(cats.most_common()),
+        "groups": len(groups),
+        "complaints_read": n_complaints,
+        "posts_linked_to_complaints": sum(1 for r, _ in scored_rows if r["linked_complaints"]),
+        "quarantined": len(quarantine),
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+    from qinglang.posts.report import write_report
+
+    write_report(out / "posts_report.html", scored_rows, groups, summary)
+    return summary
