@@ -79,3 +79,35 @@ def test_eval_cli_json(lender):
                           "--json"], check=True, capture_output=True, text=True).stdout
     data = json.loads(out)
     assert {"precision", "recall", "ari", "organizer_hit_at_1", "campaigns", "hard_negative_flag_rate"} <= set(data)
+
+
+def test_scan_records_in_store_and_online_index_loads_from_it(lender, tmp_path):
+    db = f"sqlite:///{tmp_path / 'ql.sqlite'}"
+    out = tmp_path / "scan"
+    res = subprocess.run([*QL, "scan", "--complaints", str(lender / "complaints.jsonl"), "--customers",
+                          str(lender / "customers.csv"), "--db", db, "--out", str(out), "--no-report", "--json"],
+                         check=True, capture_output=True, text=True)
+    summary = json.loads(res.stdout)
+    assert summary["run_id"] and summary["complaints"] == 4000
+    from qinglang.online import load_index
+    from qinglang.store import open_store
+    from qinglang.store.results import latest_scan
+
+    run = latest_scan(open_store(db))
+    assert run is not None and len(run.scored) == 4000
+    flagged = next(s for s in run.scored if s.flagged)
+    complaint = next(c for c in load_complaints(lender / "complaints.jsonl").records
+                     if c.complaint_id == flagged.complaint_id)
+    got = load_index(db).score(complaint)
+    assert got.flagged and got.cluster_id == flagged.cluster_id
+
+
+def test_score_cli_reads_jsonl_and_rejects_bad_lines(lender):
+    lines = (lender / "complaints.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    stdin = "\n".join([*lines, '{"complaint_id": "X1"}']) + "\n"
+    res = subprocess.run([*QL, "score", "--scan", str(lender / "scan")], input=stdin, capture_output=True,
+                         text=True)
+    assert res.returncode == 1  # one line rejected
+    outs = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["complaint_id"] for o in outs] == [json.loads(x)["complaint_id"] for x in lines]
+    assert "line 4" in res.stderr
