@@ -114,3 +114,25 @@ def test_accounts_reappear_under_new_names(scenario) -> None:
         if cid:
             accounts_per_agency[cid].add(p["account"])
     assert any(len(a) >= 2 for a in accounts_per_agency.values())
+
+
+def test_official_numbers_are_common_but_never_organizers(scenario) -> None:
+    from qinglang.synth import lexicon as lx
+
+    hotline = re.sub(r"\D", "", lx.HOTLINE)
+    mentions = [c for c in scenario.complaints if hotline in re.sub(r"\D", "", c["text"])]
+    assert len(mentions) >= 10
+    assert len({c["customer_id"] for c in mentions}) >= 10  # many unrelated customers quote it
+    organizers = {v for vals in scenario.truth["organizers"].values() for v in vals}
+    assert not any(hotline in v or v.endswith("12378") for v in organizers)
+    assert all(scenario.campaign_of(cid) is None for cid in scenario.truth["hard_negatives"]["official_numbers"])
+
+
+def test_family_households_share_devices_sometimes(scenario) -> None:
+    recs = {c["complaint_id"]: c for c in scenario.complaints}
+    by_device: dict[str, set[str]] = defaultdict(set)
+    for cid in scenario.truth["hard_negatives"]["shared_family_phone"]:
+        c = recs[cid]
+        if c["device_id"]:
+            by_device[c["device_id"]].add(c["customer_id"])
+    assert any(len(v) >= 2 for v in by_device.values())

@@ -26,7 +26,7 @@ EXT = {
 TAMPERS = ("name_pasted", "digits_changed", "editor_resave", "pdf_incremental_edit", "reused_seal", "licence_is_uscc")
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
     """One attachment file before it has a name (complaint ids are assigned after sorting)."""
 
@@ -67,10 +67,22 @@ def issuer(rng: random.Random, doc_type: str, city: City) -> str:
     return place
 
 
+# Days between the event and a genuine document's issue date (what a real office takes).
+_GAPS = {"death_certificate": (1, 20), "diagnosis": (0, 10), "unemployment_proof": (0, 120),
+         "poverty_certificate": (20, 700), "lawyer_letter": (1, 30), "police_report": (0, 2)}
+
+
 def make_doc(rng: random.Random, doc_type: str, name: str, id_number: str | None, city: City, when: date,
              campaign_id: str | None = None, tamper: str | None = None, issuer_name: str | None = None) -> Doc:
-    event = when - timedelta(days=rng.randrange(3, 200))
-    issue = min(when - timedelta(days=1), event + timedelta(days=rng.randrange(0, 20)))
+    if doc_type == "quarantine_proof":
+        # "hardship since the epidemic": an event of 2021-22 on a paper issued just now, a forger's tell
+        event = date(2021, 1, 1) + timedelta(days=rng.randrange(0, 700))
+        issue = when - timedelta(days=rng.randrange(1, 30))
+    else:
+        lo, hi = _GAPS.get(doc_type, (0, 5))
+        gap = rng.randint(lo, hi)
+        event = when - timedelta(days=gap + rng.randrange(1, 60))
+        issue = min(when - timedelta(days=1), event + timedelta(days=gap))
     ext = pick(rng, EXT.get(doc_type, ("png",)))
     if tamper == "pdf_incremental_edit":
         ext = "pdf"

@@ -103,6 +103,8 @@ class Context(dict):
             v = str(rng.randrange(2, 45))
         elif key == "limit":
             v = str(pick(rng, (5000, 8000, 10000, 20000, 30000, 50000)))
+        elif key == "limit2":
+            v = str(pick(rng, (0, 500, 1000, 1500, 2000, 3000)))
         else:
             raise KeyError(key)
         self[key] = v

@@ -15,6 +15,7 @@ a relative/colleague, {cphone} a collector's phone, {days} days, {limit} credit 
 from __future__ import annotations
 
 LENDER = "云禾消费金融"
+APP_OFFICIAL = ("云禾金融", "云禾金融APP", "云禾借款", "云禾金融app")
 APP_NAMES = ("云禾金融", "云禾金融APP", "云禾借款", "云禾app", "你们app", "贵司APP")
 HOTLINE = "400-618-7799"
 HOTLINE_FORMS = ("400-618-7799", "4006187799", "400 618 7799", "4006-187-799")
@@ -342,7 +343,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "credit_limit": {
         "events": (
-            "我一直按时还款，额度突然从{limit}降到了{amt2}",
+            "我一直按时还款，额度突然从{limit}降到了{limit2}",
             "{date}额度被冻结了，也没有任何通知",
             "刚还清就把我额度清零了",
             "额度显示{limit}，但一直借不出来，提示综合评分不足",

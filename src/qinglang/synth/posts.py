@@ -120,7 +120,11 @@ def ad_post(rng: random.Random, ag: Agency, account: str, rate: float) -> tuple[
             contacts.append("+86" + ph)
         if "{qq}" in c:
             contacts.append(ag.qq)
-    parts = [pick(rng, _AD_HOOK), *rng.sample(_AD_BODY, rng.randint(1, 3)),
+    hook = pick(rng, _AD_HOOK)
+    if rng.random() < 0.3:  # local teams advertise their city (and sometimes the company name)
+        hook = pick(rng, (f"{ag.city.short}本地团队，", f"【{ag.city.short}】", f"{ag.name}：", f"{ag.city.short}可面谈，"))\
+            + hook
+    parts = [hook, *rng.sample(_AD_BODY, rng.randint(1, 3)),
              *(c.format(**slots) for c in contacts_used)]
     sep = pick(rng, ("\n", " ", "，", "｜", "！"))
     if sep in "，｜！":

@@ -76,7 +76,7 @@ class Config:
         return cls(**raw)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cust:
     customer_id: str
     name: str
@@ -93,7 +93,7 @@ class Cust:
     home_ip: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Rec:
     """A complaint before ids are assigned (records are sorted by time first)."""
 
@@ -276,6 +276,14 @@ class Generator:
                 male = rng.random() < 0.5
                 m.name = people.full_name(rng, male, fam)
                 m.male, m.city, m.phone = male, head.city, head.phone
+                # one household: the same home broadband and, often, the same old phone handset
+                if head.device is None:
+                    head.device = people.device_id(rng)
+                if head.home_ip is None:
+                    head.home_ip = people.ip_address(rng)
+                m.home_ip = head.home_ip
+                if rng.random() < 0.6:
+                    m.device = head.device
                 m.id_number = people.id_number(rng, head.city.region_codes,
                                                people.birth_date(rng, cfg.start), male)
                 members.append(m)
@@ -472,7 +480,7 @@ class Generator:
             one_phone = ag.phones[0]
         for c, t in zip(members, times, strict=True):
             m = styles.Member(c.name, c.id_number, c.principal, c.loan_date, c.next_due_date, c.overdue_days,
-                              c.city.city, c.phone)
+                              c.city.city, c.phone, c.male)
             agency_phone = pick(rng, ag.phones)
             if style == "legal_consulting":
                 in_text = rng.random() < 0.8

@@ -32,6 +32,7 @@ class Member:
     overdue_days: int
     city: str
     phone: str
+    male: bool = True
 
 
 def _pick(rng: random.Random, options: tuple[str, ...], **slots: str) -> str:
@@ -108,7 +109,7 @@ _LC_THREAT = (
 
 def legal_consulting(rng: random.Random, ag: Agency, m: Member, rate: float, agent_phone: str | None) -> str:
     slots = {
-        "name": m.name, "id4": m.id_number[-4:], "loan": fmt_date(rng, m.loan_date), "app": pick(rng, lx.APP_NAMES),
+        "name": m.name, "id4": m.id_number[-4:], "loan": fmt_date(rng, m.loan_date), "app": pick(rng, lx.APP_OFFICIAL),
         "lender": pick(rng, (lx.LENDER, "贵司", "贵平台")), "amt": fmt_amount(rng, m.principal),
         "term": str(pick(rng, (24, 36, 36, 48, 60, 60))), "person": ag.person,
         "aphone": ob.phone_in_text(rng, agent_phone) if agent_phone else "",
@@ -213,13 +214,17 @@ def stealthy(rng: random.Random, composer: Composer, ag: Agency, ctx: Context, r
 
 
 # ---------------------------------------------------------------- death_relatives
-_DR_REL = ("儿子", "女儿", "妻子", "丈夫", "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "外甥")
+_DR_REL_M = ("儿子", "女儿", "妻子", "妻子", "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "外甥")
+# who the deceased was to the speaker
+_DR_DREL_M = ("丈夫", "老公", "父亲", "爸爸", "儿子", "哥哥", "弟弟")
+_DR_DREL_F = ("妻子", "老婆", "母亲", "妈妈", "女儿", "姐姐", "妹妹")
+_DR_REL_F = ("儿子", "女儿", "丈夫", "丈夫", "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "外甥女")
 _DR_OPEN = (
     "我是借款人{name}的{rel}，{name}已于{ddate}因{cause}去世。",
     "你好，借款人{name}（身份证尾号{id4}）已经在{ddate}过世了，我是家属。",
-    "我{rel}{name}{ddate}因{cause}离世，死亡证明已经上传。",
+    "我{drel}{name}{ddate}因{cause}离世，死亡证明已经上传。",
     "家属反映：借款人{name}于{ddate}死亡，死因{cause}。",
-    "您好，{name}是我{rel}，{ddate}走了，{cause}。",
+    "您好，{name}是我{drel}，{ddate}走了，{cause}。",
 )
 _DR_MID = (
     "家里为了给他看病已经欠了很多钱，现在实在没有能力替他还款。",
@@ -239,10 +244,10 @@ CAUSES = ("突发心梗", "车祸", "癌症晚期", "脑溢血", "意外溺水",
 
 def death_relatives(rng: random.Random, ag: Agency, m: Member, death: date, cause: str, phone: str,
                     rate: float) -> str:
-    slots = {"name": m.name, "id4": m.id_number[-4:], "rel": pick(rng, _DR_REL), "ddate": fmt_date(rng, death),
-             "cause": cause}
+    slots = {"name": m.name, "id4": m.id_number[-4:], "rel": pick(rng, _DR_REL_M if m.male else _DR_REL_F),
+             "drel": pick(rng, _DR_DREL_M if m.male else _DR_DREL_F), "ddate": fmt_date(rng, death), "cause": cause}
     parts = [_house_pick(rng, ag, "_DR_OPEN", _DR_OPEN, **slots)]
-    parts += rng.sample(_DR_MID, rng.randint(1, 2))
+    parts += [p if m.male else p.replace("他", "她") for p in rng.sample(_DR_MID, rng.randint(1, 2))]
     parts.append(_house_pick(rng, ag, "_DR_ASK", _DR_ASK, **slots))
     if rng.random() < 0.5:
         parts.append(pick(rng, ("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
