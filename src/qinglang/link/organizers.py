@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from qinglang.link.graph import link_key
 from qinglang.schema import Indicator, Organizer
 from qinglang.signals.base import ClusterContext
 from qinglang.signals.campaign import KIND_EN, KIND_ZH, display_value
@@ -39,22 +40,29 @@ def cluster_indicators(ctx: ClusterContext) -> list[Indicator]:
 
 
 def rank_organizers(ctx: ClusterContext, top: int = 5) -> list[Organizer]:
+    """Shared indicators ranked by customer coverage x kind prior. A phone quoted as the agent's in
+    some complaints and used as the complainant's in others is one organiser: its coverage is the
+    union, its kind the role it plays most."""
     n_cust = max(len(ctx.customers), 1)
-    cands: list[tuple[float, str, str, int, int]] = []
+    merged: dict[tuple[str, str], dict[str, list[int]]] = {}
     for (kind, value), pos in ctx.shared.items():
-        c = len(ctx.customers_of(pos))
-        if c < 2:
-            continue
-        cands.append((c / n_cust * KIND_PRIOR.get(kind, 0.5), kind, value, len(pos), c))
+        merged.setdefault(link_key((kind, value)), {})[kind] = pos
     blocks: dict[str, list[int]] = {}
     for i in ctx.members:
         b = ctx.feats[i].ip_block
         if b:
             blocks.setdefault(b, []).append(i)
     for b, pos in blocks.items():
+        if len(ctx.customers_of(pos)) >= 3:
+            merged[("ip_block", b)] = {"ip_block": pos}
+    cands: list[tuple[float, str, str, int, int]] = []
+    for (_, value), roles in merged.items():
+        kind = max(roles, key=lambda k: (len(roles[k]), KIND_PRIOR.get(k, 0.5)))
+        pos = sorted({i for p in roles.values() for i in p})
         c = len(ctx.customers_of(pos))
-        if c >= 3:
-            cands.append((c / n_cust * KIND_PRIOR["ip_block"], "ip_block", b, len(pos), c))
+        if c < 2:
+            continue
+        cands.append((c / n_cust * KIND_PRIOR.get(kind, 0.5), kind, value, len(pos), c))
     cands.sort(key=lambda x: (-x[0], x[1], x[2]))
     out = []
     for score, kind, value, n, c in cands[:top]:
