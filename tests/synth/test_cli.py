@@ -45,6 +45,12 @@ def test_messy_mode_mixes_export_forms(tmp_path: Path) -> None:
     out = tmp_path / "messy"
     res = CliRunner().invoke(app, ["generate", "--out", str(out), "-n", "400", "--messy", "--no-render-attachments"])
     assert res.exit_code == 0, res.output
-    stamps = [json.loads(x)["received_at"] for x in (out / "complaints.jsonl").open(encoding="utf-8")]
+    rows = [json.loads(x) for x in (out / "complaints.jsonl").open(encoding="utf-8")]
+    stamps = [r["received_at"] for r in rows]
     assert sum(not _iso(s) for s in stamps) > 100
     assert any("/" in s for s in stamps) and any(s.endswith("Z") for s in stamps)
+    contract = {"app", "hotline", "email", "regulator", "social", "other"}
+    assert 0 < sum(r["channel"] not in contract for r in rows) < 60  # a few export labels like "热线"
+    # truth still covers every row
+    truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
+    assert set(truth["campaigns"]) == {r["complaint_id"] for r in rows}

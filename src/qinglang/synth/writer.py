@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qinglang.synth.attachments import manifest_row
+from qinglang.synth.rand import pick
 from qinglang.synth.timing import iso, messy
 
 if TYPE_CHECKING:
@@ -27,15 +28,33 @@ def _dumps(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+_MESSY_CHANNELS = {"app": ("APP", "App", "手机APP"), "hotline": ("热线", "电话", "Hotline"),
+                   "email": ("邮件", "EMAIL"), "regulator": ("监管转办", "12378"), "social": ("微博", "黑猫"),
+                   "other": ("其他", "")}
+
+
+def _messy_phone(rng: random.Random, phone: str | None) -> str | None:
+    if not phone or rng.random() > 0.06:
+        return phone
+    return pick(rng, (f"+86 {phone}", f"{phone[:3]} {phone[3:7]} {phone[7:]}", f"86-{phone}", f"({phone[:3]}){phone[3:]}"))
+
+
 def write_complaints(gen: Generator, path: Path) -> None:
+    """complaints.jsonl; with --messy also the other forms real exports use (times, channels, phones)."""
     rng = random.Random(f"{gen.seed}/timestamps")
-    fmt = messy if gen.cfg.messy else iso
+    is_messy = gen.cfg.messy
+    fmt = messy if is_messy else iso
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         buf: list[str] = []
         for r in gen.recs:
+            channel, phone = r.channel, r.phone
+            if is_messy:
+                if rng.random() < 0.05:
+                    channel = pick(rng, _MESSY_CHANNELS[channel])
+                phone = _messy_phone(rng, phone)
             buf.append(_dumps({
-                "complaint_id": r.cid, "received_at": fmt(rng, r.t), "channel": r.channel,
-                "customer_id": r.cust.customer_id if r.cust else None, "phone": r.phone, "text": r.text,
+                "complaint_id": r.cid, "received_at": fmt(rng, r.t), "channel": channel,
+                "customer_id": r.cust.customer_id if r.cust else None, "phone": phone, "text": r.text,
                 "ip": r.ip, "device_id": r.device, "attachments": [d.file for d in r.docs],
             }))
             if len(buf) >= _CHUNK:
