@@ -57,23 +57,35 @@ _DECOR = (
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
 
 
+_BETWEEN = "-/?+=<>#&@$"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
 def _build_noise_re(extra: str) -> re.Pattern[str]:
     chars = _INVISIBLE + _DECOR + _EMOJI + re.escape(extra)
-    always = f"[\\s{chars}]+"
-    # '-', '/', '?', '.', ',' between two CJK characters are inserted noise ("微-信", "贷.款").
-    between = f"(?<=[{CJK}])[-/?+=<>#&@$]+(?=[{CJK}])"
-    return re.compile(f"{always}|{between}")
+    # group 1: always noise; group 2: symbols that are noise only BETWEEN two CJK characters
+    # ("微-信", "征/信"), checked in _noise_repl (a look-behind in the pattern is several times slower)
+    return re.compile(f"([\\s{chars}]+)|([{re.escape(_BETWEEN)}]+)")
+
+
+def _noise_repl(mt: re.Match[str]) -> str:
+    if mt.group(1) is not None:
+        return ""
+    s, a, b = mt.string, mt.start(), mt.end()
+    if a > 0 and b < len(s) and _CJK_CHAR.match(s, a - 1) and _CJK_CHAR.match(s, b):
+        return ""
+    return mt.group(0)
 
 
 # ---------------------------------------------------------------------------------------------
 # per-character table steps (composed into one translate table when adjacent in the chain)
 
 _EXTRA_FOLD = {
-    "～": "~", "〜": "~", "︰": ":", "–": "-", "－": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
+    "。": ".", "｡": ".", "～": "~", "〜": "~", "︰": ":", "–": "-", "－": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
 }
-# Folded in the variants step, i.e. AFTER noise removal: a sentence-final "。" must not look like
-# a "." inserted between two characters ("贷.款").
-_LATE_FOLD = {"。": ".", "｡": "."}
+# '.' is not in the between-CJK noise class (real data keeps it as sentence punctuation), so
+# "。" can fold with the other punctuation; nothing is left for a late fold.
+_LATE_FOLD: dict[str, str] = {}
 _DINGBAT_DIGITS = {}
 for _base in (0x2776, 0x2780, 0x278A):  # ❶.. ➀.. ➊..
     for _i in range(9):
@@ -128,6 +140,19 @@ class _Table(dict):
 @lru_cache(maxsize=64)
 def _table(names: tuple[str, ...]) -> _Table:
     return _Table(tuple(_CHAR_STEPS[n] for n in names))
+
+
+@lru_cache(maxsize=1)
+def _variants_re() -> re.Pattern[str]:
+    """Characters the variants step changes: most texts hold none, and a failed C-level search is
+    cheaper than translating every character."""
+    return re.compile(_char_class([*resources.variant_table(), *_LATE_FOLD]))
+
+
+def _translate_fast(text: str, names: tuple[str, ...]) -> str:
+    if names == ("variants",) and not _variants_re().search(text):
+        return text
+    return text.translate(_table(names))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,8 +230,32 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _trad_re() -> re.Pattern[str]:
+    """Characters OpenCC t2s changes on their own: a text without any is left alone (fast path for
+    the simplified-Chinese majority; OpenCC's phrase rules all involve such a character)."""
+    conv = _opencc().convert
+    ranges = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if conv(chr(c)) != chr(c)]
+    return re.compile(_char_class(chars))
+
+
+def _char_class(chars: Sequence[str]) -> str:
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(parts) + "]" if parts else "[^\\s\\S]"
+
+
 def _t2s_fast(text: str) -> str:
-    if text.isascii():
+    if text.isascii() or not _trad_re().search(text):
         return text
     out = _opencc().convert(text)
     if len(out) != len(text):  # rare phrase conversion changing length: fall back per char
@@ -229,7 +278,7 @@ def _noise_re() -> re.Pattern[str]:
 def _soft_noise_re() -> re.Pattern[str]:
     """Like the noise step, but white space between two ASCII letters/digits survives as one space."""
     base = _noise_re().pattern
-    return re.compile(f"(?<=[0-9a-zA-Z])[\\s|｜¦]+(?=[0-9a-zA-Z])|{base}")
+    return re.compile(f"(?<=[0-9a-zA-Z])[\\s|｜¦]+(?=[0-9a-zA-Z])|{base}")  # group 0-only first branch
 
 
 _SEPARATING = re.compile(r"[\s|｜¦]")
@@ -242,7 +291,11 @@ def _soft_repl(mt: re.Match[str]) -> str:
     between_ascii = (
         a > 0 and b < len(s) and s[a - 1].isascii() and s[a - 1].isalnum() and s[b].isascii() and s[b].isalnum()
     )
-    return " " if between_ascii and _SEPARATING.search(mt.group(0)) else ""
+    if between_ascii and _SEPARATING.search(mt.group(0)):
+        return " "
+    if mt.group(1) is None and mt.group(2) is None:  # first branch: white space inside ASCII text
+        return ""
+    return _noise_repl(mt)
 
 
 def _soft_fast(text: str) -> str:
@@ -269,12 +322,15 @@ def _unbracket(mt: re.Match[str]) -> str:
 def _noise_fast(text: str) -> str:
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
-    return _noise_re().sub("", text)
+    pat = _noise_re()
+    if not pat.search(text):
+        return text
+    return pat.sub(_noise_repl, text)
 
 
 def _noise_map(m: Mapped) -> Mapped:
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
-    return _map_sub(m, _noise_re(), lambda mt: "")
+    return _map_sub(m, _noise_re(), _noise_repl)
 
 
 @lru_cache(maxsize=1)
@@ -469,7 +525,7 @@ def normalize(text: str, steps: Sequence[str] | None = None) -> str:
     """Normalised text only (fast path). `steps` names a sub-chain; None = DEFAULT_STEPS."""
     for kind, group in _plan(steps):
         if kind == "table":
-            text = text.translate(_table(group))
+            text = _translate_fast(text, group)
         else:
             text = _OTHER_STEPS[kind][0](text)
     return text
@@ -491,5 +547,14 @@ _MATCH_PLAN = MATCH_STEPS
 
 
 def normalize_for_matching(text: str) -> str:
-    """Fast light chain for template/lexicon matching: NFKC + width, case, trad->simp, noise, variants."""
-    return normalize(text, _MATCH_PLAN)
+    """Fast light chain for template/lexicon matching: NFKC + width, case, trad->simp, noise, variants.
+
+    Same result as normalize(text, MATCH_STEPS), unrolled to save per-step dispatch on the hot path.
+    """
+    text = text.translate(_table(("nfkc", "lower")))
+    text = _t2s_fast(text)
+    text = _noise_fast(text)
+    text = _split_fast(text)
+    if _variants_re().search(text):
+        text = text.translate(_table(("variants",)))
+    return text
