@@ -233,6 +233,10 @@ class Generator:
         ctx = ctx or self._ctx(rng, t, c)
         text = self.composer.compose(lx.TOPICS[topic], ctx)
         rec = self._genuine_rec(rng, t, c, text, channel)
+        if rec.channel == "hotline" and rng.random() < 0.35:  # the call agent's write-up
+            # a short exclamation opener ("再次投诉！") joins the first sentence instead of standing alone
+            body = re.sub(r"^([^。！？]{0,12})[！!]+", r"\1，", rec.text)
+            rec.text = pick(rng, ("客户来电反映：", "来电人称：", "客户致电：", "用户来电投诉：")) + body
         rec.docs = self._genuine_docs(rng, topic, c, t)
         rec.group = group
         return rec
@@ -282,14 +286,15 @@ class Generator:
                 if head.home_ip is None:
                     head.home_ip = people.ip_address(rng)
                 m.home_ip = head.home_ip
-                if rng.random() < 0.6:
+                if rng.random() < 0.8:
                     m.device = head.device
                 m.id_number = people.id_number(rng, head.city.region_codes,
                                                people.birth_date(rng, cfg.start), male)
                 members.append(m)
             for m in members:
                 t = self.clock.sample(rng)
-                rec = self.genuine(rng, t, m, group="shared_family_phone")
+                rec = self.genuine(rng, t, m, group="shared_family_phone",
+                                   channel="app" if rng.random() < 0.7 else None)
                 rec.phone = head.phone
                 self.add(rec)
                 n += 1
@@ -342,6 +347,8 @@ class Generator:
                         break
             t = self.clock.sample(rng)
             rec = self._genuine_rec(rng, t, c, self.composer.compose(lx.HARDSHIP, self._ctx(rng, t, c), threat=0.05))
+            if rec.channel == "hotline" and rng.random() < 0.6:  # written up like any hardship call
+                rec.text = self.composer._fresh(lambda: styles.hotline_note(rng))
             rec.group = "genuine_hardship"
             if rng.random() < 0.25:
                 kind = pick(rng, ("diagnosis", "unemployment_proof"))
@@ -478,19 +485,28 @@ class Generator:
         self.campaign_info[cid] = {"style": style, "size": size}
         if style == "death_relatives":
             one_phone = ag.phones[0]
-        for c, t in zip(members, times, strict=True):
+        drift_at = int(size * rng.uniform(0.4, 0.8))
+        for i, (c, t) in enumerate(zip(members, times, strict=True)):
+            if i == drift_at and style in ("legal_consulting", "fake_law_firm"):
+                # the agency revises its template mid-campaign: a few paragraphs get new house wording
+                house = ag.extra.get("house", {})
+                for key in rng.sample(sorted(house), min(2, len(house))):
+                    del house[key]
             m = styles.Member(c.name, c.id_number, c.principal, c.loan_date, c.next_due_date, c.overdue_days,
                               c.city.city, c.phone, c.male)
             agency_phone = pick(rng, ag.phones)
             if style == "legal_consulting":
-                in_text = rng.random() < 0.8
+                in_text = rng.random() < 0.7
                 text = styles.legal_consulting(rng, ag, m, rate, agency_phone if in_text else None)
                 phone = agency_phone if rng.random() < 0.55 else c.phone
                 rec = self._campaign_rec(rng, t, c, text, phone, ag, cid)
+                if rec.channel == "hotline" and rng.random() < 0.6:  # written up by the call agent
+                    aphone = agency_phone if in_text else None
+                    rec.text = self.composer._fresh(lambda aphone=aphone: styles.hotline_note(rng, aphone=aphone))
                 if rng.random() < 0.55:
                     rec.docs = self._hardship_docs(rng, c, t, cid, pool, 0.35)
             elif style == "fake_law_firm":
-                text = styles.fake_law_firm(rng, ag, m, rate, agency_phone)
+                text = styles.fake_law_firm(rng, ag, m, rate, pick(rng, ag.phones[:2]))
                 rec = self._campaign_rec(rng, t, c, text, agency_phone if rng.random() < 0.7 else c.phone, ag, cid,
                                          pick(rng, ("email", "regulator", "hotline", "other", "email")))
                 if rng.random() < 0.7:

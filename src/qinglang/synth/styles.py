@@ -171,8 +171,10 @@ _LF_CLOSE = (
 
 
 def fake_law_firm(rng: random.Random, ag: Agency, m: Member, rate: float, lawyer_phone: str) -> str:
+    short_firm = ag.name.replace("律师事务所", pick(rng, ("律所", "律师所")))
     slots = {
-        "firm": ag.name, "lawyer": ag.person, "lic": ag.code, "name": m.name, "id4": m.id_number[-4:],
+        "firm": ag.name if rng.random() < 0.8 else short_firm, "lawyer": ag.person,
+        "lic": ag.code if rng.random() < 0.75 else pick(rng, ("见附件", "（略）", "详见律师函")), "name": m.name, "id4": m.id_number[-4:],
         "lender": pick(rng, (lx.LENDER, "贵司")), "loan": fmt_date(rng, m.loan_date),
         "amt": fmt_amount(rng, m.principal), "term": str(pick(rng, (36, 48, 60))),
         "lphone": ob.phone_in_text(rng, lawyer_phone), "wx": ag.wechat,
@@ -208,9 +210,39 @@ def stealthy(rng: random.Random, composer: Composer, ag: Agency, ctx: Context, r
     topic = lx.TOPICS[pick(rng, _ST_TOPICS)]
     term = str(pick(rng, (12, 24, 36, 48)))
     ask = composer._fresh(lambda: pick(rng, lx.LEADS) + pick(rng, _ST_ASK).format(term=term))
-    contact = pick(rng, _ST_CONTACT).format(label=ob.wechat_label(rng, rate), handle=ag.wechat)
-    text = composer.compose(topic, ctx, angry=0.15, threat=0.35, extra=[ask, contact])
+    extra = [ask]
+    if rng.random() < 0.6:  # the contact is left out of many texts: they only share device, IP, timing
+        handle = ag.wechat if rng.random() < 0.8 else ag.extra.setdefault("backup_wechat", ag.wechat + "b")
+        extra.append(pick(rng, _ST_CONTACT).format(label=ob.wechat_label(rng, rate), handle=handle))
+    text = composer.compose(topic, ctx, angry=0.15, threat=0.35, extra=extra)
     return ob.words(rng, text, rate * 0.5)
+
+
+# ---------------------------------------------------------------- hotline notes
+# Calls are written up by customer-service agents in their own words: the agency's template is
+# lost, only the demands (and maybe a number) survive. Genuine hardship calls read the same way.
+_CS_OPEN = ("客户来电称", "来电人称", "客户致电反映", "借款人来电表示", "客户本人来电，称", "用户来电：")
+_CS_REASON = ("近期失业无收入", "家人生病急需用钱", "生意失败", "收入下降", "多头借贷压力大", "疫情后一直没有工作",
+              "身体不好无法工作", "暂时资金困难")
+_CS_DEMANDS = ("停息挂账", "减免罚息", "只还本金", "分{term}期还款", "停止催收", "不要联系家人和通讯录", "延期还款",
+               "减免违约金", "协商个性化分期")
+_CS_AGENT = ("称已委托代理人处理，代理人电话{aphone}", "表示后续由其委托的法务对接，电话{aphone}",
+             "留了第三方联系电话{aphone}", "称已找律师，律师电话{aphone}")
+_CS_THREAT = ("客户表示如不处理将投诉至监管", "客户情绪激动，称要打12378", "客户称已向银保监投诉", "客户要求书面回复",
+              "已安抚客户", "已告知客户会反馈相关部门", "客户称不同意将向媒体曝光")
+
+
+def hotline_note(rng: random.Random, *, aphone: str | None = None, hardship: bool = True) -> str:
+    """A customer-service write-up of a call (campaign calls and genuine hardship calls alike)."""
+    term = str(pick(rng, (12, 24, 36, 48, 60)))
+    demands = "、".join(d.format(term=term) for d in rng.sample(_CS_DEMANDS, rng.randint(1, 4)))
+    parts = [pick(rng, _CS_OPEN) + (pick(rng, _CS_REASON) + "，" if hardship and rng.random() < 0.8 else "")
+             + pick(rng, ("要求", "申请", "希望")) + demands]
+    if aphone:
+        parts.append(pick(rng, _CS_AGENT).format(aphone=ob.phone_in_text(rng, aphone)))
+    if rng.random() < 0.7:
+        parts.append(pick(rng, _CS_THREAT))
+    return "，".join(parts) + pick(rng, ("。", "。", "", "，请相关部门处理。", "，已登记。"))
 
 
 # ---------------------------------------------------------------- death_relatives
