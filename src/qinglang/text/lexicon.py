@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from qinglang.text import resources
-from qinglang.text.normalize import MATCH_STEPS, normalize, normalize_for_matching, normalize_with_map
+from qinglang.text.normalize import (
+    MATCH_STEPS,
+    normalize,
+    normalize_for_matching,
+    normalize_for_matching_batch,
+    normalize_with_map,
+)
 
 CATEGORY_LABELS: dict[str, str] = {
     "anti_collection": "反催收",
@@ -162,29 +169,30 @@ def expand_term(term: Term) -> list[str]:
         options.append(opts)
     common = _common_words()
     seen = {base}
-    for combo in itertools.product(*[range(len(o)) for o in options]):
-        k = sum(1 for c in combo if c)
-        if k == 0 or k > max_sub and k != n:
-            continue
-        pieces = [options[i][c] for i, c in enumerate(combo)]
-        s = "".join(pieces)
-        if s in seen:
-            continue
-        ascii_only = s.isascii()
-        if ascii_only:
-            # all-ASCII spellings: full pinyin always (>= 5 letters), initials only when flagged
-            all_full = all(options[i][c] == full[i] for i, c in enumerate(combo))
-            all_init = all(options[i][c] == initials[i] for i, c in enumerate(combo))
-            if not ((all_full and len(s) >= 5) or (all_init and "initials" in term.flags)):
-                continue
-        elif k == n:
-            # every char replaced but not all-ASCII: only homophone-only forms of 2-3 char terms
-            if any(p.isascii() for p in pieces) or n > 3:
-                continue
-        if not ascii_only and s in common:
-            continue
-        seen.add(s)
-        out.append(s)
+
+    def add(s: str) -> None:
+        if s not in seen and s not in common:
+            seen.add(s)
+            out.append(s)
+
+    # mixed spellings: up to max_sub characters replaced (pinyin, initial, homophone, learnt variant)
+    for k in range(1, min(max_sub, n) + 1):
+        for positions in itertools.combinations(range(n), k):
+            for choice in itertools.product(*[options[p][1:] for p in positions]):
+                pieces = list(base)
+                for p, c in zip(positions, choice, strict=True):
+                    pieces[p] = c
+                s = "".join(pieces)
+                if s.isascii():
+                    continue  # all-ASCII forms are handled below
+                if k == n and (n > 3 or any(x.isascii() for x in choice)):
+                    continue  # fully replaced: only homophone-only forms of 2-3 character terms
+                add(s)
+    # all-ASCII spellings: full pinyin (>= 5 letters) always, initials only when flagged
+    if len("".join(full)) >= 5:
+        add("".join(full))
+    if "initials" in term.flags:
+        add("".join(initials))
     out.extend(x for x in _sound_alikes(base, full) if x not in seen)
     return out
 
@@ -196,9 +204,12 @@ def _sound_alikes(base: str, full: list[str]) -> list[str]:
     out: list[str] = []
     seen = {base}
     sound = _same_sound()
+    mass = _jieba_stats()[1]
     for i, ch in enumerate(base):
         for h in sound.get(full[i], []):
-            if h != ch and (len(base) >= 3 or _rare(h)):
+            # long terms: same-sound characters people actually type (in the jieba dictionary);
+            # two-character terms: only rare ones
+            if h != ch and ((len(base) >= 3 and mass.get(h, 0) >= 100) or (len(base) < 3 and _rare(h))):
                 s = base[:i] + h + base[i + 1 :]
                 if s not in seen:
                     seen.add(s)
@@ -330,10 +341,23 @@ def _plain(text: str) -> str:
     return normalize(text, ("nfkc", "lower", "t2s", "noise"))
 
 
+def match_lexicon_batch(texts: Sequence[str]) -> list[list[LexiconHit]]:
+    """match_lexicon over many texts (same result), normalising them in batches: the bulk of a
+    complaint scan has no hit and never pays for the offset map."""
+    ac = _automaton()[0]
+    out: list[list[LexiconHit]] = []
+    for text, norm in zip(texts, normalize_for_matching_batch(texts), strict=True):
+        out.append(_match(text, norm) if ac.find_matches_as_indexes(norm) else [])
+    return out
+
+
 def match_lexicon(text: str) -> list[LexiconHit]:
     """All lexicon hits in `text`, with ORIGINAL spans and context suppression."""
+    return _match(text, normalize_for_matching(text))
+
+
+def _match(text: str, fast: str) -> list[LexiconHit]:
     ac, patterns, info = _automaton()
-    fast = normalize_for_matching(text)
     found = ac.find_matches_as_indexes(fast, overlapping=True)
     if not found:
         return []

@@ -558,3 +558,22 @@ def normalize_for_matching(text: str) -> str:
     if _variants_re().search(text):
         text = text.translate(_table(("variants",)))
     return text
+
+
+_BATCH_SEP = "\x00"
+
+
+def normalize_for_matching_batch(texts: Sequence[str], chunk: int = 2000) -> list[str]:
+    """normalize_for_matching over many texts, several times faster: texts are joined with NUL
+    (which no step touches or matches across) so each step runs once per chunk, not once per text."""
+    out: list[str] = []
+    for i in range(0, len(texts), chunk):
+        part = texts[i : i + chunk]
+        if any(_BATCH_SEP in t for t in part):
+            out.extend(normalize_for_matching(t) for t in part)
+            continue
+        pieces = normalize_for_matching(_BATCH_SEP.join(part)).split(_BATCH_SEP)
+        if len(pieces) != len(part):  # defensive: fall back rather than misalign
+            pieces = [normalize_for_matching(t) for t in part]
+        out.extend(pieces)
+    return out
