@@ -821,8 +821,10 @@ def _event_and_issue(doc_type: str, rng: random.Random, late: bool) -> tuple[dat
     lo, hi = _GAPS.get(doc_type, (0, 30))
     issue = ev + timedelta(days=rng.randint(lo, hi))
     if late:
-        issue = ev + timedelta(days=LATE_LIMIT_DAYS.get(doc_type, 365) + rng.randint(200, 1200))
-        issue = min(issue, date(2025, 10, 31))
+        limit = LATE_LIMIT_DAYS.get(doc_type, 365)
+        issue = min(ev + timedelta(days=limit + rng.randint(200, 1200)), date(2025, 10, 31))
+        if (issue - ev).days <= limit:  # the cap ate the gap: the event moves back instead
+            ev = issue - timedelta(days=limit + rng.randint(30, 400))
     return ev, issue
 
 
