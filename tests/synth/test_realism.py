@@ -100,7 +100,7 @@ def test_posts_truth(scenario) -> None:
         if v.get("campaign_id"):
             ag = agencies[v["campaign_id"]]
             assert v["contacts"]
-            assert set(v["contacts"]) <= set(ag["phones"]) | {ag["wechat"], ag["qq"]}
+            assert set(v["contacts"]) <= set(ag["phones"]) | {ag["wechat"], ag["backup_wechat"], ag["qq"]}
     # negatives use the same vocabulary as the ads
     neg_text = " ".join(p["text"] for p in scenario.posts if truth[p["post_id"]]["label"] == "negative")
     assert "停息挂账" in neg_text and "反催收" in neg_text

@@ -91,6 +91,7 @@ def make_agency(rng: random.Random, key: str, kind: str, used_cities: set[str]) 
         phones=[city.phone(rng) for _ in range(rng.randint(3, 6))], wechat=_handle(rng),
         qq=str(rng.randint(10**8, 4 * 10**9)), ip_block=people.ip_block(rng),
         devices=[people.device_id(rng) for _ in range(rng.randint(2, 5))],
+        extra={"backup_wechat": _handle(rng)},  # a second account for when the first gets reported
     )
 
 

@@ -108,14 +108,15 @@ def _account(rng: random.Random) -> str:
 def ad_post(rng: random.Random, ag: Agency, account: str, rate: float) -> tuple[str, list[str]]:
     """An ad text and the normalised contacts it carries."""
     ph = pick(rng, ag.phones)
-    slots = {"wl": ob.wechat_label(rng, max(rate, 0.6)), "wx": ob.handle_disguised(rng, ag.wechat, rate),
+    wx = ag.wechat if rng.random() < 0.8 else ag.extra.get("backup_wechat", ag.wechat)
+    slots = {"wl": ob.wechat_label(rng, max(rate, 0.6)), "wx": ob.handle_disguised(rng, wx, rate),
              "ph": ob.digits_disguised(rng, ph, strength=0.6 + rate * 0.4),
              "qq": ob.digits_disguised(rng, ag.qq, strength=0.5)}
     contacts_used = rng.sample(_AD_CONTACT, rng.randint(1, 2))
     contacts: list[str] = []
     for c in contacts_used:
         if "{wx}" in c:
-            contacts.append(ag.wechat)
+            contacts.append(wx)
         if "{ph}" in c:
             contacts.append("+86" + ph)
         if "{qq}" in c:

@@ -623,8 +623,8 @@ class Generator:
         for p in ag.phones:
             if p in phones or p in digits:
                 out.append("+86" + p)
-        for v in (ag.wechat, ag.code, ag.name):
-            if v in texts:
+        for v in (ag.wechat, ag.extra.get("backup_wechat"), ag.code, ag.name):
+            if v and v in texts and v not in out:
                 out.append(v)
         if ag.qq in texts:
             out.append(ag.qq)

@@ -212,7 +212,7 @@ def stealthy(rng: random.Random, composer: Composer, ag: Agency, ctx: Context, r
     ask = composer._fresh(lambda: pick(rng, lx.LEADS) + pick(rng, _ST_ASK).format(term=term))
     extra = [ask]
     if rng.random() < 0.6:  # the contact is left out of many texts: they only share device, IP, timing
-        handle = ag.wechat if rng.random() < 0.8 else ag.extra.setdefault("backup_wechat", ag.wechat + "b")
+        handle = ag.wechat if rng.random() < 0.8 else ag.extra["backup_wechat"]
         extra.append(pick(rng, _ST_CONTACT).format(label=ob.wechat_label(rng, rate), handle=handle))
     text = composer.compose(topic, ctx, angry=0.15, threat=0.35, extra=extra)
     return ob.words(rng, text, rate * 0.5)

@@ -105,7 +105,8 @@ def write_all(gen: Generator, out: Path, render: bool | None) -> dict:
     for cid, ag in sorted(gen.agencies.items()):
         agencies[cid] = {"name": ag.name, "kind": ag.kind, "city": ag.city.city, "province": ag.city.province,
                          "code": ag.code, "person": ag.person, "phones": ["+86" + p for p in ag.phones],
-                         "wechat": ag.wechat, "qq": ag.qq, "ip_block": ag.ip_block, "devices": ag.devices}
+                         "wechat": ag.wechat, "backup_wechat": ag.extra.get("backup_wechat"), "qq": ag.qq,
+                         "ip_block": ag.ip_block, "devices": ag.devices}
     truth = {
         "campaigns": {r.cid: r.campaign for r in gen.recs},
         "organizers": {cid: gen.organizers(cid) for cid in sorted(gen.agencies)},
