@@ -134,6 +134,7 @@ def main() -> None:
     ap.add_argument("--make", type=int, default=0, help="write N synthetic complaints first (when no FILE)")
     ap.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL URL ('' to skip)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ingest.json")
+    ap.add_argument("--label", default="", help="how the input file was made (stored in the results)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -151,6 +152,7 @@ def main() -> None:
             print(f"made {n} complaints in {time.perf_counter() - t:.1f}s: {path}", file=sys.stderr)
         results: dict = {
             "file": str(path),
+            "label": args.label or ("synthetic (bench_ingest.make_file)" if args.complaints is None else ""),
             "file_mb": round(path.stat().st_size / 2**20, 1),
             "machine": {
                 "cpus": os.cpu_count(),
