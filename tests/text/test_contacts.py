@@ -125,3 +125,42 @@ def test_service_numbers(text, value):
 def test_registrable_domain():
     assert registrable_domain("www.abc.com.cn") == "abc.com.cn"
     assert registrable_domain("a.b.example.com") == "example.com"
+
+
+@pytest.mark.parametrize(
+    "text,handle",
+    [
+        ("私信或者加薇信zx 3014557", "zx3014557"),
+        ("电话一八三七零四五二二九五 VX：fq5136", "fq5136"),
+        ("V iqha1982（备注逾期）", "iqha1982"),
+        ("➕V：ri丶oh1993", "rioh1993"),
+        ("私信或者加Vxy69-68232", "xy6968232"),
+        ("私信或者加VXxmjyda77jj3", "xmjyda77jj3"),
+    ],
+)
+def test_wechat_handles_with_inserted_breaks(text, handle):
+    assert ("wechat", handle) in kinds_values(text)
+
+
+@pytest.mark.parametrize(
+    "text,qq",
+    [
+        ("扣扣3365/10/203", "336510203"),
+        ("QQ：373 7030 093", "3737030093"),
+        ("扣扣36-8855-2269", "3688552269"),
+        ("QQ：①⑥⑦⑧③⑥ ④⑤ ⑤④", "1678364554"),
+        ("扣扣１~２４９~５２９６８５", "1249529685"),
+    ],
+)
+def test_qq_with_separators(text, qq):
+    assert ("qq", qq) in kinds_values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["联系一八/零八一零二八二零/八", "咨询热线 18丶764丶188059".replace("18丶764丶188059", "13丶912丶345678"),
+     "电话幺三九拐八拐八六五四两".replace("幺三九拐八拐八六五四两", "幺三九一二三四五六七八")],
+)
+def test_phone_with_separators_and_numeral_slang(text):
+    got = {v for k, v in kinds_values(text) if k == "phone"}
+    assert got and all(v.startswith("+861") for v in got)

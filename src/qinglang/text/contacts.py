@@ -46,11 +46,11 @@ _NOT_PHONE_BEFORE = re.compile(
 )
 _NOT_NUMBER_AFTER = re.compile(r"^\s?(元|块|万|亿|千|百|%|笔|期|天|个|年|月|日|号楼|次|人|分钟|小时)")
 _WECHAT = re.compile(
-    r"(?:加|\+|添加|联系)?((?<![a-z0-9])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?[:：=]?\s?"
-    r"([a-z][-_a-z0-9]{2,19}(?: \d{2,})*|1[3-9]\d{9})(?![a-z0-9_-])"
+    r"(?:加|\+|添加|联系)?((?<![a-z])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?[:：=]?\s?"
+    r"([a-z][-_a-z0-9]{1,19}(?: \d{2,})*|1[3-9]\d{9})(?![a-z0-9_-])"
 )
 _QQ = re.compile(
-    r"(?:加|\+)?((?<![a-z0-9])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
+    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
     r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _TLD = (
@@ -147,7 +147,8 @@ def extract_contacts(text: str) -> list[Contact]:
         if len(handle) < 6 and not handle.isdigit():
             continue
         cue = m.group(1)
-        if cue == "v" and not (m.group(0).startswith(("加", "+")) or re.search(r"[:：=]", m.group(0))):
+        between = norm[m.end(1) : a]
+        if cue == "v" and not (m.group(0).startswith(("加", "+")) or re.search(r"[:：=\s]", between)):
             if m.start(1) > 0 and norm[m.start(1) - 1] not in "加+:： ":
                 continue
         if handle.isdigit():
