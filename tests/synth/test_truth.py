@@ -170,5 +170,7 @@ def test_campaign_texts_are_not_exact_copies(scenario) -> None:
 def test_timestamps_have_a_daily_rhythm(scenario) -> None:
     hours = Counter(datetime.fromisoformat(c["received_at"]).hour for c in scenario.complaints)
     assert sum(hours[h] for h in range(9, 18)) > 4 * sum(hours[h] for h in range(0, 6))
+    assert all(8 <= datetime.fromisoformat(c["received_at"]).hour < 22
+               for c in scenario.complaints if c["channel"] == "hotline")  # calls only in opening hours
     forms = Counter("+08:00" in c["received_at"] for c in scenario.complaints)
     assert forms[True] and forms[False]  # both ISO with offset and naive

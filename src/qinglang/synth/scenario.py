@@ -201,6 +201,8 @@ class Generator:
     def _genuine_rec(self, rng: random.Random, t: datetime, c: Cust | None, text: str,
                      channel: str | None = None) -> Rec:
         ch = channel or _weighted(rng, CHANNEL_MIX_GENUINE)
+        if ch == "hotline" and not 8 <= t.hour < 22:  # the call centre is closed at night
+            ch = pick(rng, ("app", "app", "social", "email"))
         phone = c.phone if c is not None and rng.random() < 0.95 else self.city(rng).phone(rng)
         rec = Rec(t, ch, c, phone if ch != "email" or rng.random() < 0.7 else None, text)
         if ch == "app":
@@ -448,6 +450,8 @@ class Generator:
     def _campaign_rec(self, rng: random.Random, t: datetime, c: Cust, text: str, phone: str, ag: Agency,
                       cid: str, channel: str | None = None) -> Rec:
         ch = channel or _weighted(rng, CHANNEL_MIX_CAMPAIGN)
+        if ch == "hotline" and not 8 <= t.hour < 22:
+            ch = pick(rng, ("regulator", "email", "app"))
         rec = Rec(t, ch, c, phone, text, campaign=cid)
         if ch in ("app", "other"):
             office = rng.random() < 0.6
