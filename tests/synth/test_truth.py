@@ -120,6 +120,11 @@ def test_customers_referenced_exist(scenario) -> None:
 
 
 def test_customer_ids_and_phones(scenario) -> None:
+    from qinglang.synth.geo import load_cities
+
+    city_codes: dict[tuple[str, str], set[str]] = {}
+    for city in load_cities():
+        city_codes.setdefault((city.province, city.city), set()).update(city.region_codes)
     rows = list(scenario.customers.values())
     assert all(re.fullmatch(r"K\d{10}", r["customer_id"]) for r in rows)
     assert all(ric.is_valid(r["id_number"]) for r in rows)
@@ -129,9 +134,10 @@ def test_customer_ids_and_phones(scenario) -> None:
         assert info.valid
         if info.city and info.city.endswith(r["city"]):
             matched += 1
-        # the ID number's region code lies in the customer's province
+        # the ID number's region code is one of the customer's city's districts
         place = ric.get_birth_place(r["id_number"])
         assert place["province"] == r["province"], (r["id_number"], r["province"], place)
+        assert r["id_number"][:6] in city_codes[(r["province"], r["city"])]
     assert matched / len(rows) >= 0.95
     overdue = sum(1 for r in rows if int(r["overdue_days"]) > 0) / len(rows)
     assert 0.05 < overdue < 0.3  # most customers are current, a tail is overdue
