@@ -164,3 +164,17 @@ def test_qq_with_separators(text, qq):
 def test_phone_with_separators_and_numeral_slang(text):
     got = {v for k, v in kinds_values(text) if k == "phone"}
     assert got and all(v.startswith("+861") for v in got)
+
+
+@pytest.mark.parametrize(
+    "text,handle",
+    [
+        ("薇：gcv zis90dv，联系", "gcvzis90dv"),
+        ("加v j2bnubq0 k_8（备注）", "j2bnubq0k_8"),
+        ("私信或者加薇信wnt6o88ap8", "wnt6o88ap8"),  # the o inside a handle stays a letter
+        ("➕vx号：tx279412\nvx号：tx279412", "tx279412"),  # the next cue is not part of the handle
+    ],
+)
+def test_wechat_handles_with_one_inner_space(text, handle):
+    got = {v for k, v in kinds_values(text) if k == "wechat"}
+    assert handle in got and not any(v.endswith("vx") for v in got)

@@ -121,3 +121,12 @@ def test_normalize_for_matching_is_the_match_chain():
     assert normalize_for_matching(raw) == normalize(raw, MATCH_STEPS)
     assert "停息挂账" in normalize_for_matching(raw)
     assert "jr消费" in normalize_for_matching(raw)
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [("存1oo送58", "存100送58"), ("日赢8oo16oo,加", "日赢8001600,加"), ("abc.c0m", "abc.com"),
+     ("+q:123", "加q:123"), ("wnt6o88ap8", "wnt6o88ap8")],
+)
+def test_lookalike(raw, expected):
+    assert normalize(raw, ["lookalike"]) == expected

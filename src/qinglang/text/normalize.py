@@ -435,17 +435,19 @@ def _numerals_map(m: Mapped) -> Mapped:
 #   "5oo" / "6o89" -> "500" / "6089" (letter o after a digit, not part of a word),
 #   ".c0m" -> ".com", "+q" / "+微" / "+我" -> "加q" / "加微" / "加我" (➕V = 加V).
 _LOOKALIKE_RE = re.compile(
-    r"(?<=\d)[oO]+(?=\d|[^a-zA-Z0-9]|$)|(?<=[.点])c0m(?![a-z0-9])|(?<![\d+])\+(?=[qQvV微我威薇扣企])"
+    r"(?<![a-zA-Z0-9])\d+(?:[oO]+\d*)+(?![a-zA-Z])|(?<=[.点])c0m(?![a-z0-9])|(?<![\d+])\+(?=[qQvV微我威薇扣企])"
 )
 
 
 def _lookalike_repl(mt: re.Match[str]) -> str:
+    """A token of digits and o's that touches no other letter is a number ("8oo16oo"); inside a
+    handle ("wnt6o88ap8") the o stays a letter."""
     g = mt.group(0)
     if g == "+":
         return "加"
     if g == "c0m":
         return "com"
-    return "0" * len(g)
+    return g.replace("o", "0").replace("O", "0")
 
 
 def _lookalike_fast(text: str) -> str:
