@@ -106,3 +106,17 @@ def test_extract_fields_from_ocr_like_text():
     assert (f["event_date"], f["issue_date"]) == ("2023-02-16", "2023-02-23")
     assert f["issuer"] == "昆明市中心医院"
     assert f["doc_type"] == "diagnosis"
+
+
+def test_every_finding_code_is_documented():
+    from pathlib import Path
+
+    from qinglang.materials.codes import CODES, COMPLAINT_CODES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "materials.md").read_text("utf-8")
+    for code, (weight, *_rest) in CODES.items():
+        row = next((ln for ln in doc.splitlines() if ln.startswith(f"| `{code}` |")), None)
+        assert row is not None, code
+        assert f"| {weight} |" in row, (code, weight)
+    for code in COMPLAINT_CODES:
+        assert f"`{code}`" in doc
