@@ -114,6 +114,10 @@ def check_materials(attachments_dir: Path, complaints: Sequence[Complaint] | Non
 
     complaints = list(complaints or [])
     attachments_dir = Path(attachments_dir)
+    if ocr:
+        from qinglang.materials.ocr import tesseract_version
+
+        tesseract_version()  # fail fast with the package to install, before any work
     refs = [a for c in complaints for a in c.attachments]
     root = resolve_root(attachments_dir, refs)
     paths = list_files(attachments_dir)

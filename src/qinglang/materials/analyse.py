@@ -13,7 +13,7 @@ from PIL import Image, ImageFilter
 
 from qinglang.materials.fields import extract_fields, normalise_line, seal_words
 from qinglang.materials.metadata import check_image, check_pdf
-from qinglang.materials.ocr import file_sha256, ocr_file, red_mask
+from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, red_mask
 from qinglang.schema import Evidence
 
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
@@ -114,6 +114,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 fa.text, fa.seal_text = res.text, res.seal_text
         else:
             return fa
+    except OcrUnavailableError:
+        raise  # a missing Tesseract is a set-up error, not a property of this file
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a scan
         from qinglang.materials.codes import finding
 
