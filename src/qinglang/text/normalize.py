@@ -319,18 +319,34 @@ def _unbracket(mt: re.Match[str]) -> str:
     return _BRACKET_CHARS.sub("", mt.group(0))
 
 
+@lru_cache(maxsize=1)
+def _always_re() -> re.Pattern[str]:
+    return re.compile(_noise_re().pattern.split(")|(")[0] + ")")
+
+
+_BETWEEN_RE = re.compile(f"[{re.escape(_BETWEEN)}]+")
+
+
+def _between_repl(mt: re.Match[str]) -> str:
+    s, a, b = mt.string, mt.start(), mt.end()
+    if a > 0 and b < len(s) and _CJK_CHAR.match(s, a - 1) and _CJK_CHAR.match(s, b):
+        return ""
+    return mt.group(0)
+
+
 def _noise_fast(text: str) -> str:
+    """Three passes: one character per bracket pair, always-noise, then symbols between two CJK
+    characters (after the first passes, so "微 -信" also joins)."""
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
-    pat = _noise_re()
-    if not pat.search(text):
-        return text
-    return pat.sub(_noise_repl, text)
+    text = _always_re().sub("", text)
+    return _BETWEEN_RE.sub(_between_repl, text)
 
 
 def _noise_map(m: Mapped) -> Mapped:
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
-    return _map_sub(m, _noise_re(), _noise_repl)
+    m = _map_sub(m, _always_re(), lambda mt: "")
+    return _map_sub(m, _BETWEEN_RE, _between_repl)
 
 
 @lru_cache(maxsize=1)
@@ -548,18 +564,51 @@ def normalize_with_map(text: str, steps: Sequence[str] | None = None) -> Normali
 _MATCH_PLAN = MATCH_STEPS
 
 
+_FREQUENT_FOLDS = "，。：；！？（）、"
+
+
+@lru_cache(maxsize=1)
+def _nfkc_lower_rest_re() -> re.Pattern[str]:
+    """Characters nfkc+lower change, minus the frequent full-width punctuation done by str.replace."""
+    funcs = (_char_nfkc, _char_lower)
+    changed = []
+    for code in (*range(0, 0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), *range(0x1F100, 0x1F200)):
+        ch = chr(code)
+        out = ch
+        for f in funcs:
+            out = "".join(f(c) for c in out)
+        if out != ch and ch not in _FREQUENT_FOLDS:
+            changed.append(ch)
+    return re.compile(_char_class(changed) + "+")
+
+
+def _nfkc_lower_fast(text: str) -> str:
+    """Same result as text.translate(_table(("nfkc", "lower"))), ~2-3x faster on long texts:
+    str.replace for the frequent punctuation, then a regex for the rare rest."""
+    table = _table(("nfkc", "lower"))
+    for ch in _FREQUENT_FOLDS:
+        if ch in text:
+            text = text.replace(ch, table[ord(ch)])
+    return _nfkc_lower_rest_re().sub(lambda mt: mt.group(0).translate(table), text)
+
+
+@lru_cache(maxsize=1)
+def _variants_run_re() -> re.Pattern[str]:
+    return re.compile(_variants_re().pattern + "+")
+
+
 def normalize_for_matching(text: str) -> str:
     """Fast light chain for template/lexicon matching: NFKC + width, case, trad->simp, noise, variants.
 
-    Same result as normalize(text, MATCH_STEPS), unrolled to save per-step dispatch on the hot path.
+    Same result as normalize(text, MATCH_STEPS), unrolled with faster equivalents of the
+    per-character steps (a test checks the equality).
     """
-    text = text.translate(_table(("nfkc", "lower")))
+    text = _nfkc_lower_fast(text)
     text = _t2s_fast(text)
     text = _noise_fast(text)
     text = _split_fast(text)
-    if _variants_re().search(text):
-        text = text.translate(_table(("variants",)))
-    return text
+    table = _table(("variants",))
+    return _variants_run_re().sub(lambda mt: mt.group(0).translate(table), text)
 
 
 _BATCH_SEP = "\x00"
