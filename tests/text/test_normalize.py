@@ -130,3 +130,10 @@ def test_normalize_for_matching_is_the_match_chain():
 )
 def test_lookalike(raw, expected):
     assert normalize(raw, ["lookalike"]) == expected
+
+
+def test_batch_does_not_merge_across_texts():
+    from qinglang.text.normalize import normalize_for_matching_batch
+
+    batch = ["【a】", "【b】x", "微", "-信", "贷 ", " 款"]
+    assert normalize_for_matching_batch(batch) == [normalize_for_matching(t) for t in batch]

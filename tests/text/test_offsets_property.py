@@ -39,3 +39,22 @@ def test_normaliser_offsets_are_monotone_and_in_range(text):
         s, e = m.span(i, i + 1)
         assert 0 <= s < e <= len(text)
     assert m.offsets == sorted(m.offsets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_fast_matching_chain_equals_mapped_chain(text):
+    from qinglang.text.normalize import CONTACT_STEPS, MATCH_STEPS, normalize_for_matching
+
+    assert normalize_for_matching(text) == normalize_with_map(text, MATCH_STEPS).text
+    assert normalize(text, CONTACT_STEPS) == normalize_with_map(text, CONTACT_STEPS).text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(texts, max_size=8))
+def test_batch_equals_single(batch):
+    from qinglang.text.lexicon import match_lexicon, match_lexicon_batch
+    from qinglang.text.normalize import normalize_for_matching, normalize_for_matching_batch
+
+    assert normalize_for_matching_batch(batch) == [normalize_for_matching(t) for t in batch]
+    assert match_lexicon_batch(batch) == [match_lexicon(t) for t in batch]

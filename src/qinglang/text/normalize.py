@@ -311,7 +311,7 @@ def _soft_map(m: Mapped) -> Mapped:
 
 # one character per bracket pair, several in a row: "【信】【用】【卡】" -> "信用卡"
 _ONE_BRACKETED = r"[【\[(（〔]\s?[^【】\[\]()（）〔〕\s]\s?[】\])）〕]"
-_BRACKETED_RE = re.compile(f"{_ONE_BRACKETED}(?:[^【】\\[\\]()（）〔〕]?{_ONE_BRACKETED})+")
+_BRACKETED_RE = re.compile(f"{_ONE_BRACKETED}(?:[^【】\\[\\]()（）〔〕\\x00]?{_ONE_BRACKETED})+")
 _BRACKET_CHARS = re.compile(r"[【】\[\]()（）〔〕\s]")
 
 
