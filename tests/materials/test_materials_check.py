@@ -65,6 +65,12 @@ def test_attachment_folder_or_its_parent(docset):
     b = check_materials(d / "attachments", comps, None, ocr=False)
     assert [r.file for r in a] == [r.file for r in b]
     assert all(r.file.startswith("attachments/") for r in a)
+    # references written as ./attachments/x or with backslashes still link to their complaints
+    odd = [c.model_copy(update={"attachments": ["./" + x if i % 2 else x.replace("/", "\\")
+                                                for x in c.attachments]}) for i, c in enumerate(comps)]
+    c = check_materials(d / "attachments", odd, None, ocr=False)
+    assert [r.complaint_ids for r in c] == [r.complaint_ids for r in a]
+    assert all(r.complaint_ids for r in c)
 
 
 def test_cli_writes_scored_lines_and_report(docset, tmp_path: Path):

@@ -16,6 +16,7 @@ resolved (see resolve_root) and MaterialResult.file is always the path as compla
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,7 +126,7 @@ def check_materials(attachments_dir: Path, complaints: Sequence[Complaint] | Non
     by_file_complaints: dict[str, list[Complaint]] = defaultdict(list)
     for c in complaints:
         for a in c.attachments:
-            by_file_complaints[Path(a).as_posix().lstrip("./")].append(c)
+            by_file_complaints[posixpath.normpath(a.replace("\\", "/")).lstrip("/")].append(c)
 
     jobs = [(str(p), r, ocr, str(cache_dir) if cache_dir else None) for p, r in zip(paths, rels, strict=True)]
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
