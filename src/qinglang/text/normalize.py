@@ -572,7 +572,7 @@ def _nfkc_lower_rest_re() -> re.Pattern[str]:
     """Characters nfkc+lower change, minus the frequent full-width punctuation done by str.replace."""
     funcs = (_char_nfkc, _char_lower)
     changed = []
-    for code in (*range(0, 0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), *range(0x1F100, 0x1F200)):
+    for code in (*range(0, 0xD800), *range(0xE000, 0x30000), *range(0xE0000, 0xE0200)):
         ch = chr(code)
         out = ch
         for f in funcs:
@@ -620,10 +620,11 @@ def normalize_for_matching_batch(texts: Sequence[str], chunk: int = 2000) -> lis
     out: list[str] = []
     for i in range(0, len(texts), chunk):
         part = texts[i : i + chunk]
-        if any(_BATCH_SEP in t for t in part):
+        joined = _BATCH_SEP.join(part)
+        if joined.count(_BATCH_SEP) != len(part) - 1:  # a text holds NUL itself
             out.extend(normalize_for_matching(t) for t in part)
             continue
-        pieces = normalize_for_matching(_BATCH_SEP.join(part)).split(_BATCH_SEP)
+        pieces = normalize_for_matching(joined).split(_BATCH_SEP)
         if len(pieces) != len(part):  # defensive: fall back rather than misalign
             pieces = [normalize_for_matching(t) for t in part]
         out.extend(pieces)
