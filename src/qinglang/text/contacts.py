@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qinglang.phones import normalize_phone
-from qinglang.text.normalize import CONTACT_STEPS, Normalized, normalize_with_map
+from qinglang.text.normalize import CONTACT_STEPS, Normalized, normalize, normalize_with_map
 
 CONTACT_KINDS = (
     "phone", "wechat", "qq", "url", "email", "lawyer_licence", "uscc", "law_firm", "company",
@@ -96,7 +96,21 @@ def _is_number_context(norm: str, a: int, b: int) -> bool:
     return bool(_NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]))
 
 
-def _emit(out: list[Contact], taken: list[tuple[int, int]], mapped: Normalized, text: str, kind: str,
+class _LazyMap:
+    """normalize_with_map computed on first use."""
+
+    def __init__(self, text: str, steps: tuple[str, ...]):
+        self.text_in = text
+        self.steps = steps
+        self._m: Normalized | None = None
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        if self._m is None:
+            self._m = normalize_with_map(self.text_in, self.steps)
+        return self._m.span(a, b)
+
+
+def _emit(out: list[Contact], taken: list[tuple[int, int]], mapped: Normalized | _LazyMap, text: str, kind: str,
           value: str, a: int, b: int, claim: bool = True) -> None:
     s, e = mapped.span(a, b)
     out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e))
@@ -112,8 +126,10 @@ def extract_contacts(text: str) -> list[Contact]:
     """Contacts in `text`, each normalised, with its span in the ORIGINAL text, in text order."""
     if not text:
         return []
-    mapped = normalize_with_map(text, CONTACT_STEPS)
-    norm = mapped.text
+    # The offset map is only built when a contact is actually found: most texts have none, and
+    # the fast chain gives the same normalised text (tested).
+    mapped = _LazyMap(text, CONTACT_STEPS)
+    norm = normalize(text, CONTACT_STEPS)
     out: list[Contact] = []
     taken: list[tuple[int, int]] = []
 
