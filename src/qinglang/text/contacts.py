@@ -46,7 +46,8 @@ _NOT_PHONE_BEFORE = re.compile(
 )
 _NOT_NUMBER_AFTER = re.compile(r"^\s?(元|块|万|亿|千|百|%|笔|期|天|个|年|月|日|号楼|次|人|分钟|小时)")
 _WECHAT = re.compile(
-    r"(?:加|\+|添加|联系)?((?<![a-z])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?[:：=]?\s?"
+    r"(?:加|\+|添加|联系)?((?<![a-z])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?"
+    r"(?:是|为|联系我|联系|加我)?\s?[:：=]?\s?"
     r"([a-z][-_a-z0-9]{1,19}(?: (?!(?:qq|q|vx|wx|v|weixin|wechat|tel)(?![a-z0-9_]))[-_a-z0-9]{1,19})?|1[3-9]\d{9})"
     r"(?![a-z0-9_-])"
 )
@@ -165,9 +166,9 @@ def extract_contacts(text: str) -> list[Contact]:
             continue
         cue = m.group(1)
         between = norm[m.end(1) : a]
-        if cue == "v" and not (m.group(0).startswith(("加", "+")) or re.search(r"[:：=\s]", between)):
-            if m.start(1) > 0 and norm[m.start(1) - 1] not in "加+:： ":
-                continue
+        if cue == "v" and not (m.group(0).startswith(("加", "+")) or between):
+            # a bare "v" glued to letters is a word ("violation"), not a WeChat cue
+            continue
         if handle.isdigit():
             phone = normalize_phone(handle)
             if phone:
