@@ -563,6 +563,9 @@ class Generator:
             self.add(self.genuine(rng, t, c))
         self.recs = self.recs[: cfg.complaints] if len(self.recs) > cfg.complaints else self.recs
         self._assign_ids()
+        # texts are final: the sentence registry (several million hashes at 1M) is no longer needed
+        self.composer.seen.clear()
+        self._phones.clear()
 
     def _assign_ids(self) -> None:
         rng = _rng(self.seed, "ids")
