@@ -59,7 +59,7 @@ CHAINS = {
     "default (full chain)": ("nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
     "default without lower": ("nfkc", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
     "default without lower, t2s": ("nfkc", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
-    "match chain (normalize_for_matching)": ("nfkc", "lower", "t2s", "noise", "split", "variants"),
+    "match chain (normalize_for_matching)": ("nfkc", "lower", "noise", "t2s", "split", "variants"),
 }
 
 

@@ -335,17 +335,20 @@ def _between_repl(mt: re.Match[str]) -> str:
 
 
 def _noise_fast(text: str) -> str:
-    """Three passes: one character per bracket pair, always-noise, then symbols between two CJK
-    characters (after the first passes, so "微 -信" also joins)."""
+    """Three passes: always-noise, one character per bracket pair ("【信】 【用】" once the space is
+    gone), then symbols between two CJK characters (so "微 -信" also joins)."""
+    return _noise_contextual(_always_re().sub("", text))
+
+
+def _noise_contextual(text: str) -> str:
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
-    text = _always_re().sub("", text)
     return _BETWEEN_RE.sub(_between_repl, text)
 
 
 def _noise_map(m: Mapped) -> Mapped:
-    m = _map_sub(m, _BRACKETED_RE, _unbracket)
     m = _map_sub(m, _always_re(), lambda mt: "")
+    m = _map_sub(m, _BRACKETED_RE, _unbracket)
     return _map_sub(m, _BETWEEN_RE, _between_repl)
 
 
@@ -510,7 +513,7 @@ CONTACT_STEPS: tuple[str, ...] = (
 """Chain for contact extraction: like the default, but keeps one space between ASCII runs so
 separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
 
-MATCH_STEPS: tuple[str, ...] = ("nfkc", "lower", "t2s", "noise", "split", "variants")
+MATCH_STEPS: tuple[str, ...] = ("nfkc", "lower", "noise", "t2s", "split", "variants")
 """The light chain for template and lexicon matching (no numeral or repeat rewriting)."""
 
 
@@ -583,13 +586,31 @@ def _nfkc_lower_rest_re() -> re.Pattern[str]:
 
 
 def _nfkc_lower_fast(text: str) -> str:
-    """Same result as text.translate(_table(("nfkc", "lower"))), ~2-3x faster on long texts:
+    """Same result as text.translate(_table(("nfkc", "lower"))), faster on long texts:
     str.replace for the frequent punctuation, then a regex for the rare rest."""
     table = _table(("nfkc", "lower"))
     for ch in _FREQUENT_FOLDS:
         if ch in text:
             text = text.replace(ch, table[ord(ch)])
     return _nfkc_lower_rest_re().sub(lambda mt: mt.group(0).translate(table), text)
+
+
+@lru_cache(maxsize=1)
+def _nfkc_lower_noise_re() -> re.Pattern[str]:
+    """One scan for 'changed by nfkc/lower' OR 'always noise' characters (the two biggest passes)."""
+    rest = _nfkc_lower_rest_re().pattern[1:-2]  # body of "[...]+"
+    noise = "\\s" + _INVISIBLE + _DECOR + _EMOJI + re.escape(resources.deletion_chars())
+    return re.compile(f"[{rest}{noise}]+")
+
+
+def _nfkc_lower_noise_fast(text: str) -> str:
+    """= always-noise removal after nfkc+lower (what the chain nfkc, lower, noise does first)."""
+    table = _table(("nfkc", "lower"))
+    always = _always_re()
+    for ch in _FREQUENT_FOLDS:
+        if ch in text:
+            text = text.replace(ch, table[ord(ch)])
+    return _nfkc_lower_noise_re().sub(lambda mt: always.sub("", mt.group(0).translate(table)), text)
 
 
 @lru_cache(maxsize=1)
@@ -603,9 +624,8 @@ def normalize_for_matching(text: str) -> str:
     Same result as normalize(text, MATCH_STEPS), unrolled with faster equivalents of the
     per-character steps (a test checks the equality).
     """
-    text = _nfkc_lower_fast(text)
+    text = _noise_contextual(_nfkc_lower_noise_fast(text))
     text = _t2s_fast(text)
-    text = _noise_fast(text)
     text = _split_fast(text)
     table = _table(("variants",))
     return _variants_run_re().sub(lambda mt: mt.group(0).translate(table), text)
