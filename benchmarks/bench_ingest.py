@@ -104,6 +104,27 @@ def _child(url: str, path: str) -> dict:
     }
 
 
+def _reader_child(path: str) -> dict:
+    """Streaming check: RSS while read_complaints walks the file, keeping nothing."""
+    from qinglang.ingest import read_complaints
+
+    marks = {}
+    n = 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    base = _rss_mb()
+    for n, _item in enumerate(read_complaints(path), 1):
+        if n in (10_000, 100_000, 500_000) or n % 1_000_000 == 0:
+            marks[str(n)] = round(_rss_mb(), 1)
+    marks[str(n)] = round(_rss_mb(), 1)
+    return {
+        "rows": n,
+        "rss_before_mb": round(base, 1),
+        "peak_rss_mb_at_row": marks,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "cpu_seconds": round(time.process_time() - c0, 2),
+    }
+
+
 def _run_child(url: str, path: Path) -> dict:
     cmd = [sys.executable, __file__, "--child", url, str(path)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
@@ -135,10 +156,35 @@ def main() -> None:
     ap.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL URL ('' to skip)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ingest.json")
     ap.add_argument("--label", default="", help="how the input file was made (stored in the results)")
+    ap.add_argument(
+        "--reader-only",
+        action="store_true",
+        help="only the streaming-reader memory check (merged into --out)",
+    )
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--reader-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(_child(*args.child)))
+        return
+    if args.reader_child:
+        print(json.dumps(_reader_child(args.reader_child)))
+        return
+    if args.reader_only:
+        if args.complaints is None:
+            ap.error("--reader-only needs --complaints")
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        out = subprocess.run(
+            [sys.executable, __file__, "--reader-child", str(args.complaints)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        results["reader_stream"] = json.loads(out.stdout.strip().splitlines()[-1])
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps(results["reader_stream"], indent=2))
         return
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
