@@ -194,3 +194,28 @@ def test_in_memory_sqlite_works(tmp_path):
 def test_bad_urls_raise_store_error(url):
     with pytest.raises(StoreError):
         open_store(url)
+
+
+def test_conflict_with_a_record_stored_from_another_file_is_quarantined(store, tmp_path):
+    def write(name, rows):
+        p = tmp_path / name
+        p.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return p
+
+    a = '{"complaint_id": "A", "received_at": "2026-03-01", "text": "甲"}'
+    b = '{"complaint_id": "B", "received_at": "2026-03-01", "text": "乙"}'
+    first = write("one.jsonl", [a, b])
+    second = write(
+        "two.jsonl",
+        ['{"complaint_id": "C", "received_at": "2026-03-02", "text": "丙"}', a.replace("甲", "改过的甲"), b],
+    )
+    ingest_file(store, first, "complaints")
+    for attempt in range(2):  # the verdict is the same on a re-run; the quarantine row is stored once
+        s = ingest_file(store, second, "complaints")
+        assert (s.read, s.accepted, s.duplicates, s.quarantined) == (3, 2, 0, 1)
+        assert s.by_reason == {"duplicate_conflict": 1}
+        assert (s.inserted, s.quarantine_inserted) == ((1, 1) if attempt == 0 else (0, 0))
+    (q,) = store.quarantined()
+    assert (q.line, q.reason_code, q.raw["text"]) == (2, "duplicate_conflict", "改过的甲")
+    assert "one.jsonl 第 1 行" in q.reason and "one.jsonl line 1" in q.reason
+    assert store.get_complaint("A").text == "甲"  # the stored record is kept

@@ -65,6 +65,7 @@ class Classified:
     line: int
     item: Any  # Record when accepted or duplicate, QuarantinedRow when quarantined
     content_hash: str | None = None
+    raw: Any = None  # the row as read (kept for accepted rows: the store may still reject them)
 
 
 def new_summary(path: str | os.PathLike[str], kind: str) -> IngestSummary:
@@ -98,7 +99,7 @@ def classify(
         if packed is None:
             seen[key] = (h64 << 32) | (line & 0xFFFFFFFF)
             summary.accepted += 1
-            yield Classified(ACCEPTED, line, item, digest)
+            yield Classified(ACCEPTED, line, item, digest, raw)
         elif packed >> 32 == h64:
             summary.duplicates += 1
             yield Classified(DUPLICATE, line, item, digest)

@@ -16,6 +16,9 @@ from typing import IO, Any
 
 from qinglang.ingest.load import ACCEPTED, QUARANTINED, IngestSummary, classify, new_summary, quarantine_line
 from qinglang.ingest.readers import ReadStats
+from qinglang.ingest.reasons import RowError, quarantined
+from qinglang.ingest.records import ID_FIELDS
+from qinglang.schema import QuarantinedRow
 from qinglang.store import models as m
 from qinglang.store.rows import complaint_row, customer_row, post_row, quarantine_row
 from qinglang.store.store import DEFAULT_BATCH, Store
@@ -28,7 +31,11 @@ _TABLES = {
 
 
 class StoreSummary(IngestSummary):
-    """IngestSummary plus what the store did: rows newly inserted (0 on a re-run)."""
+    """IngestSummary plus what the store did: rows newly inserted (0 on a re-run).
+
+    A row whose id is already stored with different content (from another file) is moved
+    from `accepted` to `quarantined` (duplicate_conflict), so the invariant still holds.
+    """
 
     inserted: int = 0
     quarantine_inserted: int = 0
@@ -60,13 +67,44 @@ def ingest_file(
     rejects: list[dict[str, Any]] = []
     now = datetime.now(UTC)
 
+    id_field = ID_FIELDS[kind]
+    raws: list[Any] = []  # raw rows of `records`, same order
+
+    def store_conflicts() -> list[QuarantinedRow]:
+        """Rows the store skipped because a DIFFERENT record with the same id is stored (from
+        another file, or an earlier version of this one): quarantined, never silently lost."""
+        stored = store.stored_versions(table.name, [r[id_field] for r in records])
+        out = []
+        for r, raw in zip(records, raws, strict=True):
+            have = stored.get(r[id_field])
+            if have is None or have[0] == r["content_hash"]:
+                continue
+            where_zh = f"{Path(have[1]).name if have[1] else '?'} 第 {have[2]} 行"
+            where_en = f"{Path(have[1]).name if have[1] else '?'} line {have[2]}"
+            err = RowError(
+                "duplicate_conflict",
+                f"{id_field}={r[id_field]} 与库中已有记录内容不同（来自 {where_zh}，保留库中记录）",
+                f"{id_field}={r[id_field]} differs from the record already stored (from {where_en}; the stored one is kept)",
+            )
+            out.append(quarantined(source, r["source_line"], kind, err, raw))
+        return out
+
     def flush() -> None:
-        nonlocal inserted, q_inserted, records, rejects, now
+        nonlocal inserted, q_inserted, records, rejects, raws, now
         if records or rejects:
             done = store.write_batch({table: records, m.quarantine: rejects})
             inserted += done[table.name]
             q_inserted += done["quarantine"]
-        records, rejects = [], []
+            if done[table.name] < len(records):
+                conflicts = store_conflicts()
+                for q in conflicts:
+                    summary.accepted -= 1
+                    summary.count_quarantine(q.reason_code)
+                    if quarantine_out is not None:
+                        quarantine_out.write(quarantine_line(q) + "\n")
+                if conflicts:
+                    q_inserted += store.add_quarantine(conflicts)
+        records, rejects, raws = [], [], []
         now = datetime.now(UTC)
         if progress is not None:
             progress(stats)
@@ -74,6 +112,7 @@ def ingest_file(
     for c in classify(path, kind, summary, stats):
         if c.status == ACCEPTED:
             records.append(to_row(c.item, source, c.line, now, c.content_hash))
+            raws.append(c.raw)
         elif c.status == QUARANTINED:
             rejects.append(quarantine_row(c.item, now))
             if quarantine_out is not None:

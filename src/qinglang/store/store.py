@@ -337,6 +337,21 @@ class Store:
         row = self._get(m.posts, "post_id", post_id)
         return to_post(row) if row is not None else None
 
+    def stored_versions(
+        self, table: str, ids: Sequence[str]
+    ) -> dict[str, tuple[str, str | None, int | None]]:
+        """id -> (content_hash, source_file, source_line) of the rows of `table` already stored."""
+        t = m.Base.metadata.tables[table]
+        key = list(t.primary_key.columns)[0]
+        out: dict[str, tuple[str, str | None, int | None]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 1000):
+                chunk = list(ids[i : i + 1000])
+                stmt = select(key, t.c.content_hash, t.c.source_file, t.c.source_line).where(key.in_(chunk))
+                for row in conn.execute(stmt):
+                    out[row[0]] = (row[1], row[2], row[3])
+        return out
+
     def quarantined(self, kind: str | None = None) -> list[QuarantinedRow]:
         stmt = select(m.quarantine).order_by(
             m.quarantine.c.kind, m.quarantine.c.source_file, m.quarantine.c.line
