@@ -97,3 +97,26 @@ def test_csv_never_crashes(tmp_path, header, rows, encoding):
     n = buf.getvalue().count("\n") + 2
     _check(load_complaints(path), n)
     _check(load_customers(path), n)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(json_lines, max_size=12), batch_size=st.integers(1, 5))
+def test_store_ingest_keeps_the_invariant_and_reruns_add_nothing(tmp_path, lines, batch_size):
+    from qinglang.ingest.to_store import ingest_file
+    from qinglang.store import open_store
+
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    store = open_store("sqlite://")
+    try:
+        first = ingest_file(store, path, "complaints", batch_size=batch_size)
+        assert first.read == first.accepted + first.duplicates + first.quarantined
+        assert first.inserted == first.accepted == store.count("complaints")
+        assert first.quarantine_inserted == first.quarantined == store.count("quarantine")
+        again = ingest_file(store, path, "complaints", batch_size=batch_size + 1)
+        assert again.model_dump(exclude={"inserted", "quarantine_inserted"}) == first.model_dump(
+            exclude={"inserted", "quarantine_inserted"}
+        )
+        assert (again.inserted, again.quarantine_inserted) == (0, 0)
+    finally:
+        store.close()
