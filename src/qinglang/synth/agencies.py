@@ -77,7 +77,9 @@ def make_agency(rng: random.Random, key: str, kind: str, used_cities: set[str]) 
     cname = pick(rng, choices)
     used_cities.add(cname)
     city = city_by_name(cname)
-    brand = pick(rng, _BRAND)
+    brands = [b for b in _BRAND if "brand:" + b not in used_cities] or list(_BRAND)
+    brand = pick(rng, brands)
+    used_cities.add("brand:" + brand)  # two agencies of one run never share a trade name
     law_firm = kind == "law_firm"
     if law_firm:
         prov_short = city.province[:2] if not city.province.startswith("内蒙古") else "内蒙古"

@@ -385,8 +385,11 @@ class Generator:
             return 0
         styles_list = list(STYLES)[:k] if k <= len(STYLES) else list(STYLES)
         sw = {s: self.cfg.style_weights.get(s, 1.0) for s in STYLES}
+        cap = max(2, -(-k // len(STYLES)))  # no style dominates the default mix
         while len(styles_list) < k:
-            styles_list.append(_weighted(rng, sw))
+            s = _weighted(rng, sw)
+            if styles_list.count(s) < cap or all(styles_list.count(x) >= cap for x in sw if sw[x] > 0):
+                styles_list.append(s)
         rng.shuffle(styles_list)
         raw = [rng.lognormvariate(0, 0.7) for _ in range(k)]
         floor = min(30, total // k)
