@@ -7,6 +7,8 @@ selected through search_path in the connection options) and dropped at the end.
 from __future__ import annotations
 
 import itertools
+import os
+import re
 import uuid
 
 import psycopg
@@ -17,13 +19,30 @@ from qinglang.store import open_store
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
-_SESSION = uuid.uuid4().hex[:8]
+# t_<pid>_<random>_<n>: the pid lets a later session drop what a killed session left behind.
+_SESSION = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
 _counter = itertools.count()
+_OURS = re.compile(r"^t_(\d+)_[0-9a-f]{8}_\d+$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @pytest.fixture(scope="session")
 def pg_schemas():
     created: list[str] = []
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        for (name,) in conn.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%'").fetchall():
+            m = _OURS.match(name)
+            if m and not _alive(int(m.group(1))):
+                conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
     yield created
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         for schema in created:
