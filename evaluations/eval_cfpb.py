@@ -24,7 +24,7 @@ from qinglang.schema import Complaint
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "cfpb-payday-loan-complaints"
 FILES = ("cfpb_payday_2023_sample.csv", "cfpb_payday_2025_q1.csv")
 NAMED_BATCHES = {
-    "frustrated_with_these_companies": "Good afternoon! I must say I am very frustrated with THESE COMPANIES",
+    "frustrated_with_these_companies": "I must say I am very frustrated with THESE COMPANIES",
     "fraudulent_contract": "I signed a fraudulent contract",
     "notice_of_intent": "This letter shall serve as formal Notice of my Intent",
 }
@@ -67,7 +67,7 @@ def main() -> int:
             "start": by_id[ids[0]].text[:90],
         })
     for name, phrase in NAMED_BATCHES.items():
-        having = {c.complaint_id for c in complaints if phrase.lower() in c.text.lower()}
+        having = {c.complaint_id for c in complaints if " ".join(phrase.lower().split()) in " ".join(c.text.lower().split())}
         best = max(((cr.cluster.cluster_id, len(having & set(cr.cluster.complaint_ids))) for cr in result.clusters),
                    key=lambda x: x[1], default=(None, 0))
         report["named_batches"][name] = {"complaints_with_phrase": len(having), "best_cluster": best[0],

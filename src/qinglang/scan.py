@@ -142,20 +142,42 @@ def _cluster_context(
 
 
 def linking_templates(groups: Mapping[int, list[int]], feats: Sequence[RecordFeatures],
-                      min_agency_share: float = 0.3) -> set[int]:
-    """Template groups allowed to link complaints: several customers, and an agency's script.
+                      similarity: np.ndarray | None = None, min_agency_share: float = 0.3,
+                      batch_hours: float = 72.0, batch_similarity: float = 0.5) -> tuple[set[int], set[int]]:
+    """Template groups allowed to link complaints of different customers.
 
-    A template is an agency's when a good share of its copies make the agency package of
-    demands or use black/gray vocabulary; one customer's own repeats never link.
+    Either the template is an agency's script (a good share of its copies make the agency
+    package of demands or use black/gray jargon), or it was filed as a batch: at least three
+    customers' near-copies (mean similarity >= 0.5) inside one 72-hour window. One customer's
+    own repeats never link; neither does a grievance many customers happen to word alike over
+    weeks. Returns (agency templates, batch templates): a batch template only ever forms a
+    campaign of its own, it never pulls complaints into an organiser's group.
     """
-    out = set()
+    agency_t, batch_t = set(), set()
     for lab, idxs in groups.items():
         if len({feats[i].customer_key for i in idxs}) < 2:
             continue
         agency = sum(1 for i in idxs if feats[i].demands.agency_like or feats[i].lexicon_terms)
         if agency / len(idxs) >= min_agency_share:
-            out.add(lab)
-    return out
+            agency_t.add(lab)
+        elif similarity is not None and _filed_as_batch(idxs, feats, similarity, batch_hours, batch_similarity):
+            batch_t.add(lab)
+    return agency_t, batch_t
+
+
+def _filed_as_batch(idxs: list[int], feats: Sequence[RecordFeatures], similarity: np.ndarray, hours: float,
+                    min_sim: float) -> bool:
+    if float(np.mean(similarity[idxs])) < min_sim:
+        return False
+    ordered = sorted(idxs, key=lambda i: feats[i].ts)
+    w = hours * 3600
+    j = 0
+    for i in range(len(ordered)):
+        while feats[ordered[i]].ts - feats[ordered[j]].ts > w:
+            j += 1
+        if len({feats[k].customer_key for k in ordered[j : i + 1]}) >= 3:
+            return True
+    return False
 
 
 def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
@@ -214,12 +236,12 @@ def run_scan(
     progress("signatures", 1, 1)
     progress("templates", 0, 1)
     tg = group_near_duplicates(sigs, config.lsh)
-    linking = linking_templates(tg.groups, feats)
+    linking = linking_templates(tg.groups, feats, tg.member_similarity)
     progress("templates", 1, 1)
     progress("graph", 0, 1)
     index = build_indicator_index(feats)
     eg = build_graph(n, index)
-    labels = communities(eg, feats, tg.labels, linking)
+    labels = communities(eg, feats, tg.labels, *linking)
     progress("graph", 1, 1)
     baselines = Baselines.from_records(
         feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]

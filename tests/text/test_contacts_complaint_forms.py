@@ -21,3 +21,11 @@ def test_wechat_in_complaint_sentences(text, handle):
 @pytest.mark.parametrize("text", ["I have violations on my report", "the vehicle was verified", "VIP会员到期"])
 def test_words_starting_with_v_are_not_handles(text):
     assert [c for c in extract_contacts(text) if c.kind == "wechat"] == []
+
+
+def test_regulate_collection_is_not_anti_collection():
+    """规范催收 ("collect by the rules") is what genuine borrowers ask for; 范 is also a homophone of 反."""
+    from qinglang.text.lexicon import match_lexicon
+
+    assert all(h.suppressed for h in match_lexicon("要求你们平台规范催收，别再打给通讯录") if h.term == "反催收")
+    assert any(not h.suppressed for h in match_lexicon("专业反催收，停息挂账") if h.term == "反催收")

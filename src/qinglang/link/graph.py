@@ -98,8 +98,10 @@ class EntityGraph:
     vertex_keys: list[tuple[str, str]]  # for vertex n_records + j
 
 
-# Kinds kept on the record for display but never used to tie complaints together.
-NON_LINKING = {"reported_phone"}
+# Kinds kept on the record for display but never used to tie complaints together: a number the
+# complainant reports (an abusive collector's) and web domains (genuine complainants quote the
+# lender's own site; agencies put their handles, not sites, in complaints).
+NON_LINKING = {"reported_phone", "domain"}
 
 
 def link_key(key: tuple[str, str]) -> tuple[str, str]:
@@ -161,6 +163,7 @@ def communities(
     feats: Sequence[RecordFeatures],
     template_labels: np.ndarray,
     linking_templates: set[int],
+    batch_templates: frozenset[int] | set[int] = frozenset(),
     min_block_share: float = 0.3,
     min_city_share: float = 0.4,
     min_block_dominance: float = 0.6,
@@ -172,7 +175,8 @@ def communities(
        same dominant IP /24 block or the same dominant complainant city): two agencies that
        bought the same template stay two campaigns; one agency rotating five agent phones is one.
     3. Complaints tied by nothing but an agency template join the largest organiser group of that
-       template, or form a template-only campaign when the template touches none.
+       template, or form a template-only campaign when the template touches none. A batch template
+       (near-copies filed together, no agency wording) only ever forms a campaign of its own.
     4. A complaint still alone joins a group when its IP /24 block is that group's office: at least
        five of the group's complaints came from it and the group holds most (60 %) of everything
        filed from it. A block never merges groups and never makes one (carrier NAT).
@@ -196,11 +200,18 @@ def communities(
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i, t in enumerate(template_labels.tolist()):
-        if t in linking_templates:
+        if t in linking_templates or t in batch_templates:
             groups[t].append(i)
     next_label = int(labels.max()) + 1 if n and labels.max() >= 0 else 0
-    for _t, idxs in sorted(groups.items()):
+    for t, idxs in sorted(groups.items()):
         comps = Counter(int(labels[i]) for i in idxs if labels[i] >= 0)
+        if t in batch_templates and t not in linking_templates:
+            if not comps:
+                for i in idxs:
+                    labels[i] = next_label
+                uf[next_label] = next_label
+                next_label += 1
+            continue
         ranked = [c for c, _ in comps.most_common()]
         for a_pos, a in enumerate(ranked):
             for b in ranked[a_pos + 1 :]:

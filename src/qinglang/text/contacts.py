@@ -63,6 +63,7 @@ _URL = re.compile(
     r"(?:https?://|www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|点|dot))+(?:" + _TLD + r"))"
     r"(?![a-z0-9])(?:[:/?#][^\s\u4e00-\u9fff,，。!！]*)?"
 )
+_SENTENCE_BREAK = re.compile(r"[.。](?:[^\S\n]*\n\s*|\s+[A-Z])")
 _EMAIL = re.compile(r"([a-z0-9][a-z0-9._-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})")
 _SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
@@ -143,6 +144,8 @@ def extract_contacts(text: str) -> list[Contact]:
             continue
         if not (m.group(0).startswith(("http", "www")) or "/" in m.group(0) or "." in host):
             continue
+        if not m.group(0).startswith(("http", "www")) and _SENTENCE_BREAK.search(text[slice(*mapped.span(a, b))]):
+            continue  # "…the account. In March…": a full stop and a new sentence, not a domain
         _emit(out, taken, mapped, text, "url", registrable_domain(host), a, b)
     for m in _LICENCE.finditer(norm):
         code = m.group(1).upper()
