@@ -143,16 +143,50 @@ def _table(names: tuple[str, ...]) -> _Table:
 
 
 @lru_cache(maxsize=1)
-def _variants_re() -> re.Pattern[str]:
-    """Characters the variants step changes: most texts hold none, and a failed C-level search is
-    cheaper than translating every character."""
-    return re.compile(_char_class([*resources.variant_table(), *_LATE_FOLD]))
+def _variants_res() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Runs of characters the variants step changes, BMP and supplementary planes apart (a class
+    with supplementary characters loses sre's fast bitmap)."""
+    keys = [*resources.variant_table(), *_LATE_FOLD]
+    bmp = [c for c in keys if ord(c) < 0x10000]
+    smp = [c for c in keys if ord(c) >= 0x10000]
+    return re.compile(_char_class(bmp) + "+"), (re.compile(_char_class(smp) + "+") if smp else None)
+
+
+def _variants_fast(text: str) -> str:
+    table = _table(("variants",))
+    bmp_re, smp_re = _variants_res()
+    text = bmp_re.sub(lambda mt: mt.group(0).translate(table), text)
+    if smp_re is not None and _HAS_SMP.search(text):
+        text = smp_re.sub(lambda mt: mt.group(0).translate(table), text)
+    return text
 
 
 def _translate_fast(text: str, names: tuple[str, ...]) -> str:
-    if names == ("variants",) and not _variants_re().search(text):
-        return text
+    if names == ("variants",):
+        return _variants_fast(text)
+    if names == ("nfkc", "lower"):
+        return _nfkc_lower_fast(text)
     return text.translate(_table(names))
+
+
+@lru_cache(maxsize=1)
+def _nfkc_lower_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    bmp, smp = _nfkc_lower_changed()
+    return re.compile(_char_class(bmp) + "+"), re.compile(_char_class(smp) + "+")
+
+
+def _nfkc_lower_fast(text: str) -> str:
+    """= text.translate(_table(("nfkc", "lower"))): str.replace for frequent punctuation, then
+    regexes for the rare rest (BMP always, supplementary planes only when present)."""
+    table = _table(("nfkc", "lower"))
+    for ch in _FREQUENT_FOLDS:
+        if ch in text:
+            text = text.replace(ch, table[ord(ch)])
+    bmp_re, smp_re = _nfkc_lower_res()
+    text = bmp_re.sub(lambda mt: mt.group(0).translate(table), text)
+    if _HAS_SMP.search(text):
+        text = smp_re.sub(lambda mt: mt.group(0).translate(table), text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -571,51 +605,59 @@ _FREQUENT_FOLDS = "，。：；！？（）、"
 
 
 @lru_cache(maxsize=1)
-def _nfkc_lower_rest_re() -> re.Pattern[str]:
-    """Characters nfkc+lower change, minus the frequent full-width punctuation done by str.replace."""
+def _nfkc_lower_changed() -> tuple[list[str], list[str]]:
+    """Characters nfkc+lower change (BMP, supplementary planes), minus the frequent full-width
+    punctuation that str.replace handles."""
     funcs = (_char_nfkc, _char_lower)
-    changed = []
+    bmp: list[str] = []
+    smp: list[str] = []
     for code in (*range(0, 0xD800), *range(0xE000, 0x30000), *range(0xE0000, 0xE0200)):
         ch = chr(code)
         out = ch
         for f in funcs:
             out = "".join(f(c) for c in out)
         if out != ch and ch not in _FREQUENT_FOLDS:
-            changed.append(ch)
-    return re.compile(_char_class(changed) + "+")
+            (bmp if code < 0x10000 else smp).append(ch)
+    return bmp, smp
 
 
-def _nfkc_lower_fast(text: str) -> str:
-    """Same result as text.translate(_table(("nfkc", "lower"))), faster on long texts:
-    str.replace for the frequent punctuation, then a regex for the rare rest."""
-    table = _table(("nfkc", "lower"))
-    for ch in _FREQUENT_FOLDS:
-        if ch in text:
-            text = text.replace(ch, table[ord(ch)])
-    return _nfkc_lower_rest_re().sub(lambda mt: mt.group(0).translate(table), text)
+_HAS_SMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)
-def _nfkc_lower_noise_re() -> re.Pattern[str]:
-    """One scan for 'changed by nfkc/lower' OR 'always noise' characters (the two biggest passes)."""
-    rest = _nfkc_lower_rest_re().pattern[1:-2]  # body of "[...]+"
-    noise = "\\s" + _INVISIBLE + _DECOR + _EMOJI + re.escape(resources.deletion_chars())
-    return re.compile(f"[{rest}{noise}]+")
+def _nfkc_lower_noise_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One scan for 'changed by nfkc/lower' OR 'always noise' characters (the two biggest passes).
+
+    Two patterns, because a character class holding any supplementary-plane character loses
+    sre's fast BMP bitmap and becomes a linear list of ranges (measured 4x slower): the BMP one runs
+    always, the supplementary one only on texts holding such characters (emoji, math letters).
+    """
+    bmp, smp = _nfkc_lower_changed()
+    extra = resources.deletion_chars()
+    noise_bmp = "\\s" + _INVISIBLE + _DECOR + "\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
+    noise_bmp += re.escape("".join(c for c in extra if ord(c) < 0x10000))
+    noise_smp = "\U0001f000-\U0001faff" + re.escape("".join(c for c in extra if ord(c) >= 0x10000))
+    bmp_re = re.compile(f"[{_char_class(bmp)[1:-1]}{noise_bmp}]+")
+    smp_re = re.compile(f"[{_char_class(smp)[1:-1] if smp else ''}{noise_smp}]+")
+    return bmp_re, smp_re
 
 
 def _nfkc_lower_noise_fast(text: str) -> str:
-    """= always-noise removal after nfkc+lower (what the chain nfkc, lower, noise does first)."""
+    """= nfkc + lower, then always-noise removal (what the chain nfkc, lower, noise does first)."""
     table = _table(("nfkc", "lower"))
     always = _always_re()
     for ch in _FREQUENT_FOLDS:
         if ch in text:
             text = text.replace(ch, table[ord(ch)])
-    return _nfkc_lower_noise_re().sub(lambda mt: always.sub("", mt.group(0).translate(table)), text)
+    bmp_re, smp_re = _nfkc_lower_noise_res()
 
+    def fix(mt: re.Match[str]) -> str:
+        return always.sub("", mt.group(0).translate(table))
 
-@lru_cache(maxsize=1)
-def _variants_run_re() -> re.Pattern[str]:
-    return re.compile(_variants_re().pattern + "+")
+    text = bmp_re.sub(fix, text)
+    if _HAS_SMP.search(text):
+        text = smp_re.sub(fix, text)
+    return text
 
 
 def normalize_for_matching(text: str) -> str:
@@ -627,8 +669,7 @@ def normalize_for_matching(text: str) -> str:
     text = _noise_contextual(_nfkc_lower_noise_fast(text))
     text = _t2s_fast(text)
     text = _split_fast(text)
-    table = _table(("variants",))
-    return _variants_run_re().sub(lambda mt: mt.group(0).translate(table), text)
+    return _variants_fast(text)
 
 
 _BATCH_SEP = "\x00"
