@@ -16,6 +16,8 @@ from qinglang.schema import PhoneInfo
 
 _PROVINCE_SUFFIXES = ("省", "自治区", "市")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+# phonenumbers writes autonomous regions by their short name with no suffix: "宁夏银川市".
+_SHORT_PROVINCES = ("内蒙古", "广西", "宁夏", "新疆", "西藏", "香港", "澳门")
 _STRIP = re.compile(r"[\s\-\u00a0()（）.·]")
 
 
@@ -25,6 +27,9 @@ def split_region(description: str) -> tuple[str | None, str | None]:
         return None, None
     if description in _MUNICIPALITIES:
         return description, description
+    for short in _SHORT_PROVINCES:
+        if description.startswith(short) and len(description) > len(short):
+            return short, description[len(short) :]
     for suffix in ("自治区", "省"):
         idx = description.find(suffix)
         if idx > 0:
