@@ -24,11 +24,11 @@ demo: install sysdeps
 	bash scripts/demo.sh "$(DEMO)" "$(N)" "$(SEED)"
 
 test: install sysdeps
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks evaluations
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks evaluations
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 # demo users for the workbench on the demo data (docs/workbench.md); override QINGLANG_DEMO_USERS to change
