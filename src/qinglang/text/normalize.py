@@ -368,10 +368,24 @@ def _between_repl(mt: re.Match[str]) -> str:
     return mt.group(0)
 
 
+@lru_cache(maxsize=1)
+def _always_split_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The always-noise class, BMP and supplementary planes apart (keeps sre's BMP bitmap)."""
+    extra = resources.deletion_chars()
+    bmp = "\\s" + _INVISIBLE + _DECOR + "\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
+    bmp += re.escape("".join(c for c in extra if ord(c) < 0x10000))
+    smp = "\U0001f000-\U0001faff" + re.escape("".join(c for c in extra if ord(c) >= 0x10000))
+    return re.compile(f"[{bmp}]+"), re.compile(f"[{smp}]+")
+
+
 def _noise_fast(text: str) -> str:
     """Three passes: always-noise, one character per bracket pair ("【信】 【用】" once the space is
     gone), then symbols between two CJK characters (so "微 -信" also joins)."""
-    return _noise_contextual(_always_re().sub("", text))
+    bmp_re, smp_re = _always_split_res()
+    text = bmp_re.sub("", text)
+    if _HAS_SMP.search(text):
+        text = smp_re.sub("", text)
+    return _noise_contextual(text)
 
 
 def _noise_contextual(text: str) -> str:
