@@ -395,7 +395,9 @@ def _noise_contextual(text: str) -> str:
 
 
 def _noise_map(m: Mapped) -> Mapped:
-    m = _map_sub(m, _always_re(), lambda mt: "")
+    bmp_re, smp_re = _always_split_res()
+    m = _map_sub(m, bmp_re, lambda mt: "")
+    m = _map_sub(m, smp_re, lambda mt: "")
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
     return _map_sub(m, _BETWEEN_RE, _between_repl)
 
