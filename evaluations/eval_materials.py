@@ -90,6 +90,9 @@ def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
                 want = tr["forged"]
                 counts["flagged"][0 if r.flagged and want else 1 if r.flagged else 2 if want else 0] += (
                     r.flagged or want)
+                if want != r.flagged:
+                    errors.append(f"{'FN' if want else 'FP'} flagged {seed} {r.file} {tr['tamper']} "
+                                  f"score={r.score} codes={sorted(codes)}")
                 if not tr["forged"]:
                     for f in r.findings:
                         if f.code in CHECKS["reuse"] and all(not truth[x]["forged"] for x in f.refs if x in truth):
