@@ -90,3 +90,7 @@ def test_expansion_of_short_terms_avoids_ordinary_text():
 def test_long_terms_take_any_same_sound_character():
     assert "代理维权" in {h.term for h in match_lexicon("专业代理唯权")}
     assert "诚招代理" in {h.term for h in match_lexicon("诚召代理")}
+
+
+def test_two_character_term_with_pinyin_and_homophone():
+    assert "网贷" in {h.term for h in match_lexicon("我们是办理wang代的")}

@@ -137,3 +137,8 @@ def test_batch_does_not_merge_across_texts():
 
     batch = ["【a】", "【b】x", "微", "-信", "贷 ", " 款"]
     assert normalize_for_matching_batch(batch) == [normalize_for_matching(t) for t in batch]
+
+
+def test_short_bracketed_word_after_cjk_is_unwrapped():
+    assert normalize("办理各类（证件）,刻章", ["noise"]) == "办理各类证件,刻章"
+    assert normalize("尾号(1234)", ["noise"]) == "尾号(1234)"  # not a CJK word: kept

@@ -185,8 +185,10 @@ def expand_term(term: Term) -> list[str]:
                 s = "".join(pieces)
                 if s.isascii():
                     continue  # all-ASCII forms are handled below
-                if k == n and (n > 3 or any(x.isascii() for x in choice)):
-                    continue  # fully replaced: only homophone-only forms of 2-3 character terms
+                if k == n and (n > 3 or sum(1 for x in choice if x.isascii()) > 1 or (n == 3 and any(x.isascii() for x in choice))):
+                    # fully replaced: homophone-only forms of 2-3 character terms, and for
+                    # two-character terms one pinyin syllable plus one homophone (wang代)
+                    continue
                 add(s)
     # all-ASCII spellings: full pinyin (>= 5 letters) always, initials only when flagged
     if len("".join(full)) >= 5:

@@ -335,11 +335,13 @@ def _soft_repl(mt: re.Match[str]) -> str:
 def _soft_fast(text: str) -> str:
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
+        text = _WORD_BRACKET_RE.sub(_unbracket_word, text)
     return _soft_noise_re().sub(_soft_repl, text)
 
 
 def _soft_map(m: Mapped) -> Mapped:
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
+    m = _map_sub(m, _WORD_BRACKET_RE, _unbracket_word)
     return _map_sub(m, _soft_noise_re(), _soft_repl)
 
 
@@ -388,9 +390,18 @@ def _noise_fast(text: str) -> str:
     return _noise_contextual(text)
 
 
+# a short CJK word wrapped in brackets right after a CJK character: "各类（证件）" -> "各类证件"
+_WORD_BRACKET_RE = re.compile(f"(?<=[{CJK}])[【\\[(（〔]([{CJK}]{{2,4}})[】\\])）〕]")
+
+
+def _unbracket_word(mt: re.Match[str]) -> str:
+    return mt.group(1)
+
+
 def _noise_contextual(text: str) -> str:
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
+        text = _WORD_BRACKET_RE.sub(_unbracket_word, text)
     return _BETWEEN_RE.sub(_between_repl, text)
 
 
@@ -399,6 +410,7 @@ def _noise_map(m: Mapped) -> Mapped:
     m = _map_sub(m, bmp_re, lambda mt: "")
     m = _map_sub(m, smp_re, lambda mt: "")
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
+    m = _map_sub(m, _WORD_BRACKET_RE, _unbracket_word)
     return _map_sub(m, _BETWEEN_RE, _between_repl)
 
 
