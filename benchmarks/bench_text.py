@@ -60,10 +60,15 @@ def make_corpus(mb: float, seed: int) -> list[str]:
         if rnd.random() < 0.2:
             parts.insert(rnd.randint(0, len(parts)), rnd.choice(ADS))
         t = "".join(parts).format(
-            y=rnd.randint(2019, 2025), m=rnd.randint(1, 12), n=rnd.randint(1, 50) * 1000,
-            k=rnd.randint(100, 9000), o=rnd.randint(10**11, 10**12 - 1),
+            y=rnd.randint(2019, 2025),
+            m=rnd.randint(1, 12),
+            n=rnd.randint(1, 50) * 1000,
+            k=rnd.randint(100, 9000),
+            o=rnd.randint(10**11, 10**12 - 1),
             h=f"{rnd.choice('abcdefghxyz')}{rnd.choice('klmnqrst')}{rnd.randint(1000, 99999)}",
-            q=rnd.randint(10**8, 10**10), p1=rnd.randint(1000, 9999), p2=rnd.randint(1000, 9999),
+            q=rnd.randint(10**8, 10**10),
+            p1=rnd.randint(1000, 9999),
+            p2=rnd.randint(1000, 9999),
         )
         texts.append(t)
         size += len(t.encode("utf-8"))
@@ -97,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for t in texts)
     mbytes = sum(len(t.encode("utf-8")) for t in texts) / 1024 / 1024
     (ac, _patterns, _info), t_build = timed(_automaton)
-    print(f"corpus: {len(texts)} texts, {chars / 1e6:.1f}M chars, {mbytes:.1f} MB UTF-8 (built in {t_make:.1f}s); "
-          f"automaton: {len(_patterns)} patterns built in {t_build:.1f}s")
+    print(
+        f"corpus: {len(texts)} texts, {chars / 1e6:.1f}M chars, {mbytes:.1f} MB UTF-8 (built in {t_make:.1f}s); "
+        f"automaton: {len(_patterns)} patterns built in {t_build:.1f}s"
+    )
     results: dict[str, dict] = {}
 
     def record(name: str, seconds: float, n_chars: int, n_texts: int, extra: str = "") -> None:
@@ -111,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             "texts_per_s": round(n_texts / seconds),
             "texts_per_cpu_s": round(n_texts / cpu),
         }
-        print(f"{name:28s} {n_chars / seconds / 1e6:7.2f} M chars/s wall {n_chars / cpu / 1e6:7.2f} per CPU-s "
-              f"{n_texts / cpu:9.0f} texts/CPU-s ({seconds:.1f}s wall, {cpu:.1f}s CPU) {extra}")
+        print(
+            f"{name:28s} {n_chars / seconds / 1e6:7.2f} M chars/s wall {n_chars / cpu / 1e6:7.2f} per CPU-s "
+            f"{n_texts / cpu:9.0f} texts/CPU-s ({seconds:.1f}s wall, {cpu:.1f}s CPU) {extra}"
+        )
 
     block = "\n".join(texts)
     found, dt = timed(ac.find_matches_as_indexes, block)
@@ -144,9 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     load = os.getloadavg()[0]
     print(f"peak RSS {rss_mb:.0f} MB; load average {load:.1f} on {os.cpu_count()} cores")
-    summary = {"texts": len(texts), "chars": chars, "mb_utf8": round(mbytes, 1), "patterns": len(_patterns),
-               "automaton_build_s": round(t_build, 2), "peak_rss_mb": round(rss_mb),
-               "load_average": round(load, 2), "results": results}
+    summary = {
+        "texts": len(texts),
+        "chars": chars,
+        "mb_utf8": round(mbytes, 1),
+        "patterns": len(_patterns),
+        "automaton_build_s": round(t_build, 2),
+        "peak_rss_mb": round(rss_mb),
+        "load_average": round(load, 2),
+        "results": results,
+    }
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(summary, indent=2), encoding="utf-8")

@@ -60,9 +60,16 @@ def evaluate_dir(folder: Path, show_errors: bool = False) -> dict:
         for e in errors[:60]:
             print("  ", e)
     return {
-        "posts": tp + fp + fn + tn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-        "precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-        "contact_recall": round(c_found / max(1, c_total), 4), "contacts": c_total,
+        "posts": tp + fp + fn + tn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+        "contact_recall": round(c_found / max(1, c_total), 4),
+        "contacts": c_total,
         "accuracy_by_kind": {k: round(v[1] / v[0], 3) for k, v in sorted(kinds.items())},
     }
 
@@ -83,14 +90,27 @@ def main(argv: list[str] | None = None) -> int:
         for seed in args.seeds:
             with tempfile.TemporaryDirectory() as tmp:
                 subprocess.run(
-                    [str(qinglang), "generate", "--out", tmp, "-n", str(args.complaints), "--seed", str(seed),
-                     "--posts", str(args.posts)],
-                    check=True, capture_output=True,
+                    [
+                        str(qinglang),
+                        "generate",
+                        "--out",
+                        tmp,
+                        "-n",
+                        str(args.complaints),
+                        "--seed",
+                        str(seed),
+                        "--posts",
+                        str(args.posts),
+                    ],
+                    check=True,
+                    capture_output=True,
                 )
                 results[f"seed {seed}"] = evaluate_dir(Path(tmp), args.show_errors)
     for name, r in results.items():
-        print(f"{name}: F1 {r['f1']:.4f} (P {r['precision']:.4f} R {r['recall']:.4f}; tp {r['tp']} fp {r['fp']} "
-              f"fn {r['fn']} tn {r['tn']}), contact recall {r['contact_recall']:.4f} of {r['contacts']}")
+        print(
+            f"{name}: F1 {r['f1']:.4f} (P {r['precision']:.4f} R {r['recall']:.4f}; tp {r['tp']} fp {r['fp']} "
+            f"fn {r['fn']} tn {r['tn']}), contact recall {r['contact_recall']:.4f} of {r['contacts']}"
+        )
         print(f"    accuracy by kind: {r['accuracy_by_kind']}")
     return 0
 

@@ -56,7 +56,17 @@ def load_holdout(data: Path, fold: int = HOLDOUT) -> list[tuple[str, str]]:
 CHAINS = {
     "unchanged": None,
     "strip_whitespace": "ws",
-    "default (full chain)": ("nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
+    "default (full chain)": (
+        "nfkc",
+        "lower",
+        "t2s",
+        "noise",
+        "split",
+        "variants",
+        "numerals",
+        "lookalike",
+        "repeat",
+    ),
     "default without lower": ("nfkc", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
     "default without lower, t2s": ("nfkc", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
     "match chain (normalize_for_matching)": ("nfkc", "lower", "noise", "t2s", "split", "variants"),
@@ -77,8 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--fold", type=int, default=HOLDOUT,
-                    help="score this fold (default: the held-out fold; others only for tuning)")
+    ap.add_argument(
+        "--fold",
+        type=int,
+        default=HOLDOUT,
+        help="score this fold (default: the held-out fold; others only for tuning)",
+    )
     args = ap.parse_args(argv)
     if not (args.data / "train_data.csv").exists():
         print(f"SKIP: no data at {args.data}")

@@ -67,8 +67,13 @@ def common_char_ppm() -> dict[str, float]:
     return {ch: n * 1e6 / total for ch, n in mass.items()}
 
 
-def learn(records: list[dict], min_support: int, min_precision: float, min_delete_precision: float,
-          max_ppm: float = 20.0):
+def learn(
+    records: list[dict],
+    min_support: int,
+    min_precision: float,
+    min_delete_precision: float,
+    max_ppm: float = 20.0,
+):
     seen: Counter[str] = Counter()
     rewrites: dict[str, Counter[str]] = defaultdict(Counter)
     for r in records:
@@ -119,8 +124,9 @@ def _kept_sequence(orig: str, gold: str) -> list[tuple[str, str]]:
     return out
 
 
-def learn_context(records: list[dict], table: dict[str, str], min_support: int, min_precision: float,
-                  max_ppm: float) -> list[tuple[str, str, int, float]]:
+def learn_context(
+    records: list[dict], table: dict[str, str], min_support: int, min_precision: float, max_ppm: float
+) -> list[tuple[str, str, int, float]]:
     """Two-character rules "xa" -> "xb" / "ay" -> "by" for characters too common to map alone
     (宋 -> 送 only in "充100宋100"-like company). Kept when precise over every occurrence of the bigram."""
     ppm = common_char_ppm()
@@ -194,18 +200,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-support", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.7)
     ap.add_argument("--min-delete-precision", type=float, default=0.9)
-    ap.add_argument("--max-ppm", type=float, default=20.0,
-                    help="skip source characters at least this common (per million) in ordinary text")
+    ap.add_argument(
+        "--max-ppm",
+        type=float,
+        default=20.0,
+        help="skip source characters at least this common (per million) in ordinary text",
+    )
     ap.add_argument("--ctx-min-support", type=int, default=2)
     ap.add_argument("--ctx-min-precision", type=float, default=0.7)
-    ap.add_argument("--exclude-fold", type=int, action="append", default=[],
-                    help="also leave out this train fold (parameter tuning only; never ship such a table)")
+    ap.add_argument(
+        "--exclude-fold",
+        type=int,
+        action="append",
+        default=[],
+        help="also leave out this train fold (parameter tuning only; never ship such a table)",
+    )
     args = ap.parse_args(argv)
     src = args.data / "correct_train.json"
     if not src.exists():
         print(f"no data at {src}", file=sys.stderr)
         return 1
-    records = [r for r in json.loads(src.read_text(encoding="utf-8")) if not is_holdout(r["id"], tuple(args.exclude_fold))]
+    records = [
+        r
+        for r in json.loads(src.read_text(encoding="utf-8"))
+        if not is_holdout(r["id"], tuple(args.exclude_fold))
+    ]
     subs, dels = learn(records, args.min_support, args.min_precision, args.min_delete_precision, args.max_ppm)
     lines = [
         "# variant\tstandard\tsupport\tprecision — learnt by scripts/build_variant_table.py from the train folds",

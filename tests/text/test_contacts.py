@@ -62,7 +62,14 @@ def test_wechat_spellings(text, handle):
 
 @pytest.mark.parametrize(
     "text",
-    ["QQ 1144771611", "扣扣：1144771611", "+扣:1144771611", "企鹅 1144771611", "q:1144771611", "扣扣 一一四四七七一六一一"],
+    [
+        "QQ 1144771611",
+        "扣扣：1144771611",
+        "+扣:1144771611",
+        "企鹅 1144771611",
+        "q:1144771611",
+        "扣扣 一一四四七七一六一一",
+    ],
 )
 def test_qq_spellings(text):
     assert ("qq", "1144771611") in kinds_values(text)
@@ -116,7 +123,9 @@ def test_not_contacts(text):
     assert not [c for c in extract_contacts(text) if c.kind in ("phone", "qq", "wechat")]
 
 
-@pytest.mark.parametrize("text,value", [("客服 95588", "95588"), ("热线 400-123-4567", "4001234567"), ("拨打12378", "12378")])
+@pytest.mark.parametrize(
+    "text,value", [("客服 95588", "95588"), ("热线 400-123-4567", "4001234567"), ("拨打12378", "12378")]
+)
 def test_service_numbers(text, value):
     assert ("service_number", value) in kinds_values(text)
     assert not [c for c in extract_contacts(text) if c.kind == "phone"]
@@ -158,8 +167,11 @@ def test_qq_with_separators(text, qq):
 
 @pytest.mark.parametrize(
     "text",
-    ["联系一八/零八一零二八二零/八", "咨询热线 18丶764丶188059".replace("18丶764丶188059", "13丶912丶345678"),
-     "电话幺三九拐八拐八六五四两".replace("幺三九拐八拐八六五四两", "幺三九一二三四五六七八")],
+    [
+        "联系一八/零八一零二八二零/八",
+        "咨询热线 18丶764丶188059".replace("18丶764丶188059", "13丶912丶345678"),
+        "电话幺三九拐八拐八六五四两".replace("幺三九拐八拐八六五四两", "幺三九一二三四五六七八"),
+    ],
 )
 def test_phone_with_separators_and_numeral_slang(text):
     got = {v for k, v in kinds_values(text) if k == "phone"}

@@ -88,7 +88,9 @@ def test_unknown_step_rejected():
         normalize("x", ["nope"])
 
 
-@pytest.mark.parametrize("steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, ("nfkc",), ("noise", "numerals")])
+@pytest.mark.parametrize(
+    "steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, ("nfkc",), ("noise", "numerals")]
+)
 @pytest.mark.parametrize(
     "text", ["今 ィ昔 菿：伱有20000额 渡 茄威: yu682622 ~無視 黒白戸", "㈠⑩ＡＢ 壹叁玖 贰叁肆 伍陆柒捌", ""]
 )
@@ -125,8 +127,13 @@ def test_normalize_for_matching_is_the_match_chain():
 
 @pytest.mark.parametrize(
     "raw,expected",
-    [("存1oo送58", "存100送58"), ("日赢8oo16oo,加", "日赢8001600,加"), ("abc.c0m", "abc.com"),
-     ("+q:123", "加q:123"), ("wnt6o88ap8", "wnt6o88ap8")],
+    [
+        ("存1oo送58", "存100送58"),
+        ("日赢8oo16oo,加", "日赢8001600,加"),
+        ("abc.c0m", "abc.com"),
+        ("+q:123", "加q:123"),
+        ("wnt6o88ap8", "wnt6o88ap8"),
+    ],
 )
 def test_lookalike(raw, expected):
     assert normalize(raw, ["lookalike"]) == expected

@@ -8,8 +8,24 @@ from qinglang.text.lexicon import match_lexicon
 from qinglang.text.normalize import DEFAULT_STEPS, normalize, normalize_with_map
 
 # alphabet biased toward the tricks the chain undoes
-PIECES = list("停息挂账征信修复代理退保微信加VvQq扣企鹅一二三四五六七八九〇幺两壹贰叁①②③ １２３ -·*/.\u200b😀貸歀嶶亻言弓长茄威:：，0123456789abcxyz")
-PIECES += ["zheng", "xin", "tingxiguazhang", "zx", "崔收", "分琪", "139", "1234", "5678", "www.", ".com", "律师", "有限公司"]
+PIECES = list(
+    "停息挂账征信修复代理退保微信加VvQq扣企鹅一二三四五六七八九〇幺两壹贰叁①②③ １２３ -·*/.\u200b😀貸歀嶶亻言弓长茄威:：，0123456789abcxyz"
+)
+PIECES += [
+    "zheng",
+    "xin",
+    "tingxiguazhang",
+    "zx",
+    "崔收",
+    "分琪",
+    "139",
+    "1234",
+    "5678",
+    "www.",
+    ".com",
+    "律师",
+    "有限公司",
+]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
 
 

@@ -67,11 +67,13 @@ def account_groups(posts: Iterable[tuple[str, str, list[tuple[str, str]]]]) -> l
         if len(nodes) < 2:
             continue
         nodes.sort()
-        groups.append({
-            "accounts": [n.removeprefix("acct:") for n in nodes],
-            "post_ids": sorted(p for n in nodes for p in acc_posts[n]),
-            "contacts": sorted(set().union(*(acc_contacts[n] for n in nodes))),
-        })
+        groups.append(
+            {
+                "accounts": [n.removeprefix("acct:") for n in nodes],
+                "post_ids": sorted(p for n in nodes for p in acc_posts[n]),
+                "contacts": sorted(set().union(*(acc_contacts[n] for n in nodes))),
+            }
+        )
     groups.sort(key=lambda g: (-len(g["accounts"]), g["accounts"][0]))
     for i, g in enumerate(groups, 1):
         g["group_id"] = f"G{i:04d}"

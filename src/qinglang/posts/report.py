@@ -54,17 +54,23 @@ def write_report(path: Path, rows: list[tuple[dict, str]], groups: list[dict], s
         ("quarantined", "隔离的坏行", "quarantined rows"),
     ]
     for key, zh, en in labels:
-        parts.append(f"<tr><th>{zh} <span class='en'>{en}</span></th><td class='num'>{summary.get(key, 0)}</td></tr>")
+        parts.append(
+            f"<tr><th>{zh} <span class='en'>{en}</span></th><td class='num'>{summary.get(key, 0)}</td></tr>"
+        )
     parts.append("</table>")
     parts.append("<h2>类别分布 <span class='en'>categories of flagged posts</span></h2><table>")
     for cat, n in summary.get("categories", {}).items():
-        parts.append(f"<tr><td>{html.escape(CATEGORY_LABELS.get(cat, cat))} <span class='en'>{cat}</span></td>"
-                     f"<td class='num'>{n}</td></tr>")
+        parts.append(
+            f"<tr><td>{html.escape(CATEGORY_LABELS.get(cat, cat))} <span class='en'>{cat}</span></td>"
+            f"<td class='num'>{n}</td></tr>"
+        )
     parts.append("</table>")
     parts.append("<h2>广告 → 团伙 → 投诉批次 <span class='en'>advert → agency → complaint batch</span></h2>")
     if groups:
-        parts.append("<table><tr><th>组 group</th><th>账号 accounts</th><th>共享联系方式 shared contacts</th>"
-                     "<th>帖子 posts</th><th>关联投诉 complaints</th></tr>")
+        parts.append(
+            "<table><tr><th>组 group</th><th>账号 accounts</th><th>共享联系方式 shared contacts</th>"
+            "<th>帖子 posts</th><th>关联投诉 complaints</th></tr>"
+        )
         for g in groups[:200]:
             cids = g.get("complaint_ids", [])
             shown = ", ".join(cids[:20]) + (f" … (+{len(cids) - 20})" if len(cids) > 20 else "")
@@ -77,9 +83,13 @@ def write_report(path: Path, rows: list[tuple[dict, str]], groups: list[dict], s
     else:
         parts.append("<p>未发现共享联系方式的账号组。<span class='en'>no account groups found.</span></p>")
     parts.append("<h2>判定为广告的帖子 <span class='en'>flagged posts</span></h2>")
-    parts.append("<p class='en'>黄色=黑灰产用语，灰色删除线=警示/新闻语境中（不计分），蓝色=联系方式 · "
-                 "yellow = term, grey = suppressed (warning/news), blue = contact</p>")
-    parts.append("<table><tr><th>分数 score</th><th>平台/账号 account</th><th>正文 text</th><th>理由 reasons</th></tr>")
+    parts.append(
+        "<p class='en'>黄色=黑灰产用语，灰色删除线=警示/新闻语境中（不计分），蓝色=联系方式 · "
+        "yellow = term, grey = suppressed (warning/news), blue = contact</p>"
+    )
+    parts.append(
+        "<table><tr><th>分数 score</th><th>平台/账号 account</th><th>正文 text</th><th>理由 reasons</th></tr>"
+    )
     for row, text in flagged[:500]:
         reasons = "<br>".join(
             f"{html.escape(r['detail_zh'])} <span class='en'>{html.escape(r['detail_en'])}</span>"
@@ -89,7 +99,9 @@ def write_report(path: Path, rows: list[tuple[dict, str]], groups: list[dict], s
         extra = f"<br>组 {row['group_id']}" if row["group_id"] else ""
         if row["linked_complaints"]:
             extra += f"<br>关联投诉 {len(row['linked_complaints'])} 件"
-        parts.append(f"<tr><td class='num'>{row['score']:.2f}</td><td>{acct}{extra}</td>"
-                     f"<td>{_highlight(text, row)}</td><td>{reasons}</td></tr>")
+        parts.append(
+            f"<tr><td class='num'>{row['score']:.2f}</td><td>{acct}{extra}</td>"
+            f"<td>{_highlight(text, row)}</td><td>{reasons}</td></tr>"
+        )
     parts.append("</table></body></html>")
     path.write_text("\n".join(parts), encoding="utf-8")

@@ -86,9 +86,7 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
                 "score": s.score,
                 "flagged": s.flagged,
                 "categories": s.categories,
-                "hits": [
-                    {k: v for k, v in asdict(h).items()} for h in s.hits
-                ],
+                "hits": [{k: v for k, v in asdict(h).items()} for h in s.hits],
                 "contacts": [asdict(c) for c in s.contacts],
                 "reasons": [r.as_dict() for r in s.reasons],
                 "group_id": group_of.get(p.post_id),

@@ -29,8 +29,12 @@ class PostReason:
     detail_en: str
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "weight": round(self.weight, 3), "detail_zh": self.detail_zh,
-                "detail_en": self.detail_en}
+        return {
+            "code": self.code,
+            "weight": round(self.weight, 3),
+            "detail_zh": self.detail_zh,
+            "detail_en": self.detail_en,
+        }
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,14 @@ def score_text(text: str) -> PostScore:
         label = CATEGORY_LABELS[h.category]
         disguise_zh = f"（变体写法“{h.matched}”）" if h.variant else ""
         disguise_en = f" (disguised as '{h.matched}')" if h.variant else ""
-        reasons.append(PostReason(
-            code="post_lexicon_term", weight=w,
-            detail_zh=f"出现黑灰产用语“{term}”{disguise_zh}，类别：{label}",
-            detail_en=f"black/gray-industry term '{term}'{disguise_en}, category {h.category}",
-        ))
+        reasons.append(
+            PostReason(
+                code="post_lexicon_term",
+                weight=w,
+                detail_zh=f"出现黑灰产用语“{term}”{disguise_zh}，类别：{label}",
+                detail_en=f"black/gray-industry term '{term}'{disguise_en}, category {h.category}",
+            )
+        )
     suppressed = [h for h in hits if h.suppressed]
     private = [c for c in contacts if c.kind in PRIVATE_KINDS]
     lex_score = _combine(list(best.values()))
@@ -82,18 +89,25 @@ def score_text(text: str) -> PostScore:
         if suppressed and len(suppressed) >= len(live):
             contact_w *= SUPPRESSED_FRAME_DAMPING
         kinds = sorted({c.kind for c in private})
-        reasons.append(PostReason(
-            code="post_private_contact", weight=contact_w,
-            detail_zh=f"留有私人联系方式（{'、'.join(kinds)}）" + ("，并配合黑灰产用语" if best else ""),
-            detail_en=f"private contact ({', '.join(kinds)})" + (" next to black/gray terms" if best else ""),
-        ))
+        reasons.append(
+            PostReason(
+                code="post_private_contact",
+                weight=contact_w,
+                detail_zh=f"留有私人联系方式（{'、'.join(kinds)}）" + ("，并配合黑灰产用语" if best else ""),
+                detail_en=f"private contact ({', '.join(kinds)})"
+                + (" next to black/gray terms" if best else ""),
+            )
+        )
     if suppressed:
         ctxs = sorted({h.context or "" for h in suppressed})
-        reasons.append(PostReason(
-            code="post_context_suppressed", weight=0.0,
-            detail_zh=f"{len(suppressed)} 处用语位于警示/新闻/否定语境（{'、'.join(ctxs)}），不计分",
-            detail_en=f"{len(suppressed)} term(s) inside warning/news/negation context ({', '.join(ctxs)}), not counted",
-        ))
+        reasons.append(
+            PostReason(
+                code="post_context_suppressed",
+                weight=0.0,
+                detail_zh=f"{len(suppressed)} 处用语位于警示/新闻/否定语境（{'、'.join(ctxs)}），不计分",
+                detail_en=f"{len(suppressed)} term(s) inside warning/news/negation context ({', '.join(ctxs)}), not counted",
+            )
+        )
     score = _combine([lex_score, contact_w])
     cats = sorted({h.category for h in live if best.get(h.term, 0) >= 0.2})
     return PostScore(

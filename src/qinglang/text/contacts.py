@@ -19,8 +19,17 @@ from qinglang.phones import normalize_phone
 from qinglang.text.normalize import CONTACT_STEPS, Normalized, normalize, normalize_with_map
 
 CONTACT_KINDS = (
-    "phone", "wechat", "qq", "url", "email", "lawyer_licence", "uscc", "law_firm", "company",
-    "lawyer_name", "service_number",
+    "phone",
+    "wechat",
+    "qq",
+    "url",
+    "email",
+    "lawyer_licence",
+    "uscc",
+    "law_firm",
+    "company",
+    "lawyer_name",
+    "service_number",
 )
 
 
@@ -34,9 +43,7 @@ class Contact:
 
 
 _SEP = r"[-\s./]?"
-_PHONE = re.compile(
-    r"(?<![\d])(?:\+?86[-\s]?)?(1" + _SEP + r"[3-9](?:" + _SEP + r"\d){9})(?![\d])"
-)
+_PHONE = re.compile(r"(?<![\d])(?:\+?86[-\s]?)?(1" + _SEP + r"[3-9](?:" + _SEP + r"\d){9})(?![\d])")
 _LANDLINE = re.compile(r"(?<![\d])(0[1-9]\d{1,2})[-\s](\d{7,8})(?![\d])")
 _SERVICE = re.compile(
     r"(?<![\d])(95\d{3}|96\d{3}|12[0-9]{3}|1[01][0-9]|(?:400|800)[-\s]?\d{3}[-\s]?\d{4})(?![\d])"
@@ -79,7 +86,21 @@ _SURNAMES = set(
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-_NOT_NAMES = {"专业", "资深", "执业", "知名", "金牌", "合作", "私人", "法律", "委托", "我们", "咨询", "找到", "联系"}
+_NOT_NAMES = {
+    "专业",
+    "资深",
+    "执业",
+    "知名",
+    "金牌",
+    "合作",
+    "私人",
+    "法律",
+    "委托",
+    "我们",
+    "咨询",
+    "找到",
+    "联系",
+}
 
 
 def registrable_domain(host: str) -> str:
@@ -95,7 +116,9 @@ def _digits(s: str) -> str:
 
 
 def _is_number_context(norm: str, a: int, b: int) -> bool:
-    return bool(_NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]))
+    return bool(
+        _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]) or _NOT_NUMBER_AFTER.match(norm[b : b + 4])
+    )
 
 
 class _LazyMap:
@@ -112,8 +135,17 @@ class _LazyMap:
         return self._m.span(a, b)
 
 
-def _emit(out: list[Contact], taken: list[tuple[int, int]], mapped: Normalized | _LazyMap, text: str, kind: str,
-          value: str, a: int, b: int, claim: bool = True) -> None:
+def _emit(
+    out: list[Contact],
+    taken: list[tuple[int, int]],
+    mapped: Normalized | _LazyMap,
+    text: str,
+    kind: str,
+    value: str,
+    a: int,
+    b: int,
+    claim: bool = True,
+) -> None:
     s, e = mapped.span(a, b)
     out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e))
     if claim:
@@ -144,7 +176,9 @@ def extract_contacts(text: str) -> list[Contact]:
             continue
         if not (m.group(0).startswith(("http", "www")) or "/" in m.group(0) or "." in host):
             continue
-        if not m.group(0).startswith(("http", "www")) and _SENTENCE_BREAK.search(text[slice(*mapped.span(a, b))]):
+        if not m.group(0).startswith(("http", "www")) and _SENTENCE_BREAK.search(
+            text[slice(*mapped.span(a, b))]
+        ):
             continue  # "…the account. In March…": a full stop and a new sentence, not a domain
         _emit(out, taken, mapped, text, "url", registrable_domain(host), a, b)
     for m in _LICENCE.finditer(norm):
@@ -181,7 +215,11 @@ def extract_contacts(text: str) -> list[Contact]:
         a, b = m.span(2)
         if not _free(taken, a, b) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]):
             continue
-        if m.group(1) == "扣" and norm[m.end(1) : m.end(1) + 1] not in (":", "：", "号", " ") and not m.group(0).startswith(("加", "+")):
+        if (
+            m.group(1) == "扣"
+            and norm[m.end(1) : m.end(1) + 1] not in (":", "：", "号", " ")
+            and not m.group(0).startswith(("加", "+"))
+        ):
             continue
         qq = _digits(m.group(2))
         if 5 <= len(qq) <= 11:

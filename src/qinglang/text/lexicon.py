@@ -185,7 +185,11 @@ def expand_term(term: Term) -> list[str]:
                 s = "".join(pieces)
                 if s.isascii():
                     continue  # all-ASCII forms are handled below
-                if k == n and (n > 3 or sum(1 for x in choice if x.isascii()) > 1 or (n == 3 and any(x.isascii() for x in choice))):
+                if k == n and (
+                    n > 3
+                    or sum(1 for x in choice if x.isascii()) > 1
+                    or (n == 3 and any(x.isascii() for x in choice))
+                ):
                     # fully replaced: homophone-only forms of 2-3 character terms, and for
                     # two-character terms one pinyin syllable plus one homophone (wang代)
                     continue
@@ -277,7 +281,9 @@ _NEWS = re.compile(
     r"通报|发布会|监管局|金融监管|银保监|人民银行|央行|消保局|网信办|市场监管|"
     r"敲诈勒索|主犯|从犯|被判|获刑|有期徒刑|判刑|破获|侦破|案件|以\W?\w{2,8}\W?为名|涉案"
 )
-_NEGATION_BEFORE = re.compile(r"(不要|切勿|谨防|警惕|拒绝|远离|别去|别找|不做|不搞|勿|千万别|别)[找信用去做请]{0,2}$")
+_NEGATION_BEFORE = re.compile(
+    r"(不要|切勿|谨防|警惕|拒绝|远离|别去|别找|不做|不搞|勿|千万别|别)[找信用去做请]{0,2}$"
+)
 _ALLOW = re.compile(r"征信中心|征信报告|个人征信|征信记录|征信查询|征信系统|信用中心|规范催收|规范化催收")
 _SENT_SPLIT = re.compile(r"[.!?;\n。！？；]")
 
@@ -294,7 +300,9 @@ def _frames(norm: str) -> tuple[bool, bool, list[tuple[int, int]]]:
 
 def _context_for(norm: str, a: int, b: int, frames: tuple[bool, bool, list[tuple[int, int]]]) -> str | None:
     is_news, is_warning, warn = frames
-    if _ALLOW.match(norm, a) or any(m.start() <= a < m.end() for m in _ALLOW.finditer(norm, max(0, a - 4), b + 4)):
+    if _ALLOW.match(norm, a) or any(
+        m.start() <= a < m.end() for m in _ALLOW.finditer(norm, max(0, a - 4), b + 4)
+    ):
         return "allow_list"
     if _NEGATION_BEFORE.search(norm[max(0, a - 5) : a]):
         return "negation"
@@ -316,9 +324,21 @@ def _context_for(norm: str, a: int, b: int, frames: tuple[bool, bool, list[tuple
 
 
 def _ascii_boundary_ok(norm: str, a: int, b: int, pattern: str) -> bool:
-    if pattern[0].isascii() and pattern[0].isalnum() and a > 0 and norm[a - 1].isascii() and norm[a - 1].isalnum():
+    if (
+        pattern[0].isascii()
+        and pattern[0].isalnum()
+        and a > 0
+        and norm[a - 1].isascii()
+        and norm[a - 1].isalnum()
+    ):
         return False
-    if pattern[-1].isascii() and pattern[-1].isalnum() and b < len(norm) and norm[b].isascii() and norm[b].isalnum():
+    if (
+        pattern[-1].isascii()
+        and pattern[-1].isalnum()
+        and b < len(norm)
+        and norm[b].isascii()
+        and norm[b].isalnum()
+    ):
         return False
     return True
 

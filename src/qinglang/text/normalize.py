@@ -50,10 +50,7 @@ class Normalized:
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Always-noise: invisible characters, spacing, decorations, emoji. Never carry meaning in ads.
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-_DECOR = (
-    "*~^`|\\\\·・‧∙⋅°¤§¨'‘’♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁丶"
-    "→←↑↓↖↗↘↙⇒⇐⇑⇓↔▶◀▲▼△▽◆◇■□●○◎☞☜☛☚♪♫♬✌✓✗※¦"
-)
+_DECOR = "*~^`|\\\\·・‧∙⋅°¤§¨'‘’♥♡❤★☆✔✘✦✧✩✪✫✬✭✮✯✰❀✿❁丶→←↑↓↖↗↘↙⇒⇐⇑⇓↔▶◀▲▼△▽◆◇■□●○◎☞☜☛☚♪♫♬✌✓✗※¦"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff"
 
 
@@ -81,7 +78,17 @@ def _noise_repl(mt: re.Match[str]) -> str:
 # per-character table steps (composed into one translate table when adjacent in the chain)
 
 _EXTRA_FOLD = {
-    "。": ".", "｡": ".", "～": "~", "〜": "~", "︰": ":", "–": "-", "－": "-", "‐": "-", "➕": "+", "✚": "+", "╋": "+",
+    "。": ".",
+    "｡": ".",
+    "～": "~",
+    "〜": "~",
+    "︰": ":",
+    "–": "-",
+    "－": "-",
+    "‐": "-",
+    "➕": "+",
+    "✚": "+",
+    "╋": "+",
 }
 # '.' is not in the between-CJK noise class (real data keeps it as sentence punctuation), so
 # "。" can fold with the other punctuation; nothing is left for a late fold.
@@ -323,7 +330,12 @@ def _soft_repl(mt: re.Match[str]) -> str:
     token boundary ("V: abc123｜扣扣 557..."), kept as one space; "ri丶oh1993" still joins."""
     s, a, b = mt.string, mt.start(), mt.end()
     between_ascii = (
-        a > 0 and b < len(s) and s[a - 1].isascii() and s[a - 1].isalnum() and s[b].isascii() and s[b].isalnum()
+        a > 0
+        and b < len(s)
+        and s[a - 1].isascii()
+        and s[a - 1].isalnum()
+        and s[b].isascii()
+        and s[b].isalnum()
     )
     if between_ascii and _SEPARATING.search(mt.group(0)):
         return " "
@@ -476,16 +488,42 @@ def _split_map(m: Mapped) -> Mapped:
 
 
 NUMERAL_MAP = {
-    "零": "0", "〇": "0", "○": "0", "o": "0", "O": "0", "洞": "0",
-    "一": "1", "壹": "1", "幺": "1", "么": "1", "l": "1", "I": "1",
-    "二": "2", "贰": "2", "貳": "2", "两": "2", "兩": "2",
-    "三": "3", "叁": "3", "參": "3", "弎": "3",
-    "四": "4", "肆": "4",
-    "五": "5", "伍": "5",
-    "六": "6", "陆": "6", "陸": "6",
-    "七": "7", "柒": "7", "拐": "7",
-    "八": "8", "捌": "8",
-    "九": "9", "玖": "9", "勾": "9",
+    "零": "0",
+    "〇": "0",
+    "○": "0",
+    "o": "0",
+    "O": "0",
+    "洞": "0",
+    "一": "1",
+    "壹": "1",
+    "幺": "1",
+    "么": "1",
+    "l": "1",
+    "I": "1",
+    "二": "2",
+    "贰": "2",
+    "貳": "2",
+    "两": "2",
+    "兩": "2",
+    "三": "3",
+    "叁": "3",
+    "參": "3",
+    "弎": "3",
+    "四": "4",
+    "肆": "4",
+    "五": "5",
+    "伍": "5",
+    "六": "6",
+    "陆": "6",
+    "陸": "6",
+    "七": "7",
+    "柒": "7",
+    "拐": "7",
+    "八": "8",
+    "捌": "8",
+    "九": "9",
+    "玖": "9",
+    "勾": "9",
 }
 # Letter look-alikes (o, l, I) only count inside runs that already hold Chinese numerals or digits.
 _NUM_CLASS = "0-9零〇○洞一壹幺么二贰貳两兩三叁參弎四肆五伍六陆陸七柒拐八捌九玖勾"
@@ -562,7 +600,15 @@ _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]]
 }
 
 STEP_NAMES: tuple[str, ...] = (
-    "nfkc", "lower", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat",
+    "nfkc",
+    "lower",
+    "t2s",
+    "noise",
+    "split",
+    "variants",
+    "numerals",
+    "lookalike",
+    "repeat",
 )
 """Every available step, in the default order."""
 
@@ -570,7 +616,14 @@ DEFAULT_STEPS: tuple[str, ...] = STEP_NAMES
 """The full chain used by `normalize` and `qinglang normalize`."""
 
 CONTACT_STEPS: tuple[str, ...] = (
-    "nfkc", "lower", "t2s", "noise_soft", "split", "variants", "numerals", "lookalike",
+    "nfkc",
+    "lower",
+    "t2s",
+    "noise_soft",
+    "split",
+    "variants",
+    "numerals",
+    "lookalike",
 )
 """Chain for contact extraction: like the default, but keeps one space between ASCII runs so
 separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
