@@ -193,6 +193,49 @@ def _common_words() -> set[str]:
     return words
 
 
+def _digits_differ(a: str, b: str) -> int:
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+
+
+def sound_shape_similar(ssc_path: Path, lexicon_path: Path) -> dict[str, list[str]]:
+    """For every character of the lexicon terms, the characters that sound the same AND look alike
+    by their sound-shape code (hanzi_ssc_res.txt: 4 sound positions, then structure, four-corner
+    code, stroke count): same pinyin (tone ignored), same structure, four-corner code differing in
+    at most 2 of 5 digits, stroke counts within 2. 佣 -> 俑, 招 -> 昭, 理 -> 哩."""
+    codes: dict[str, str] = {}
+    for line in ssc_path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and len(parts[1]) == 1 and len(parts[2]) == 11:
+            codes[parts[1]] = parts[2]
+    chars = set()
+    for line in lexicon_path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            chars.update(c for c in line.split("\t")[0] if _is_cjk(c))
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for ch, code in codes.items():
+        by_sound[code[:3]].append(ch)
+
+    def strokes(code: str) -> int:
+        return int(code[10], 36)
+
+    out: dict[str, list[str]] = {}
+    for ch in sorted(chars):
+        code = codes.get(ch)
+        if code is None:
+            continue
+        similar = [
+            x
+            for x in by_sound[code[:3]]
+            if x != ch
+            and codes[x][4] == code[4]
+            and _digits_differ(codes[x][5:10], code[5:10]) <= 2
+            and abs(strokes(codes[x]) - strokes(code)) <= 2
+        ]
+        if similar:
+            out[ch] = sorted(similar)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -244,6 +287,18 @@ def main(argv: list[str] | None = None) -> int:
     ctx_lines += [f"{a}\t{b}\t{n}\t{p:.2f}" for a, b, n, p in rules]
     ctx_out.write_text("\n".join(ctx_lines) + "\n", encoding="utf-8")
     print(f"{len(rules)} context rules -> {ctx_out}")
+    ssc = args.data / "hanzi_ssc_res.txt"
+    if ssc.exists():
+        lexicon = args.out.with_name("lexicon.tsv")
+        similar = sound_shape_similar(ssc, lexicon)
+        ssc_out = args.out.with_name("sound_shape_similar.tsv")
+        ssc_lines = [
+            "# char\tsimilar chars — same sound and similar shape by the sound-shape codes of",
+            "# hanzi_ssc_res.txt, for the characters of lexicon.tsv (derived by scripts/build_variant_table.py)",
+        ]
+        ssc_lines += [f"{ch}\t{' '.join(v)}" for ch, v in similar.items()]
+        ssc_out.write_text("\n".join(ssc_lines) + "\n", encoding="utf-8")
+        print(f"{len(similar)} lexicon characters with sound-shape neighbours -> {ssc_out}")
     return 0
 
 

@@ -94,3 +94,8 @@ def test_long_terms_take_any_same_sound_character():
 
 def test_two_character_term_with_pinyin_and_homophone():
     assert "网贷" in {h.term for h in match_lexicon("我们是办理wang代的")}
+
+
+def test_sound_shape_neighbours_expand_long_terms_only_with_common_chars():
+    assert "诚招代理" in {h.term for h in match_lexicon("诚昭代理，日结")}  # 昭: same sound, similar shape
+    assert not match_lexicon("犹豫了很久，例如")  # common look-alikes never expand two-character terms

@@ -166,6 +166,11 @@ def expand_term(term: Term) -> list[str]:
             for h in resources.learnt_variants_of().get(ch, [])
             if h not in opts and _CJK_RE.match(h) and (n >= 3 or _rare(h))
         )
+        opts.extend(
+            h
+            for h in resources.sound_shape_similar().get(ch, [])
+            if h not in opts and _CJK_RE.match(h) and (n >= 3 or _rare(h))
+        )
         options.append(opts)
     common = _common_words()
     seen = {base}
@@ -230,7 +235,8 @@ def _homophone_only(base: str) -> list[str]:
     common = _common_words()
     out = []
     for i, ch in enumerate(base):
-        for h in [*homo.get(ch, []), *(x for x in learnt.get(ch, []) if _rare(x))]:
+        similar = resources.sound_shape_similar().get(ch, [])
+        for h in [*homo.get(ch, []), *(x for x in [*learnt.get(ch, []), *similar] if _rare(x))]:
             s = base[:i] + h + base[i + 1 :]
             if h != ch and _CJK_RE.match(h) and s not in common and s not in out:
                 out.append(s)

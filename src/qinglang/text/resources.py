@@ -80,3 +80,14 @@ def learnt_variants_of() -> dict[str, list[str]]:
                 if a != b and a not in rev.get(b, []):
                     rev.setdefault(b, []).append(a)
     return rev
+
+
+@lru_cache(maxsize=1)
+def sound_shape_similar() -> dict[str, list[str]]:
+    """Lexicon character -> same-sound, similar-shape characters (derived from sound-shape codes by
+    scripts/build_variant_table.py): 佣 -> 俑, 招 -> 昭."""
+    table: dict[str, list[str]] = {}
+    for row in _rows("sound_shape_similar.tsv"):
+        if len(row) >= 2 and len(row[0]) == 1:
+            table[row[0]] = [c for c in row[1].split() if len(c) == 1]
+    return table
