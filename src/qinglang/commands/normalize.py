@@ -25,7 +25,15 @@ def command(
         raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(STEP_NAMES)}")
     if keep_case:
         chain = [s for s in chain if s != "lower"]
+    import io
+
+    # UTF-8 whatever the locale says (GBK exports should be converted first: iconv -f gb18030)
+    stdin = (
+        io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n")
+        if hasattr(sys.stdin, "buffer")
+        else sys.stdin
+    )
     out = sys.stdout
-    for line in sys.stdin:
+    for line in stdin:
         out.write(normalize(line.rstrip("\r\n"), chain).replace("\n", " ") + "\n")
     out.flush()
