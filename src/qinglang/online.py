@@ -19,12 +19,14 @@ from pathlib import Path
 import numpy as np
 
 from qinglang.link.features import extract_features
+from qinglang.link.graph import NON_LINKING, _dominant
 from qinglang.link.minhash import LshParams, TemplateIndex, signatures
 from qinglang.scan import ClusterResult, ScanResult, score_record
 from qinglang.schema import Cluster, Complaint, Customer, ScoredComplaint
 from qinglang.score import to_reasons
 
 INDEX_FILE = "online_index.npz"
+LONER_SIMILARITY = 0.5
 META_FILE = "online_index.json"
 
 
@@ -33,6 +35,8 @@ class _ClusterInfo:
     cluster: Cluster
     flagged: bool
     organizer_keys: set[tuple[str, str]]
+    city: str | None = None  # dominant complainant city (the batch's template-joining rule)
+    block: str | None = None  # dominant IP /24 block
 
 
 class OnlineIndex:
@@ -46,6 +50,7 @@ class OnlineIndex:
         threshold: float,
         lsh: LshParams,
         customer_lookup: Callable[[str], Customer | None] | None = None,
+        block_owner: dict[str, str] | None = None,
     ) -> None:
         self.clusters = clusters
         self.templates = TemplateIndex(sigs, lsh)
@@ -55,6 +60,7 @@ class OnlineIndex:
         self.threshold = threshold
         self.lsh = lsh
         self.customer_lookup = customer_lookup
+        self.block_owner = block_owner or {}
 
     # -- building -----------------------------------------------------------------------------
     @classmethod
@@ -64,9 +70,15 @@ class OnlineIndex:
         sig_cluster: list[str] = []
         in_template: list[bool] = []
         key_clusters: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        label_of: dict[int, str] = {}
         for cr in scan.clusters:
             cid = cr.cluster.cluster_id
-            clusters[cid] = _ClusterInfo(cr.cluster, cr.flagged, {(o.kind, o.value) for o in cr.cluster.organizers})
+            clusters[cid] = _ClusterInfo(
+                cr.cluster, cr.flagged, {(o.kind, o.value) for o in cr.cluster.organizers},
+                city=_dominant([scan.feats[i].phone_city for i in cr.members], 0.4),
+                block=_dominant([scan.feats[i].ip_block for i in cr.members], 0.3),
+            )
+            label_of.update({i: cid for i in cr.members})
             member_set = set(cr.members)
             tcount = Counter(int(scan.template_labels[i]) for i in cr.members if scan.template_labels[i] >= 0)
             for i in cr.members:
@@ -75,12 +87,24 @@ class OnlineIndex:
                 lab = int(scan.template_labels[i])
                 in_template.append(lab >= 0 and tcount[lab] >= 2)
                 for key in scan.feats[i].indicators:
+                    if key[0] in NON_LINKING:
+                        continue
                     if key in scan.index.members and len(member_set.intersection(scan.index.members[key])) >= 2:
                         key_clusters[key][cid] += 1
         sigs = scan.sigs[positions].astype(np.uint32) if positions else np.zeros((0, scan.config.lsh.num_perm),
                                                                                    dtype=np.uint32)
+        by_block: dict[str, Counter] = defaultdict(Counter)
+        for i, f in enumerate(scan.feats):
+            if f.ip_block:
+                by_block[f.ip_block][label_of.get(i)] += 1
+        block_owner = {}
+        for blk, counts in by_block.items():
+            ranked = [(c, n) for c, n in counts.most_common() if c is not None]
+            if ranked and ranked[0][1] >= 5 and ranked[0][1] / sum(counts.values()) >= 0.6:
+                block_owner[blk] = ranked[0][0]
         return cls(clusters, sigs, sig_cluster, np.array(in_template, dtype=bool),
-                   {k: dict(v) for k, v in key_clusters.items()}, scan.config.threshold, scan.config.lsh)
+                   {k: dict(v) for k, v in key_clusters.items()}, scan.config.threshold, scan.config.lsh,
+                   block_owner=block_owner)
 
     # -- persistence --------------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
@@ -91,7 +115,9 @@ class OnlineIndex:
                     "shingle": self.lsh.shingle},
             "sig_cluster": self.sig_cluster,
             "clusters": {cid: {"cluster": json.loads(ci.cluster.model_dump_json()), "flagged": ci.flagged,
-                               "organizer_keys": sorted(ci.organizer_keys)} for cid, ci in self.clusters.items()},
+                               "organizer_keys": sorted(ci.organizer_keys), "city": ci.city, "block": ci.block}
+                         for cid, ci in self.clusters.items()},
+            "block_owner": self.block_owner,
             "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
         }
         (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -102,13 +128,13 @@ class OnlineIndex:
         arrays = np.load(out_dir / INDEX_FILE)
         clusters = {
             cid: _ClusterInfo(Cluster.model_validate(v["cluster"]), v["flagged"],
-                              {tuple(k) for k in v["organizer_keys"]})
+                              {tuple(k) for k in v["organizer_keys"]}, v.get("city"), v.get("block"))
             for cid, v in meta["clusters"].items()
         }
         return cls(
             clusters, arrays["sigs"], meta["sig_cluster"], arrays["in_template"],
             {(k, v): c for k, v, c in meta["key_clusters"]}, meta["threshold"], LshParams(**meta["lsh"]),
-            customer_lookup,
+            customer_lookup, meta.get("block_owner", {}),
         )
 
     # -- scoring ------------------------------------------------------------------------------
@@ -119,16 +145,24 @@ class OnlineIndex:
         sig = signatures([f.norm_text], self.lsh)[0].astype(np.uint32)
         votes: Counter = Counter()
         strong: dict[str, bool] = defaultdict(bool)
-        for pos, _sim in self.templates.query(sig):
+        for pos, sim in self.templates.query(sig):
+            if not self.sig_in_template[pos]:
+                continue
             cid = self.sig_cluster[pos]
-            votes[cid] += 1
-            if self.sig_in_template[pos]:
+            info = self.clusters[cid]
+            # the batch's rule for a complaint tied by template alone (link.graph.communities)
+            if sim >= LONER_SIMILARITY or f.demands.agency_like or (f.phone_city and f.phone_city == info.city) or (
+                f.ip_block and f.ip_block == info.block
+            ):
+                votes[cid] += 1
                 strong[cid] = True
         for key in f.indicators:
             for cid, n in self.key_clusters.get(key, {}).items():
                 votes[cid] += n
                 if key in self.clusters[cid].organizer_keys:
                     strong[cid] = True
+        if not votes and f.ip_block in self.block_owner:
+            votes[self.block_owner[f.ip_block]] += 1  # filed from a campaign's office block
         cluster = None
         strength = 0.0
         if votes:

@@ -241,7 +241,8 @@ def run_scan(
     progress("graph", 0, 1)
     index = build_indicator_index(feats)
     eg = build_graph(n, index)
-    labels = communities(eg, feats, tg.labels, *linking)
+    labels = communities(eg, feats, tg.labels, *linking, template_similarity=tg.member_similarity,
+                         signatures=sigs)
     progress("graph", 1, 1)
     baselines = Baselines.from_records(
         feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from signal_builders import rec
 
-from qinglang.link.graph import build_graph, build_indicator_index, communities, is_family_phone
+from qinglang.link.graph import build_graph, build_indicator_index, communities, is_family_share
 
 
 def _run(feats, template_labels=None, linking=frozenset()):
@@ -31,22 +31,24 @@ def test_agent_phone_and_complainant_phone_are_one_vertex():
 
 def test_family_phone_does_not_link():
     fam = [rec(i, surname="王", indicators=[("complainant_phone", "+8613800000001")]) for i in range(3)]
-    assert is_family_phone(fam)
+    assert is_family_share(fam)
+    assert not is_family_share([rec(i) for i in range(3)])  # no names: cannot call it a family
     assert (_run(fam) == -1).all()
     agency = [rec(i, surname=s, indicators=[("complainant_phone", "+8613800000001")]) for i, s in enumerate("王李张")]
-    assert not is_family_phone(agency)
+    assert not is_family_share(agency)
 
 
 def test_template_joins_loners_but_not_two_agencies_in_different_places():
     p1, p2 = ("agent_phone", "+8613995001234"), ("agent_phone", "+8613995009999")
     g1 = [rec(i, indicators=[p1], city="银川市") for i in range(4)]
     g2 = [rec(10 + i, indicators=[p2], city="长沙市") for i in range(4)]
-    loners = [rec(20 + i, city="北京市") for i in range(3)]
+    loners = [rec(20 + i, city="银川市") for i in range(3)] + [rec(30, city="北京市")]
     feats = g1 + g2 + loners
     tl = [7] * len(feats)  # all one agency template
     labels = _run(feats, tl, {7})
     assert labels[0] != labels[4]  # two agencies stay two campaigns
-    assert set(labels[8:].tolist()) <= {labels[0], labels[4]}  # loners joined a group
+    assert set(labels[8:11].tolist()) == {labels[0]}  # loners from the group's city joined it
+    assert labels[11] == -1  # a loose copy from elsewhere (a call-centre write-up) did not
     # same city: one agency rotating phones -> one campaign
     g2b = [rec(10 + i, indicators=[p2], city="银川市") for i in range(4)]
     labels = _run(g1 + g2b, [7] * 8, {7})

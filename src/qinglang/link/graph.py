@@ -43,11 +43,12 @@ LINK_WEIGHTS: dict[str, float] = {
 FAMILY_MAX_CUSTOMERS = 4
 
 
-def is_family_phone(records: Sequence[RecordFeatures]) -> bool:
-    """A few customers with one surname sharing a phone: relatives, not an agency."""
+def is_family_share(records: Sequence[RecordFeatures]) -> bool:
+    """A few customers with one surname sharing a phone or a handset: relatives, not an agency."""
     customers = {r.customer_key for r in records}
-    surnames = {r.surname for r in records if r.surname}
-    return len(customers) <= FAMILY_MAX_CUSTOMERS and len(surnames) <= 1
+    if len(customers) > FAMILY_MAX_CUSTOMERS or any(not r.surname for r in records):
+        return False  # without names we cannot tell a family from an agency
+    return len({r.surname for r in records}) == 1
 
 
 @dataclass
@@ -81,7 +82,7 @@ def build_indicator_index(
         n_cust = len({feats[i].customer_key for i in idxs})
         if n_cust < 2:
             continue
-        if key[0] == "complainant_phone" and is_family_phone([feats[i] for i in idxs]):
+        if key[0] in ("complainant_phone", "device") and is_family_share([feats[i] for i in idxs]):
             continue
         if len(idxs) > cap and key[0] not in ("complainant_phone", "device"):
             common.add(key)
@@ -164,6 +165,9 @@ def communities(
     template_labels: np.ndarray,
     linking_templates: set[int],
     batch_templates: frozenset[int] | set[int] = frozenset(),
+    template_similarity: np.ndarray | None = None,
+    signatures: np.ndarray | None = None,
+    loner_similarity: float = 0.5,
     min_block_share: float = 0.3,
     min_city_share: float = 0.4,
     min_block_dominance: float = 0.6,
@@ -175,7 +179,10 @@ def communities(
        same dominant IP /24 block or the same dominant complainant city): two agencies that
        bought the same template stay two campaigns; one agency rotating five agent phones is one.
     3. Complaints tied by nothing but an agency template join the largest organiser group of that
-       template, or form a template-only campaign when the template touches none. A batch template
+       template when they are a close copy (similarity >= 0.5), make the agency's package of
+       demands, or come from the group's city or IP block (a call-centre write-up of a genuine
+       hardship call reads like the agency's script but asks for one thing, not the package);
+       a template that touches no group forms a template-only campaign. A batch template
        (near-copies filed together, no agency wording) only ever forms a campaign of its own.
     4. A complaint still alone joins a group when its IP /24 block is that group's office: at least
        five of the group's complaints came from it and the group holds most (60 %) of everything
@@ -221,13 +228,23 @@ def communities(
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         uf[max(ra, rb)] = min(ra, rb)
-        target = ranked[0] if ranked else None
-        if target is None:
-            target = next_label
-            uf[target] = target
+        if not ranked:
+            for i in idxs:
+                if labels[i] < 0:
+                    labels[i] = next_label
+            uf[next_label] = next_label
             next_label += 1
+            continue
+        comp_members = {c: [i for i in idxs if labels[i] == c][:50] for c in ranked}
         for i in idxs:
-            if labels[i] < 0:
+            if labels[i] >= 0:
+                continue
+            f = feats[i]
+            target = _nearest_group(i, ranked, comp_members, f, city, block, signatures)
+            close = template_similarity is not None and template_similarity[i] >= loner_similarity
+            if close or f.demands.agency_like or (f.phone_city and f.phone_city == city[target]) or (
+                f.ip_block and f.ip_block == block[target]
+            ):
                 labels[i] = target
     final = np.array([find(int(x)) if x >= 0 else -1 for x in labels.tolist()], dtype=np.int64)
     _attach_by_block(final, feats, min_in_cluster=5, min_share=min_block_dominance)
@@ -238,6 +255,24 @@ def communities(
         if lab in remap:
             out[i] = remap[lab]
     return out
+
+
+def _nearest_group(
+    i: int, ranked: list[int], members: dict[int, list[int]], f: RecordFeatures,
+    city: dict[int, str | None], block: dict[int, str | None], signatures: np.ndarray | None,
+) -> int:
+    """The organiser group a template loner belongs to: its own IP block's or city's group first,
+    else the group whose copies of the template it is most similar to, else the largest."""
+    for c in ranked:
+        if f.ip_block and f.ip_block == block[c]:
+            return c
+    for c in ranked:
+        if f.phone_city and f.phone_city == city[c]:
+            return c
+    if signatures is None or len(ranked) == 1:
+        return ranked[0]
+    sims = [float(np.mean(signatures[members[c]] == signatures[i])) if members[c] else 0.0 for c in ranked]
+    return ranked[int(np.argmax(sims))]
 
 
 def _attach_by_block(labels: np.ndarray, feats: Sequence[RecordFeatures], min_in_cluster: int,

@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 
+from qinglang.link.graph import is_family_share
 from qinglang.phones import mask_phone
 from qinglang.schema import Evidence
 from qinglang.signals.base import DUE_WINDOW_DAYS, ClusterContext, binom_sf, evidence, poisson_sf
@@ -130,7 +131,7 @@ def shared_devices(ctx: ClusterContext) -> Evidence | None:
     devices = []
     refs: list[str] = []
     for (kind, value), pos in ctx.shared.items():
-        if kind == "device":
+        if kind == "device" and not is_family_share([ctx.feats[i] for i in pos]):
             custs = ctx.customers_of(pos)
             if len(custs) >= 2:
                 covered |= custs
@@ -170,7 +171,8 @@ def shared_ip_block(ctx: ClusterContext) -> Evidence | None:
 
 def region_concentration(ctx: ClusterContext) -> Evidence | None:
     """Complainant phones concentrated in one city far beyond the lender's customer base."""
-    cities = [f.phone_city for f in ctx.records if f.phone_city]
+    by_customer = {f.customer_key: f.phone_city for f in ctx.records if f.phone_city}
+    cities = list(by_customer.values())  # one vote per customer: a family is not a region
     if len(cities) < 5:
         return None
     city, k = Counter(cities).most_common(1)[0]
