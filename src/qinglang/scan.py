@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from qinglang.link.features import extract_features
+from qinglang.link.features import extract_features_batch
 from qinglang.link.graph import EntityGraph, IndicatorIndex, build_graph, build_indicator_index, communities
 from qinglang.link.minhash import LshParams, group_near_duplicates, signatures
 from qinglang.link.organizers import cluster_indicators, rank_organizers
@@ -84,7 +84,7 @@ CHUNK = 2_000
 
 def _features_chunk(args: tuple[list[Complaint], dict[str, Customer]]) -> list[RecordFeatures]:
     complaints, customers = args
-    return [extract_features(c, customers.get(c.customer_id) if c.customer_id else None) for c in complaints]
+    return extract_features_batch(complaints, customers)
 
 
 def compute_features(
