@@ -230,16 +230,26 @@ def burst(ctx: ClusterContext, window_hours: float = 24.0) -> Evidence | None:
     )
 
 
+def _elevated_share(values: list, hit, base_rate: float, min_share: float, min_lift: float
+                    ) -> tuple[float, float] | None:
+    """(share, base) when at least five members are known and the share that `hit` is both
+    above `min_share` and `min_lift` times the lender-wide rate; else None."""
+    if len(values) < 5:
+        return None
+    share = sum(1 for v in values if hit(v)) / len(values)
+    base = max(base_rate, 0.01)
+    if share < min_share or share / base < min_lift:
+        return None
+    return share, base
+
+
 def due_date_timing(ctx: ClusterContext) -> Evidence | None:
     """Filed in the days just before each borrower's due date, far more often than the base."""
-    vals = [f.days_to_due for f in ctx.records if f.days_to_due is not None]
-    if len(vals) < 5:
+    found = _elevated_share([f.days_to_due for f in ctx.records if f.days_to_due is not None],
+                            lambda d: 0 <= d <= DUE_WINDOW_DAYS, ctx.baselines.due_window_rate, 0.5, 2.5)
+    if found is None:
         return None
-    k = sum(1 for d in vals if 0 <= d <= DUE_WINDOW_DAYS)
-    share = k / len(vals)
-    base = max(ctx.baselines.due_window_rate, 0.01)
-    if share < 0.5 or share / base < 2.5:
-        return None
+    share, base = found
     return evidence(
         "due_date_timing", 0.15,
         f"{share:.0%} 的投诉在客户还款日前 {DUE_WINDOW_DAYS} 天内提交（全量为 {base:.0%}）",
@@ -249,13 +259,11 @@ def due_date_timing(ctx: ClusterContext) -> Evidence | None:
 
 def overdue_borrowers(ctx: ClusterContext) -> Evidence | None:
     """Mostly overdue borrowers: the lists agencies buy."""
-    vals = [f.overdue_days for f in ctx.records if f.overdue_days is not None]
-    if len(vals) < 5:
+    found = _elevated_share([f.overdue_days for f in ctx.records if f.overdue_days is not None],
+                            lambda d: d > 0, ctx.baselines.overdue_rate, 0.6, 2.0)
+    if found is None:
         return None
-    share = sum(1 for d in vals if d > 0) / len(vals)
-    base = max(ctx.baselines.overdue_rate, 0.01)
-    if share < 0.6 or share / base < 2:
-        return None
+    share, base = found
     return evidence(
         "overdue_borrowers", 0.1,
         f"{share:.0%} 的投诉客户处于逾期（全量为 {base:.0%}）",
