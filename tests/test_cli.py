@@ -11,7 +11,7 @@ def test_help_lists_every_subcommand():
     out = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"}).output
     for name, _module, help_text in COMMANDS:
         assert re.search(rf"\b{name}\b", out), name
-        zh, en = help_text.split(" / ", 1)
+        zh, en = help_text.split("/ ", 1)
         assert re.search(r"[\u4e00-\u9fff]", zh) and re.search(r"[a-z]", en)
     assert len(COMMANDS) == 9
 
