@@ -1,8 +1,8 @@
 """Scan throughput and memory at 100k / 1M generated complaints, and online scoring latency.
 
 Usage: python benchmarks/bench_scan.py --complaints 100000 [--seed 7] [--online 2000]
-Generates the lender (unless --data DIR holds one), runs the batch scan in process with timing
-per stage, then scores a sample of complaints through the online index. Peak RSS is the process
+Generates the lender (unless --data DIR holds one), runs the batch scan in process the way
+`qinglang scan` does (complaints streamed from the file) with timing per stage, then scores a sample of complaints through the online index. Peak RSS is the process
 maximum (ru_maxrss). Results are appended to benchmarks/results/scan.json. Not a test: nothing
 here asserts a time.
 """
@@ -36,7 +36,8 @@ def main() -> int:
     ap.add_argument("--online", type=int, default=2000)
     args = ap.parse_args()
 
-    from qinglang.ingest import load_complaints, load_customers
+    from qinglang.ingest import load_customers, read_complaints
+    from qinglang.ingest.load import ACCEPTED, classify, new_summary
     from qinglang.link.minhash import LshParams, signatures
     from qinglang.online import OnlineIndex
     from qinglang.scan import run_scan
@@ -52,10 +53,14 @@ def main() -> int:
                        capture_output=True)
         print(f"generated {args.complaints} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    complaints = load_complaints(data / "complaints.jsonl").records
-    customers = {c.customer_id: c for c in load_customers(data / "customers.csv").records}
+    customers = {}
+    for c in load_customers(data / "customers.csv").records:
+        c.extra = {}
+        customers[c.customer_id] = c
     load_s = time.perf_counter() - t
-    print(f"loaded {len(complaints)} complaints in {load_s:.1f} s, rss {rss_mb():.0f} MB")
+    print(f"loaded {len(customers)} customers in {load_s:.1f} s, rss {rss_mb():.0f} MB")
+    summary = new_summary(data / "complaints.jsonl", "complaints")
+    stream = (r.item for r in classify(data / "complaints.jsonl", "complaints", summary) if r.status == ACCEPTED)
 
     stage_t: dict[str, float] = {}
     last = [time.perf_counter(), None]
@@ -70,13 +75,13 @@ def main() -> int:
         last[1] = stage
 
     t = time.perf_counter()
-    result = run_scan(complaints, customers, progress=progress)
+    result = run_scan(stream, customers, progress=progress, total=None if args.data else args.complaints)
     scan_s = time.perf_counter() - t
     if last[1] is not None:
         stage_t[last[1]] = stage_t.get(last[1], 0.0) + time.perf_counter() - last[0]
     print(f"scan {scan_s:.1f} s; stages {({k: round(v, 1) for k, v in stage_t.items()})}; rss {rss_mb():.0f} MB")
 
-    texts = [f.norm_text for f in result.feats[: min(len(result.feats), 200_000)]]
+    texts = result.texts[:200_000]
     t = time.perf_counter()
     signatures(texts, LshParams())
     sig_rate = len(texts) / (time.perf_counter() - t)
@@ -84,7 +89,8 @@ def main() -> int:
 
     index = OnlineIndex.from_scan(result)
     rng = random.Random(1)
-    sample = rng.sample(complaints, min(args.online, len(complaints)))
+    wanted = set(rng.sample(range(len(result.feats)), min(args.online, len(result.feats))))
+    sample = [c for i, c in enumerate(read_complaints(data / "complaints.jsonl")) if i in wanted]
     lat = []
     for c in sample:
         t = time.perf_counter()
@@ -94,7 +100,7 @@ def main() -> int:
     print(f"online scoring: p50 {p50:.2f} ms, p99 {p99:.2f} ms over {len(lat)} complaints "
           f"({len(index.templates)} indexed signatures)")
     rec = {
-        "complaints": len(complaints), "scan_seconds": round(scan_s, 1), "load_seconds": round(load_s, 1),
+        "complaints": len(result.feats), "scan_seconds": round(scan_s, 1), "load_seconds": round(load_s, 1),
         "stages": {k: round(v, 1) for k, v in stage_t.items()}, "peak_rss_mb": round(rss_mb()),
         "signatures_per_s": round(sig_rate), "online_p50_ms": round(p50, 2), "online_p99_ms": round(p99, 2),
         "summary": result.summary(), "when": time.strftime("%Y-%m-%d %H:%M"),

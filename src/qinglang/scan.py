@@ -8,11 +8,11 @@ score. Each stage is a function over plain columns so an engine other than this 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -53,6 +53,7 @@ class ScanResult:
     scored: list[ScoredComplaint]
     clusters: list[ClusterResult]
     feats: list[RecordFeatures]
+    texts: list[str]
     sigs: np.ndarray
     template_labels: np.ndarray
     index: IndicatorIndex
@@ -82,35 +83,67 @@ PARALLEL_MIN = 20_000
 CHUNK = 2_000
 
 
+@dataclass
+class FeatureTable:
+    """What the rest of the scan keeps of the input: one feature row and the raw text per
+    complaint, plus the few complaints that carry attachments (for the materials stage)."""
+
+    feats: list[RecordFeatures]
+    texts: list[str]
+    with_attachments: list[Complaint]
+
+
 def _features_chunk(args: tuple[list[Complaint], dict[str, Customer]]) -> list[RecordFeatures]:
     complaints, customers = args
     return extract_features_batch(complaints, customers)
 
 
+def _chunks(items: Iterable[Complaint], size: int) -> Iterator[list[Complaint]]:
+    chunk: list[Complaint] = []
+    for c in items:
+        chunk.append(c)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def compute_features(
-    complaints: Sequence[Complaint], customers: Mapping[str, Customer], progress: Progress = _noop,
-    workers: int | None = None,
-) -> list[RecordFeatures]:
-    """The per-record map. Large inputs are split into chunks over a process pool (one worker
-    per core): the map is pure, so the result is identical to the serial loop."""
-    total = len(complaints)
-    chunks = [list(complaints[i : i + CHUNK]) for i in range(0, total, CHUNK)]
-    jobs = [(ch, {c.customer_id: customers[c.customer_id] for c in ch if c.customer_id in customers})
-            for ch in chunks]
+    complaints: Iterable[Complaint], customers: Mapping[str, Customer], progress: Progress = _noop,
+    workers: int | None = None, total: int | None = None,
+) -> FeatureTable:
+    """The per-record map, streamed: complaints are consumed chunk by chunk and only the feature
+    rows and texts are kept, so a 1M-line file is never held as 1M objects. Past PARALLEL_MIN
+    complaints the chunks go to a process pool (one worker per core) in bounded waves; the map
+    is pure, so the result is identical to the serial loop."""
+    if total is None and isinstance(complaints, Sequence):
+        total = len(complaints)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    out: list[RecordFeatures] = []
-    progress("features", 0, total)
-    if total < PARALLEL_MIN or workers < 2:
-        for job in jobs:
-            out.extend(_features_chunk(job))
-            progress("features", len(out), total)
-        return out
+    table = FeatureTable([], [], [])
+    progress("features", 0, total or 0)
+
+    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, Customer]]:
+        table.texts.extend(c.text for c in chunk)
+        table.with_attachments.extend(c for c in chunk if c.attachments)
+        return chunk, {c.customer_id: customers[c.customer_id] for c in chunk if c.customer_id in customers}
+
+    chunks = _chunks(complaints, CHUNK)
+    if workers < 2 or (total is not None and total < PARALLEL_MIN):
+        for chunk in chunks:
+            table.feats.extend(_features_chunk(job(chunk)))
+            progress("features", len(table.feats), total or len(table.feats))
+        return table
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        for part in pool.map(_features_chunk, jobs):
-            out.extend(part)
-            progress("features", len(out), total)
-    return out
+    with ctx.Pool(workers) as pool:
+        while True:
+            wave = [job(c) for c in itertools.islice(chunks, 2 * workers)]
+            if not wave:
+                break
+            for part in pool.imap(_features_chunk, wave):
+                table.feats.extend(part)
+                progress("features", len(table.feats), total or len(table.feats))
+    return table
 
 
 def _cluster_context(
@@ -219,20 +252,32 @@ def score_record(
     return combine(ev), ev
 
 
+MaterialsHook = Callable[[list[Complaint]], Mapping[str, list[Evidence]]]
+
+
 def run_scan(
-    complaints: Sequence[Complaint],
+    complaints: Iterable[Complaint],
     customers: Mapping[str, Customer] | None = None,
-    material_evidence: Mapping[str, list[Evidence]] | None = None,
+    material_evidence: Mapping[str, list[Evidence]] | MaterialsHook | None = None,
     config: ScanConfig | None = None,
     progress: Progress = _noop,
+    total: int | None = None,
 ) -> ScanResult:
+    """Scan complaints (any iterable: a list, or a stream read from a file). `material_evidence`
+    is either evidence per complaint id, or a function given the complaints that carry
+    attachments once they have been read, returning that evidence."""
     config = config or ScanConfig()
     customers = customers or {}
+    table = compute_features(complaints, customers, progress, total=total)
+    feats = table.feats
+    if callable(material_evidence):
+        material_evidence = material_evidence(table.with_attachments)
     material_evidence = material_evidence or {}
-    feats = compute_features(complaints, customers, progress)
     n = len(feats)
     progress("signatures", 0, 1)
     sigs = signatures([f.norm_text for f in feats], config.lsh)
+    for f in feats:
+        f.norm_text = ""  # only the signatures needed it; 1M texts are a lot of memory
     progress("signatures", 1, 1)
     progress("templates", 0, 1)
     tg = group_near_duplicates(sigs, config.lsh)
@@ -274,7 +319,7 @@ def run_scan(
         members = sorted(ctx.members, key=lambda i: feats[i].ts)
         organizers = rank_organizers(ctx)
         times = [feats[i].received_at for i in members]
-        rep = _representative(members, ctx, complaints)
+        rep = _representative(members, ctx, table.texts)
         cluster = Cluster(
             cluster_id=cid, size=len(members), score=score,
             complaint_ids=[feats[i].complaint_id for i in members],
@@ -296,13 +341,13 @@ def run_scan(
             cluster_id=cr.cluster.cluster_id if cr is not None else None, reasons=to_reasons(ev),
         ))
     return ScanResult(
-        scored=scored, clusters=results, feats=feats, sigs=sigs, template_labels=tg.labels, index=index,
+        scored=scored, clusters=results, feats=feats, texts=table.texts, sigs=sigs, template_labels=tg.labels, index=index,
         graph=eg, labels=labels, baselines=baselines, config=config,
     )
 
 
-def _representative(members: list[int], ctx: ClusterContext, complaints: Sequence[Complaint]) -> str:
+def _representative(members: list[int], ctx: ClusterContext, texts: Sequence[str]) -> str:
     """The template text: the first member of the largest template group, else the first member."""
     if ctx.template_groups:
-        return complaints[max(ctx.template_groups.values(), key=len)[0]].text
-    return complaints[members[0]].text
+        return texts[max(ctx.template_groups.values(), key=len)[0]]
+    return texts[members[0]]

@@ -27,7 +27,8 @@ def command(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from qinglang.ingest import load_complaints, load_customers, write_quarantine
+    from qinglang.ingest import load_customers, write_quarantine
+    from qinglang.ingest.load import ACCEPTED, QUARANTINED, classify, new_summary
     from qinglang.online import OnlineIndex
     from qinglang.report.outputs import write_clusters, write_scored
     from qinglang.scan import ScanConfig, run_scan
@@ -35,33 +36,33 @@ def command(
     con = Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    loaded = load_complaints(complaints)
-    quarantined = list(loaded.quarantined)
+    quarantined = []
     cust_map = {}
     if customers is not None:
         cl = load_customers(customers)
         quarantined.extend(cl.quarantined)
-        cust_map = {c.customer_id: c for c in cl.records}
-    if quarantined:
-        write_quarantine(quarantined, out / "quarantine.jsonl")
-    if not loaded.records:
-        con.print("[red]没有可扫描的投诉 / no valid complaints to scan[/red]")
-        raise typer.Exit(2)
+        for c in cl.records:
+            c.extra = {}  # the scan reads names, phones and due dates only
+            cust_map[c.customer_id] = c
+    read_summary = new_summary(complaints, "complaints")
 
-    material_results = []
-    material_ev: dict = {}
-    if attachments is not None:
+    def stream():
+        """Accepted complaints straight from the file; rejected rows kept for quarantine."""
+        for row in classify(complaints, "complaints", read_summary):
+            if row.status == ACCEPTED:
+                yield row.item
+            elif row.status == QUARANTINED:
+                quarantined.append(row.item)
+
+    material_results: list = []
+
+    def check_attachments(with_attachments):
         from qinglang.materials import check_materials, complaint_material_evidence
 
-        con.print("核验附件材料 / checking attachments …")
-        material_results = check_materials(attachments, loaded.records, cust_map, ocr=ocr,
-                                           progress=sys.stderr.isatty())
-        material_ev = complaint_material_evidence(material_results)
-        with (out / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
-            for r in material_results:
-                fh.write(json.dumps({"file": r.file, "score": r.score, "flagged": r.flagged,
-                                     "findings": [f.model_dump(mode="json") for f in r.findings]},
-                                    ensure_ascii=False) + "\n")
+        con.print(f"核验附件材料 / checking attachments of {len(with_attachments)} complaints …")
+        material_results.extend(check_materials(attachments, with_attachments, cust_map, ocr=ocr,
+                                                progress=sys.stderr.isatty()))
+        return complaint_material_evidence(material_results)
 
     stages = {"features": "提取特征 features", "signatures": "模板签名 signatures", "templates": "模板分组 templates",
               "graph": "关系图 graph", "campaigns": "团伙评分 campaigns"}
@@ -74,7 +75,17 @@ def command(
                 tasks[stage] = bar.add_task(stages.get(stage, stage), total=max(total, 1))
             bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        result = run_scan(loaded.records, cust_map, material_ev, ScanConfig(threshold=threshold), progress)
+        result = run_scan(stream(), cust_map, check_attachments if attachments is not None else None,
+                          ScanConfig(threshold=threshold), progress, total=_count_lines(complaints))
+    if quarantined:
+        write_quarantine(quarantined, out / "quarantine.jsonl")
+    if not result.scored:
+        con.print("[red]没有可扫描的投诉 / no valid complaints to scan[/red]")
+        raise typer.Exit(2)
+    if material_results:
+        with (out / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
+            for r in material_results:
+                fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
 
     write_scored(out / "complaints_scored.jsonl", result.scored)
     write_clusters(out / "clusters.json", result.clusters)
@@ -93,9 +104,9 @@ def command(
                         p = attachments.parent / r.file
                     if p.exists():
                         thumbs[r.file] = render_thumbnail(p)
-        render_report(out / "report.html", build_context(result, loaded.records, material_results, thumbs))
+        render_report(out / "report.html", build_context(result, material_results, thumbs))
     summary = result.summary() | {
-        "read": loaded.summary.read, "quarantined": len(quarantined),
+        "read": read_summary.read, "duplicates": read_summary.duplicates, "quarantined": len(quarantined),
         "seconds": round(time.perf_counter() - t0, 2), "out": str(out),
     }
     if db:
@@ -124,3 +135,11 @@ def command(
                  "quarantine.jsonl"):
         if (out / name).exists():
             con.print(f"  {out / name}")
+
+
+def _count_lines(path: Path) -> int:
+    """Rows in the file (for the progress bar and the serial/parallel choice); a CSV header is
+    not a row."""
+    with path.open("rb") as fh:
+        n = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    return max(n - 1, 0) if path.suffix.lower() == ".csv" else n

@@ -8,7 +8,7 @@ from datetime import datetime
 from qinglang.signals.demands import DemandProfile
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordFeatures:
     complaint_id: str
     customer_key: str  # customer_id, or the complaint id when the complaint names no customer

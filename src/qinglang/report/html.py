@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from qinglang.report.figures import graph_png, timeline_svg
 from qinglang.scan import ClusterResult, ScanResult
-from qinglang.schema import Complaint
 from qinglang.signals.campaign import KIND_ZH, display_value
 
 MAX_CAMPAIGNS_IN_REPORT = 50
@@ -63,24 +62,22 @@ def _graph_picture(cr: ClusterResult, scan: ScanResult) -> str:
 
 
 def build_context(
-    scan: ScanResult, complaints: Sequence[Complaint], materials: Sequence | None = None,
+    scan: ScanResult, materials: Sequence | None = None,
     thumbnails: Mapping[str, str] | None = None, title: str = "清朗 扫描报告 / qinglang scan report",
 ) -> dict:
-    by_id = {c.complaint_id: c for c in complaints}
     summary = scan.summary()
     camps = [c for c in scan.clusters if c.flagged][:MAX_CAMPAIGNS_IN_REPORT]
     views = []
     for n, cr in enumerate(camps):
-        members = [by_id[cid] for cid in cr.cluster.complaint_ids if cid in by_id]
         template = cr.cluster.template
-        samples = [m for m in members if m.text != template][:3]
+        samples = [(scan.feats[i].complaint_id, scan.texts[i]) for i in cr.members if scan.texts[i] != template][:3]
         cities = Counter(scan.feats[i].phone_city or "未知" for i in cr.members).most_common(6)
         views.append({
             "c": cr.cluster,
             "reasons": cr.evidence,
-            "timeline": Markup(timeline_svg([m.received_at for m in members])),
+            "timeline": Markup(timeline_svg([scan.feats[i].received_at for i in cr.members])),
             "template": template,
-            "diffs": [(m.complaint_id, highlight_diff(template, m.text)) for m in samples],
+            "diffs": [(cid, highlight_diff(template, text)) for cid, text in samples],
             "cities": cities,
             "graph": _graph_picture(cr, scan) if n < MAX_GRAPHS else None,
             "materials": [
