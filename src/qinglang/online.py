@@ -79,18 +79,20 @@ class OnlineIndex:
                 block=_dominant([scan.feats[i].ip_block for i in cr.members], 0.3),
             )
             label_of.update({i: cid for i in cr.members})
-            member_set = set(cr.members)
             tcount = Counter(int(scan.template_labels[i]) for i in cr.members if scan.template_labels[i] >= 0)
             for i in cr.members:
                 positions.append(i)
                 sig_cluster.append(cid)
                 lab = int(scan.template_labels[i])
                 in_template.append(lab >= 0 and tcount[lab] >= 2)
-                for key in scan.feats[i].indicators:
-                    if key[0] in NON_LINKING:
-                        continue
-                    if key in scan.index.members and len(member_set.intersection(scan.index.members[key])) >= 2:
-                        key_clusters[key][cid] += 1
+        # an indicator votes for a campaign when at least two of its members carry it (one pass)
+        for key, idxs in scan.index.members.items():
+            if key[0] in NON_LINKING:
+                continue
+            per_cluster = Counter(label_of[i] for i in idxs if i in label_of)
+            for cid, n in per_cluster.items():
+                if n >= 2:
+                    key_clusters[key][cid] = n
         sigs = scan.sigs[positions].astype(np.uint32) if positions else np.zeros((0, scan.config.lsh.num_perm),
                                                                                    dtype=np.uint32)
         by_block: dict[str, Counter] = defaultdict(Counter)
