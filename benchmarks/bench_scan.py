@@ -36,9 +36,10 @@ def main() -> int:
     ap.add_argument("--online", type=int, default=2000)
     args = ap.parse_args()
 
-    from qinglang.ingest import load_customers, read_complaints
+    from qinglang.ingest import read_complaints
     from qinglang.ingest.load import ACCEPTED, classify, new_summary
     from qinglang.link.minhash import LshParams, signatures
+    from qinglang.link.records import CustomerFacts
     from qinglang.online import OnlineIndex
     from qinglang.scan import run_scan
 
@@ -54,9 +55,10 @@ def main() -> int:
         print(f"generated {args.complaints} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     customers = {}
-    for c in load_customers(data / "customers.csv").records:
-        c.extra = {}
-        customers[c.customer_id] = c
+    csum = new_summary(data / "customers.csv", "customers")
+    for row in classify(data / "customers.csv", "customers", csum):
+        if row.status == ACCEPTED:
+            customers[row.item.customer_id] = CustomerFacts.of(row.item)
     load_s = time.perf_counter() - t
     print(f"loaded {len(customers)} customers in {load_s:.1f} s, rss {rss_mb():.0f} MB")
     summary = new_summary(data / "complaints.jsonl", "complaints")

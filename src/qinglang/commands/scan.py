@@ -27,8 +27,9 @@ def command(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from qinglang.ingest import load_customers, write_quarantine
+    from qinglang.ingest import write_quarantine
     from qinglang.ingest.load import ACCEPTED, QUARANTINED, classify, new_summary
+    from qinglang.link.records import CustomerFacts
     from qinglang.online import OnlineIndex
     from qinglang.report.outputs import write_clusters, write_scored
     from qinglang.scan import ScanConfig, run_scan
@@ -39,11 +40,12 @@ def command(
     quarantined = []
     cust_map = {}
     if customers is not None:
-        cl = load_customers(customers)
-        quarantined.extend(cl.quarantined)
-        for c in cl.records:
-            c.extra = {}  # the scan reads names, phones and due dates only
-            cust_map[c.customer_id] = c
+        # streamed into the few facts the scan reads: a loan book as full objects is gigabytes
+        for row in classify(customers, "customers", new_summary(customers, "customers")):
+            if row.status == ACCEPTED:
+                cust_map[row.item.customer_id] = CustomerFacts.of(row.item)
+            elif row.status == QUARANTINED:
+                quarantined.append(row.item)
     read_summary = new_summary(complaints, "complaints")
 
     def stream():

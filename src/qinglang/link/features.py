@@ -117,7 +117,7 @@ def extract_features(
     if lexicon is None:
         lexicon = match_lexicon(complaint.text)
     indicators: list[tuple[str, str]] = []
-    raw: dict[str, str] = {}
+    raw: dict[str, str] | None = None
     for c in extract_contacts(complaint.text):
         kind = AGENT_KINDS.get(c.kind)
         if kind is None:
@@ -129,6 +129,7 @@ def extract_features(
         key = (kind, c.value)
         if key not in indicators:
             indicators.append(key)
+            raw = raw if raw is not None else {}
             raw.setdefault(c.value, c.raw)
     for alias in agent_aliases(complaint.text):
         indicators.append(("agent_alias", alias))

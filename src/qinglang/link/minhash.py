@@ -40,13 +40,14 @@ class LshParams:
 
 
 def signatures(texts: Sequence[str], params: LshParams = LshParams()) -> np.ndarray:
-    """MinHash signature matrix (len(texts) x num_perm, uint64) of slot-masked texts."""
+    """MinHash signature matrix (len(texts) x num_perm, uint32) of slot-masked texts."""
     masked = mask_slots_many(texts)
     tokens, offsets = shingle_hashes(masked, params.shingle)
     if len(masked) == 0:
-        return np.zeros((0, params.num_perm), dtype=np.uint64)
+        return np.zeros((0, params.num_perm), dtype=np.uint32)
     matrix = RMinHash.digest_matrix_from_flat_token_hashes(tokens, offsets, params.num_perm, SEED)
-    return np.asarray(matrix.to_rows(), dtype=np.uint64).reshape(len(masked), params.num_perm)
+    # rensa's RMinHash values are 32-bit: half the memory of the uint64 rows it hands back
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(masked), params.num_perm)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -60,7 +61,7 @@ def band_keys(sigs: np.ndarray, params: LshParams) -> np.ndarray:
     view = sigs.reshape(n, params.bands, params.rows)
     keys = np.zeros((n, params.bands), dtype=np.uint64)
     for r in range(params.rows):
-        keys = keys * np.uint64(0x9E3779B97F4A7C15) + view[:, :, r]
+        keys = keys * np.uint64(0x9E3779B97F4A7C15) + view[:, :, r].astype(np.uint64)
         keys ^= keys >> np.uint64(31)
     return keys
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # code -> (zh label, en label, pattern)
 AGENCY_DEMANDS: dict[str, tuple[str, str, str]] = {
@@ -65,10 +66,16 @@ class DemandProfile:
 
 def demand_profile(text: str) -> DemandProfile:
     """Which agency and grievance demands the (normalised) text makes."""
-    return DemandProfile(
-        agency=frozenset(k for k, rx in _AGENCY.items() if rx.search(text)),
-        grievance=frozenset(k for k, rx in _GRIEVANCE.items() if rx.search(text)),
+    return _interned(
+        frozenset(k for k, rx in _AGENCY.items() if rx.search(text)),
+        frozenset(k for k, rx in _GRIEVANCE.items() if rx.search(text)),
     )
+
+
+@lru_cache(maxsize=4096)
+def _interned(agency: frozenset[str], grievance: frozenset[str]) -> DemandProfile:
+    """One shared object per distinct profile: a million complaints have a few hundred profiles."""
+    return DemandProfile(agency=agency, grievance=grievance)
 
 
 def describe(codes: frozenset[str], table: dict[str, tuple[str, str, str]]) -> tuple[str, str]:
