@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from qinglang.link.features import extract_features
-from qinglang.link.graph import NON_LINKING, _dominant
+from qinglang.link.graph import NON_LINKING, STAFF_WRITTEN_CHANNELS, _dominant
 from qinglang.link.minhash import LshParams, TemplateIndex, signatures
 from qinglang.scan import ClusterResult, ScanResult, score_record
 from qinglang.schema import Cluster, Complaint, Customer, ScoredComplaint
@@ -87,7 +87,7 @@ class OnlineIndex:
                 in_template.append(lab >= 0 and tcount[lab] >= 2)
         # an indicator votes for a campaign when at least two of its members carry it (one pass)
         for key, idxs in scan.index.members.items():
-            if key[0] in NON_LINKING:
+            if key[0] in NON_LINKING and key[0] != "agent_alias":
                 continue
             per_cluster = Counter(label_of[i] for i in idxs if i in label_of)
             for cid, n in per_cluster.items():
@@ -147,18 +147,25 @@ class OnlineIndex:
         sig = signatures([f.norm_text], self.lsh)[0].astype(np.uint32)
         votes: Counter = Counter()
         strong: dict[str, bool] = defaultdict(bool)
-        for pos, sim in self.templates.query(sig):
-            if not self.sig_in_template[pos]:
-                continue
-            cid = self.sig_cluster[pos]
-            info = self.clusters[cid]
-            # the batch's rule for a complaint tied by template alone (link.graph.communities)
-            if sim >= LONER_SIMILARITY or f.demands.agency_like or (f.phone_city and f.phone_city == info.city) or (
-                f.ip_block and f.ip_block == info.block
-            ):
-                votes[cid] += 1
-                strong[cid] = True
+        def loner_may_join(info: _ClusterInfo, sim: float) -> bool:
+            """The batch's rule for a complaint tied by a template or an alias alone."""
+            return bool(sim >= LONER_SIMILARITY or f.demands.agency_like
+                        or (f.phone_city and f.phone_city == info.city) or (f.ip_block and f.ip_block == info.block))
+
+        if f.channel not in STAFF_WRITTEN_CHANNELS:
+            for pos, sim in self.templates.query(sig):
+                if not self.sig_in_template[pos]:
+                    continue
+                cid = self.sig_cluster[pos]
+                if loner_may_join(self.clusters[cid], sim):
+                    votes[cid] += 1
+                    strong[cid] = True
         for key in f.indicators:
+            if key[0] == "agent_alias":
+                for cid, n in self.key_clusters.get(key, {}).items():
+                    if loner_may_join(self.clusters[cid], 0.0):
+                        votes[cid] += n
+                continue
             for cid, n in self.key_clusters.get(key, {}).items():
                 votes[cid] += n
                 if key in self.clusters[cid].organizer_keys:

@@ -286,8 +286,9 @@ def run_scan(
     progress("graph", 0, 1)
     index = build_indicator_index(feats)
     eg = build_graph(n, index)
+    aliases = {k[1]: v for k, v in index.members.items() if k[0] == "agent_alias"}
     labels = communities(eg, feats, tg.labels, *linking, template_similarity=tg.member_similarity,
-                         signatures=sigs)
+                         signatures=sigs, alias_groups=aliases)
     progress("graph", 1, 1)
     baselines = Baselines.from_records(
         feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]

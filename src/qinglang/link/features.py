@@ -172,6 +172,7 @@ def extract_features(
         overdue_days=overdue,
         days_to_due=days_to_due,
         attachments=list(complaint.attachments),
+        channel=str(complaint.channel.value) if complaint.channel else None,
     )
 
 

@@ -14,7 +14,7 @@ block is evidence inside a campaign, never the reason two complaints are called 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import igraph as ig
@@ -102,7 +102,10 @@ class EntityGraph:
 # Kinds kept on the record for display but never used to tie complaints together: a number the
 # complainant reports (an abusive collector's) and web domains (genuine complainants quote the
 # lender's own site; agencies put their handles, not sites, in complaints).
-NON_LINKING = {"reported_phone", "domain"}
+NON_LINKING = {"reported_phone", "domain", "agent_alias"}
+# Complaints whose text is the lender's own staff writing up a call: their wording is the call
+# centre's, so template similarity says nothing about who is behind them.
+STAFF_WRITTEN_CHANNELS = {"hotline"}
 
 
 def link_key(key: tuple[str, str]) -> tuple[str, str]:
@@ -167,6 +170,7 @@ def communities(
     batch_templates: frozenset[int] | set[int] = frozenset(),
     template_similarity: np.ndarray | None = None,
     signatures: np.ndarray | None = None,
+    alias_groups: Mapping[str, list[int]] | None = None,
     loner_similarity: float = 0.5,
     min_block_share: float = 0.3,
     min_city_share: float = 0.4,
@@ -175,7 +179,8 @@ def communities(
     """Campaign label per record (-1 = none), in three explainable steps.
 
     1. Organiser groups: connected components over shared identifying indicators only.
-    2. Templates join organiser groups only when the groups also share where they work from (the
+    2. Templates (and agent aliases such as "齐老师": too common a name to be a link by itself) join
+       organiser groups only when the groups also share where they work from (the
        same dominant IP /24 block or the same dominant complainant city): two agencies that
        bought the same template stay two campaigns; one agency rotating five agent phones is one.
     3. Complaints tied by nothing but an agency template join the largest organiser group of that
@@ -205,14 +210,16 @@ def communities(
     block = {lab: _dominant([feats[i].ip_block for i in m], min_block_share) for lab, m in members.items()}
     city = {lab: _dominant([feats[i].phone_city for i in m], min_city_share) for lab, m in members.items()}
 
-    groups: dict[int, list[int]] = defaultdict(list)
+    groups: dict[tuple[int, int | str], list[int]] = defaultdict(list)
     for i, t in enumerate(template_labels.tolist()):
-        if t in linking_templates or t in batch_templates:
-            groups[t].append(i)
+        if (t in linking_templates or t in batch_templates) and feats[i].channel not in STAFF_WRITTEN_CHANNELS:
+            groups[(0, t)].append(i)
+    for alias, idxs in sorted((alias_groups or {}).items()):
+        groups[(1, alias)] = list(idxs)  # an alias ("齐老师") joins groups under the template rules
     next_label = int(labels.max()) + 1 if n and labels.max() >= 0 else 0
-    for t, idxs in sorted(groups.items()):
+    for (gkind, t), idxs in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         comps = Counter(int(labels[i]) for i in idxs if labels[i] >= 0)
-        if t in batch_templates and t not in linking_templates:
+        if gkind == 0 and t in batch_templates and t not in linking_templates:
             if not comps:
                 for i in idxs:
                     labels[i] = next_label

@@ -30,6 +30,7 @@ class RecordFeatures:
     overdue_days: int | None = None
     days_to_due: int | None = None
     attachments: list[str] = field(default_factory=list)
+    channel: str | None = None
 
 
 @dataclass(slots=True, frozen=True)
