@@ -21,7 +21,15 @@ import numpy as np
 from qinglang.link.features import extract_features
 from qinglang.link.graph import NON_LINKING, STAFF_WRITTEN_CHANNELS, _dominant
 from qinglang.link.minhash import LshParams, TemplateIndex, signatures
-from qinglang.scan import ClusterResult, ScanResult, score_record
+from qinglang.scan import (
+    TIMING_STRENGTH,
+    ClusterResult,
+    ScanResult,
+    pick_timing_campaign,
+    score_record,
+    timing_match,
+    timing_window,
+)
 from qinglang.schema import Cluster, Complaint, Customer, ScoredComplaint
 from qinglang.score import to_reasons
 
@@ -37,6 +45,7 @@ class _ClusterInfo:
     organizer_keys: set[tuple[str, str]]
     city: str | None = None  # dominant complainant city (the batch's template-joining rule)
     block: str | None = None  # dominant IP /24 block
+    window: tuple[float, float] | None = None  # active period, when the campaign files before due dates
 
 
 class OnlineIndex:
@@ -77,6 +86,8 @@ class OnlineIndex:
                 cr.cluster, cr.flagged, {(o.kind, o.value) for o in cr.cluster.organizers},
                 city=_dominant([scan.feats[i].phone_city for i in cr.members], 0.4),
                 block=_dominant([scan.feats[i].ip_block for i in cr.members], 0.3),
+                window=timing_window([scan.feats[i].ts for i in cr.members])
+                if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence) else None,
             )
             label_of.update({i: cid for i in cr.members})
             tcount = Counter(int(scan.template_labels[i]) for i in cr.members if scan.template_labels[i] >= 0)
@@ -117,7 +128,8 @@ class OnlineIndex:
                     "shingle": self.lsh.shingle},
             "sig_cluster": self.sig_cluster,
             "clusters": {cid: {"cluster": json.loads(ci.cluster.model_dump_json()), "flagged": ci.flagged,
-                               "organizer_keys": sorted(ci.organizer_keys), "city": ci.city, "block": ci.block}
+                               "organizer_keys": sorted(ci.organizer_keys), "city": ci.city, "block": ci.block,
+                               "window": list(ci.window) if ci.window else None}
                          for cid, ci in self.clusters.items()},
             "block_owner": self.block_owner,
             "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
@@ -130,7 +142,8 @@ class OnlineIndex:
         arrays = np.load(out_dir / INDEX_FILE)
         clusters = {
             cid: _ClusterInfo(Cluster.model_validate(v["cluster"]), v["flagged"],
-                              {tuple(k) for k in v["organizer_keys"]}, v.get("city"), v.get("block"))
+                              {tuple(k) for k in v["organizer_keys"]}, v.get("city"), v.get("block"),
+                              tuple(v["window"]) if v.get("window") else None)
             for cid, v in meta["clusters"].items()
         }
         return cls(
@@ -172,14 +185,21 @@ class OnlineIndex:
                     strong[cid] = True
         if not votes and f.ip_block in self.block_owner:
             votes[self.block_owner[f.ip_block]] += 1  # filed from a campaign's office block
+        timed = False
+        if not votes and timing_match(f):
+            windows = [(*ci.window, ci.cluster.size, cid) for cid, ci in self.clusters.items() if ci.window]
+            cid = pick_timing_campaign(f.ts, windows)
+            if cid is not None:
+                votes[cid] += 1
+                timed = True
         cluster = None
         strength = 0.0
         if votes:
             cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))
             info = self.clusters[cid]
             cluster = ClusterResult(cluster=info.cluster, flagged=info.flagged, evidence=[], members=[])
-            strength = 1.0 if strong[cid] else 0.85
-        score, ev = score_record(f, cluster, strength)
+            strength = TIMING_STRENGTH if timed else (1.0 if strong[cid] else 0.85)
+        score, ev = score_record(f, cluster, strength, timing=timed)
         return ScoredComplaint(
             complaint_id=complaint.complaint_id, score=score, flagged=score >= self.threshold,
             cluster_id=cluster.cluster.cluster_id if cluster else None, reasons=to_reasons(ev),

@@ -19,15 +19,22 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from qinglang.link.features import extract_features_batch
-from qinglang.link.graph import EntityGraph, IndicatorIndex, build_graph, build_indicator_index, communities
+from qinglang.link.graph import (
+    STAFF_WRITTEN_CHANNELS,
+    EntityGraph,
+    IndicatorIndex,
+    build_graph,
+    build_indicator_index,
+    communities,
+)
 from qinglang.link.minhash import LshParams, group_near_duplicates, signatures
 from qinglang.link.organizers import cluster_indicators, rank_organizers
 from qinglang.link.records import RecordFeatures
 from qinglang.schema import Cluster, Complaint, Customer, Evidence, ScoredComplaint
 from qinglang.score import DEFAULT_THRESHOLD, combine, to_reasons
-from qinglang.signals.base import Baselines, ClusterContext
+from qinglang.signals.base import DUE_WINDOW_DAYS, Baselines, ClusterContext
 from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard
-from qinglang.signals.record import membership_evidence, own_evidence
+from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int], None]
@@ -240,14 +247,44 @@ def membership_strength(i: int, ctx: ClusterContext, organizer_keys: set[tuple[s
     return 0.85
 
 
+TIMING_DEMANDS = frozenset({"stop_interest", "long_instalments", "principal_only", "waive_fees", "stop_collection"})
+TIMING_STRENGTH = 0.85
+
+
+def timing_match(f: RecordFeatures) -> bool:
+    """Looks like a member of a campaign that files just before due dates: filed 0-3 days before
+    the borrower's own due date, with part of the agency demand package, and written by the
+    complainant (not a call-centre write-up)."""
+    return (
+        f.channel not in STAFF_WRITTEN_CHANNELS
+        and f.days_to_due is not None
+        and 0 <= f.days_to_due <= DUE_WINDOW_DAYS
+        and bool(f.demands.agency & TIMING_DEMANDS)
+    )
+
+
+def timing_window(ts: Sequence[float]) -> tuple[float, float]:
+    """A campaign's active period: the 5th to 95th percentile of its filing times."""
+    return float(np.percentile(ts, 5)), float(np.percentile(ts, 95))
+
+
+def pick_timing_campaign(ts: float, windows: Sequence[tuple[float, float, int, str]]) -> str | None:
+    """The largest due-date-timed campaign active at `ts` (windows: start, end, size, cluster id)."""
+    live = [(size, cid) for start, end, size, cid in windows if start <= ts <= end]
+    return max(live)[1] if live else None
+
+
 def score_record(
-    f: RecordFeatures, cluster: ClusterResult | None, strength: float, materials: Sequence[Evidence] = ()
+    f: RecordFeatures, cluster: ClusterResult | None, strength: float, materials: Sequence[Evidence] = (),
+    timing: bool = False,
 ) -> tuple[float, list[Evidence]]:
     """The per-complaint score: shared by the batch scan and the online path."""
     ev: list[Evidence] = []
     if cluster is not None and cluster.cluster.score > 0:
         ev.append(membership_evidence(cluster.cluster.cluster_id, cluster.cluster.score, cluster.cluster.size,
                                       strength))
+        if timing:
+            ev.append(timing_evidence(cluster.cluster.cluster_id, f))
     ev.extend(own_evidence(f, materials))
     return combine(ev), ev
 
@@ -333,10 +370,29 @@ def run_scan(
         for i in members:
             member_of[i] = (cr, membership_strength(i, ctx, org_keys))
 
+    # Members of a campaign that files just before due dates rarely share a handle or device
+    # with the rest; one filed in its active period, just before its own due date, with the
+    # agency's demands, joins it (weaker membership, its own reason).
+    by_id = {cr.cluster.cluster_id: cr for cr in results}
+    windows = [(*timing_window([feats[i].ts for i in cr.members]), cr.cluster.size, cr.cluster.cluster_id)
+               for cr in results if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence)]
+    timed: set[int] = set()
+    for i, f in enumerate(feats):
+        if i not in member_of and windows and timing_match(f):
+            cid = pick_timing_campaign(f.ts, windows)
+            if cid is not None:
+                member_of[i] = (by_id[cid], TIMING_STRENGTH)
+                timed.add(i)
+    for i in sorted(timed, key=lambda i: feats[i].ts):
+        cr = member_of[i][0]
+        cr.members.append(i)
+        cr.cluster.complaint_ids.append(feats[i].complaint_id)
+        cr.cluster.size += 1
+
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
         cr, strength = member_of.get(i, (None, 0.0))
-        score, ev = score_record(f, cr, strength, material_evidence.get(f.complaint_id, ()))
+        score, ev = score_record(f, cr, strength, material_evidence.get(f.complaint_id, ()), timing=i in timed)
         scored.append(ScoredComplaint(
             complaint_id=f.complaint_id, score=score, flagged=score >= config.threshold,
             cluster_id=cr.cluster.cluster_id if cr is not None else None, reasons=to_reasons(ev),

@@ -42,3 +42,15 @@ def membership_evidence(cluster_id: str, cluster_score: float, size: int, streng
         f"member of suspected complaint campaign {cluster_id} (campaign score {cluster_score:.2f}, {size} complaints)",
         [cluster_id],
     )
+
+
+def timing_evidence(cluster_id: str, f: RecordFeatures) -> Evidence:
+    """Why a complaint with no shared contact was attached to a campaign (weight 0: explanation;
+    the membership itself carries the score)."""
+    return evidence(
+        "campaign_timing_match", 0.0,
+        f"在团伙 {cluster_id} 活跃期内、本人还款日前 {f.days_to_due} 天提交，且提出停息/分期/减免类诉求（无共用联系方式，较弱关联）",
+        f"filed during campaign {cluster_id}'s active period, {f.days_to_due} day(s) before the borrower's due date, "
+        "with stop-interest / instalment / waiver demands (no shared contact: a weaker link)",
+        [cluster_id, f.complaint_id],
+    )
