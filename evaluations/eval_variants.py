@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from qinglang.text.normalize import STEP_NAMES
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "real" / "cn-variant-spam-sms"
 FOLDS, HOLDOUT = 5, 0
 
@@ -56,18 +58,8 @@ def load_holdout(data: Path, fold: int = HOLDOUT) -> list[tuple[str, str]]:
 CHAINS = {
     "unchanged": None,
     "strip_whitespace": "ws",
-    "default (full chain)": (
-        "nfkc",
-        "lower",
-        "t2s",
-        "noise",
-        "split",
-        "variants",
-        "numerals",
-        "lookalike",
-        "repeat",
-    ),
-    "default without lower": ("nfkc", "t2s", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
+    "default (full chain)": STEP_NAMES,
+    "default without lower": tuple(step for step in STEP_NAMES if step != "lower"),
     "default without lower, t2s": ("nfkc", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
     "match chain (normalize_for_matching)": ("nfkc", "lower", "noise", "t2s", "split", "variants"),
 }
