@@ -360,24 +360,23 @@ def clusters_with_indicator(engine: Engine, run_id: str, value: str) -> list[dic
     return out
 
 
-def notes_for(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
+def _for_target(engine: Engine, table: sa.Table, target_kind: str, target_id: str) -> list[dict[str, Any]]:
+    """Rows of a notes-or-verdicts table about one target, oldest first."""
     with engine.connect() as conn:
         rows = conn.execute(
-            sa.select(db.notes)
-            .where(db.notes.c.target_kind == target_kind, db.notes.c.target_id == target_id)
-            .order_by(db.notes.c.id)
+            sa.select(table)
+            .where(table.c.target_kind == target_kind, table.c.target_id == target_id)
+            .order_by(table.c.id)
         ).mappings()
         return [dict(r) for r in rows]
+
+
+def notes_for(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
+    return _for_target(engine, db.notes, target_kind, target_id)
 
 
 def verdict_history(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(db.verdicts)
-            .where(db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id == target_id)
-            .order_by(db.verdicts.c.id)
-        ).mappings()
-        return [dict(r) for r in rows]
+    return _for_target(engine, db.verdicts, target_kind, target_id)
 
 
 def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[str, Any]]:
