@@ -1,6 +1,7 @@
 """Evaluate the normaliser and lexicon on the HELD-OUT fold of cn-variant-spam-sms.
 
-Figures (all on records with id % 5 == 0, never used by scripts/build_variant_table.py):
+Figures (on records with id % 5 == HOLDOUT, never used by scripts/build_variant_table.py or
+scripts/build_postedit_table.py):
 - character error rate: Levenshtein(normalize(raw_data), right_data) / len(right_data), summed
   over records (micro CER), for several chains, next to "leave the text unchanged";
 - lexicon-hit recall: of the lexicon terms found in right_data, the share also found from raw_data.
@@ -13,16 +14,13 @@ Skips cleanly (exit 0) when the data folder is absent.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
 from pathlib import Path
 
 from qinglang.text.normalize import STEP_NAMES
-
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "real" / "cn-variant-spam-sms"
-FOLDS, HOLDOUT = 5, 0
+from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT, load_pairs, reference_fold
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -45,14 +43,7 @@ def cer(pairs: list[tuple[str, str]]) -> float:
 
 
 def load_holdout(data: Path, fold: int = HOLDOUT) -> list[tuple[str, str]]:
-    rows = []
-    with open(data / "train_data.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.reader(fh):
-            if not row or not row[0].isdigit():
-                continue
-            if int(row[0]) % FOLDS == fold:
-                rows.append((row[1], row[2]))
-    return rows
+    return [(raw, gold) for _id, raw, gold in load_pairs(data, [fold])]
 
 
 CHAINS = {
@@ -60,19 +51,10 @@ CHAINS = {
     "strip_whitespace": "ws",
     "default (full chain)": STEP_NAMES,
     "default without lower": tuple(step for step in STEP_NAMES if step != "lower"),
-    "default without lower, t2s": ("nfkc", "noise", "split", "variants", "numerals", "lookalike", "repeat"),
+    "default without lower, t2s": tuple(step for step in STEP_NAMES if step not in ("lower", "t2s")),
+    "default without postedit": tuple(step for step in STEP_NAMES if step != "postedit"),
     "match chain (normalize_for_matching)": ("nfkc", "lower", "noise", "t2s", "split", "variants"),
 }
-
-
-def reference_fold(steps, gold: str) -> str:
-    """The reference keeps traditional script in Hong Kong/Taiwan messages and keeps case; a chain
-    that lower-cases or converts to simplified is ALSO scored against the reference put through the
-    same case/script folding (CER "modulo script and case"), and literally when the step is absent."""
-    from qinglang.text.normalize import normalize
-
-    fold = tuple(s for s in ("lower", "t2s") if s in steps)
-    return normalize(gold, fold) if fold else gold
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     from qinglang.text.normalize import normalize
 
     rows = load_holdout(args.data, args.fold)
-    out: dict[str, object] = {"records": len(rows), "fold": f"id % {FOLDS} == {HOLDOUT}"}
-    print(f"held-out fold: {len(rows)} records")
+    out: dict[str, object] = {"records": len(rows), "fold": f"id % {FOLDS} == {args.fold}"}
+    print(f"fold {args.fold} ({'held out' if args.fold == HOLDOUT else 'TRAIN fold: tuning only'}): {len(rows)} records")
     for name, steps in CHAINS.items():
         t = time.perf_counter()
         if steps is None:

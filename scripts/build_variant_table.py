@@ -7,8 +7,10 @@ same standard character in at least --min-precision of them; otherwise the map w
 correct text. Characters the annotators (almost) always delete become deletion rows (empty
 standard): inserted decorations like 'ㄎ' or '\\u2062'.
 
-Fold: a record is held out when its id % 5 == HOLDOUT (default 0); evaluations/eval_variants.py
-scores only the held-out fold, so the published figures are honest.
+Fold: a record is held out when its id % 5 == HOLDOUT (qinglang.text.variant_corpus, fold 4);
+evaluations/eval_variants.py scores only the held-out fold, so the published figures are honest.
+Last, scripts/build_postedit_table.py learns the contextual post-edit step on the chain that
+uses the tables just written (in a fresh process, so the new tables are the ones loaded).
 
     .venv/bin/python scripts/build_variant_table.py [--data DIR] [--out FILE]
 """
@@ -17,16 +19,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "real" / "cn-variant-spam-sms"
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / "variants.tsv"
-FOLDS = 5
-HOLDOUT = 0
+from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT
 
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / "variants.tsv"
 
 def is_holdout(record_id: int, extra: tuple[int, ...] = ()) -> bool:
     """Fold HOLDOUT is never used for building; `extra` folds are left out too when tuning
@@ -299,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
         ssc_lines += [f"{ch}\t{' '.join(v)}" for ch, v in similar.items()]
         ssc_out.write_text("\n".join(ssc_lines) + "\n", encoding="utf-8")
         print(f"{len(similar)} lexicon characters with sound-shape neighbours -> {ssc_out}")
+    if args.out == DEFAULT_OUT:
+        cmd = [sys.executable, str(Path(__file__).with_name("build_postedit_table.py")), "--data", str(args.data)]
+        for fold in args.exclude_fold:
+            cmd += ["--exclude-fold", str(fold)]
+        return subprocess.call(cmd)
     return 0
 
 

@@ -149,3 +149,22 @@ def test_batch_does_not_merge_across_texts():
 def test_short_bracketed_word_after_cjk_is_unwrapped():
     assert normalize("办理各类（证件）,刻章", ["noise"]) == "办理各类证件,刻章"
     assert normalize("尾号(1234)", ["noise"]) == "尾号(1234)"  # not a CJK word: kept
+
+
+def test_question_mark_after_a_question_particle_is_kept():
+    assert normalize("你好有空吗?来帮我", ["noise"]) == "你好有空吗?来帮我"
+    assert normalize("微?信", ["noise"]) == "微信"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("代办信一用一卡", "代办信用卡"),
+        ("一五一十地说", "一五一十地说"),  # a single 一 between two characters stays
+        ("一模一样", "一模一样"),
+        ("加我一三一五一七", "加我一三一五一七"),  # numbers spelt in Chinese are the numerals step's
+    ],
+)
+def test_yi_used_as_separator(raw, expected):
+    assert normalize(raw, ["noise"]) == expected
+    assert normalize_with_map(raw, ["noise"]).text == expected

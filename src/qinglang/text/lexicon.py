@@ -3,8 +3,9 @@
 Terms live in data/lexicon.tsv. Instead of rewriting pinyin and homophones in all text (which
 corrupts ordinary words), each term is EXPANDED into the spellings ads use: per-character pinyin
 (zheng信, cui收), full pinyin (tingxiguazhang), pinyin initials when flagged (zx), and common
-homophones (分琪, 崔收). The text only gets the light `normalize_for_matching` chain, so a match
-always maps back to the original characters.
+homophones (分琪, 崔收). Spellings that replace every character by a same-sound one (召岱哩 for
+招代理) are matched on syllables by sound_match.py. The text only gets the light
+`normalize_for_matching` chain, so a match always maps back to the original characters.
 
 A context layer then marks hits that sit in warnings, negations or news ("警惕…骗局",
 "征信无法花钱修复", court and police reports) as suppressed, so analysts are not drowned in
@@ -372,10 +373,13 @@ def _plain(text: str) -> str:
 def match_lexicon_batch(texts: Sequence[str]) -> list[list[LexiconHit]]:
     """match_lexicon over many texts (same result), normalising them in batches: the bulk of a
     complaint scan has no hit and never pays for the offset map."""
+    from qinglang.text.sound_match import find_sound_matches
+
     ac = _automaton()[0]
     out: list[list[LexiconHit]] = []
     for text, norm in zip(texts, normalize_for_matching_batch(texts), strict=True):
-        out.append(_match(text, norm) if ac.find_matches_as_indexes(norm) else [])
+        hit = ac.find_matches_as_indexes(norm) or find_sound_matches(norm)
+        out.append(_match(text, norm) if hit else [])
     return out
 
 
@@ -384,9 +388,23 @@ def match_lexicon(text: str) -> list[LexiconHit]:
     return _match(text, normalize_for_matching(text))
 
 
+@lru_cache(maxsize=1)
+def _sound_info() -> tuple[int, list[str], list[tuple[Term, bool]]]:
+    """Patterns and info extended with one pseudo-pattern per term, for same-sound matches."""
+    _ac, patterns, info = _automaton()
+    all_terms = terms()
+    return len(patterns), patterns + [t.term for t in all_terms], info + [(t, True) for t in all_terms]
+
+
 def _match(text: str, fast: str) -> list[LexiconHit]:
+    from qinglang.text.sound_match import find_sound_matches
+
     ac, patterns, info = _automaton()
     found = ac.find_matches_as_indexes(fast, overlapping=True)
+    sound = find_sound_matches(fast)
+    if sound:
+        offset, patterns, info = _sound_info()
+        found = list(found) + [(offset + m.term_index, m.start, m.end) for m in sound]
     if not found:
         return []
     found = _resolve(found, patterns, info)

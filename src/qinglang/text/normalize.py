@@ -375,9 +375,15 @@ def _always_re() -> re.Pattern[str]:
 _BETWEEN_RE = re.compile(f"[{re.escape(_BETWEEN)}]+")
 
 
+# a '?' right after a question particle is a question mark ("有空吗?来帮我"), not inserted noise
+_QUESTION_PARTICLES = "吗呢嘛么吧"
+
+
 def _between_repl(mt: re.Match[str]) -> str:
     s, a, b = mt.string, mt.start(), mt.end()
     if a > 0 and b < len(s) and _CJK_CHAR.match(s, a - 1) and _CJK_CHAR.match(s, b):
+        if mt.group(0) == "?" and s[a - 1] in _QUESTION_PARTICLES:
+            return "?"
         return ""
     return mt.group(0)
 
@@ -410,7 +416,26 @@ def _unbracket_word(mt: re.Match[str]) -> str:
     return mt.group(1)
 
 
+# 一 used as a separator, alternating at least twice between other CJK characters: "信一用一卡".
+# Ordinary text does not alternate like that (一五一十, 一模一样 hold a single 一 between two).
+_CJK_NOT_YI = "\u3400-\u4dbf\u4e01-\u9fff\uf900-\ufaff"
+_YI_SEPARATED_RE = re.compile(f"[{_CJK_NOT_YI}](?:一[{_CJK_NOT_YI}]){{2,}}")
+
+
+_CN_NUMERALS = set("零〇二三四五六七八九十百千万亿两幺壹贰叁肆伍陆柒捌玖拾")
+
+
+def _drop_yi(mt: re.Match[str]) -> str:
+    """Not inside numbers spelt in Chinese (一三一五一七 is a phone number)."""
+    run = mt.group(0)
+    if any(ch in _CN_NUMERALS for ch in run):
+        return run
+    return run.replace("一", "")
+
+
 def _noise_contextual(text: str) -> str:
+    if "一" in text:
+        text = _YI_SEPARATED_RE.sub(_drop_yi, text)
     if "】" in text or ")" in text or "）" in text or "]" in text or "〕" in text:
         text = _BRACKETED_RE.sub(_unbracket, text)
         text = _WORD_BRACKET_RE.sub(_unbracket_word, text)
@@ -421,6 +446,7 @@ def _noise_map(m: Mapped) -> Mapped:
     bmp_re, smp_re = _always_split_res()
     m = _map_sub(m, bmp_re, lambda mt: "")
     m = _map_sub(m, smp_re, lambda mt: "")
+    m = _map_sub(m, _YI_SEPARATED_RE, _drop_yi)
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
     m = _map_sub(m, _WORD_BRACKET_RE, _unbracket_word)
     return _map_sub(m, _BETWEEN_RE, _between_repl)
@@ -589,6 +615,27 @@ def _repeat_map(m: Mapped) -> Mapped:
     return _map_sub(m, _REPEAT_RE, lambda mt: mt.group(1))
 
 
+def _postedit_fast(text: str) -> str:
+    from qinglang.text.postedit import postedit
+
+    return postedit(text)
+
+
+def _postedit_map(m: Mapped) -> Mapped:
+    from qinglang.text.postedit import model
+
+    text, st, en = m
+    outputs = model().outputs(text)
+    if outputs is None:
+        return m
+    nst: list[int] = []
+    nen: list[int] = []
+    for i, out in enumerate(outputs):
+        nst.extend([st[i]] * len(out))
+        nen.extend([en[i]] * len(out))
+    return "".join(outputs), nst, nen
+
+
 _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]] = {
     "t2s": (_t2s_fast, _t2s_map),
     "noise": (_noise_fast, _noise_map),
@@ -597,6 +644,7 @@ _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]]
     "numerals": (_numerals_fast, _numerals_map),
     "repeat": (_repeat_fast, _repeat_map),
     "lookalike": (_lookalike_fast, _lookalike_map),
+    "postedit": (_postedit_fast, _postedit_map),
 }
 
 STEP_NAMES: tuple[str, ...] = (
@@ -609,6 +657,7 @@ STEP_NAMES: tuple[str, ...] = (
     "numerals",
     "lookalike",
     "repeat",
+    "postedit",
 )
 """Every available step, in the default order."""
 

@@ -1,0 +1,151 @@
+"""Learn the contextual post-edit decision list (src/qinglang/text/data/postedit.jsonl).
+
+Run by scripts/build_variant_table.py after it has written the character tables, in a fresh
+process so the chain it replays uses those tables. For every train record (never the held-out
+fold) the chain without the post-edit step is run on raw_data and aligned with right_data; for
+each character the annotators changed at least --min-support times, every context of every
+occurrence (qinglang.text.postedit.context_keys) counts what the reference has there. A context
+seen at least --min-support times is kept with its majority outcome and that outcome's share.
+Only character decisions are written, never a sentence of the corpus.
+
+Safety for ordinary text: a CJK character common in ordinary Chinese (the build_variant_table
+cut-off) may only CHANGE in a context naming a neighbouring character -- (left, char, right),
+(left, char), (char, right) -- and not when that bigram is an ordinary word. Without this, 纠纷
+became 纠分 and 乡镇 乡真 in genuine SMS: in gambling spam 分 and 真 are what those stand for.
+
+    .venv/bin/python scripts/build_postedit_table.py [--data DIR] [--exclude-fold N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from build_variant_table import _common_words, common_char_ppm
+
+from qinglang.text.normalize import STEP_NAMES, normalize
+from qinglang.text.postedit import DATA_FILE, MIN_PRECISION, char_class, context_keys
+from qinglang.text.variant_corpus import (
+    DEFAULT_DATA,
+    FOLDS,
+    HOLDOUT,
+    aligned_targets,
+    load_pairs,
+    reference_fold,
+)
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / DATA_FILE
+CHAIN = tuple(step for step in STEP_NAMES if step != "postedit")
+
+
+def _allowed_change(key: tuple, ppm: dict[str, float], words: set[str], max_ppm: float) -> bool:
+    """May this context change its character? Always for symbols, letters and rare characters;
+    for a common CJK character only next to a named neighbour that does not form a word."""
+    kind = key[0]
+    ch = key[2] if kind in ("LXR", "LX", "cXc") else key[1]
+    if char_class(ch) != "C" or ppm.get(ch, 0.0) < max_ppm:
+        return True
+    if kind == "LXR":
+        bigrams = [key[1] + ch if key[1] else "", ch + key[3] if key[3] else ""]
+    elif kind == "LX":
+        bigrams = [key[1] + ch if key[1] else ""]
+    elif kind == "XR":
+        bigrams = [ch + key[2] if key[2] else ""]
+    else:
+        return False
+    named = [b for b in bigrams if b]
+    return bool(named) and not any(b in words for b in named)
+
+
+def learn(pairs: list[tuple[str, str]], min_support: int, max_ppm: float = 20.0) -> list[list[object]]:
+    data: list[tuple[str, list[str | None]]] = []
+    changed: Counter[str] = Counter()
+    for raw, gold in pairs:
+        hyp = normalize(raw, CHAIN)
+        targets = aligned_targets(hyp, reference_fold(CHAIN, gold))
+        data.append((hyp, targets))
+        for ch, tgt in zip(hyp, targets, strict=True):
+            if tgt is not None and tgt != ch:
+                changed[ch] += 1
+    changeable = {ch for ch, n in changed.items() if n >= min_support and not ch.isspace()}
+    outcomes: dict[tuple, Counter[str]] = defaultdict(Counter)
+    for hyp, targets in data:
+        for i, ch in enumerate(hyp):
+            tgt = targets[i]
+            if ch not in changeable or tgt is None:
+                continue
+            for key in context_keys(hyp, i):
+                outcomes[key][tgt] += 1
+    ppm, words = common_char_ppm(), _common_words()
+    rows: list[list[object]] = []
+    for key, counts in outcomes.items():
+        n = sum(counts.values())
+        if n < min_support:
+            continue
+        output, k = counts.most_common(1)[0]
+        char = key[2] if key[0] in ("LXR", "LX", "cXc") else key[1]
+        if output != char and not _allowed_change(key, ppm, words, max_ppm):
+            output, k = char, counts[char]  # keep; its share says how sure "keep" is
+        if k / n < MIN_PRECISION:
+            continue  # below the apply threshold a decision can neither change nor block
+        rows.append([*key, output, n, round(k / n, 3)])
+    return _prune(rows)
+
+
+def _prune(rows: list[list[object]]) -> list[list[object]]:
+    """Drop "keep" decisions that can never win against a change: every keep decision of a
+    character no context changes, and keep decisions less precise than every change decision of
+    their character (the applier takes the most precise decision)."""
+    min_change: dict[object, float] = {}
+    for r in rows:
+        ch, output, precision = _char(r), r[-3], float(r[-1])  # type: ignore[arg-type]
+        if output != ch:
+            min_change[ch] = min(precision, min_change.get(ch, 1.0))
+    kept = [
+        r
+        for r in rows
+        if r[-3] != _char(r) or (_char(r) in min_change and float(r[-1]) >= min_change[_char(r)])  # type: ignore[arg-type]
+    ]
+    kept.sort(key=lambda r: json.dumps(r, ensure_ascii=False))
+    return kept
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--min-support", type=int, default=2)
+    ap.add_argument(
+        "--exclude-fold",
+        type=int,
+        action="append",
+        default=[],
+        help="also leave out this train fold (parameter tuning only; never ship such a table)",
+    )
+    args = ap.parse_args(argv)
+    if not (args.data / "train_data.csv").exists():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 1
+    folds = [f for f in range(FOLDS) if f != HOLDOUT and f not in args.exclude_fold]
+    pairs = [(raw, gold) for _id, raw, gold in load_pairs(args.data, folds)]
+    rows = learn(pairs, args.min_support)
+    header = (
+        f"# post-edit decisions learnt by scripts/build_postedit_table.py from folds {folds} of "
+        "cn-variant-spam-sms: [kind, *context, output, support, precision]; derived, no sentences."
+    )
+    lines = [header] + [json.dumps(r, ensure_ascii=False) for r in rows]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changes = sum(1 for r in rows if r[-3] != _char(r))
+    print(f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {args.out}")
+    return 0
+
+
+def _char(row: list[object]) -> object:
+    return row[2] if row[0] in ("LXR", "LX", "cXc") else row[1]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

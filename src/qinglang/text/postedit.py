@@ -1,0 +1,131 @@
+"""Learnt contextual post-edit: the last step of the default normaliser chain.
+
+The rule-based steps leave residue that only context can settle: '/' is a separator between two
+CJK characters but part of a URL between letters; 扣 is the start of 扣扣 (QQ) before digits but
+a verb in 扣款; a '?' after 吗 is a question mark, elsewhere the trace of an emoji an SMS gateway
+could not encode. A decision list learnt from the aligned train folds of cn-variant-spam-sms
+(scripts/build_variant_table.py, train folds only) settles them: for a character the annotators
+changed often, look up its context -- (left, char, right), (left, char), (char, right), the
+character classes around it, the character alone -- and apply the most precise learnt decision
+if it is precise enough. Characters never learnt as changeable pass through untouched, so
+ordinary complaint text is left as it is (a test and evaluations/eval_variants.py measure how
+much of genuine text it changes).
+
+Context keys are computed on the text as this step receives it (after every other step), so the
+learner must see the same chain output: `context_keys` is shared by learner and applier.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as ir
+
+DATA_FILE = "postedit.jsonl"
+MIN_PRECISION = 0.6
+"""A decision is applied when its share of the learnt outcomes is at least this (cross-validated
+on the train folds, see docs/text.md)."""
+
+Key = tuple[str | None, ...]
+
+
+def char_class(ch: str | None) -> str:
+    """Coarse class of a neighbour: E edge, C CJK, D digit, A ASCII letter, P anything else."""
+    if ch is None:
+        return "E"
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return "C"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "A"
+    return "P"
+
+
+def context_keys(text: str, i: int) -> tuple[Key, ...]:
+    """The five contexts of text[i], most specific first."""
+    x = text[i]
+    left = text[i - 1] if i > 0 else None
+    right = text[i + 1] if i + 1 < len(text) else None
+    return (
+        ("LXR", left, x, right),
+        ("LX", left, x),
+        ("XR", x, right),
+        ("cXc", char_class(left), x, char_class(right)),
+        ("X", x),
+    )
+
+
+@dataclass(frozen=True)
+class Decision:
+    output: str  # "" = delete
+    precision: float
+    support: int
+
+
+@dataclass(frozen=True)
+class PostEditModel:
+    decisions: dict[Key, Decision]
+    changeable: frozenset[str]
+    min_precision: float = MIN_PRECISION
+
+    def decide(self, text: str, i: int) -> str:
+        """Output for text[i]: the most precise learnt decision among its contexts (the more
+        specific context wins a tie); the character itself when none is precise enough."""
+        best: Decision | None = None
+        for key in context_keys(text, i):
+            d = self.decisions.get(key)
+            if d is not None and (best is None or d.precision > best.precision):
+                best = d
+        if best is None or best.precision < self.min_precision:
+            return text[i]
+        return best.output
+
+    def outputs(self, text: str) -> list[str] | None:
+        """Per input character its output string, or None when nothing changes."""
+        if not self.changeable or not any(ch in self.changeable for ch in text):
+            return None
+        out = [self.decide(text, i) if ch in self.changeable else ch for i, ch in enumerate(text)]
+        if all(o == ch for o, ch in zip(out, text, strict=True)):
+            return None
+        return out
+
+
+def parse_rows(lines: list[str]) -> PostEditModel:
+    """Rows are JSON arrays: [kind, *key fields, output, support, precision]."""
+    decisions: dict[Key, Decision] = {}
+    changeable: set[str] = set()
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        row = json.loads(line)
+        kind = row[0]
+        width = {"LXR": 3, "LX": 2, "XR": 2, "cXc": 3, "X": 1}[kind]
+        key: Key = (kind, *row[1 : 1 + width])
+        output, support, precision = row[1 + width], int(row[2 + width]), float(row[3 + width])
+        decisions[key] = Decision(output, precision, support)
+        changeable.add(_char_of(key))
+    return PostEditModel(decisions, frozenset(changeable))
+
+
+def _char_of(key: Key) -> str:
+    kind = key[0]
+    ch = key[2] if kind in ("LXR", "LX", "cXc") else key[1]
+    assert isinstance(ch, str)
+    return ch
+
+
+@lru_cache(maxsize=1)
+def model() -> PostEditModel:
+    try:
+        raw = ir.files("qinglang.text").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return PostEditModel({}, frozenset())
+    return parse_rows(raw.splitlines())
+
+
+def postedit(text: str) -> str:
+    out = model().outputs(text)
+    return text if out is None else "".join(out)
