@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from qinglang.text.normalize import STEP_NAMES
+from qinglang.text.normalize import LITERAL_STEPS, STEP_NAMES
 from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT, load_pairs, reference_fold
 
 
@@ -53,8 +53,44 @@ CHAINS = {
     "default without lower": tuple(step for step in STEP_NAMES if step != "lower"),
     "default without lower, t2s": tuple(step for step in STEP_NAMES if step not in ("lower", "t2s")),
     "default without postedit": tuple(step for step in STEP_NAMES if step != "postedit"),
+    "literal chain (LITERAL_STEPS)": LITERAL_STEPS,
     "match chain (normalize_for_matching)": ("nfkc", "lower", "noise", "t2s", "split", "variants"),
 }
+
+
+def genuine_text_figures(folder: Path) -> dict[str, object]:
+    """What the learnt layers do to GENUINE text (label-0 SMS of cn-spam-sms-80w): the share of
+    characters the post-edit step changes, and same-sound lexicon matches (should be ~0)."""
+    import csv
+
+    if not (folder / "first10k.tsv").exists():
+        print(f"(no genuine-text sample at {folder}: skipped)")
+        return {}
+    from qinglang.text.normalize import normalize, normalize_for_matching
+    from qinglang.text.sound_match import find_sound_matches
+
+    with open(folder / "first10k.tsv", encoding="utf-8", newline="") as fh:
+        texts = [r[2] for r in csv.reader(fh, delimiter="\t") if len(r) >= 3 and r[1] == "0"]
+    from qinglang.text.postedit import model
+
+    figures: dict[str, object] = {"genuine_texts": len(texts)}
+    for profile, chain in (("postedit", STEP_NAMES), ("postedit_literal", LITERAL_STEPS)):
+        before = [normalize(t, tuple(s for s in chain if s != profile)) for t in texts]
+        changed = 0
+        for h in before:
+            outputs = model(profile).outputs(h)
+            changed += 0 if outputs is None else sum(1 for o, ch in zip(outputs, h, strict=True) if o != ch)
+        total = sum(len(h) for h in before)
+        figures[f"genuine_{profile}_changed_chars"] = changed
+        figures[f"genuine_{profile}_chars"] = total
+        print(
+            f"genuine SMS ({len(texts)}): {profile} changes {changed}/{total} characters "
+            f"({changed / max(1, total):.4f})"
+        )
+    sound = sum(len(find_sound_matches(normalize_for_matching(t))) for t in texts)
+    print(f"genuine SMS: same-sound lexicon matches: {sound}")
+    figures["genuine_sound_matches"] = sound
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = sorted(((t, n - k) for t, (n, k) in per_term.items() if n > k), key=lambda x: -x[1])[:10]
     if missed:
         print("most missed terms:", ", ".join(f"{t}×{m}" for t, m in missed))
+    out.update(genuine_text_figures(args.data.parent / "cn-spam-sms-80w-first10k"))
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

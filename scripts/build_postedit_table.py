@@ -1,4 +1,4 @@
-"""Learn the contextual post-edit decision list (src/qinglang/text/data/postedit.jsonl).
+"""Learn the contextual post-edit decision lists (src/qinglang/text/data/postedit*.jsonl).
 
 Run by scripts/build_variant_table.py after it has written the character tables, in a fresh
 process so the chain it replays uses those tables. For every train record (never the held-out
@@ -8,12 +8,17 @@ occurrence (qinglang.text.postedit.context_keys) counts what the reference has t
 seen at least --min-support times is kept with its majority outcome and that outcome's share.
 Only character decisions are written, never a sentence of the corpus.
 
-Safety for ordinary text: a CJK character common in ordinary Chinese (the build_variant_table
-cut-off) may only CHANGE in a context naming a neighbouring character -- (left, char, right),
-(left, char), (char, right) -- and not when that bigram is an ordinary word. Without this, 纠纷
-became 纠分 and 乡镇 乡真 in genuine SMS: in gambling spam 分 and 真 are what those stand for.
+Safety for ordinary text: a letter or CJK character may only CHANGE in a context naming a
+neighbouring character -- (left, char, right), (left, char), (char, right) -- and a CJK
+character common in ordinary Chinese (the build_variant_table cut-off) not when that bigram is
+an ordinary word. Without this, 纠纷 became 纠分, 乡镇 乡真 and 花呗 花倍 in genuine SMS: in
+gambling spam 分, 真 and 倍 are what those stand for. Unconditional character mappings are
+the variant table's job, with its stricter support and precision.
 
-    .venv/bin/python scripts/build_postedit_table.py [--data DIR] [--exclude-fold N]
+Two profiles: `postedit` on the default chain (lower-cased, simplified) against the reference
+folded the same way, and `postedit_literal` on LITERAL_STEPS against the reference as written.
+
+    .venv/bin/python scripts/build_postedit_table.py [--profile NAME] [--data DIR] [--exclude-fold N]
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ from pathlib import Path
 
 from build_variant_table import _common_words, common_char_ppm
 
-from qinglang.text.normalize import STEP_NAMES, normalize
-from qinglang.text.postedit import DATA_FILE, MIN_PRECISION, char_class, context_keys
+from qinglang.text.normalize import LITERAL_STEPS, STEP_NAMES, normalize
+from qinglang.text.postedit import MIN_PRECISION, PROFILES, char_class, context_keys
 from qinglang.text.variant_corpus import (
     DEFAULT_DATA,
     FOLDS,
@@ -37,16 +42,25 @@ from qinglang.text.variant_corpus import (
     reference_fold,
 )
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / DATA_FILE
-CHAIN = tuple(step for step in STEP_NAMES if step != "postedit")
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data"
+CHAINS = {
+    "postedit": tuple(step for step in STEP_NAMES if step != "postedit"),
+    "postedit_literal": tuple(step for step in LITERAL_STEPS if step != "postedit_literal"),
+}
 
 
 def _allowed_change(key: tuple, ppm: dict[str, float], words: set[str], max_ppm: float) -> bool:
-    """May this context change its character? Always for symbols, letters and rare characters;
-    for a common CJK character only next to a named neighbour that does not form a word."""
+    """May this context change its character? Symbols and digits: in any context. Letters and
+    CJK characters: only in a context that names a neighbour (花呗 must not become 花倍 because
+    呗 alone was 倍 in gambling spam); a common CJK character, moreover, not when that
+    neighbour and it form an ordinary word."""
     kind = key[0]
     ch = key[2] if kind in ("LXR", "LX", "cXc") else key[1]
-    if char_class(ch) != "C" or ppm.get(ch, 0.0) < max_ppm:
+    if char_class(ch) not in ("C", "A"):
+        return True  # symbols, punctuation, digits: their context classes are evidence enough
+    if kind in ("cXc", "X"):
+        return False  # letters and CJK characters change only next to a named neighbour
+    if char_class(ch) == "A" or ppm.get(ch, 0.0) < max_ppm:
         return True
     if kind == "LXR":
         bigrams = [key[1] + ch if key[1] else "", ch + key[3] if key[3] else ""]
@@ -60,12 +74,14 @@ def _allowed_change(key: tuple, ppm: dict[str, float], words: set[str], max_ppm:
     return bool(named) and not any(b in words for b in named)
 
 
-def learn(pairs: list[tuple[str, str]], min_support: int, max_ppm: float = 20.0) -> list[list[object]]:
+def learn(
+    pairs: list[tuple[str, str]], min_support: int, chain: tuple[str, ...], max_ppm: float = 20.0
+) -> list[list[object]]:
     data: list[tuple[str, list[str | None]]] = []
     changed: Counter[str] = Counter()
     for raw, gold in pairs:
-        hyp = normalize(raw, CHAIN)
-        targets = aligned_targets(hyp, reference_fold(CHAIN, gold))
+        hyp = normalize(raw, chain)
+        targets = aligned_targets(hyp, reference_fold(chain, gold))
         data.append((hyp, targets))
         for ch, tgt in zip(hyp, targets, strict=True):
             if tgt is not None and tgt != ch:
@@ -116,7 +132,8 @@ def _prune(rows: list[list[object]]) -> list[list[object]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--profile", choices=PROFILES, default=None, help="default: both")
+    ap.add_argument("--out-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--min-support", type=int, default=2)
     ap.add_argument(
         "--exclude-fold",
@@ -131,15 +148,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     folds = [f for f in range(FOLDS) if f != HOLDOUT and f not in args.exclude_fold]
     pairs = [(raw, gold) for _id, raw, gold in load_pairs(args.data, folds)]
-    rows = learn(pairs, args.min_support)
-    header = (
-        f"# post-edit decisions learnt by scripts/build_postedit_table.py from folds {folds} of "
-        "cn-variant-spam-sms: [kind, *context, output, support, precision]; derived, no sentences."
-    )
-    lines = [header] + [json.dumps(r, ensure_ascii=False) for r in rows]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    changes = sum(1 for r in rows if r[-3] != _char(r))
-    print(f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {args.out}")
+    for profile in [args.profile] if args.profile else PROFILES:
+        rows = learn(pairs, args.min_support, CHAINS[profile])
+        header = (
+            f"# post-edit decisions ({profile}, chain {','.join(CHAINS[profile])}) learnt by "
+            f"scripts/build_postedit_table.py from folds {folds} of cn-variant-spam-sms: "
+            "[kind, *context, output, support, precision]; derived, no sentences."
+        )
+        out = args.out_dir / f"{profile}.jsonl"
+        lines = [header] + [json.dumps(r, ensure_ascii=False) for r in rows]
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        changes = sum(1 for r in rows if r[-3] != _char(r))
+        print(f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {out}")
     return 0
 
 

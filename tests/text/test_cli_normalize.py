@@ -20,3 +20,13 @@ def test_normalize_command_steps_and_keep_case():
 def test_normalize_command_rejects_unknown_step():
     res = CliRunner().invoke(app, ["normalize", "--steps", "nope"], input="x\n")
     assert res.exit_code != 0
+
+
+def test_normalize_command_literal_keeps_case_and_script():
+    res = CliRunner().invoke(app, ["normalize", "--literal"], input="加 扣扣：12345678 ABC\n這個 茄威\n")
+    assert res.exit_code == 0, res.output
+    lines = res.output.split("\n")
+    assert lines[0].startswith("加") and "12345678" in lines[0] and "ABC" in lines[0]
+    assert "這" in lines[1]  # no traditional -> simplified in the literal profile
+    default = CliRunner().invoke(app, ["normalize"], input="這個 ABC\n")
+    assert default.output == "这个abc\n"

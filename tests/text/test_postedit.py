@@ -84,3 +84,14 @@ def test_postedit_keeps_offsets():
     for i in range(len(mapped.text)):
         s, e = mapped.span(i, i + 1)
         assert 0 <= s < e <= len(raw)
+
+
+def test_literal_profile_is_a_separate_table():
+    from qinglang.text.normalize import LITERAL_STEPS
+
+    assert model("postedit_literal") is not model("postedit")
+    with pytest.raises(ValueError):
+        model("nope")
+    text = "花呗套现,好呗"
+    assert normalize(text, LITERAL_STEPS) == text  # a CJK character never changes on its own
+    assert normalize(text) == text

@@ -10,17 +10,22 @@ def command(
         "",
         "--steps",
         help="逗号分隔的步骤 / comma-separated normaliser steps (default: full chain: "
-        "nfkc,lower,t2s,noise,split,variants,numerals,repeat)",
+        "nfkc,lower,t2s,noise,split,variants,numerals,lookalike,repeat,postedit)",
     ),
     keep_case: bool = typer.Option(False, "--keep-case", help="不转小写 / drop the 'lower' step"),
+    literal: bool = typer.Option(
+        False,
+        "--literal",
+        help="保留大小写和繁简字形 / keep case and script as written (LITERAL_STEPS)",
+    ),
 ) -> None:
     """Read texts one per line on stdin; write the normalised texts one per line on stdout."""
     import sys
 
-    from qinglang.text.normalize import DEFAULT_STEPS, STEP_NAMES, normalize
+    from qinglang.text.normalize import DEFAULT_STEPS, LITERAL_STEPS, STEP_NAMES, normalize
 
-    chain = [s.strip() for s in steps.split(",") if s.strip()] or list(DEFAULT_STEPS)
-    unknown = [s for s in chain if s not in STEP_NAMES and s != "noise_soft"]
+    chain = [s.strip() for s in steps.split(",") if s.strip()] or list(LITERAL_STEPS if literal else DEFAULT_STEPS)
+    unknown = [s for s in chain if s not in STEP_NAMES and s not in ("noise_soft", "postedit_literal")]
     if unknown:
         raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(STEP_NAMES)}")
     if keep_case:

@@ -615,25 +615,29 @@ def _repeat_map(m: Mapped) -> Mapped:
     return _map_sub(m, _REPEAT_RE, lambda mt: mt.group(1))
 
 
-def _postedit_fast(text: str) -> str:
-    from qinglang.text.postedit import postedit
+def _postedit_steps(name: str) -> tuple[Callable[[str], str], Callable[[Mapped], Mapped]]:
+    """Fast and mapped implementations of a learnt post-edit step (qinglang.text.postedit)."""
 
-    return postedit(text)
+    def fast(text: str) -> str:
+        from qinglang.text.postedit import postedit
 
+        return postedit(text, name)
 
-def _postedit_map(m: Mapped) -> Mapped:
-    from qinglang.text.postedit import model
+    def mapped(m: Mapped) -> Mapped:
+        from qinglang.text.postedit import model
 
-    text, st, en = m
-    outputs = model().outputs(text)
-    if outputs is None:
-        return m
-    nst: list[int] = []
-    nen: list[int] = []
-    for i, out in enumerate(outputs):
-        nst.extend([st[i]] * len(out))
-        nen.extend([en[i]] * len(out))
-    return "".join(outputs), nst, nen
+        text, st, en = m
+        outputs = model(name).outputs(text)
+        if outputs is None:
+            return m
+        nst: list[int] = []
+        nen: list[int] = []
+        for i, out in enumerate(outputs):
+            nst.extend([st[i]] * len(out))
+            nen.extend([en[i]] * len(out))
+        return "".join(outputs), nst, nen
+
+    return fast, mapped
 
 
 _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]] = {
@@ -644,7 +648,8 @@ _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]]
     "numerals": (_numerals_fast, _numerals_map),
     "repeat": (_repeat_fast, _repeat_map),
     "lookalike": (_lookalike_fast, _lookalike_map),
-    "postedit": (_postedit_fast, _postedit_map),
+    "postedit": _postedit_steps("postedit"),
+    "postedit_literal": _postedit_steps("postedit_literal"),
 }
 
 STEP_NAMES: tuple[str, ...] = (
@@ -676,6 +681,19 @@ CONTACT_STEPS: tuple[str, ...] = (
 )
 """Chain for contact extraction: like the default, but keeps one space between ASCII runs so
 separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
+
+LITERAL_STEPS: tuple[str, ...] = (
+    "nfkc",
+    "noise",
+    "split",
+    "variants",
+    "numerals",
+    "lookalike",
+    "repeat",
+    "postedit_literal",
+)
+"""De-obfuscation that keeps case and script as written (繁體 messages stay traditional, QQ stays
+upper-case), the convention of the hand-normalised corpus; its post-edit table is learnt for it."""
 
 MATCH_STEPS: tuple[str, ...] = ("nfkc", "lower", "noise", "t2s", "split", "variants")
 """The light chain for template and lexicon matching (no numeral or repeat rewriting)."""

@@ -23,6 +23,10 @@ from functools import lru_cache
 from importlib import resources as ir
 
 DATA_FILE = "postedit.jsonl"
+PROFILES = ("postedit", "postedit_literal")
+"""Step name = table name: `postedit` is learnt on the default (lower-cased, simplified) chain
+against the reference folded the same way; `postedit_literal` on LITERAL_STEPS (case and script
+kept) against the reference as written."""
 MIN_PRECISION = 0.6
 """A decision is applied when its share of the learnt outcomes is at least this (cross-validated
 on the train folds, see docs/text.md)."""
@@ -117,15 +121,17 @@ def _char_of(key: Key) -> str:
     return ch
 
 
-@lru_cache(maxsize=1)
-def model() -> PostEditModel:
+@lru_cache(maxsize=4)
+def model(name: str = "postedit") -> PostEditModel:
+    if name not in PROFILES:
+        raise ValueError(f"unknown post-edit table {name!r}; known: {', '.join(PROFILES)}")
     try:
-        raw = ir.files("qinglang.text").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+        raw = ir.files("qinglang.text").joinpath("data", f"{name}.jsonl").read_text(encoding="utf-8")
     except FileNotFoundError:
         return PostEditModel({}, frozenset())
     return parse_rows(raw.splitlines())
 
 
-def postedit(text: str) -> str:
-    out = model().outputs(text)
+def postedit(text: str, name: str = "postedit") -> str:
+    out = model(name).outputs(text)
     return text if out is None else "".join(out)
