@@ -112,9 +112,13 @@ def learn(
 
 
 def _prune(rows: list[list[object]]) -> list[list[object]]:
-    """Drop "keep" decisions that can never win against a change: every keep decision of a
-    character no context changes, and keep decisions less precise than every change decision of
-    their character (the applier takes the most precise decision)."""
+    """Drop decisions that can never decide anything (the applier takes the most precise one, the
+    more specific on a tie): changes less precise than the character's unconditional "keep",
+    every keep decision of a character no context changes, and keep decisions less precise than
+    every change decision of their character. The output of the step is unchanged."""
+    keep_alone = {r[1]: float(r[-1]) for r in rows if r[0] == "X" and r[-3] == r[1]}  # type: ignore[arg-type]
+    # a change less precise than the character's own "keep" can never win (the most precise wins)
+    rows = [r for r in rows if r[-3] == _char(r) or float(r[-1]) >= keep_alone.get(_char(r), 0.0)]  # type: ignore[arg-type]
     min_change: dict[object, float] = {}
     for r in rows:
         ch, output, precision = _char(r), r[-3], float(r[-1])  # type: ignore[arg-type]

@@ -54,3 +54,11 @@ def test_ordinary_words_that_sound_alike_are_not_hits(text, term):
 
 def test_exact_spelling_is_left_to_the_main_matcher():
     assert _sound_terms("诚招代理") == set()
+
+
+def test_batch_gives_the_same_matches_as_one_at_a_time():
+    from qinglang.text.sound_match import find_sound_matches_batch
+
+    texts = ["欧宝体育-召岱哩,综合", "", "公司招待礼品", "充3百送188诚昭垈哩", "召岱哩"]
+    norms = [normalize_for_matching(t) for t in texts]
+    assert find_sound_matches_batch(norms) == [find_sound_matches(n) for n in norms]

@@ -373,13 +373,14 @@ def _plain(text: str) -> str:
 def match_lexicon_batch(texts: Sequence[str]) -> list[list[LexiconHit]]:
     """match_lexicon over many texts (same result), normalising them in batches: the bulk of a
     complaint scan has no hit and never pays for the offset map."""
-    from qinglang.text.sound_match import find_sound_matches
+    from qinglang.text.sound_match import find_sound_matches_batch
 
     ac = _automaton()[0]
     out: list[list[LexiconHit]] = []
-    for text, norm in zip(texts, normalize_for_matching_batch(texts), strict=True):
-        hit = ac.find_matches_as_indexes(norm) or find_sound_matches(norm)
-        out.append(_match(text, norm) if hit else [])
+    norms = normalize_for_matching_batch(texts)
+    sounds = find_sound_matches_batch(norms)
+    for text, norm, sound in zip(texts, norms, sounds, strict=True):
+        out.append(_match(text, norm, sound) if sound or ac.find_matches_as_indexes(norm) else [])
     return out
 
 
@@ -396,12 +397,13 @@ def _sound_info() -> tuple[int, list[str], list[tuple[Term, bool]]]:
     return len(patterns), patterns + [t.term for t in all_terms], info + [(t, True) for t in all_terms]
 
 
-def _match(text: str, fast: str) -> list[LexiconHit]:
+def _match(text: str, fast: str, sound: list | None = None) -> list[LexiconHit]:
     from qinglang.text.sound_match import find_sound_matches
 
     ac, patterns, info = _automaton()
     found = ac.find_matches_as_indexes(fast, overlapping=True)
-    sound = find_sound_matches(fast)
+    if sound is None:
+        sound = find_sound_matches(fast)
     if sound:
         offset, patterns, info = _sound_info()
         found = list(found) + [(offset + m.term_index, m.start, m.end) for m in sound]

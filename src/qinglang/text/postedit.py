@@ -18,8 +18,9 @@ learner must see the same chain output: `context_keys` is shared by learner and 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources as ir
 
 DATA_FILE = "postedit.jsonl"
@@ -78,8 +79,9 @@ class PostEditModel:
         """Output for text[i]: the most precise learnt decision among its contexts (the more
         specific context wins a tie); the character itself when none is precise enough."""
         best: Decision | None = None
+        get = self.decisions.get
         for key in context_keys(text, i):
-            d = self.decisions.get(key)
+            d = get(key)
             if d is not None and (best is None or d.precision > best.precision):
                 best = d
         if best is None or best.precision < self.min_precision:
@@ -88,12 +90,64 @@ class PostEditModel:
 
     def outputs(self, text: str) -> list[str] | None:
         """Per input character its output string, or None when nothing changes."""
-        if not self.changeable or not any(ch in self.changeable for ch in text):
+        changes = self.changes(text)
+        if not changes:
             return None
-        out = [self.decide(text, i) if ch in self.changeable else ch for i, ch in enumerate(text)]
-        if all(o == ch for o, ch in zip(out, text, strict=True)):
-            return None
+        out = list(text)
+        for i, output in changes:
+            out[i] = output
         return out
+
+    def changes(self, text: str) -> list[tuple[int, str]]:
+        """(position, new output) for every character the decisions change."""
+        if self._pattern is None:
+            return []
+        found = []
+        screen = self._screen
+        n = len(text)
+        for mt in self._pattern.finditer(text):
+            i = mt.start()
+            lefts, rights, by_class = screen[text[i]]
+            if not by_class and (i == 0 or text[i - 1] not in lefts) and (i + 1 >= n or text[i + 1] not in rights):
+                continue  # no change decision can apply here
+            output = self.decide(text, i)
+            if output != text[i]:
+                found.append((i, output))
+        return found
+
+    @cached_property
+    def _screen(self) -> dict[str, tuple[frozenset[str], frozenset[str], bool]]:
+        """Per character: the left and right neighbours named by its CHANGE decisions, and
+        whether a class or unconditional decision changes it -- a quick test that most
+        occurrences (a comma between two ordinary characters) are left alone."""
+        lefts: dict[str, set[str]] = {}
+        rights: dict[str, set[str]] = {}
+        by_class: dict[str, bool] = {}
+        for key, d in self.decisions.items():
+            ch = _char_of(key)
+            lefts.setdefault(ch, set())
+            rights.setdefault(ch, set())
+            by_class.setdefault(ch, False)
+            if d.output == ch or d.precision < self.min_precision:
+                continue
+            kind = key[0]
+            if kind in ("LXR", "LX") and key[1] is not None:
+                lefts[ch].add(key[1])  # type: ignore[arg-type]
+            if kind == "XR" and key[2] is not None:
+                rights[ch].add(key[2])  # type: ignore[arg-type]
+            if kind == "LXR" and key[3] is not None:
+                rights[ch].add(key[3])  # type: ignore[arg-type]
+            if kind in ("cXc", "X") or (kind in ("LXR", "LX") and key[1] is None) or (
+                kind in ("LXR", "XR") and key[-1] is None
+            ):
+                by_class[ch] = True  # edge contexts and class contexts: always look
+        return {ch: (frozenset(lefts[ch]), frozenset(rights[ch]), by_class[ch]) for ch in lefts}
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        if not self.changeable:
+            return None
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(self.changeable)) + "]")
 
 
 def parse_rows(lines: list[str]) -> PostEditModel:
@@ -133,5 +187,14 @@ def model(name: str = "postedit") -> PostEditModel:
 
 
 def postedit(text: str, name: str = "postedit") -> str:
-    out = model(name).outputs(text)
-    return text if out is None else "".join(out)
+    changes = model(name).changes(text)
+    if not changes:
+        return text
+    pieces = []
+    pos = 0
+    for i, output in changes:
+        pieces.append(text[pos:i])
+        pieces.append(output)
+        pos = i + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
