@@ -37,6 +37,7 @@ from qinglang.text.variant_corpus import (
     DEFAULT_DATA,
     FOLDS,
     HOLDOUT,
+    add_exclude_fold_argument,
     aligned_targets,
     load_pairs,
     reference_fold,
@@ -139,13 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", choices=PROFILES, default=None, help="default: both")
     ap.add_argument("--out-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--min-support", type=int, default=2)
-    ap.add_argument(
-        "--exclude-fold",
-        type=int,
-        action="append",
-        default=[],
-        help="also leave out this train fold (parameter tuning only; never ship such a table)",
-    )
+    add_exclude_fold_argument(ap)
     args = ap.parse_args(argv)
     if not (args.data / "train_data.csv").exists():
         print(f"no data at {args.data}", file=sys.stderr)

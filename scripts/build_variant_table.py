@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT
+from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT, add_exclude_fold_argument
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / "variants.tsv"
 
@@ -252,13 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--ctx-min-support", type=int, default=2)
     ap.add_argument("--ctx-min-precision", type=float, default=0.7)
-    ap.add_argument(
-        "--exclude-fold",
-        type=int,
-        action="append",
-        default=[],
-        help="also leave out this train fold (parameter tuning only; never ship such a table)",
-    )
+    add_exclude_fold_argument(ap)
     args = ap.parse_args(argv)
     src = args.data / "correct_train.json"
     if not src.exists():

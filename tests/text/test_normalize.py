@@ -5,6 +5,7 @@ import pytest
 from qinglang.text.normalize import (
     CONTACT_STEPS,
     DEFAULT_STEPS,
+    LITERAL_STEPS,
     MATCH_STEPS,
     normalize,
     normalize_for_matching,
@@ -89,7 +90,7 @@ def test_unknown_step_rejected():
 
 
 @pytest.mark.parametrize(
-    "steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, ("nfkc",), ("noise", "numerals")]
+    "steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, LITERAL_STEPS, ("nfkc",), ("noise", "numerals")]
 )
 @pytest.mark.parametrize(
     "text", ["今 ィ昔 菿：伱有20000额 渡 茄威: yu682622 ~無視 黒白戸", "㈠⑩ＡＢ 壹叁玖 贰叁肆 伍陆柒捌", ""]

@@ -48,13 +48,16 @@ def test_contacts_map_back(text):
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_normaliser_offsets_are_monotone_and_in_range(text):
-    m = normalize_with_map(text, DEFAULT_STEPS)
-    assert m.text == normalize(text, DEFAULT_STEPS)
-    assert len(m.offsets) == len(m.text)
-    for i in range(len(m.text)):
-        s, e = m.span(i, i + 1)
-        assert 0 <= s < e <= len(text)
-    assert m.offsets == sorted(m.offsets)
+    from qinglang.text.normalize import LITERAL_STEPS
+
+    for steps in (DEFAULT_STEPS, LITERAL_STEPS):
+        m = normalize_with_map(text, steps)
+        assert m.text == normalize(text, steps)
+        assert len(m.offsets) == len(m.text)
+        for i in range(len(m.text)):
+            s, e = m.span(i, i + 1)
+            assert 0 <= s < e <= len(text)
+        assert m.offsets == sorted(m.offsets)
 
 
 @settings(max_examples=200, deadline=None)

@@ -683,13 +683,7 @@ CONTACT_STEPS: tuple[str, ...] = (
 separate numbers ("热线 95588 400-...") do not merge while spaced-out digits still join."""
 
 LITERAL_STEPS: tuple[str, ...] = (
-    "nfkc",
-    "noise",
-    "split",
-    "variants",
-    "numerals",
-    "lookalike",
-    "repeat",
+    *(step for step in STEP_NAMES if step not in ("lower", "t2s", "postedit")),
     "postedit_literal",
 )
 """De-obfuscation that keeps case and script as written (繁體 messages stay traditional, QQ stays

@@ -9,6 +9,7 @@ scorer drifting apart.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import difflib
 from collections.abc import Iterable
@@ -66,3 +67,14 @@ def aligned_targets(hyp: str, ref: str) -> list[str | None]:
             else:
                 out.extend([None] * len(h))
     return out
+
+
+def add_exclude_fold_argument(parser: argparse.ArgumentParser) -> None:
+    """--exclude-fold N (repeatable), shared by the build scripts."""
+    parser.add_argument(
+        "--exclude-fold",
+        type=int,
+        action="append",
+        default=[],
+        help="also leave out this train fold (parameter tuning only; never ship such a table)",
+    )
