@@ -252,10 +252,11 @@ def _names(text: str) -> list[Contact]:
     """Law firms, companies and lawyer names, on a light chain that keeps spaces as boundaries."""
     out: list[Contact] = []
     taken: list[tuple[int, int]] = []
+    quick = normalize(text, _NAME_STEPS)  # the same text as the mapped chain (tested), far cheaper
+    if "律师" not in quick and "公司" not in quick:
+        return out
     mapped = normalize_with_map(text, _NAME_STEPS)
     norm = mapped.text
-    if "律师" not in norm and "公司" not in norm:
-        return out
     for m in _FIRM.finditer(norm):
         a, b = m.span(1)
         name = m.group(1)

@@ -595,12 +595,18 @@ def _lookalike_repl(mt: re.Match[str]) -> str:
     return g.replace("o", "0").replace("O", "0")
 
 
+def _lookalike_possible(text: str) -> bool:
+    """Every branch of _LOOKALIKE_RE needs an o/O, "c0m" or "+": most complaints have none, and
+    the digit-run branch would otherwise be tried at every number."""
+    return "o" in text or "O" in text or "+" in text or "c0m" in text
+
+
 def _lookalike_fast(text: str) -> str:
-    return _LOOKALIKE_RE.sub(_lookalike_repl, text)
+    return _LOOKALIKE_RE.sub(_lookalike_repl, text) if _lookalike_possible(text) else text
 
 
 def _lookalike_map(m: Mapped) -> Mapped:
-    return _map_sub(m, _LOOKALIKE_RE, _lookalike_repl)
+    return _map_sub(m, _LOOKALIKE_RE, _lookalike_repl) if _lookalike_possible(m[0]) else m
 
 
 # runs of 3+ identical CJK characters ("加加加微微微") collapse to one
