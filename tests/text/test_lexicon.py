@@ -99,3 +99,18 @@ def test_two_character_term_with_pinyin_and_homophone():
 def test_sound_shape_neighbours_expand_long_terms_only_with_common_chars():
     assert "诚招代理" in {h.term for h in match_lexicon("诚昭代理，日结")}  # 昭: same sound, similar shape
     assert not match_lexicon("犹豫了很久，例如")  # common look-alikes never expand two-character terms
+
+
+def test_batch_min_weight_skips_only_texts_with_light_terms_alone():
+    from qinglang.text.lexicon import match_lexicon, match_lexicon_batch
+
+    texts = ["我想把这个账单分期", "专业反催收,停息挂账找我们", "今天天气很好", "征信有问题,可以代理退保吗"]
+    full = match_lexicon_batch(texts)
+    assert full == [match_lexicon(t) for t in texts]
+    light = match_lexicon_batch(texts, min_weight=0.2)
+    for hits_all, hits_light in zip(full, light, strict=True):
+        if any(h.weight >= 0.2 for h in hits_all):
+            assert hits_light == hits_all
+        else:
+            assert hits_light == []
+    assert light[1] and full[0] and light[0] == []  # 分期 alone is a light, generic word

@@ -89,7 +89,7 @@ def extract_features_batch(
     (the text stage's batch functions return the same results as the per-text ones, faster)."""
     texts = [c.text for c in complaints]
     norms = normalize_for_matching_batch(texts)
-    hits = match_lexicon_batch(texts)
+    hits = match_lexicon_batch(texts, min_weight=min(JARGON_WEIGHT, VARIANT_WEIGHT))  # lighter hits are unused
     return [
         extract_features(c, customers.get(c.customer_id) if c.customer_id else None, norm=n, lexicon=h)
         for c, n, h in zip(complaints, norms, hits, strict=True)

@@ -370,17 +370,29 @@ def _plain(text: str) -> str:
     return normalize(text, ("nfkc", "lower", "t2s", "noise"))
 
 
-def match_lexicon_batch(texts: Sequence[str]) -> list[list[LexiconHit]]:
+def match_lexicon_batch(texts: Sequence[str], min_weight: float = 0.0) -> list[list[LexiconHit]]:
     """match_lexicon over many texts (same result), normalising them in batches: the bulk of a
-    complaint scan has no hit and never pays for the offset map."""
+    complaint scan has no hit and never pays for the offset map.
+
+    With `min_weight`, a text whose every candidate term weighs less is not matched in full (its
+    list is empty); texts with any heavier candidate get exactly match_lexicon's hits. The scan
+    ignores light generic words (催收, 征信) and so skips their offset maps."""
     from qinglang.text.sound_match import find_sound_matches_batch
 
-    ac = _automaton()[0]
+    ac, _patterns, info = _automaton()
+    all_terms = terms()
     out: list[list[LexiconHit]] = []
     norms = normalize_for_matching_batch(texts)
     sounds = find_sound_matches_batch(norms)
     for text, norm, sound in zip(texts, norms, sounds, strict=True):
-        out.append(_match(text, norm, sound) if sound or ac.find_matches_as_indexes(norm) else [])
+        found = ac.find_matches_as_indexes(norm, overlapping=min_weight > 0)
+        if min_weight > 0:
+            heavy = any(info[pid][0].weight >= min_weight for pid, _a, _b in found) or any(
+                all_terms[m.term_index].weight >= min_weight for m in sound
+            )
+        else:
+            heavy = bool(found or sound)
+        out.append(_match(text, norm, sound) if heavy else [])
     return out
 
 
