@@ -69,3 +69,22 @@ def test_ip_block_attaches_but_never_creates():
     assert labels[6] == labels[0] and labels[7] == -1
     only_block = [rec(i, ip_block=office) for i in range(8)]
     assert (_run(only_block) == -1).all()
+
+
+def test_ip_block_fast_path_agrees_with_ipaddress():
+    import ipaddress
+
+    from qinglang.link.features import ip_block
+
+    def reference(ip: str) -> str | None:
+        try:
+            addr = ipaddress.ip_address(ip.strip())
+        except ValueError:
+            return None
+        return str(ipaddress.ip_network(f"{addr}/{24 if addr.version == 4 else 48}", strict=False))
+
+    cases = ["1.2.3.4", " 10.0.0.255 ", "01.2.3.4", "256.1.1.1", "1.2.3", "0.0.0.0", "::1", "2001:db8::1", "x"]
+    cases += [f"{a}.{b}.7.{c}" for a in (0, 9, 99, 255, 256) for b in (0, 10, 300) for c in (1, 254)]
+    for ip in cases:
+        assert ip_block(ip) == reference(ip), ip
+    assert ip_block("") is None and ip_block(None) is None

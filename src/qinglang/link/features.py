@@ -49,10 +49,16 @@ _REPORTED_AFTER = re.compile(
     r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|打电话|一直打|天天打|骚扰|辱骂|威胁)")
 
 
+_DOTTED_QUAD = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+
+
 def ip_block(ip: str | None) -> str | None:
     """/24 block of an IPv4 address (/48 for IPv6); None when the address does not parse."""
     if not ip:
         return None
+    m = _DOTTED_QUAD.fullmatch(ip.strip())
+    if m and all(p == str(int(p)) and int(p) <= 255 for p in m.groups()):
+        return f"{m.group(1)}.{m.group(2)}.{m.group(3)}.0/24"  # the common case, without ipaddress
     try:
         addr = ipaddress.ip_address(ip.strip())
     except ValueError:
