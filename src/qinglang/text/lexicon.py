@@ -130,13 +130,14 @@ def _same_sound() -> dict[str, list[str]]:
     """toneless pinyin -> characters (pypinyin's dictionary), for homophone spellings of long terms."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    strip = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+    from qinglang.text.sound_match import toneless
+
     index: dict[str, list[str]] = {}
     for code, readings in pinyin_dict.items():
         if not (0x4E00 <= code <= 0x9FFF):
             continue
         for r in readings.split(","):
-            index.setdefault(r.translate(strip), []).append(chr(code))
+            index.setdefault(toneless(r), []).append(chr(code))
     return index
 
 

@@ -35,9 +35,12 @@ class SoundMatch:
     end: int
 
 
-def _toneless(reading: str) -> str:
-    strip = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
-    return reading.translate(strip)
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+
+
+def toneless(reading: str) -> str:
+    """pypinyin's tone-marked reading without tones: "zhǎng" -> "zhang", "lǜ" -> "lv"."""
+    return reading.translate(_TONE_MARKS)
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +53,7 @@ def _syllables() -> tuple[dict[int, str], dict[str, str]]:
     for cp, readings in pinyin_dict.items():
         if not (0x3400 <= cp <= 0x9FFF):
             continue
-        syllable = _toneless(readings.split(",")[0])
+        syllable = toneless(readings.split(",")[0])
         if syllable not in codes:
             codes[syllable] = chr(_BASE + len(codes))
         table[cp] = codes[syllable]
@@ -85,7 +88,7 @@ def _term_syllable_strings(term: str) -> list[str]:
     from pypinyin import lazy_pinyin
 
     table, codes = _syllables()
-    phrase = [_toneless(p) for p in lazy_pinyin(term)]
+    phrase = [toneless(p) for p in lazy_pinyin(term)]
     if len(phrase) != len(term):
         return []
     options: list[set[str]] = []
