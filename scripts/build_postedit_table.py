@@ -32,7 +32,7 @@ from pathlib import Path
 from build_variant_table import _common_words, common_char_ppm
 
 from qinglang.text.normalize import LITERAL_STEPS, STEP_NAMES, normalize
-from qinglang.text.postedit import MIN_PRECISION, PROFILES, char_class, context_keys
+from qinglang.text.postedit import MIN_PRECISION, PROFILES, char_class, char_of, context_keys
 from qinglang.text.variant_corpus import (
     DEFAULT_DATA,
     FOLDS,
@@ -56,7 +56,7 @@ def _allowed_change(key: tuple, ppm: dict[str, float], words: set[str], max_ppm:
     呗 alone was 倍 in gambling spam); a common CJK character, moreover, not when that
     neighbour and it form an ordinary word."""
     kind = key[0]
-    ch = key[2] if kind in ("LXR", "LX", "cXc") else key[1]
+    ch = char_of(key)
     if char_class(ch) not in ("C", "A"):
         return True  # symbols, punctuation, digits: their context classes are evidence enough
     if kind in ("cXc", "X"):
@@ -103,7 +103,7 @@ def learn(
         if n < min_support:
             continue
         output, k = counts.most_common(1)[0]
-        char = key[2] if key[0] in ("LXR", "LX", "cXc") else key[1]
+        char = char_of(key)
         if output != char and not _allowed_change(key, ppm, words, max_ppm):
             output, k = char, counts[char]  # keep; its share says how sure "keep" is
         if k / n < MIN_PRECISION:
@@ -119,16 +119,16 @@ def _prune(rows: list[list[object]]) -> list[list[object]]:
     every change decision of their character. The output of the step is unchanged."""
     keep_alone = {r[1]: float(r[-1]) for r in rows if r[0] == "X" and r[-3] == r[1]}  # type: ignore[arg-type]
     # a change less precise than the character's own "keep" can never win (the most precise wins)
-    rows = [r for r in rows if r[-3] == _char(r) or float(r[-1]) >= keep_alone.get(_char(r), 0.0)]  # type: ignore[arg-type]
+    rows = [r for r in rows if r[-3] == char_of(r) or float(r[-1]) >= keep_alone.get(char_of(r), 0.0)]  # type: ignore[arg-type]
     min_change: dict[object, float] = {}
     for r in rows:
-        ch, output, precision = _char(r), r[-3], float(r[-1])  # type: ignore[arg-type]
+        ch, output, precision = char_of(r), r[-3], float(r[-1])  # type: ignore[arg-type]
         if output != ch:
             min_change[ch] = min(precision, min_change.get(ch, 1.0))
     kept = [
         r
         for r in rows
-        if r[-3] != _char(r) or (_char(r) in min_change and float(r[-1]) >= min_change[_char(r)])  # type: ignore[arg-type]
+        if r[-3] != char_of(r) or (char_of(r) in min_change and float(r[-1]) >= min_change[char_of(r)])  # type: ignore[arg-type]
     ]
     kept.sort(key=lambda r: json.dumps(r, ensure_ascii=False))
     return kept
@@ -157,13 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out_dir / f"{profile}.jsonl"
         lines = [header] + [json.dumps(r, ensure_ascii=False) for r in rows]
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        changes = sum(1 for r in rows if r[-3] != _char(r))
+        changes = sum(1 for r in rows if r[-3] != char_of(r))
         print(f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {out}")
     return 0
-
-
-def _char(row: list[object]) -> object:
-    return row[2] if row[0] in ("LXR", "LX", "cXc") else row[1]
 
 
 if __name__ == "__main__":

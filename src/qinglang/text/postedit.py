@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources as ir
@@ -124,7 +125,7 @@ class PostEditModel:
         rights: dict[str, set[str]] = {}
         by_class: dict[str, bool] = {}
         for key, d in self.decisions.items():
-            ch = _char_of(key)
+            ch = char_of(key)
             lefts.setdefault(ch, set())
             rights.setdefault(ch, set())
             by_class.setdefault(ch, False)
@@ -164,13 +165,13 @@ def parse_rows(lines: list[str]) -> PostEditModel:
         key: Key = (kind, *row[1 : 1 + width])
         output, support, precision = row[1 + width], int(row[2 + width]), float(row[3 + width])
         decisions[key] = Decision(output, precision, support)
-        changeable.add(_char_of(key))
+        changeable.add(char_of(key))
     return PostEditModel(decisions, frozenset(changeable))
 
 
-def _char_of(key: Key) -> str:
-    kind = key[0]
-    ch = key[2] if kind in ("LXR", "LX", "cXc") else key[1]
+def char_of(key: Sequence[object]) -> str:
+    """The character a context key (or a table row, which starts with its key) decides about."""
+    ch = key[2] if key[0] in ("LXR", "LX", "cXc") else key[1]
     assert isinstance(ch, str)
     return ch
 
@@ -187,14 +188,5 @@ def model(name: str = "postedit") -> PostEditModel:
 
 
 def postedit(text: str, name: str = "postedit") -> str:
-    changes = model(name).changes(text)
-    if not changes:
-        return text
-    pieces = []
-    pos = 0
-    for i, output in changes:
-        pieces.append(text[pos:i])
-        pieces.append(output)
-        pos = i + 1
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    out = model(name).outputs(text)
+    return text if out is None else "".join(out)
