@@ -386,14 +386,11 @@ def match_lexicon_batch(texts: Sequence[str], min_weight: float = 0.0) -> list[l
     norms = normalize_for_matching_batch(texts)
     sounds = find_sound_matches_batch(norms)
     for text, norm, sound in zip(texts, norms, sounds, strict=True):
-        found = ac.find_matches_as_indexes(norm, overlapping=min_weight > 0)
-        if min_weight > 0:
-            heavy = any(info[pid][0].weight >= min_weight for pid, _a, _b in found) or any(
-                all_terms[m.term_index].weight >= min_weight for m in sound
-            )
-        else:
-            heavy = bool(found or sound)
-        out.append(_match(text, norm, sound) if heavy else [])
+        found = ac.find_matches_as_indexes(norm, overlapping=True)
+        heavy = any(info[pid][0].weight >= min_weight for pid, _a, _b in found) or any(
+            all_terms[m.term_index].weight >= min_weight for m in sound
+        )
+        out.append(_match(text, norm, sound, found) if heavy else [])
     return out
 
 
@@ -410,11 +407,16 @@ def _sound_info() -> tuple[int, list[str], list[tuple[Term, bool]]]:
     return len(patterns), patterns + [t.term for t in all_terms], info + [(t, True) for t in all_terms]
 
 
-def _match(text: str, fast: str, sound: list | None = None) -> list[LexiconHit]:
+def _match(
+    text: str, fast: str, sound: list | None = None, found: list[tuple[int, int, int]] | None = None
+) -> list[LexiconHit]:
+    """`sound` and `found` (the overlapping automaton matches on `fast`) may come from a batch
+    that already computed them."""
     from qinglang.text.sound_match import find_sound_matches
 
     ac, patterns, info = _automaton()
-    found = ac.find_matches_as_indexes(fast, overlapping=True)
+    if found is None:
+        found = ac.find_matches_as_indexes(fast, overlapping=True)
     if sound is None:
         sound = find_sound_matches(fast)
     if sound:
