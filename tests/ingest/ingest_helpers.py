@@ -12,17 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-COMPLAINT_HEADER = [
-    "complaint_id",
-    "received_at",
-    "channel",
-    "customer_id",
-    "phone",
-    "text",
-    "ip",
-    "device_id",
-    "attachments",
-]
+from qinglang.ingest.records import COMPLAINT_FIELDS
+
+COMPLAINT_HEADER = list(COMPLAINT_FIELDS)  # the contract's column order
 
 
 def complaint(i: int, **overrides: Any) -> dict[str, Any]:

@@ -8,18 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qinglang.ingest import REASON_CODES, load_complaints, load_customers, load_posts
+from qinglang.ingest.records import COMPLAINT_FIELDS
 
-FIELDS = [
-    "complaint_id",
-    "received_at",
-    "channel",
-    "customer_id",
-    "phone",
-    "text",
-    "ip",
-    "device_id",
-    "attachments",
-]
+FIELDS = list(COMPLAINT_FIELDS)
 
 scalars = st.one_of(
     st.none(),
