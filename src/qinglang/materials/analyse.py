@@ -13,7 +13,7 @@ from PIL import Image, ImageFilter
 
 from qinglang.materials.fields import extract_fields, normalise_line, seal_words
 from qinglang.materials.metadata import check_image, check_pdf
-from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, red_mask
+from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, seal_box
 from qinglang.schema import Evidence
 
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
@@ -54,16 +54,9 @@ def page_signature(img: Image.Image) -> np.ndarray | None:
 def seal_signature(img: Image.Image) -> np.ndarray | None:
     """High-pass picture of the red seal impression. A physical stamp never prints the same
     ink voids twice; a seal copied digitally (or a re-used scan) carries identical ones."""
-    rgb = np.asarray(img.convert("RGB"))
-    m = red_mask(rgb)
-    if m.sum() < 400:
+    r = seal_box(img)
+    if r is None or r.shape[0] <= 30 or r.shape[1] <= 30:  # box spans y1 - y0 + 1 rows
         return None
-    ys, xs = np.nonzero(m)
-    y0, y1 = np.percentile(ys, [1, 99]).astype(int)
-    x0, x1 = np.percentile(xs, [1, 99]).astype(int)
-    if y1 - y0 < 30 or x1 - x0 < 30:
-        return None
-    r = rgb[y0 : y1 + 1, x0 : x1 + 1].astype(np.int16)
     red = Image.fromarray(np.clip(r[..., 0] - r[..., 1], 0, 255).astype(np.uint8))
     im = red.resize((SEAL_SIG, SEAL_SIG), Image.BILINEAR)
     s = np.asarray(im, dtype=np.float32) - np.asarray(im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32)

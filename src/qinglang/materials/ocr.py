@@ -71,21 +71,29 @@ def red_mask(rgb: np.ndarray) -> np.ndarray:
     return (r - g > 35) & (r - b > 30)
 
 
+def seal_box(img: Image.Image) -> np.ndarray | None:
+    """The RGB pixels (int16) of the box around the red seal impression; None when the page has
+    too little red ink to hold a seal. Robust bounds: a seal is one compact blob, stray red
+    pixels fall outside the 1..99 % percentiles."""
+    rgb = np.asarray(img.convert("RGB"))
+    m = red_mask(rgb)
+    if m.sum() < 400:
+        return None
+    ys, xs = np.nonzero(m)
+    y0, y1 = np.percentile(ys, [1, 99]).astype(int)
+    x0, x1 = np.percentile(xs, [1, 99]).astype(int)
+    return rgb[y0 : y1 + 1, x0 : x1 + 1].astype(np.int16)
+
+
 def seal_crop(img: Image.Image) -> Image.Image | None:
     """The seal's inner text as black on white (L), deskewed; None when there is no seal.
 
     Only the inside of the ring is kept (the ring confuses Tesseract), and the impression is
     turned by the angle (within ±9°) that makes its text lines sharpest in the row profile:
     a stamp is rarely pressed straight, and OCR of a tilted seal measured much worse."""
-    rgb = np.asarray(img.convert("RGB"))
-    m = red_mask(rgb)
-    if m.sum() < 400:
+    r = seal_box(img)
+    if r is None:
         return None
-    ys, xs = np.nonzero(m)
-    # robust bounds: a seal is one compact blob, stray red pixels fall outside 1..99 %
-    y0, y1 = np.percentile(ys, [1, 99]).astype(int)
-    x0, x1 = np.percentile(xs, [1, 99]).astype(int)
-    r = rgb[y0 : y1 + 1, x0 : x1 + 1].astype(np.int16)
     red = np.clip((r[..., 0] - r[..., 1]) * 2, 0, 255).astype(np.uint8)  # ink strength, keeps faint strokes
     h, w = red.shape
     if h < 20 or w < 20:
