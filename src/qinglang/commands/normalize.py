@@ -22,12 +22,12 @@ def command(
     """Read texts one per line on stdin; write the normalised texts one per line on stdout."""
     import sys
 
-    from qinglang.text.normalize import DEFAULT_STEPS, LITERAL_STEPS, STEP_NAMES, normalize
+    from qinglang.text.normalize import DEFAULT_STEPS, KNOWN_STEPS, LITERAL_STEPS, normalize
 
     chain = [s.strip() for s in steps.split(",") if s.strip()] or list(LITERAL_STEPS if literal else DEFAULT_STEPS)
-    unknown = [s for s in chain if s not in STEP_NAMES and s not in ("noise_soft", "postedit_literal")]
+    unknown = [s for s in chain if s not in KNOWN_STEPS]
     if unknown:
-        raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(STEP_NAMES)}")
+        raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_STEPS))}")
     if keep_case:
         chain = [s for s in chain if s != "lower"]
     import io

@@ -672,6 +672,10 @@ STEP_NAMES: tuple[str, ...] = (
 )
 """Every available step, in the default order."""
 
+KNOWN_STEPS: frozenset[str] = frozenset(_CHAR_STEPS) | frozenset(_OTHER_STEPS)
+"""Every step a chain may name: STEP_NAMES plus the variants other chains use (noise_soft,
+postedit_literal)."""
+
 DEFAULT_STEPS: tuple[str, ...] = STEP_NAMES
 """The full chain used by `normalize` and `qinglang normalize`."""
 
@@ -714,7 +718,7 @@ def _plan_cached(names: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], .
             group.append(n)
             continue
         if n not in _OTHER_STEPS:
-            raise ValueError(f"unknown normaliser step {n!r}; known: {', '.join(STEP_NAMES)}")
+            raise ValueError(f"unknown normaliser step {n!r}; known: {', '.join(sorted(KNOWN_STEPS))}")
         if group:
             plan.append(("table", tuple(group)))
             group = []
