@@ -19,6 +19,7 @@ kept when
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,10 +102,7 @@ def _term_syllable_strings(term: str) -> list[str]:
         if not opts:
             return []
         options.append(opts)
-    out = [""]
-    for opts in options:
-        out = [s + o for s in out for o in sorted(opts)]
-    return out
+    return ["".join(p) for p in itertools.product(*(sorted(o) for o in options))]
 
 
 @lru_cache(maxsize=1)
