@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from wb_scenario import AGENT_PHONE, ID_NUMBER, PASSWORD, build_records
 
 from qinglang.evidence import verify_pack
+from qinglang.materials.codes import CODES
+from qinglang.web import db
 
 
 def _complaint_json(cid: str) -> dict:
@@ -192,19 +194,38 @@ def test_evidence_pack_manifest_hashes(lead, analyst, scenario):
     assert verify_pack(out.getvalue()) == ["report.html: sha256 differs"]
 
 
-def test_audit_log_is_append_only_in_the_database(app):
+def test_audit_log_is_append_only_in_the_database(app, lead, scenario):
     engine = app.state.wb.engine
-    with engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT COUNT(*) FROM wb_audit_log")).scalar() >= 0
-    for stmt in ("UPDATE wb_audit_log SET username = 'x'", "DELETE FROM wb_audit_log"):
-        with pytest.raises(sa.exc.DBAPIError), engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO wb_audit_log (at, username, role, action) "
-                    "VALUES (CURRENT_TIMESTAMP, 't', 'lead', 'probe')"
-                )
-            )
+    cid = scenario.clusters["A"]
+    # a real audited action first, so the log holds a committed entry of this test's own
+    assert lead.get(f"/api/campaigns/{cid}?unmask=1").status_code == 200
+
+    def snapshot() -> list[dict]:
+        with engine.connect() as conn:
+            query = sa.select(db.audit_log).order_by(db.audit_log.c.id)
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    before = snapshot()
+    ours = [r for r in before if (r["action"], r["target_id"], r["username"]) == ("unmask", cid, "lead1")]
+    assert ours, "the unmasking was not audited"
+    for stmt in (
+        f"UPDATE wb_audit_log SET username = 'x' WHERE id = {ours[-1]['id']}",
+        "UPDATE wb_audit_log SET username = 'x'",
+        f"DELETE FROM wb_audit_log WHERE id = {ours[-1]['id']}",
+        "DELETE FROM wb_audit_log",
+    ):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as conn:
             conn.execute(sa.text(stmt))
+    # the exact effect of those four statements: none — every entry is still there, unchanged
+    assert snapshot() == before
+
+
+def test_fixture_material_codes_are_codes_the_product_emits(analyst, scenario):
+    lines = (scenario.out_dir / "materials_scored.jsonl").read_text(encoding="utf-8").splitlines()
+    written = [f["code"] for line in lines if line.strip() for f in json.loads(line)["findings"]]
+    assert written and set(written) <= set(CODES), set(written) - set(CODES)
+    shown = analyst.get(f"/api/campaigns/{scenario.clusters['A']}").json()["materials"]
+    assert {f["code"] for m in shown for f in m["findings"]} == set(written)
 
 
 def test_openapi_documents_the_api(anon):

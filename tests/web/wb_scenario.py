@@ -193,6 +193,8 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
     """Store, scan, save and index the scenario at `db_url`; outputs in `out_dir`."""
     import json
 
+    from qinglang.materials import FLAG_THRESHOLD, MaterialResult
+    from qinglang.materials.codes import combine, finding
     from qinglang.online import OnlineIndex
     from qinglang.scan import run_scan
     from qinglang.store import open_store, save_scan
@@ -207,26 +209,24 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
     from PIL import Image
 
     Image.new("RGB", (64, 48), (200, 30, 30)).save(out_dir / "A000_hardship.png")
+    # A000's hardship proof is the same file as A001's, filed for another borrower: the finding the
+    # materials check emits for that (crossdoc), built with its own helpers so code and weight are real
+    reused = finding(
+        "material_reused_across_borrowers",
+        "文件内容完全相同（SHA-256 一致）：A001_hardship.png（借款人 U0001）与本件（U0000）",
+        "byte-identical file (same SHA-256): A001_hardship.png (borrower U0001) and this file (U0000)",
+        refs=["A001_hardship.png"],
+    )
+    material = MaterialResult(
+        file="A000_hardship.png",
+        score=combine([reused]),
+        flagged=combine([reused]) >= FLAG_THRESHOLD,
+        findings=[reused],
+        complaint_ids=["A000"],
+        customer_ids=["U0000"],
+    )
     with (out_dir / "materials_scored.jsonl").open("w", encoding="utf-8") as fh:
-        fh.write(
-            json.dumps(
-                {
-                    "file": "A000_hardship.png",
-                    "score": 0.8,
-                    "flagged": True,
-                    "findings": [
-                        {
-                            "code": "template_document",
-                            "weight": 0.5,
-                            "detail_zh": "困难证明模板与其他投诉的附件相同",
-                            "detail_en": "hardship proof shares a template with other complaints' attachments",
-                        }
-                    ],
-                },
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+        fh.write(json.dumps(material.to_json(), ensure_ascii=False) + "\n")
     run_id = "scan-test-1"
     save_scan(
         store,
