@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from mat_helpers import load_inputs
 from typer.testing import CliRunner
 
 from qinglang.materials import check_materials, complaint_material_evidence, resolve_root
 
 REUSE = {"material_reused_across_borrowers", "material_text_reused_across_borrowers"}
+
+# renders and checks a 60-document generated set (~9 s): `pytest -m "not slow"` skips it
+pytestmark = pytest.mark.slow
 
 
 def test_reuse_and_pdf_edits_without_ocr(docset, results_no_ocr):

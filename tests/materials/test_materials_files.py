@@ -6,6 +6,7 @@ import random
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from qinglang.materials import render_thumbnail
@@ -66,6 +67,7 @@ def _certificate(name: str, idn: str, seed: int) -> Image.Image:
     return render_raster(layout, rng, make_seal(row.issuer, rng), noisy=True).image
 
 
+@pytest.mark.slow  # real Tesseract runs (~2 s)
 def test_real_ocr_reads_fields_and_seal_and_caches(tmp_path: Path):
     """Runs Tesseract chi_sim for real on two small rendered certificates (no mocks, no skip)."""
     cache = tmp_path / "cache"

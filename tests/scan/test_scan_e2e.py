@@ -16,6 +16,9 @@ from qinglang.online import OnlineIndex
 
 QL = [sys.executable, "-m", "qinglang.cli"]
 
+# generates a 4,000-complaint lender and scans it in subprocesses (~28 s): `pytest -m "not slow"` skips it
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def lender(tmp_path_factory) -> Path:

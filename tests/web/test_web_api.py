@@ -158,6 +158,7 @@ def test_confirm_opens_case_and_case_moves_forward_only(lead, auditor, scenario)
     assert actions.count("case_status") == 2 and "case_open" in actions
 
 
+@pytest.mark.slow  # renders the report PDF and graph in Chromium (~2 s per backend)
 def test_evidence_pack_manifest_hashes(lead, analyst, scenario):
     cid = scenario.clusters["A"]
     case_id = lead.post(f"/api/campaigns/{cid}/verdict", json={"verdict": "confirm"}).json()["case_id"]

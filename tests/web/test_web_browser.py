@@ -24,6 +24,9 @@ from wb_scenario import AGENT_PHONE, PASSWORD, USERS, artifacts_dir, write_scena
 from qinglang.evidence import verify_pack
 from qinglang.evidence.pack import CHROMIUM, CHROMIUM_ARGS
 
+# Chromium against a live server (~9 s): `pytest -m "not slow"` skips it
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     with socket.socket() as s:
