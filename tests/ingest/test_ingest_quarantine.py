@@ -22,7 +22,13 @@ CASES = [
     ("bad_type", complaint(7, text=["not", "text"]), None),
     ("bad_type", complaint(8, customer_id={"id": 1}), None),
     ("bad_channel", complaint(9, channel="fax"), complaint(9, channel="传真")),
+    ("too_deep", '{"complaint_id": "X1", "ip": ' + "[" * 1000 + "]" * 1000 + "}", None),
+    ("too_deep", '{"complaint_id": "X1", "ip": ' + "[" * 40 + "]" * 40 + "}", None),
+    ("bad_unicode", '{"complaint_id": "X\\ud800", "received_at": "2026-03-01", "text": "t"}', None),
+    ("bad_unicode", '{"complaint_id": "X", "received_at": "2026-03-01", "text": "t\\udfff"}', None),
 ]
+# raw is the line as written for these (parsing or serialising the value is what fails)
+LINE_AS_RAW = {"bad_json", "too_deep", "bad_unicode"}
 
 
 @pytest.mark.parametrize(("code", "row"), [(c[0], c[1]) for c in CASES])
@@ -32,7 +38,7 @@ def test_jsonl_reason(files, code, row):
     assert [c.complaint_id for c in result.records] == ["C0100", "C0101"]
     (q,) = result.quarantined
     assert (q.reason_code, q.line, q.kind, q.source_file) == (code, 2, "complaints", str(path))
-    assert q.raw == (json.loads(row) if isinstance(row, str) and code != "bad_json" else row)
+    assert q.raw == (json.loads(row) if isinstance(row, str) and code not in LINE_AS_RAW else row)
     zh, en = q.reason.split(" / ", 1)
     assert re.search(r"[\u4e00-\u9fff]", zh) and re.search(r"[a-z]", en)
     assert result.summary.by_reason == {code: 1}

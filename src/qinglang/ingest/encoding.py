@@ -9,12 +9,16 @@ stopping the run, and memory stays constant however long the file is.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from qinglang.ingest.clean import clean_text
 
 UTF8_BOM = codecs.BOM_UTF8
 SNIFF_BYTES = 256 * 1024
@@ -79,7 +83,9 @@ def detect_encoding(path: str | os.PathLike[str]) -> str:
 @dataclass(slots=True)
 class Line:
     """One physical line: its 1-based number, decoded text (with its line ending) and whether
-    decoding failed (then `text` holds the line decoded with replacement characters)."""
+    decoding failed (then `text` holds the line decoded with replacement characters).
+
+    NUL characters and byte-order marks are removed from `text` (see ingest.clean)."""
 
     number: int
     text: str
@@ -87,21 +93,38 @@ class Line:
     nbytes: int
 
 
+def split_lines(f: BinaryIO) -> Iterator[bytes]:
+    """The physical lines of a binary stream, each with its ending: LF, CRLF or a lone CR.
+
+    Old Mac and some spreadsheet exports end lines with CR alone; splitting on LF only would
+    read such a file as one enormous line. Lines are split in C by a latin-1 text wrapper
+    (latin-1 maps bytes 1:1, so encoding back gives the exact bytes); this is safe for UTF-8,
+    GB18030 and the other accepted encodings, none of which uses 0x0A or 0x0D inside a
+    multi-byte character.
+    """
+    text = io.TextIOWrapper(f, encoding="latin-1", newline="")  # type: ignore[type-var]
+    try:
+        for line in text:
+            yield line.encode("latin-1")
+    finally:
+        with contextlib.suppress(ValueError):  # `f` already closed by its owner
+            text.detach()  # the caller owns (and closes) `f`
+
+
 def iter_lines(f: BinaryIO, encoding: str) -> Iterator[Line]:
     """Decode a binary stream line by line; the UTF-8 BOM, if present, is dropped.
 
-    Splitting on b"\\n" before decoding is safe for UTF-8 and GB18030: neither uses 0x0A inside
-    a multi-byte character.
+    Splitting into lines before decoding is safe for UTF-8 and GB18030 (see split_lines).
     """
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     first = True
-    for number, raw in enumerate(f, 1):
+    for number, raw in enumerate(split_lines(f), 1):
         nbytes = len(raw)
         if first:
             first = False
             if raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM) :]
         try:
-            yield Line(number, raw.decode(codec), False, nbytes)
+            yield Line(number, clean_text(raw.decode(codec)), False, nbytes)
         except UnicodeDecodeError:
-            yield Line(number, raw.decode(codec, errors="replace"), True, nbytes)
+            yield Line(number, clean_text(raw.decode(codec, errors="replace")), True, nbytes)

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
+from qinglang.ingest.clean import escape_surrogates
 from qinglang.ingest.hashing import content_hash
 from qinglang.ingest.readers import ReadStats, Record, iter_rows
 from qinglang.ingest.reasons import RowError, quarantined
@@ -156,7 +157,9 @@ def load_posts(
 
 
 def quarantine_line(row: QuarantinedRow) -> str:
-    return json.dumps(row.model_dump(mode="json"), ensure_ascii=False, default=str)
+    """One quarantine.jsonl line: Chinese kept readable, and always writable as UTF-8 (a lone
+    surrogate, which UTF-8 cannot hold, is written as its \\uXXXX escape: it reads back the same)."""
+    return escape_surrogates(json.dumps(row.model_dump(mode="json"), ensure_ascii=False, default=str))
 
 
 def write_quarantine(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qinglang.ingest.clean import NotAnObject, parse_json_object
 from qinglang.ingest.encoding import Line, detect_encoding, iter_lines, open_binary
 from qinglang.ingest.reasons import RowError, quarantined
 from qinglang.ingest.records import BUILDERS, KINDS, normalise_header
@@ -70,22 +71,12 @@ def _jsonl_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, 
             )
             continue
         try:
-            obj = json.loads(text)
-        except ValueError as exc:
-            yield (
-                ln.number,
-                ln.text.rstrip("\r\n"),
-                RowError("bad_json", "该行不是合法的 JSON", f"invalid JSON: {exc}"),
-            )
+            obj = parse_json_object(text)
+        except NotAnObject as exc:
+            yield ln.number, exc.value, exc
             continue
-        if not isinstance(obj, dict):
-            yield (
-                ln.number,
-                obj,
-                RowError(
-                    "not_an_object", "JSON 行不是对象", f"JSON line is a {type(obj).__name__}, not an object"
-                ),
-            )
+        except RowError as exc:  # bad_json, too_deep, bad_unicode: the line as written
+            yield ln.number, ln.text.rstrip("\r\n"), exc
             continue
         yield ln.number, obj, None
 

@@ -15,6 +15,11 @@ REASON_CODES: dict[str, tuple[str, str]] = {
     "bad_encoding": ("该行无法按文件编码解码", "line cannot be decoded in the file's encoding"),
     "bad_json": ("该行不是合法的 JSON", "line is not valid JSON"),
     "not_an_object": ("JSON 行不是对象（{...}）", "JSON line is not an object ({...})"),
+    "too_deep": ("JSON 嵌套层数过多", "JSON is nested too deep (more than 32 levels)"),
+    "bad_unicode": (
+        "文本含有孤立的 UTF-16 代理项（如 \\ud800），不是合法字符",
+        "a string holds a lone UTF-16 surrogate (e.g. \\ud800), which is not a character",
+    ),
     "bad_csv_row": (
         "CSV 行的列数与表头不符或无法解析",
         "CSV row has a different column count than the header, or cannot be parsed",

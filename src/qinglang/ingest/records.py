@@ -7,6 +7,7 @@ bilingual). Pydantic then validates the cleaned values, which guards the contrac
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -148,6 +149,8 @@ def _timestamp(d: dict[str, Any], name: str, *, required: bool):
                 "missing_field", f"缺少必填字段 {name}（时间）", f"required field {name} is missing"
             )
         return None
+    if isinstance(v, float) and not math.isfinite(v):
+        raise RowError("bad_timestamp", f"字段 {name} 不是时间：{v}", f"field {name} is not a timestamp: {v}")
     if isinstance(v, int | float) and not isinstance(v, bool):
         v = str(int(v))
     if not isinstance(v, str):
@@ -160,7 +163,7 @@ def _timestamp(d: dict[str, Any], name: str, *, required: bool):
         raise RowError(
             "bad_timestamp",
             f"字段 {name} 的时间无法解析：{v[:40]!r}",
-            f"cannot parse timestamp in {name}: {v[:40]!r} ({exc})",
+            f"cannot parse timestamp in {name}: {v[:40]!r} ({str(exc)[:120]})",
         ) from None
 
 

@@ -81,7 +81,7 @@ def parse_timestamp(s: str, tz: str = DEFAULT_TZ) -> datetime:
         )
     if text.isdigit() and len(text) in (10, 13):
         seconds = int(text) / (1000 if len(text) == 13 else 1)
-        return datetime.fromtimestamp(seconds, tz=UTC).astimezone(_zone(tz))
+        return _aware(datetime.fromtimestamp(seconds, tz=UTC).astimezone(_zone(tz)), tz)
     try:
         return _aware(datetime.fromisoformat(text), tz)
     except ValueError:
