@@ -6,6 +6,8 @@ Modules, one job each: geo (cities, phone prefixes, ID region codes), people (na
 devices, IPs), lexicon + genuine (genuine complaint composer), negatives (hard-negative groups),
 agencies + styles + campaigns (agency campaigns), obfuscate (code words, disguised contacts),
 posts (ads and hard-negative posts), attachments (manifest rows), timing (rhythm, export forms),
-rand (fast choice), scenario (configuration and orchestration), writer (files and truth.json).
+rand (random streams, weighted draw, fast choice), types (configuration, customer, complaint
+record), generator (the lender being built and the helpers the parts share), scenario
+(orchestration: runs the parts in order), writer (files and truth.json).
 `documents.py` (rendering attachment files) belongs to the materials work.
 """

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from qinglang.synth import attachments as att
 from qinglang.synth import people, styles
 from qinglang.synth.agencies import Agency, make_agency
-from qinglang.synth.rand import pick
-from qinglang.synth.scenario import CHANNEL_MIX_CAMPAIGN, STYLES, Rec, _rng, _weighted
+from qinglang.synth.generator import Generator
+from qinglang.synth.rand import pick, stream, weighted
+from qinglang.synth.styles import STYLES
+from qinglang.synth.types import Cust, Rec
 
-if TYPE_CHECKING:
-    from qinglang.synth.scenario import Cust, Generator
+CHANNEL_MIX_CAMPAIGN = {"app": 12, "hotline": 30, "email": 10, "regulator": 38, "social": 4, "other": 6}
 
 
 def campaigns(gen: Generator, total: int) -> int:
     """Cast `gen.cfg.campaigns` agencies over the styles, size them to `total`, file their complaints."""
-    rng = _rng(gen.seed, "campaigns")
+    rng = stream(gen.seed, "campaigns")
     k = gen.cfg.campaigns
     if k <= 0 or total <= 0:
         return 0
@@ -32,7 +32,7 @@ def campaigns(gen: Generator, total: int) -> int:
     sw = {s: gen.cfg.style_weights.get(s, 1.0) for s in STYLES}
     cap = max(2, -(-k // len(STYLES)))  # no style dominates the default mix
     while len(styles_list) < k:
-        s = _weighted(rng, sw)
+        s = weighted(rng, sw)
         if styles_list.count(s) < cap or all(styles_list.count(x) >= cap for x in sw if sw[x] > 0):
             styles_list.append(s)
     rng.shuffle(styles_list)
@@ -97,7 +97,7 @@ def _times(gen: Generator, rng: random.Random, size: int) -> list[datetime]:
 
 def _campaign_rec(gen: Generator, rng: random.Random, t: datetime, c: Cust, text: str, phone: str, ag: Agency,
                   cid: str, channel: str | None = None) -> Rec:
-    ch = channel or _weighted(rng, CHANNEL_MIX_CAMPAIGN)
+    ch = channel or weighted(rng, CHANNEL_MIX_CAMPAIGN)
     if ch == "hotline" and not 8 <= t.hour < 22:
         ch = pick(rng, ("regulator", "email", "app"))
     rec = Rec(t, ch, c, phone, text, campaign=cid)

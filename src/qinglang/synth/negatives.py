@@ -9,24 +9,31 @@ Each group is recorded in truth.json["hard_negatives"].
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from qinglang.synth import attachments as att
 from qinglang.synth import lexicon as lx
 from qinglang.synth import people, styles
+from qinglang.synth.generator import Generator
 from qinglang.synth.genuine import tail
-from qinglang.synth.rand import pick
-from qinglang.synth.scenario import _insert_sentence, _rng, _weighted
+from qinglang.synth.rand import pick, stream, weighted
+from qinglang.synth.types import Cust
 
-if TYPE_CHECKING:
-    from qinglang.synth.scenario import Cust, Generator
+
+def _insert_sentence(rng: random.Random, text: str, sentence: str) -> str:
+    """Put a sentence after one of the text's sentence ends (or at the end)."""
+    ends = [m.end() for m in re.finditer(r"[。！？]+", text)]
+    if not ends:
+        return text.rstrip("，") + "。" + sentence + "。"
+    cut = pick(rng, ends)
+    return text[:cut] + sentence + "。" + text[cut:]
 
 
 def hard_negatives(gen: Generator, budget: int) -> int:
     """Build the hard-negative groups; returns how many complaints they used."""
-    rng = _rng(gen.seed, "hard_negatives")
+    rng = stream(gen.seed, "hard_negatives")
     cfg, n = gen.cfg, 0
     used = gen.reserved
 
@@ -83,7 +90,7 @@ def hard_negatives(gen: Generator, budget: int) -> int:
     # (c) repeat complainers: several complaints over weeks, later ones echo the earlier
     for _ in range(max(2, round(cfg.complaints * cfg.repeat_share / 3))):
         c = fresh()
-        topic = _weighted(rng, cfg.topic_weights)
+        topic = weighted(rng, cfg.topic_weights)
         t = gen.clock.start + timedelta(seconds=rng.randrange(max(1, (cfg.days // 3) * 86400)))
         first = gen.genuine(rng, t, c, topic, "repeat_complainer")
         gen.add(first)

@@ -19,6 +19,8 @@ from qinglang.synth.agencies import Agency
 from qinglang.synth.genuine import Composer, Context, fmt_amount, fmt_date, vary
 from qinglang.synth.rand import pick
 
+STYLES = ("legal_consulting", "fake_law_firm", "stealthy", "death_relatives")
+
 
 @dataclass
 class Member:

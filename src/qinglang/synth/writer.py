@@ -12,14 +12,12 @@ import json
 import random
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from qinglang.synth.attachments import manifest_row
+from qinglang.synth.documents import render_manifest
+from qinglang.synth.generator import Generator
 from qinglang.synth.rand import pick
 from qinglang.synth.timing import iso, messy
-
-if TYPE_CHECKING:
-    from qinglang.synth.scenario import Generator
 
 _CHUNK = 20_000
 
@@ -125,12 +123,7 @@ def write_all(gen: Generator, out: Path, render: bool | None) -> dict:
     if render is None:
         render = gen.cfg.complaints <= 50_000
     if render and n_att:
-        try:
-            from qinglang.synth.documents import render_manifest  # written by the materials engineer
-        except ImportError:
-            rendered = "renderer not available (qinglang.synth.documents): manifest only"
-        else:
-            rendered = render_manifest(out, manifest, gen.seed)
+        rendered = render_manifest(out, manifest, gen.seed)
     per_campaign = Counter(r.campaign for r in gen.recs if r.campaign)
     return {
         "out": str(out), "complaints": len(gen.recs), "customers": len(gen.customers), "posts": len(posts),
