@@ -57,11 +57,17 @@ def campaigns(gen: Generator, total: int) -> int:
         n += _campaign(gen, rng, cid, style, ag, size)
     return n
 
-def _members(gen: Generator, rng: random.Random, ag: Agency, size: int, local: float, overdue: float = 0.8) -> list[Cust]:
+
+def _members(
+    gen: Generator, rng: random.Random, ag: Agency, size: int, local: float, overdue: float = 0.8
+) -> list[Cust]:
     """Borrowers a campaign files for: mostly overdue, a share recruited in the agency's own city."""
     same_city = [c for c in gen.customers if c.city is ag.city]
-    local_pool = same_city if len(same_city) >= 10 else \
-        [c for c in gen.customers if c.city.province == ag.city.province]
+    local_pool = (
+        same_city
+        if len(same_city) >= 10
+        else [c for c in gen.customers if c.city.province == ag.city.province]
+    )
     current = [c for c in gen.customers if c.overdue_days == 0]
     out, seen = [], set()
     tries = 0
@@ -81,6 +87,7 @@ def _members(gen: Generator, rng: random.Random, ag: Agency, size: int, local: f
     gen.reserved.update(seen)
     return out
 
+
 def _times(gen: Generator, rng: random.Random, size: int) -> list[datetime]:
     """Bursts (most filed within a few days) plus a trickle afterwards."""
     span = gen.cfg.days
@@ -95,8 +102,18 @@ def _times(gen: Generator, rng: random.Random, size: int) -> list[datetime]:
         out.append(gen.clock.on_day(rng, d))
     return out
 
-def _campaign_rec(gen: Generator, rng: random.Random, t: datetime, c: Cust, text: str, phone: str, ag: Agency,
-                  cid: str, channel: str | None = None) -> Rec:
+
+def _campaign_rec(
+    gen: Generator,
+    rng: random.Random,
+    t: datetime,
+    c: Cust,
+    text: str,
+    phone: str,
+    ag: Agency,
+    cid: str,
+    channel: str | None = None,
+) -> Rec:
     ch = channel or weighted(rng, CHANNEL_MIX_CAMPAIGN)
     if ch == "hotline" and not 8 <= t.hour < 22:
         ch = pick(rng, ("regulator", "email", "app"))
@@ -108,12 +125,15 @@ def _campaign_rec(gen: Generator, rng: random.Random, t: datetime, c: Cust, text
             rec.device = pick(rng, ag.devices) if office else gen.device_for(rng, c)
     return rec
 
-def _hardship_docs(gen: Generator, rng: random.Random, c: Cust, t: datetime, cid: str, pool: list[att.Doc],
-                   rate: float) -> list[att.Doc]:
+
+def _hardship_docs(
+    gen: Generator, rng: random.Random, c: Cust, t: datetime, cid: str, pool: list[att.Doc], rate: float
+) -> list[att.Doc]:
     docs = []
     for _ in range(pick(rng, (1, 1, 2))):
-        kind = pick(rng, ("poverty_certificate", "unemployment_proof", "diagnosis", "diagnosis",
-                           "quarantine_proof"))
+        kind = pick(
+            rng, ("poverty_certificate", "unemployment_proof", "diagnosis", "diagnosis", "quarantine_proof")
+        )
         if pool and rng.random() < 0.15:
             src = pick(rng, pool)
             tam = pick(rng, (None, "name_pasted"))
@@ -121,17 +141,27 @@ def _hardship_docs(gen: Generator, rng: random.Random, c: Cust, t: datetime, cid
             if tam == "name_pasted":
                 d.subject_name, d.subject_id_number = c.name, c.id_number
         else:
-            tam = pick(rng, ("name_pasted", "digits_changed", "editor_resave", "reused_seal")) \
-                if rng.random() < rate else None
+            tam = (
+                pick(rng, ("name_pasted", "digits_changed", "editor_resave", "reused_seal"))
+                if rng.random() < rate
+                else None
+            )
             d = att.make_doc(rng, kind, c.name, c.id_number, c.city, t.date(), cid, tam)
             pool.append(d)
         docs.append(d)
     return docs
 
+
 def _campaign(gen: Generator, rng: random.Random, cid: str, style: str, ag: Agency, size: int) -> int:
     rate = gen.cfg.obfuscation_rate
-    members = _members(gen, rng, ag, size, local=0.0 if style == "death_relatives" else 0.35,
-                            overdue=0.15 if style == "stealthy" else 0.8)
+    members = _members(
+        gen,
+        rng,
+        ag,
+        size,
+        local=0.0 if style == "death_relatives" else 0.35,
+        overdue=0.15 if style == "stealthy" else 0.8,
+    )
     times = _times(gen, rng, size)
     pool: list[att.Doc] = []
     gen.campaign_info[cid] = {"style": style, "size": size}
@@ -144,8 +174,17 @@ def _campaign(gen: Generator, rng: random.Random, cid: str, style: str, ag: Agen
             house = ag.extra.get("house", {})
             for key in rng.sample(sorted(house), min(2, len(house))):
                 del house[key]
-        m = styles.Member(c.name, c.id_number, c.principal, c.loan_date, c.next_due_date, c.overdue_days,
-                          c.city.city, c.phone, c.male)
+        m = styles.Member(
+            c.name,
+            c.id_number,
+            c.principal,
+            c.loan_date,
+            c.next_due_date,
+            c.overdue_days,
+            c.city.city,
+            c.phone,
+            c.male,
+        )
         agency_phone = pick(rng, ag.phones)
         if style == "legal_consulting":
             in_text = rng.random() < 0.7
@@ -159,14 +198,45 @@ def _campaign(gen: Generator, rng: random.Random, cid: str, style: str, ag: Agen
                 rec.docs = _hardship_docs(gen, rng, c, t, cid, pool, 0.35)
         elif style == "fake_law_firm":
             text = styles.fake_law_firm(rng, ag, m, rate, pick(rng, ag.phones[:2]))
-            rec = _campaign_rec(gen, rng, t, c, text, agency_phone if rng.random() < 0.7 else c.phone, ag, cid,
-                                     pick(rng, ("email", "regulator", "hotline", "other", "email")))
+            rec = _campaign_rec(
+                gen,
+                rng,
+                t,
+                c,
+                text,
+                agency_phone if rng.random() < 0.7 else c.phone,
+                ag,
+                cid,
+                pick(rng, ("email", "regulator", "hotline", "other", "email")),
+            )
             if rng.random() < 0.7:
-                rec.docs = [att.make_doc(rng, "lawyer_letter", c.name, c.id_number, ag.city, t.date(), cid,
-                                         "licence_is_uscc", issuer_name=ag.name)]
+                rec.docs = [
+                    att.make_doc(
+                        rng,
+                        "lawyer_letter",
+                        c.name,
+                        c.id_number,
+                        ag.city,
+                        t.date(),
+                        cid,
+                        "licence_is_uscc",
+                        issuer_name=ag.name,
+                    )
+                ]
             if rng.random() < 0.3:
-                rec.docs.append(att.make_doc(rng, "authorization_letter", c.name, c.id_number, ag.city, t.date(),
-                                             cid, None, issuer_name=ag.name))
+                rec.docs.append(
+                    att.make_doc(
+                        rng,
+                        "authorization_letter",
+                        c.name,
+                        c.id_number,
+                        ag.city,
+                        t.date(),
+                        cid,
+                        None,
+                        issuer_name=ag.name,
+                    )
+                )
         elif style == "stealthy":
             # filed 1-3 days before this borrower's due date: the due date moves into the window
             c.next_due_date = t.date() + timedelta(days=rng.randint(1, 3))
@@ -174,7 +244,9 @@ def _campaign(gen: Generator, rng: random.Random, cid: str, style: str, ag: Agen
             ctx = gen.context(rng, t, c)
             text = styles.stealthy(rng, gen.composer, ag, ctx, rate)
             ch = pick(rng, ("app", "app", "app", "hotline", "regulator", "other"))
-            rec = _campaign_rec(gen, rng, t, c, text, c.phone if rng.random() < 0.8 else agency_phone, ag, cid, ch)
+            rec = _campaign_rec(
+                gen, rng, t, c, text, c.phone if rng.random() < 0.8 else agency_phone, ag, cid, ch
+            )
             if ch == "app":
                 rec.ip = people.ip_in_block(rng, ag.ip_block) if rng.random() < 0.75 else gen.ip_for(rng, c)
                 rec.device = pick(rng, ag.devices) if rng.random() < 0.7 else gen.device_for(rng, c)
@@ -182,8 +254,17 @@ def _campaign(gen: Generator, rng: random.Random, cid: str, style: str, ag: Agen
             death = t.date() - timedelta(days=rng.randrange(5, 120))
             cause = pick(rng, styles.CAUSES)
             text = styles.death_relatives(rng, ag, m, death, cause, one_phone, rate)
-            rec = _campaign_rec(gen, rng, t, c, text, one_phone, ag, cid,
-                                     pick(rng, ("hotline", "hotline", "regulator", "email", "app")))
+            rec = _campaign_rec(
+                gen,
+                rng,
+                t,
+                c,
+                text,
+                one_phone,
+                ag,
+                cid,
+                pick(rng, ("hotline", "hotline", "regulator", "email", "app")),
+            )
             if pool and rng.random() < 0.2:
                 d = att.reuse(rng, pick(rng, pool), "name_pasted")
                 d.subject_name, d.subject_id_number = c.name, c.id_number

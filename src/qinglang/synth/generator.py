@@ -28,6 +28,7 @@ CHANNEL_MIX_GENUINE = {"app": 45, "hotline": 24, "email": 5, "regulator": 10, "s
 
 _PRODUCTS = ("云禾现金贷", "云禾分期", "云禾消费贷", "云禾小额贷", "云禾信用付")
 
+
 class Generator:
     def __init__(self, cfg: Config):
         self.cfg = cfg.resolved()
@@ -65,8 +66,9 @@ class Generator:
             self.customers.append(self._customer(rng, f"K{cid}", city))
         self.by_overdue = [c for c in self.customers if c.overdue_days > 0]
 
-    def _customer(self, rng: random.Random, cid: str, city: City, family: str | None = None,
-                  phone: str | None = None) -> Cust:
+    def _customer(
+        self, rng: random.Random, cid: str, city: City, family: str | None = None, phone: str | None = None
+    ) -> Cust:
         male = rng.random() < 0.58
         birth = people.birth_date(rng, self.cfg.start)
         principal = round(min(200_000, max(500, rng.lognormvariate(9.2, 0.8))) / 100) * 100
@@ -77,9 +79,19 @@ class Generator:
         else:
             od = 0
             due = self.cfg.start + timedelta(days=rng.randrange(0, self.cfg.days + 30))
-        return Cust(cid, people.full_name(rng, male, family), phone or self._unique_phone(rng, city), principal, due,
-                    od, people.id_number(rng, city.region_codes, birth, male), city, pick(rng, _PRODUCTS),
-                    loan_date, male)
+        return Cust(
+            cid,
+            people.full_name(rng, male, family),
+            phone or self._unique_phone(rng, city),
+            principal,
+            due,
+            od,
+            people.id_number(rng, city.region_codes, birth, male),
+            city,
+            pick(rng, _PRODUCTS),
+            loan_date,
+            male,
+        )
 
     # ------------------------------------------------------------------ helpers
     def device_for(self, rng: random.Random, c: Cust | None) -> str:
@@ -96,8 +108,9 @@ class Generator:
             c.home_ip = people.ip_address(rng)
         return c.home_ip
 
-    def genuine_rec(self, rng: random.Random, t: datetime, c: Cust | None, text: str,
-                     channel: str | None = None) -> Rec:
+    def genuine_rec(
+        self, rng: random.Random, t: datetime, c: Cust | None, text: str, channel: str | None = None
+    ) -> Rec:
         ch = channel or weighted(rng, CHANNEL_MIX_GENUINE)
         if ch == "hotline" and not 8 <= t.hour < 22:  # the call centre is closed at night
             ch = pick(rng, ("app", "app", "social", "email"))
@@ -111,8 +124,11 @@ class Generator:
 
     def context(self, rng: random.Random, t: datetime, c: Cust | None) -> Context:
         principal = c.principal if c else pick(rng, (3000, 5000, 10000))
-        cphone = pick(rng, self.collector_phones) if self.collector_phones and rng.random() < 0.02 else \
-            self.city(rng).phone(rng)
+        cphone = (
+            pick(rng, self.collector_phones)
+            if self.collector_phones and rng.random() < 0.02
+            else self.city(rng).phone(rng)
+        )
         return Context.make(rng, t.date(), principal, cphone)
 
     def _genuine_docs(self, rng: random.Random, topic: str, c: Cust | None, t: datetime) -> list[att.Doc]:
@@ -127,8 +143,16 @@ class Generator:
             return [att.make_doc(rng, "deduction_screenshot", c.name, None, c.city, t.date())]
         return []
 
-    def genuine(self, rng: random.Random, t: datetime, c: Cust | None, topic: str | None = None,
-                group: str | None = None, channel: str | None = None, ctx: Context | None = None) -> Rec:
+    def genuine(
+        self,
+        rng: random.Random,
+        t: datetime,
+        c: Cust | None,
+        topic: str | None = None,
+        group: str | None = None,
+        channel: str | None = None,
+        ctx: Context | None = None,
+    ) -> Rec:
         topic = topic or weighted(rng, self.cfg.topic_weights)
         ctx = ctx or self.context(rng, t, c)
         text = self.composer.compose(lx.TOPICS[topic], ctx)
@@ -184,7 +208,9 @@ class Generator:
         days = cfg.days + 30
         rate = cfg.obfuscation_rate
         rows: list[tuple[datetime, str, str, str, dict]] = []
-        extra_agencies = [make_agency(rng, f"ad-{i}", "consulting", set()) for i in range(max(2, len(self.agencies)))]
+        extra_agencies = [
+            make_agency(rng, f"ad-{i}", "consulting", set()) for i in range(max(2, len(self.agencies)))
+        ]
         ad_sources = [(k, a) for k, a in self.agencies.items()] + [(None, a) for a in extra_agencies]
         accounts: dict[str, list[tuple[str, str]]] = {}
         n_ads = round(cfg.posts * 0.45)
@@ -204,13 +230,22 @@ class Generator:
             else:
                 kind = pick(rng, px.NEGATIVE_KINDS)
                 info = {"label": "negative", "kind": kind, "contacts": []}
-                rows.append((t, pick(rng, px.PLATFORMS), px.account_name(rng), px.negative_post(rng, kind), info))
+                rows.append(
+                    (t, pick(rng, px.PLATFORMS), px.account_name(rng), px.negative_post(rng, kind), info)
+                )
         rows.sort(key=lambda r: r[0])
         posts, truth = [], {}
         for t, platform, account, text, info in rows:
             pid = f"P{rng.getrandbits(40):010x}"
-            posts.append({"post_id": pid, "platform": platform, "account": account,
-                          "posted_at": t.strftime("%Y-%m-%dT%H:%M:%S+08:00"), "text": text})
+            posts.append(
+                {
+                    "post_id": pid,
+                    "platform": platform,
+                    "account": account,
+                    "posted_at": t.strftime("%Y-%m-%dT%H:%M:%S+08:00"),
+                    "text": text,
+                }
+            )
             truth[pid] = info
         return posts, truth
 

@@ -54,9 +54,20 @@ def hard_negatives(gen: Generator, budget: int) -> int:
         c = fresh()
         t = t0 + timedelta(seconds=min(6 * 3600, int(rng.expovariate(1 / 5400))))
         ctx = gen.context(rng, t, c)
-        ctx.values["date"] = pick(rng, ("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚"))
-        gen.add(gen.genuine(rng, t, c, "double_deduction", "incident_burst",
-                              pick(rng, ("app", "app", "hotline", "hotline", "social", "regulator")), ctx))
+        ctx.values["date"] = pick(
+            rng, ("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚")
+        )
+        gen.add(
+            gen.genuine(
+                rng,
+                t,
+                c,
+                "double_deduction",
+                "incident_burst",
+                pick(rng, ("app", "app", "hotline", "hotline", "social", "regulator")),
+                ctx,
+            )
+        )
         n += 1
     # (b) relatives sharing one phone: 2-3 customers, family name, same city
     for _ in range(max(2, round(cfg.complaints * cfg.family_share))):
@@ -77,13 +88,15 @@ def hard_negatives(gen: Generator, budget: int) -> int:
             m.home_ip = head.home_ip
             if rng.random() < 0.8:
                 m.device = head.device
-            m.id_number = people.id_number(rng, head.city.region_codes,
-                                           people.birth_date(rng, cfg.start), male)
+            m.id_number = people.id_number(
+                rng, head.city.region_codes, people.birth_date(rng, cfg.start), male
+            )
             members.append(m)
         for m in members:
             t = gen.clock.sample(rng)
-            rec = gen.genuine(rng, t, m, group="shared_family_phone",
-                               channel="app" if rng.random() < 0.7 else None)
+            rec = gen.genuine(
+                rng, t, m, group="shared_family_phone", channel="app" if rng.random() < 0.7 else None
+            )
             rec.phone = head.phone
             gen.add(rec)
             n += 1
@@ -102,7 +115,9 @@ def hard_negatives(gen: Generator, budget: int) -> int:
                 break
             rec = gen.genuine(rng, t, c, topic, "repeat_complainer")
             if rng.random() < 0.5:  # echoes their own earlier complaint, whole sentences
-                head = pick(rng, ("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，"))
+                head = pick(
+                    rng, ("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，")
+                )
                 cut = [m.end() for m in re.finditer(r"[。！？]+", prev)]
                 rec.text = head + (prev[: pick(rng, cut)] if cut else prev)
             gen.add(rec)
@@ -119,8 +134,16 @@ def hard_negatives(gen: Generator, budget: int) -> int:
         rec = gen.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
         if ctx.values["cphone"] not in rec.text:
             cphone = ctx.values["cphone"]
-            note = gen.composer._fresh(lambda cphone=cphone: pick(rng, lx.LEADS) + tail(rng, pick(rng,
-                ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是")) + cphone))
+            note = gen.composer._fresh(
+                lambda cphone=cphone: (
+                    pick(rng, lx.LEADS)
+                    + tail(
+                        rng,
+                        pick(rng, ("催收号码：", "打电话的号码是", "来电号码 ", "就是这个号码", "骚扰我的是"))
+                        + cphone,
+                    )
+                )
+            )
             rec.text = rec.text.rstrip("。") + "。" + note + "。"
         gen.add(rec)
         n += 1
@@ -135,7 +158,9 @@ def hard_negatives(gen: Generator, budget: int) -> int:
                     c = o
                     break
         t = gen.clock.sample(rng)
-        rec = gen.genuine_rec(rng, t, c, gen.composer.compose(lx.HARDSHIP, gen.context(rng, t, c), threat=0.05))
+        rec = gen.genuine_rec(
+            rng, t, c, gen.composer.compose(lx.HARDSHIP, gen.context(rng, t, c), threat=0.05)
+        )
         if rec.channel == "hotline" and rng.random() < 0.6:  # written up like any hardship call
             rec.text = gen.composer._fresh(lambda: styles.hotline_note(rng))
         rec.group = "genuine_hardship"
@@ -150,9 +175,19 @@ def hard_negatives(gen: Generator, budget: int) -> int:
         c = fresh()
         t = gen.clock.sample(rng)
         ctx = gen.context(rng, t, c)
-        note = gen.composer._fresh(lambda ctx=ctx: pick(rng, lx.LEADS) + tail(
-            rng, pick(rng, lx.OFFICIAL_NOTES).format(hotline=pick(rng, lx.HOTLINE_FORMS), bank=ctx["bank"],
-                                                     bankno=lx.BANK_HOTLINES[ctx["bank"]])))
+        note = gen.composer._fresh(
+            lambda ctx=ctx: (
+                pick(rng, lx.LEADS)
+                + tail(
+                    rng,
+                    pick(rng, lx.OFFICIAL_NOTES).format(
+                        hotline=pick(rng, lx.HOTLINE_FORMS),
+                        bank=ctx["bank"],
+                        bankno=lx.BANK_HOTLINES[ctx["bank"]],
+                    ),
+                )
+            )
+        )
         rec = gen.genuine(rng, t, c, group="official_numbers", ctx=ctx)
         rec.text = _insert_sentence(rng, rec.text, note)
         gen.add(rec)

@@ -111,12 +111,20 @@ _LC_THREAT = (
 
 def legal_consulting(rng: random.Random, ag: Agency, m: Member, rate: float, agent_phone: str | None) -> str:
     slots = {
-        "name": m.name, "id4": m.id_number[-4:], "loan": fmt_date(rng, m.loan_date), "app": pick(rng, lx.APP_OFFICIAL),
-        "lender": pick(rng, (lx.LENDER, "贵司", "贵平台")), "amt": fmt_amount(rng, m.principal),
-        "term": str(pick(rng, (24, 36, 36, 48, 60, 60))), "person": ag.person,
+        "name": m.name,
+        "id4": m.id_number[-4:],
+        "loan": fmt_date(rng, m.loan_date),
+        "app": pick(rng, lx.APP_OFFICIAL),
+        "lender": pick(rng, (lx.LENDER, "贵司", "贵平台")),
+        "amt": fmt_amount(rng, m.principal),
+        "term": str(pick(rng, (24, 36, 36, 48, 60, 60))),
+        "person": ag.person,
         "aphone": ob.phone_in_text(rng, agent_phone) if agent_phone else "",
     }
-    paras = [_house_pick(rng, ag, "_LC_INTRO", _LC_INTRO, **slots), _house_pick(rng, ag, "_LC_HARDSHIP", _LC_HARDSHIP, **slots)]
+    paras = [
+        _house_pick(rng, ag, "_LC_INTRO", _LC_INTRO, **slots),
+        _house_pick(rng, ag, "_LC_HARDSHIP", _LC_HARDSHIP, **slots),
+    ]
     if rng.random() < 0.6:
         paras.append(_house_pick(rng, ag, "_LC_ACCUSE", _LC_ACCUSE, **slots))
     tail = [_house_pick(rng, ag, "_LC_DEMAND", _LC_DEMAND, **slots)]
@@ -175,14 +183,26 @@ _LF_CLOSE = (
 def fake_law_firm(rng: random.Random, ag: Agency, m: Member, rate: float, lawyer_phone: str) -> str:
     short_firm = ag.name.replace("律师事务所", pick(rng, ("律所", "律师所")))
     slots = {
-        "firm": ag.name if rng.random() < 0.8 else short_firm, "lawyer": ag.person,
-        "lic": ag.code if rng.random() < 0.75 else pick(rng, ("见附件", "（略）", "详见律师函")), "name": m.name, "id4": m.id_number[-4:],
-        "lender": pick(rng, (lx.LENDER, "贵司")), "loan": fmt_date(rng, m.loan_date),
-        "amt": fmt_amount(rng, m.principal), "term": str(pick(rng, (36, 48, 60))),
-        "lphone": ob.phone_in_text(rng, lawyer_phone), "wx": ag.wechat,
+        "firm": ag.name if rng.random() < 0.8 else short_firm,
+        "lawyer": ag.person,
+        "lic": ag.code if rng.random() < 0.75 else pick(rng, ("见附件", "（略）", "详见律师函")),
+        "name": m.name,
+        "id4": m.id_number[-4:],
+        "lender": pick(rng, (lx.LENDER, "贵司")),
+        "loan": fmt_date(rng, m.loan_date),
+        "amt": fmt_amount(rng, m.principal),
+        "term": str(pick(rng, (36, 48, 60))),
+        "lphone": ob.phone_in_text(rng, lawyer_phone),
+        "wx": ag.wechat,
     }
-    parts = [_house_pick(rng, ag, "_LF_HEAD", _LF_HEAD, **slots), _house_pick(rng, ag, "_LF_BODY", _LF_BODY, **slots), _house_pick(rng, ag, "_LF_FACTS", _LF_FACTS, **slots),
-             _house_pick(rng, ag, "_LF_DEMAND", _LF_DEMAND, **slots), _house_pick(rng, ag, "_LF_CONTACT", _LF_CONTACT, **slots), _house_pick(rng, ag, "_LF_CLOSE", _LF_CLOSE, **slots)]
+    parts = [
+        _house_pick(rng, ag, "_LF_HEAD", _LF_HEAD, **slots),
+        _house_pick(rng, ag, "_LF_BODY", _LF_BODY, **slots),
+        _house_pick(rng, ag, "_LF_FACTS", _LF_FACTS, **slots),
+        _house_pick(rng, ag, "_LF_DEMAND", _LF_DEMAND, **slots),
+        _house_pick(rng, ag, "_LF_CONTACT", _LF_CONTACT, **slots),
+        _house_pick(rng, ag, "_LF_CLOSE", _LF_CLOSE, **slots),
+    ]
     text = "\n".join(parts)
     return ob.words(rng, text, rate)
 
@@ -224,22 +244,54 @@ def stealthy(rng: random.Random, composer: Composer, ag: Agency, ctx: Context, r
 # Calls are written up by customer-service agents in their own words: the agency's template is
 # lost, only the demands (and maybe a number) survive. Genuine hardship calls read the same way.
 _CS_OPEN = ("客户来电称", "来电人称", "客户致电反映", "借款人来电表示", "客户本人来电，称", "用户来电：")
-_CS_REASON = ("近期失业无收入", "家人生病急需用钱", "生意失败", "收入下降", "多头借贷压力大", "疫情后一直没有工作",
-              "身体不好无法工作", "暂时资金困难")
-_CS_DEMANDS = ("停息挂账", "减免罚息", "只还本金", "分{term}期还款", "停止催收", "不要联系家人和通讯录", "延期还款",
-               "减免违约金", "协商个性化分期")
-_CS_AGENT = ("称已委托代理人处理，代理人电话{aphone}", "表示后续由其委托的法务对接，电话{aphone}",
-             "留了第三方联系电话{aphone}", "称已找律师，律师电话{aphone}")
-_CS_THREAT = ("客户表示如不处理将投诉至监管", "客户情绪激动，称要打12378", "客户称已向银保监投诉", "客户要求书面回复",
-              "已安抚客户", "已告知客户会反馈相关部门", "客户称不同意将向媒体曝光")
+_CS_REASON = (
+    "近期失业无收入",
+    "家人生病急需用钱",
+    "生意失败",
+    "收入下降",
+    "多头借贷压力大",
+    "疫情后一直没有工作",
+    "身体不好无法工作",
+    "暂时资金困难",
+)
+_CS_DEMANDS = (
+    "停息挂账",
+    "减免罚息",
+    "只还本金",
+    "分{term}期还款",
+    "停止催收",
+    "不要联系家人和通讯录",
+    "延期还款",
+    "减免违约金",
+    "协商个性化分期",
+)
+_CS_AGENT = (
+    "称已委托代理人处理，代理人电话{aphone}",
+    "表示后续由其委托的法务对接，电话{aphone}",
+    "留了第三方联系电话{aphone}",
+    "称已找律师，律师电话{aphone}",
+)
+_CS_THREAT = (
+    "客户表示如不处理将投诉至监管",
+    "客户情绪激动，称要打12378",
+    "客户称已向银保监投诉",
+    "客户要求书面回复",
+    "已安抚客户",
+    "已告知客户会反馈相关部门",
+    "客户称不同意将向媒体曝光",
+)
 
 
 def hotline_note(rng: random.Random, *, aphone: str | None = None, hardship: bool = True) -> str:
     """A customer-service write-up of a call (campaign calls and genuine hardship calls alike)."""
     term = str(pick(rng, (12, 24, 36, 48, 60)))
     demands = "、".join(d.format(term=term) for d in rng.sample(_CS_DEMANDS, rng.randint(1, 4)))
-    parts = [pick(rng, _CS_OPEN) + (pick(rng, _CS_REASON) + "，" if hardship and rng.random() < 0.8 else "")
-             + pick(rng, ("要求", "申请", "希望")) + demands]
+    parts = [
+        pick(rng, _CS_OPEN)
+        + (pick(rng, _CS_REASON) + "，" if hardship and rng.random() < 0.8 else "")
+        + pick(rng, ("要求", "申请", "希望"))
+        + demands
+    ]
     if aphone:
         parts.append(pick(rng, _CS_AGENT).format(aphone=ob.phone_in_text(rng, aphone)))
     if rng.random() < 0.7:
@@ -276,14 +328,24 @@ _DR_ASK = (
 CAUSES = ("突发心梗", "车祸", "癌症晚期", "脑溢血", "意外溺水", "急性胰腺炎", "肝癌", "工地事故", "白血病")
 
 
-def death_relatives(rng: random.Random, ag: Agency, m: Member, death: date, cause: str, phone: str,
-                    rate: float) -> str:
-    slots = {"name": m.name, "id4": m.id_number[-4:], "rel": pick(rng, _DR_REL_M if m.male else _DR_REL_F),
-             "drel": pick(rng, _DR_DREL_M if m.male else _DR_DREL_F), "ddate": fmt_date(rng, death), "cause": cause}
+def death_relatives(
+    rng: random.Random, ag: Agency, m: Member, death: date, cause: str, phone: str, rate: float
+) -> str:
+    slots = {
+        "name": m.name,
+        "id4": m.id_number[-4:],
+        "rel": pick(rng, _DR_REL_M if m.male else _DR_REL_F),
+        "drel": pick(rng, _DR_DREL_M if m.male else _DR_DREL_F),
+        "ddate": fmt_date(rng, death),
+        "cause": cause,
+    }
     parts = [_house_pick(rng, ag, "_DR_OPEN", _DR_OPEN, **slots)]
     parts += [p if m.male else p.replace("他", "她") for p in rng.sample(_DR_MID, rng.randint(1, 2))]
     parts.append(_house_pick(rng, ag, "_DR_ASK", _DR_ASK, **slots))
     if rng.random() < 0.5:
-        parts.append(pick(rng, ("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
-            p=ob.phone_in_text(rng, phone)))
+        parts.append(
+            pick(rng, ("有事打我电话{p}。", "联系电话{p}。", "回电请打{p}。")).format(
+                p=ob.phone_in_text(rng, phone)
+            )
+        )
     return ob.words(rng, "".join(parts), rate * 0.3)

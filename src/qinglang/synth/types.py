@@ -38,8 +38,14 @@ class Config:
     hardship_share: float = 0.02  # genuine borrowers asking for 分期/延期 themselves
     official_share: float = 0.02  # genuine complaints quoting the official hotline / 12378 / a bank
     # weights of the styles beyond the first four (one of each style is always present)
-    style_weights: dict[str, float] = field(default_factory=lambda: {
-        "legal_consulting": 2.0, "stealthy": 1.5, "fake_law_firm": 1.0, "death_relatives": 0.5})
+    style_weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "legal_consulting": 2.0,
+            "stealthy": 1.5,
+            "fake_law_firm": 1.0,
+            "death_relatives": 0.5,
+        }
+    )
     topic_weights: dict[str, float] = field(default_factory=lambda: dict(lx.TOPIC_WEIGHTS))
 
     def resolved(self) -> Config:
@@ -49,7 +55,9 @@ class Config:
         if c.posts is None:
             c.posts = max(200, c.complaints // 20)
         if c.campaigns is None:
-            c.campaigns = 8 if c.complaints >= 3000 else max(4, min(8, int(c.complaints * c.campaign_share) // 40))
+            c.campaigns = (
+                8 if c.complaints >= 3000 else max(4, min(8, int(c.complaints * c.campaign_share) // 40))
+            )
         return c
 
     @classmethod
@@ -59,7 +67,6 @@ class Config:
             raw["start"] = date.fromisoformat(raw["start"])
         raw.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**raw)
-
 
 
 @dataclass(slots=True)

@@ -26,15 +26,23 @@ def _dumps(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-_MESSY_CHANNELS = {"app": ("APP", "App", "手机APP"), "hotline": ("热线", "电话", "Hotline"),
-                   "email": ("邮件", "EMAIL"), "regulator": ("监管转办", "12378"), "social": ("微博", "黑猫"),
-                   "other": ("其他", "")}
+_MESSY_CHANNELS = {
+    "app": ("APP", "App", "手机APP"),
+    "hotline": ("热线", "电话", "Hotline"),
+    "email": ("邮件", "EMAIL"),
+    "regulator": ("监管转办", "12378"),
+    "social": ("微博", "黑猫"),
+    "other": ("其他", ""),
+}
 
 
 def _messy_phone(rng: random.Random, phone: str | None) -> str | None:
     if not phone or rng.random() > 0.06:
         return phone
-    return pick(rng, (f"+86 {phone}", f"{phone[:3]} {phone[3:7]} {phone[7:]}", f"86-{phone}", f"({phone[:3]}){phone[3:]}"))
+    return pick(
+        rng,
+        (f"+86 {phone}", f"{phone[:3]} {phone[3:7]} {phone[7:]}", f"86-{phone}", f"({phone[:3]}){phone[3:]}"),
+    )
 
 
 def write_complaints(gen: Generator, path: Path) -> None:
@@ -50,11 +58,21 @@ def write_complaints(gen: Generator, path: Path) -> None:
                 if rng.random() < 0.05:
                     channel = pick(rng, _MESSY_CHANNELS[channel])
                 phone = _messy_phone(rng, phone)
-            buf.append(_dumps({
-                "complaint_id": r.cid, "received_at": fmt(rng, r.t), "channel": channel,
-                "customer_id": r.cust.customer_id if r.cust else None, "phone": phone, "text": r.text,
-                "ip": r.ip, "device_id": r.device, "attachments": [d.file for d in r.docs],
-            }))
+            buf.append(
+                _dumps(
+                    {
+                        "complaint_id": r.cid,
+                        "received_at": fmt(rng, r.t),
+                        "channel": channel,
+                        "customer_id": r.cust.customer_id if r.cust else None,
+                        "phone": phone,
+                        "text": r.text,
+                        "ip": r.ip,
+                        "device_id": r.device,
+                        "attachments": [d.file for d in r.docs],
+                    }
+                )
+            )
             if len(buf) >= _CHUNK:
                 fh.write("\n".join(buf) + "\n")
                 buf.clear()
@@ -65,12 +83,38 @@ def write_complaints(gen: Generator, path: Path) -> None:
 def write_customers(gen: Generator, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["customer_id", "name", "phone", "principal", "next_due_date", "overdue_days", "id_number",
-                    "province", "city", "product", "loan_date"])
+        w.writerow(
+            [
+                "customer_id",
+                "name",
+                "phone",
+                "principal",
+                "next_due_date",
+                "overdue_days",
+                "id_number",
+                "province",
+                "city",
+                "product",
+                "loan_date",
+            ]
+        )
         rows = []
         for c in gen.customers:
-            rows.append([c.customer_id, c.name, c.phone, f"{c.principal:.2f}", c.next_due_date.isoformat(),
-                         c.overdue_days, c.id_number, c.city.province, c.city.city, c.product, c.loan_date.isoformat()])
+            rows.append(
+                [
+                    c.customer_id,
+                    c.name,
+                    c.phone,
+                    f"{c.principal:.2f}",
+                    c.next_due_date.isoformat(),
+                    c.overdue_days,
+                    c.id_number,
+                    c.city.province,
+                    c.city.city,
+                    c.product,
+                    c.loan_date.isoformat(),
+                ]
+            )
             if len(rows) >= _CHUNK:
                 w.writerows(rows)
                 rows.clear()
@@ -101,10 +145,20 @@ def write_all(gen: Generator, out: Path, render: bool | None) -> dict:
     groups = {g: sorted(r.cid for r in recs) for g, recs in sorted(gen.truth_groups.items())}
     agencies = {}
     for cid, ag in sorted(gen.agencies.items()):
-        agencies[cid] = {"name": ag.name, "kind": ag.kind, "city": ag.city.city, "province": ag.city.province,
-                         "code": ag.code, "person": ag.person, "phones": ["+86" + p for p in ag.phones],
-                         "wechat": ag.wechat, "backup_wechat": ag.extra.get("backup_wechat"), "qq": ag.qq,
-                         "ip_block": ag.ip_block, "devices": ag.devices}
+        agencies[cid] = {
+            "name": ag.name,
+            "kind": ag.kind,
+            "city": ag.city.city,
+            "province": ag.city.province,
+            "code": ag.code,
+            "person": ag.person,
+            "phones": ["+86" + p for p in ag.phones],
+            "wechat": ag.wechat,
+            "backup_wechat": ag.extra.get("backup_wechat"),
+            "qq": ag.qq,
+            "ip_block": ag.ip_block,
+            "devices": ag.devices,
+        }
     truth = {
         "campaigns": {r.cid: r.campaign for r in gen.recs},
         "organizers": {cid: gen.organizers(cid) for cid in sorted(gen.agencies)},
@@ -116,8 +170,9 @@ def write_all(gen: Generator, out: Path, render: bool | None) -> dict:
         "attachments": "attachments/manifest.jsonl",
         "seed": gen.seed,
     }
-    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
-                                    encoding="utf-8")
+    (out / "truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
+    )
 
     rendered: int | str = "skipped"
     if render is None:
@@ -126,12 +181,22 @@ def write_all(gen: Generator, out: Path, render: bool | None) -> dict:
         rendered = render_manifest(out, manifest, gen.seed)
     per_campaign = Counter(r.campaign for r in gen.recs if r.campaign)
     return {
-        "out": str(out), "complaints": len(gen.recs), "customers": len(gen.customers), "posts": len(posts),
+        "out": str(out),
+        "complaints": len(gen.recs),
+        "customers": len(gen.customers),
+        "posts": len(posts),
         "campaign_complaints": sum(per_campaign.values()),
-        "campaigns": {cid: {"style": gen.campaign_info[cid]["style"], "size": per_campaign[cid],
-                            "agency": gen.agencies[cid].name, "city": gen.agencies[cid].city.city}
-                      for cid in sorted(gen.campaign_info)},
+        "campaigns": {
+            cid: {
+                "style": gen.campaign_info[cid]["style"],
+                "size": per_campaign[cid],
+                "agency": gen.agencies[cid].name,
+                "city": gen.agencies[cid].city.city,
+            }
+            for cid in sorted(gen.campaign_info)
+        },
         "hard_negatives": {g: len(v) for g, v in groups.items()},
         "posts_by_label": dict(Counter(v["label"] for v in post_truth.values())),
-        "attachments": n_att, "rendered": rendered,
+        "attachments": n_att,
+        "rendered": rendered,
     }
