@@ -1,6 +1,6 @@
 """Black/gray-industry lexicon: categories, variant expansion, Aho-Corasick matching, context.
 
-Terms live in data/lexicon.tsv. Instead of rewriting pinyin and homophones in all text (which
+Terms live in data/lexicon.tsv (read by terms.py). Instead of rewriting pinyin and homophones in all text (which
 corrupts ordinary words), each term is EXPANDED into the spellings ads use: per-character pinyin
 (zheng信, cui收), full pinyin (tingxiguazhang), pinyin initials when flagged (zx), and common
 homophones (分琪, 崔收). Spellings that replace every character by a same-sound one (召岱哩 for
@@ -28,17 +28,8 @@ from qinglang.text.normalize import (
     normalize_for_matching_batch,
     normalize_with_map,
 )
-
-CATEGORY_LABELS: dict[str, str] = {
-    "anti_collection": "反催收",
-    "debt_relief": "债务优化/停息挂账/协商还款",
-    "credit_repair": "征信修复/洗白",
-    "illegal_agency": "非法代理维权/代理退保",
-    "illegal_loan_broker": "非法助贷/包装/口子",
-    "forged_docs": "伪造材料/办证",
-    "recruitment": "招募下线/培训",
-    "data_trade": "买卖个人信息",
-}
+from qinglang.text.sound_match import find_sound_matches, find_sound_matches_batch, toneless
+from qinglang.text.terms import CATEGORY_LABELS, Term, common_words, jieba_stats, terms
 
 
 @dataclass(frozen=True)
@@ -54,31 +45,9 @@ class LexiconHit:
     variant: bool = False  # matched through an obfuscated spelling (pinyin, homophone, variant char)
 
 
-@dataclass(frozen=True)
-class Term:
-    term: str
-    category: str
-    weight: float
-    flags: frozenset[str]
-
-
 def lexicon_categories() -> list[str]:
     """Category codes in a stable order (labels in CATEGORY_LABELS)."""
     return list(CATEGORY_LABELS)
-
-
-@lru_cache(maxsize=1)
-def terms() -> tuple[Term, ...]:
-    out = []
-    for row in resources._rows("lexicon.tsv"):
-        if len(row) < 3:
-            continue
-        flags = frozenset(f.strip() for f in row[3].split(",")) if len(row) > 3 and row[3] else frozenset()
-        cat = row[1].strip()
-        if cat not in CATEGORY_LABELS:
-            raise ValueError(f"lexicon.tsv: unknown category {cat!r}")
-        out.append(Term(row[0].strip(), cat, float(row[2]), flags))
-    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -90,36 +59,9 @@ def _homophones() -> dict[str, list[str]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _jieba_stats() -> tuple[frozenset[str], dict[str, int]]:
-    import os
-
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words = set()
-    mass: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ")
-            if len(parts) < 2:
-                continue
-            freq = int(parts[1])
-            if len(parts[0]) <= 4 and freq >= 3:
-                words.add(parts[0])
-            for ch in parts[0]:
-                mass[ch] = mass.get(ch, 0) + freq
-    return frozenset(words), mass
-
-
-def _common_words() -> frozenset[str]:
-    """Ordinary words (jieba dictionary, freq >= 3): a generated spelling that is one is dropped."""
-    return _jieba_stats()[0]
-
-
 def _rare(ch: str) -> bool:
     """A character ordinary text (almost) never uses: as a homophone it can only be a disguise."""
-    return _jieba_stats()[1].get(ch, 0) < 100
+    return jieba_stats()[1].get(ch, 0) < 100
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -129,8 +71,6 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 def _same_sound() -> dict[str, list[str]]:
     """toneless pinyin -> characters (pypinyin's dictionary), for homophone spellings of long terms."""
     from pypinyin.pinyin_dict import pinyin_dict
-
-    from qinglang.text.sound_match import toneless
 
     index: dict[str, list[str]] = {}
     for code, readings in pinyin_dict.items():
@@ -174,7 +114,7 @@ def expand_term(term: Term) -> list[str]:
             if h not in opts and _CJK_RE.match(h) and (n >= 3 or _rare(h))
         )
         options.append(opts)
-    common = _common_words()
+    common = common_words()
     seen = {base}
 
     def add(s: str) -> None:
@@ -217,7 +157,7 @@ def _sound_alikes(base: str, full: list[str]) -> list[str]:
     out: list[str] = []
     seen = {base}
     sound = _same_sound()
-    mass = _jieba_stats()[1]
+    mass = jieba_stats()[1]
     for i, ch in enumerate(base):
         for h in sound.get(full[i], []):
             # long terms: same-sound characters people actually type (in the jieba dictionary);
@@ -234,7 +174,7 @@ def _homophone_only(base: str) -> list[str]:
     """One-character homophone/learnt-variant spellings, for short terms kept out of pinyin."""
     homo = _homophones()
     learnt = resources.learnt_variants_of()
-    common = _common_words()
+    common = common_words()
     out = []
     for i, ch in enumerate(base):
         similar = resources.sound_shape_similar().get(ch, [])
@@ -378,8 +318,6 @@ def match_lexicon_batch(texts: Sequence[str], min_weight: float = 0.0) -> list[l
     With `min_weight`, a text whose every candidate term weighs less is not matched in full (its
     list is empty); texts with any heavier candidate get exactly match_lexicon's hits. The scan
     ignores light generic words (催收, 征信) and so skips their offset maps."""
-    from qinglang.text.sound_match import find_sound_matches_batch
-
     ac, _patterns, info = _automaton()
     all_terms = terms()
     out: list[list[LexiconHit]] = []
@@ -412,8 +350,6 @@ def _match(
 ) -> list[LexiconHit]:
     """`sound` and `found` (the overlapping automaton matches on `fast`) may come from a batch
     that already computed them."""
-    from qinglang.text.sound_match import find_sound_matches
-
     ac, patterns, info = _automaton()
     if found is None:
         found = ac.find_matches_as_indexes(fast, overlapping=True)

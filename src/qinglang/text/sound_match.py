@@ -23,6 +23,8 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qinglang.text.terms import common_words, jieba_stats, terms
+
 COMMON_PPM = 20.0
 """Same cut-off as the learnt variant table (scripts/build_variant_table.py --max-ppm)."""
 _BASE = 0xE000  # BMP private-use area: the noise step deletes it, so normalised text has none
@@ -31,7 +33,7 @@ _MAX_WORD = 4
 
 @dataclass(frozen=True)
 class SoundMatch:
-    term_index: int  # index into lexicon.terms()
+    term_index: int  # index into terms() (terms.py; lexicon.terms is the same)
     start: int  # span in the normalised text
     end: int
 
@@ -109,8 +111,6 @@ def _term_syllable_strings(term: str) -> list[str]:
 def _automaton():
     import ahocorasick_rs
 
-    from qinglang.text.lexicon import terms
-
     patterns: list[str] = []
     owner: list[int] = []
     seen: set[str] = set()
@@ -129,9 +129,7 @@ def _automaton():
 
 @lru_cache(maxsize=1)
 def _char_ppm() -> dict[str, float]:
-    from qinglang.text.lexicon import _jieba_stats
-
-    mass = _jieba_stats()[1]
+    mass = jieba_stats()[1]
     total = sum(mass.values()) or 1
     return {ch: n * 1e6 / total for ch, n in mass.items()}
 
@@ -140,9 +138,7 @@ def _word_covers_replacement(norm: str, replaced: list[int]) -> bool:
     """Does an ordinary word (2-4 characters, jieba dictionary) cover a replaced character,
     inside the span or across its edge? Such a word can hold no replaced character of an
     exact term, so the "disguise" is more likely that word."""
-    from qinglang.text.lexicon import _common_words
-
-    words = _common_words()
+    words = common_words()
     for pos in replaced:
         for length in range(2, _MAX_WORD + 1):
             for s in range(max(0, pos - length + 1), min(pos, len(norm) - length) + 1):
@@ -194,15 +190,11 @@ def find_sound_matches_batch(norms: list[str]) -> list[list[SoundMatch]]:
 @lru_cache(maxsize=1)
 def _pattern_terms() -> list[str]:
     """The term each sound pattern stands for, by pattern index."""
-    from qinglang.text.lexicon import terms
-
     all_terms = terms()
     return [all_terms[i].term for i in _automaton()[1]]
 
 
 def _guarded(norm: str, found: list[tuple[int, int, int]], owner: list[int]) -> list[SoundMatch]:
-    from qinglang.text.lexicon import terms
-
     all_terms = terms()
     ppm = _char_ppm()
     out: list[SoundMatch] = []
