@@ -15,7 +15,7 @@ from qinglang.store import open_store, save_scan
 from qinglang.store import store as store_module
 from qinglang.store.results import load_scan
 
-VOLATILE = {"ingested_at", "created_at", "id", "started_at", "finished_at"}
+VOLATILE = {"ingested_at", "created_at", "id", "started_at", "finished_at", "heartbeat_at"}
 
 
 def _write_inputs(tmp_path):

@@ -2,12 +2,14 @@
 
 Each batch (records and the quarantined rows read with them) is one transaction, so a process
 killed midway leaves whole batches behind; because every write is insert-or-skip, running the
-same ingest again completes the store without duplicating anything. Memory stays bounded by
+same ingest again completes the store without duplicating anything. The run's row in
+ingest_runs gets a heartbeat with every batch, so a killed run is later marked interrupted. Memory stays bounded by
 the batch size plus one small int per distinct id (for duplicate detection).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -89,6 +91,11 @@ def ingest_file(
             out.append(quarantined(source, r["source_line"], kind, err, raw))
         return out
 
+    def counts() -> dict[str, Any]:
+        """What the run has got through so far, for its heartbeat in ingest_runs."""
+        done = summary.model_dump(include={"read", "accepted", "duplicates", "quarantined", "by_reason"})
+        return done | {"inserted": inserted}
+
     def flush() -> None:
         nonlocal inserted, q_inserted, records, rejects, raws, now
         if records or rejects:
@@ -104,22 +111,28 @@ def ingest_file(
                         quarantine_out.write(quarantine_line(q) + "\n")
                 if conflicts:
                     q_inserted += store.add_quarantine(conflicts)
+            store.ingest_run_progress(run_id, counts())
         records, rejects, raws = [], [], []
         now = datetime.now(UTC)
         if progress is not None:
             progress(stats)
 
-    for c in classify(path, kind, summary, stats):
-        if c.status == ACCEPTED:
-            records.append(to_row(c.item, source, c.line, now, c.content_hash))
-            raws.append(c.raw)
-        elif c.status == QUARANTINED:
-            rejects.append(quarantine_row(c.item, now))
-            if quarantine_out is not None:
-                quarantine_out.write(quarantine_line(c.item) + "\n")
-        if len(records) + len(rejects) >= batch_size:
-            flush()
-    flush()
+    try:
+        for c in classify(path, kind, summary, stats):
+            if c.status == ACCEPTED:
+                records.append(to_row(c.item, source, c.line, now, c.content_hash))
+                raws.append(c.raw)
+            elif c.status == QUARANTINED:
+                rejects.append(quarantine_row(c.item, now))
+                if quarantine_out is not None:
+                    quarantine_out.write(quarantine_line(c.item) + "\n")
+            if len(records) + len(rejects) >= batch_size:
+                flush()
+        flush()
+    except BaseException:  # an unreadable file, a full disk, Ctrl-C: not left "running"
+        with contextlib.suppress(Exception):
+            store.interrupt_ingest_run(run_id, counts())
+        raise
     result = StoreSummary(**summary.model_dump(), inserted=inserted, quarantine_inserted=q_inserted)
     store.finish_ingest_run(run_id, result.model_dump())
     return result

@@ -150,7 +150,7 @@ class IngestRunRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # NULL: run died midway
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # NULL: running or died midway
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     source_file: Mapped[str] = mapped_column(Text, nullable=False)
     read: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
@@ -159,6 +159,11 @@ class IngestRunRow(Base):
     quarantined: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     inserted: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     by_reason: Mapped[dict[str, int] | None] = mapped_column(JSONType)
+    # 0003_ingest_run_status: running | finished | interrupted, and who runs it (see Store)
+    status: Mapped[str | None] = mapped_column(String(16))
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ScanRunRow(Base):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +180,35 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+RUNNING, FINISHED, INTERRUPTED = "running", "finished", "interrupted"
+# No heartbeat for this long: the run is dead even if its pid cannot be checked (another host).
+# A batch normally commits within seconds.
+STALE_AFTER = timedelta(minutes=10)
+_HOST = socket.gethostname()[:255]
+_RUN_COUNTS = ("read", "accepted", "duplicates", "quarantined", "inserted", "by_reason")
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this host (signal 0 checks without sending)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive under another user; anything else: assume alive
+        return True
+    return True
+
+
+def _run_is_dead(
+    host: str | None, pid: int | None, last_seen: datetime, now: datetime, stale_after: timedelta
+) -> bool:
+    if last_seen.tzinfo is None:
+        last_seen = last_seen.replace(tzinfo=UTC)
+    if now - last_seen > stale_after:
+        return True
+    return host == _HOST and pid is not None and pid > 0 and pid != os.getpid() and not _pid_alive(pid)
+
+
 def _unpack(items: Iterable[Any]) -> Iterator[tuple[int | None, Any, str | None]]:
     """Accept records, (line, record) pairs or (line, record, content_hash) triples."""
     for item in items:
@@ -272,11 +303,22 @@ class Store:
             inserted += self.write_batch({m.quarantine: buf})["quarantine"]
         return inserted
 
+    # -- ingest runs -----------------------------------------------------------------------
+    # A run is `running` from start_ingest_run until finish_ingest_run (`finished`) or
+    # interrupt_ingest_run (`interrupted`: the ingest raised). A process killed outright
+    # (SIGKILL, power loss) cannot say so itself: mark_interrupted_runs, called when a run
+    # starts and when runs are listed, marks a running run `interrupted` when its process is
+    # gone (same host, pid no longer alive) or its heartbeat (refreshed at every committed
+    # batch) is older than STALE_AFTER.
+
     def start_ingest_run(self, kind: str, source_file: str) -> int:
+        """Record a new running ingest (after marking dead ones interrupted); returns its id."""
+        self.mark_interrupted_runs()
+        now = _now()
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(m.ingest_runs).values(
-                    started_at=_now(),
+                    started_at=now,
                     kind=kind,
                     source_file=source_file,
                     read=0,
@@ -284,19 +326,64 @@ class Store:
                     duplicates=0,
                     quarantined=0,
                     inserted=0,
+                    status=RUNNING,
+                    host=_HOST,
+                    pid=os.getpid(),
+                    heartbeat_at=now,
                 )
             )
             return int(result.inserted_primary_key[0])
 
-    def finish_ingest_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
-        keys = ("read", "accepted", "duplicates", "quarantined", "inserted", "by_reason")
-        values = {k: counts[k] for k in keys if k in counts}
+    def _update_run(self, run_id: int, counts: Mapping[str, Any], **values: Any) -> None:
+        values.update({k: counts[k] for k in _RUN_COUNTS if k in counts})
         with self.engine.begin() as conn:
             conn.execute(
                 m.ingest_runs.update()
-                .where(m.ingest_runs.c.id == run_id)
-                .values(finished_at=_now(), **values)
+                .where(m.ingest_runs.c.id == run_id, m.ingest_runs.c.finished_at.is_(None))
+                .values(**values)
             )
+
+    def ingest_run_progress(self, run_id: int, counts: Mapping[str, Any]) -> None:
+        """Heartbeat of a running ingest: counts so far; a live run wrongly marked stale
+        becomes running again."""
+        self._update_run(run_id, counts, heartbeat_at=_now(), status=RUNNING)
+
+    def interrupt_ingest_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
+        """The ingest stopped on an error: what it got through is kept, the run is interrupted."""
+        self._update_run(run_id, counts, heartbeat_at=_now(), status=INTERRUPTED)
+
+    def finish_ingest_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
+        now = _now()
+        self._update_run(run_id, counts, finished_at=now, heartbeat_at=now, status=FINISHED)
+
+    def mark_interrupted_runs(self, *, stale_after: timedelta | None = None) -> list[int]:
+        """Mark running ingests whose process is dead as interrupted; returns their ids."""
+        runs = m.ingest_runs.c
+        now = _now()
+        limit = STALE_AFTER if stale_after is None else stale_after
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(runs.id, runs.host, runs.pid, runs.heartbeat_at, runs.started_at).where(
+                    runs.finished_at.is_(None), runs.status == RUNNING
+                )
+            ).all()
+            dead = [
+                r.id for r in rows if _run_is_dead(r.host, r.pid, r.heartbeat_at or r.started_at, now, limit)
+            ]
+            if dead:
+                conn.execute(
+                    m.ingest_runs.update()
+                    .where(runs.id.in_(dead), runs.status == RUNNING, runs.finished_at.is_(None))
+                    .values(status=INTERRUPTED)
+                )
+        return dead
+
+    def ingest_runs(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first, with their status (dead runs marked first)."""
+        self.mark_interrupted_runs()
+        stmt = select(m.ingest_runs).order_by(m.ingest_runs.c.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
 
     # -- reading -------------------------------------------------------------------------
     def iter_complaints(self, *, batch_size: int = 2000) -> Iterator[Complaint]:
