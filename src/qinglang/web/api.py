@@ -14,9 +14,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from qinglang.schema import Complaint, ScoredComplaint
-from qinglang.web import actions, audit, db, repo, service
-from qinglang.web.auth import SESSION_TTL, User, authenticate, end_session, start_session
+from qinglang.web import actions, audit, db, export, repo, service
+from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, authenticate, end_session, start_session
 from qinglang.web.deps import COOKIE, current_user, masking, require, state, token_of
+from qinglang.web.pii import is_sensitive_kind, mask_value
 
 router = APIRouter(prefix="/api")
 
@@ -105,27 +106,71 @@ def logout(request: Request, response: Response) -> dict[str, bool]:
 
 @router.get("/me", tags=["session"])
 def me(user: User = Depends(current_user)) -> dict[str, Any]:
-    from qinglang.web.auth import PERMISSIONS
-
     return {"username": user.username, "role": user.role, "permissions": sorted(PERMISSIONS[user.role])}
 
 
 # ---- online scoring --------------------------------------------------------------------------
 
 
-@router.post("/complaints", response_model=ScoredComplaint, tags=["complaints"])
+# The body is read raw and validated by the ingest path (qinglang.ingest.complaint_from_json),
+# not by FastAPI: a complaint must be accepted or rejected here exactly as a line of
+# `qinglang ingest` or `qinglang score` would be, with the same reason codes.
+COMPLAINT_BODY = {
+    "type": "object",
+    "description": "one complaint, validated like a line of `qinglang ingest` (docs/contracts.md)",
+    "required": ["complaint_id", "received_at", "text"],
+    "properties": {
+        "complaint_id": {"type": ["string", "integer"]},
+        "received_at": {
+            "type": ["string", "integer"],
+            "description": "ISO 8601 or a common Chinese export form; naive = Asia/Shanghai",
+        },
+        "channel": {
+            "type": "string",
+            "description": "app, hotline, email, regulator, social, other, or an alias such as 热线",
+        },
+        "customer_id": {"type": ["string", "integer", "null"]},
+        "phone": {"type": ["string", "integer", "null"]},
+        "text": {"type": "string"},
+        "ip": {"type": ["string", "null"]},
+        "device_id": {"type": ["string", "integer", "null"]},
+        "attachments": {"type": ["array", "string"], "items": {"type": "string"}},
+    },
+}
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+def _accepted_complaint(body: bytes) -> Complaint:
+    """The complaint in `body`, or HTTP 422 with the ingest reason code and reason."""
+    from qinglang.ingest import Rejection, complaint_from_json
+
+    checked = complaint_from_json(body)
+    if isinstance(checked, Rejection):
+        raise HTTPException(status_code=422, detail=checked.as_dict())
+    return checked
+
+
+@router.post(
+    "/complaints",
+    response_model=ScoredComplaint,
+    tags=["complaints"],
+    openapi_extra={
+        "requestBody": {"required": True, "content": {"application/json": {"schema": COMPLAINT_BODY}}}
+    },
+    responses={422: {"description": "rejected: `detail` holds `reason_code` and `reason` (中文 / English)"}},
+)
 def submit_complaint(
-    complaint: Complaint, request: Request, user: User = Depends(current_user)
+    request: Request, body: bytes = Depends(_raw_body), user: User = Depends(current_user)
 ) -> ScoredComplaint:
     """Score one new complaint against the indexed store (same answer as the batch scan) and keep it."""
     require(user, "submit")
+    complaint = _accepted_complaint(body)
     st = state(request)
     if st.index is None:
         raise HTTPException(status_code=503, detail=f"online scoring is not wired: {st.index_error}")
-    if complaint.received_at.tzinfo is None:
-        complaint = complaint.model_copy(
-            update={"received_at": complaint.received_at.replace(tzinfo=repo.SHANGHAI)}
-        )
     with st.score_lock:
         result: ScoredComplaint = st.index.score(complaint)
     with st.engine.begin() as conn:
@@ -201,8 +246,6 @@ def indicator_detail(
     value: str, request: Request, kind: str = "", user: User = Depends(current_user)
 ) -> dict[str, Any]:
     """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints."""
-    from qinglang.web.pii import is_sensitive_kind, mask_value
-
     st = state(request)
     masked = masking(request, user, "indicator", value)
     run = repo.get_run(st.engine, None)
@@ -325,15 +368,13 @@ def move_case(
 @router.get("/cases/{case_id}/evidence-pack", tags=["cases"])
 def evidence_pack(case_id: str, request: Request, user: User = Depends(current_user)) -> Response:
     """The case's evidence pack (ZIP, unmasked, lead only); the export and its manifest hash are audited."""
-    from qinglang.evidence import build_evidence_pack
-
     require(user, "export")
     st = state(request)
     case = actions.get_case(st.engine, case_id)
     if case is None:
         raise HTTPException(status_code=404, detail="no such case")
     try:
-        body, manifest = build_evidence_pack(st.engine, case, user.username)
+        body, manifest = export.evidence_pack(st.engine, case, user.username)
     except LookupError as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from exc
     audit.record(
