@@ -12,6 +12,10 @@ The pack is a ZIP holding:
 - manifest.json: case, campaign, scan run, who exported it and when, and the SHA-256 and size of
   every other file. The manifest's own SHA-256 goes to the audit log, so a later change of any
   byte in the pack is detectable from both sides.
+
+The pack knows nothing of where a case comes from: the caller collects the case's data (the
+workbench does it from its store, qinglang.web.export) and hands it over, so this package never
+imports the workbench that exports it.
 """
 
 from __future__ import annotations
@@ -19,20 +23,22 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
+import importlib.util
 import io
 import json
 import logging
+import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
+from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy.engine import Engine
-
-from qinglang.web import repo, views
 
 log = logging.getLogger(__name__)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,6 +60,16 @@ REPORT_MEMBERS = 1000
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def local_time(value: datetime | None) -> str:
+    """Beijing time for the report's readers. The collector hands over aware datetimes; a naive
+    one is UTC, as the store keeps it."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
 # ---- pieces -----------------------------------------------------------------------------------
@@ -101,13 +117,12 @@ def graph_png(graph: dict[str, list[dict[str, Any]]]) -> bytes:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Chromium's print-to-PDF; reportlab (built-in CJK CID font) when Chromium is not there."""
-    if Path(CHROMIUM).exists():
-        try:
-            from playwright.sync_api import Error as PlaywrightError
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            return _reportlab_pdf(html)
+    """Chromium's print-to-PDF; reportlab (built-in CJK CID font) when Chromium or Playwright (an
+    optional dependency) is not there."""
+    if Path(CHROMIUM).exists() and importlib.util.find_spec("playwright") is not None:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -127,8 +142,6 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def _reportlab_pdf(html: str) -> bytes:
-    import re
-
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
@@ -143,8 +156,6 @@ def _reportlab_pdf(html: str) -> bytes:
     text = re.sub(r"<[^>]+>", " ", text)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4)
-    from xml.sax.saxutils import escape
-
     doc.build([Paragraph(escape(line.strip()), style) for line in text.splitlines() if line.strip()])
     return buf.getvalue()
 
@@ -160,38 +171,14 @@ def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
 # ---- the pack ---------------------------------------------------------------------------------
 
 
-def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
-    """Everything the pack shows about a case's campaign, unmasked."""
-    run = repo.get_run(engine, case["run_id"]) or {"run_id": case["run_id"], "params": {}}
-    cluster = repo.get_cluster(engine, case["run_id"], case["cluster_id"])
-    if cluster is None:
-        raise LookupError(f"campaign {case['cluster_id']} of run {case['run_id']} is not in the store")
-    members = repo.complaints_by_ids(engine, list(cluster["complaint_ids"]))
-    scored = repo.scored_for(engine, case["run_id"], [m["complaint_id"] for m in members])
-    attachments = [a for m in members for a in m.get("attachments", [])]
-    materials = repo.materials_for(run.get("params", {}).get("out_dir"), attachments)
-    return {
-        "run": run,
-        "cluster": cluster,
-        "members": members,
-        "scored": scored,
-        "materials": materials,
-        "reasons": repo.top_reasons(engine, case["run_id"], list(cluster["complaint_ids"]), n=8),
-        "geo": views.geo_distribution(members),
-        "timeline": views.timeline([m["received_at"] for m in members]),
-        "graph": views.entity_graph(cluster, members, masked=False),
-        "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"]),
-        "notes": repo.notes_for(engine, "campaign", case["cluster_id"]),
-    }
-
-
-def _material_files(materials: list[dict[str, Any]], run: dict[str, Any]) -> dict[str, bytes]:
+def _material_files(materials: list[dict[str, Any]], paths: dict[str, Path]) -> dict[str, bytes]:
+    """The files the findings are about, under materials/ (`paths`: where each finding's file lies)."""
     files: dict[str, bytes] = {}
     for rec in materials:
         if len(files) >= _MAX_MATERIAL_FILES:
             break
         f = str(rec.get("file", ""))
-        path = repo.material_path(run, f)
+        path = paths.get(f)
         if path is not None:
             parts = [x for x in PurePosixPath(f.replace("\\", "/")).parts if x not in ("", ".", "..", "/")]
             files["materials/" + "/".join(parts)] = path.read_bytes()
@@ -199,11 +186,14 @@ def _material_files(materials: list[dict[str, Any]], run: dict[str, Any]) -> dic
 
 
 def build_evidence_pack(
-    engine: Engine, case: dict[str, Any], exported_by: str, *, now: datetime | None = None
+    case: dict[str, Any], data: dict[str, Any], exported_by: str, *, now: datetime | None = None
 ) -> tuple[bytes, dict[str, Any]]:
-    """The ZIP bytes and its manifest for `case` (a row of wb_cases)."""
+    """The ZIP bytes and its manifest for `case` (a row of wb_cases).
+
+    `data` is everything the pack shows about the case's campaign, unmasked: run, cluster,
+    members, scored, materials, material_paths (finding's file -> where it lies), reasons, geo,
+    timeline, graph, verdicts, notes (as qinglang.web.export.collect_case gathers them)."""
     now = now or datetime.now(UTC)
-    data = collect_case(engine, case)
     cluster, members, scored = data["cluster"], data["members"], data["scored"]
     files: dict[str, bytes] = {}
 
@@ -263,14 +253,14 @@ def build_evidence_pack(
     files["materials.json"] = json.dumps(
         data["materials"], ensure_ascii=False, indent=2, default=str
     ).encode()
-    files.update(_material_files(data["materials"], data["run"]))
+    files.update(_material_files(data["materials"], data["material_paths"]))
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
     html = env.get_template("report.html").render(
         case=case,
         exported_by=exported_by,
         now=now,
-        local_time=repo.local_time,
+        local_time=local_time,
         graph_data_uri="data:image/png;base64," + base64.b64encode(files["graph.png"]).decode(),
         report_members=members[:REPORT_MEMBERS],
         **data,

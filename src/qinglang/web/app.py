@@ -12,21 +12,19 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from qinglang.online import load_index
 from qinglang.web import api, pages
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, open_engine
 from qinglang.web.deps import WorkbenchState
+from qinglang.web.highlight import segments
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
 def load_online_index(db_url: str) -> tuple[object | None, str | None]:
-    """The campaign-detection engineer's online index, or why it is not available."""
-    try:
-        from qinglang.online import load_index  # type: ignore[import-not-found]
-    except ImportError as exc:
-        return None, f"qinglang.online.load_index is not installed ({exc})"
+    """The online index (qinglang.online), or why it could not be loaded."""
     try:
         return load_index(db_url), None
     except Exception as exc:  # no scan yet, empty store, ...: the rest of the workbench still works
@@ -48,8 +46,6 @@ def seed_demo_users(engine) -> list[str]:
 
 def _warm_up() -> None:
     """Build the lexicon and contact automata now, not on the first analyst's page view."""
-    from qinglang.web.highlight import segments
-
     segments("预热：停息挂账，联系 13912345678，微信 abc_12345", masked=True)
 
 

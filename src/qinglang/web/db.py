@@ -16,6 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from qinglang.store import open_store
+
 metadata = sa.MetaData()
 
 users = sa.Table(
@@ -140,20 +142,8 @@ def audit_trigger_sql(dialect_name: str) -> tuple[str, ...]:
 
 
 def open_engine(db_url: str) -> Engine:
-    """Engine for `db_url`; through the store when it is installed, so its migrations run first."""
-    try:
-        from qinglang.store import open_store  # type: ignore[attr-defined]
-    except ImportError:
-        open_store = None
-    if open_store is not None:
-        store = open_store(db_url)
-        engine = getattr(store, "engine", None)
-        if isinstance(engine, Engine):
-            return engine
-    kwargs: dict[str, Any] = {}
-    if db_url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False}
-    return sa.create_engine(db_url, **kwargs)
+    """Engine for `db_url`, through the store so its migrations run first."""
+    return open_store(db_url).engine
 
 
 def ensure_schema(engine: Engine) -> None:

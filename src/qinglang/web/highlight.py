@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qinglang.text.contacts import extract_contacts
+from qinglang.text.lexicon import match_lexicon
 from qinglang.web.pii import mask_fragment, sensitive_spans
 
 
@@ -29,10 +31,6 @@ class _Span:
 
 
 def _lexicon_spans(text: str) -> list[_Span]:
-    try:
-        from qinglang.text.lexicon import match_lexicon  # type: ignore[import-not-found]
-    except ImportError:
-        return []
     out = []
     for hit in match_lexicon(text):
         suppressed = bool(getattr(hit, "suppressed", False))
@@ -42,10 +40,6 @@ def _lexicon_spans(text: str) -> list[_Span]:
 
 
 def _contact_spans(text: str) -> list[_Span]:
-    try:
-        from qinglang.text.contacts import extract_contacts  # type: ignore[import-not-found]
-    except ImportError:
-        return []
     out = []
     for c in extract_contacts(text):
         out.append(_Span(int(c.start), int(c.end), "contact", f"{c.kind}: {c.value}"))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from qinglang.phones import mask_phone
+from qinglang.text.contacts import extract_contacts
 
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}(?!\d)")
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -55,17 +56,12 @@ def sensitive_spans(text: str) -> list[Span]:
     """Non-overlapping spans of phone / ID numbers in `text`, in order."""
     spans: list[Span] = []
     try:
-        from qinglang.text.contacts import extract_contacts  # type: ignore[import-not-found]
-    except ImportError:
-        extract_contacts = None
-    if extract_contacts is not None:
-        try:
-            for c in extract_contacts(text):
-                kind = str(getattr(c, "kind", "")).lower()
-                if kind in _SENSITIVE_KINDS:
-                    spans.append(Span(int(c.start), int(c.end), "id" if "id" in kind else "phone"))
-        except Exception:  # a bug there must not expose numbers: the regexes below still run
-            spans = []
+        for c in extract_contacts(text):
+            kind = str(getattr(c, "kind", "")).lower()
+            if kind in _SENSITIVE_KINDS:
+                spans.append(Span(int(c.start), int(c.end), "id" if "id" in kind else "phone"))
+    except Exception:  # a bug there must not expose numbers: the regexes below still run
+        spans = []
     for m in _ID_RE.finditer(text):
         spans.append(Span(m.start(), m.end(), "id"))
     for m in _PHONE_RE.finditer(text):

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from qinglang.materials import render_thumbnail
 from qinglang.web import actions, repo, views
 from qinglang.web.highlight import segments
 from qinglang.web.pii import mask_text, mask_value
@@ -158,11 +159,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
 
 
 def _thumbnails(run: dict[str, Any], materials: list[dict[str, Any]]) -> dict[str, str]:
-    """Data-URI thumbnails from the materials engineer's renderer, when it is installed."""
-    try:
-        from qinglang.materials import render_thumbnail
-    except ImportError:
-        return {}
+    """Data-URI thumbnails of the first findings' files (qinglang.materials renders them)."""
     out = {}
     for m in materials[:40]:
         path = repo.material_path(run, str(m.get("file", "")))
