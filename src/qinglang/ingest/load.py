@@ -159,7 +159,11 @@ def load_posts(
 def quarantine_line(row: QuarantinedRow) -> str:
     """One quarantine.jsonl line: Chinese kept readable, and always writable as UTF-8 (a lone
     surrogate, which UTF-8 cannot hold, is written as its \\uXXXX escape: it reads back the same)."""
-    return escape_surrogates(json.dumps(row.model_dump(mode="json"), ensure_ascii=False, default=str))
+    try:
+        data = row.model_dump(mode="json")
+    except UnicodeEncodeError:  # pydantic cannot serialise a lone surrogate: dump the fields as they are
+        data = dict(row)
+    return escape_surrogates(json.dumps(data, ensure_ascii=False, default=str))
 
 
 def write_quarantine(
