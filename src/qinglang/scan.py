@@ -18,33 +18,32 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from qinglang.detection_config import DetectionConfig, TemplateLinkParams
 from qinglang.link.features import extract_features_batch
 from qinglang.link.graph import (
-    STAFF_WRITTEN_CHANNELS,
     EntityGraph,
     IndicatorIndex,
     build_graph,
     build_indicator_index,
     communities,
 )
-from qinglang.link.minhash import LshParams, group_near_duplicates, signatures
-from qinglang.link.organizers import cluster_indicators, rank_organizers
+from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import RecordFeatures
+from qinglang.link.rules import (
+    membership_strength,
+    pick_timing_campaign,
+    timing_match,
+    timing_window,
+)
 from qinglang.schema import Cluster, Complaint, Customer, Evidence, ScoredComplaint
-from qinglang.score import DEFAULT_THRESHOLD, combine, to_reasons
-from qinglang.signals.base import DUE_WINDOW_DAYS, Baselines, ClusterContext
-from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard
+from qinglang.score import combine, to_reasons
+from qinglang.signals.base import Baselines, ClusterContext
+from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard, small_cluster
+from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class ScanConfig:
-    threshold: float = DEFAULT_THRESHOLD
-    lsh: LshParams = field(default_factory=LshParams)
-    min_customers: int = 2  # a cluster must tie at least this many customers together
 
 
 @dataclass
@@ -67,7 +66,11 @@ class ScanResult:
     graph: EntityGraph
     labels: np.ndarray
     baselines: Baselines
-    config: ScanConfig
+    config: DetectionConfig
+    # position -> (cluster id, membership strength, attached by timing): what the online index
+    # answers for a complaint it already holds
+    assignment: dict[int, tuple[str, float, bool]] = field(default_factory=dict)
+    materials: Mapping[str, list[Evidence]] = field(default_factory=dict)  # complaint id -> material evidence
 
     def summary(self) -> dict:
         flagged = sum(1 for s in self.scored if s.flagged)
@@ -117,8 +120,11 @@ def _chunks(items: Iterable[Complaint], size: int) -> Iterator[list[Complaint]]:
 
 
 def compute_features(
-    complaints: Iterable[Complaint], customers: Mapping[str, Customer], progress: Progress = _noop,
-    workers: int | None = None, total: int | None = None,
+    complaints: Iterable[Complaint],
+    customers: Mapping[str, Customer],
+    progress: Progress = _noop,
+    workers: int | None = None,
+    total: int | None = None,
 ) -> FeatureTable:
     """The per-record map, streamed: complaints are consumed chunk by chunk and only the feature
     rows and texts are kept, so a 1M-line file is never held as 1M objects. Past PARALLEL_MIN
@@ -161,6 +167,7 @@ def _cluster_context(
     template_sim: np.ndarray,
     index: IndicatorIndex,
     materials: Mapping[int, list[Evidence]],
+    config: DetectionConfig,
 ) -> ClusterContext:
     tgroups: dict[int, list[int]] = defaultdict(list)
     for i in members:
@@ -176,14 +183,23 @@ def _cluster_context(
                 shared[key].append(i)
     shared = {k: v for k, v in shared.items() if len({feats[i].customer_key for i in v}) >= 2}
     return ClusterContext(
-        members=members, feats=feats, baselines=baselines, template_groups=tgroups, template_similarity=tsim,
-        shared=shared, material_flags={i: materials[i] for i in members if i in materials},
+        members=members,
+        feats=feats,
+        baselines=baselines,
+        template_groups=tgroups,
+        template_similarity=tsim,
+        shared=shared,
+        material_flags={i: materials[i] for i in members if i in materials},
+        config=config,
     )
 
 
-def linking_templates(groups: Mapping[int, list[int]], feats: Sequence[RecordFeatures],
-                      similarity: np.ndarray | None = None, min_agency_share: float = 0.3,
-                      batch_hours: float = 72.0, batch_similarity: float = 0.5) -> tuple[set[int], set[int]]:
+def linking_templates(
+    groups: Mapping[int, list[int]],
+    feats: Sequence[RecordFeatures],
+    similarity: np.ndarray | None = None,
+    params: TemplateLinkParams | None = None,
+) -> tuple[set[int], set[int]]:
     """Template groups allowed to link complaints of different customers.
 
     Either the template is an agency's script (a good share of its copies make the agency
@@ -193,20 +209,24 @@ def linking_templates(groups: Mapping[int, list[int]], feats: Sequence[RecordFea
     weeks. Returns (agency templates, batch templates): a batch template only ever forms a
     campaign of its own, it never pulls complaints into an organiser's group.
     """
+    p = params or TemplateLinkParams()
     agency_t, batch_t = set(), set()
     for lab, idxs in groups.items():
         if len({feats[i].customer_key for i in idxs}) < 2:
             continue
         agency = sum(1 for i in idxs if feats[i].demands.agency_like or feats[i].lexicon_terms)
-        if agency / len(idxs) >= min_agency_share:
+        if agency / len(idxs) >= p.min_agency_share:
             agency_t.add(lab)
-        elif similarity is not None and _filed_as_batch(idxs, feats, similarity, batch_hours, batch_similarity):
+        elif similarity is not None and _filed_as_batch(
+            idxs, feats, similarity, p.batch_hours, p.batch_similarity
+        ):
             batch_t.add(lab)
     return agency_t, batch_t
 
 
-def _filed_as_batch(idxs: list[int], feats: Sequence[RecordFeatures], similarity: np.ndarray, hours: float,
-                    min_sim: float) -> bool:
+def _filed_as_batch(
+    idxs: list[int], feats: Sequence[RecordFeatures], similarity: np.ndarray, hours: float, min_sim: float
+) -> bool:
     if float(np.mean(similarity[idxs])) < min_sim:
         return False
     ordered = sorted(idxs, key=lambda i: feats[i].ts)
@@ -221,7 +241,8 @@ def _filed_as_batch(idxs: list[int], feats: Sequence[RecordFeatures], similarity
 
 
 def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
-    """Run every campaign signal on a cluster; the guard last. Returns (score, evidence)."""
+    """Run every campaign signal on a cluster; the guards last. Returns (score, evidence): the
+    score is `combine(evidence)`, nothing else."""
     found: list[Evidence] = []
     for signal in CAMPAIGN_SIGNALS.values():
         ev = signal(ctx)
@@ -230,62 +251,32 @@ def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
     guard = incident_guard(ctx, found)
     if guard is not None:
         found.append(guard)
-    n_cust = len(ctx.customers)
-    score = combine(found)
-    if n_cust < 3:
-        score = round(score * 0.5, 4)  # two customers are a coincidence as often as a campaign
-    return score, found
-
-
-def membership_strength(i: int, ctx: ClusterContext, organizer_keys: set[tuple[str, str]]) -> float:
-    """1.0 when the complaint carries an organiser indicator or the cluster's template, else 0.85."""
-    f = ctx.feats[i]
-    if any(k in organizer_keys for k in f.indicators):
-        return 1.0
-    if any(i in pos for pos in ctx.template_groups.values()):
-        return 1.0
-    return 0.85
-
-
-TIMING_DEMANDS = frozenset({"stop_interest", "long_instalments", "principal_only", "waive_fees", "stop_collection"})
-TIMING_STRENGTH = 0.85
-
-
-def timing_match(f: RecordFeatures) -> bool:
-    """Looks like a member of a campaign that files just before due dates: filed 0-3 days before
-    the borrower's own due date, with part of the agency demand package, and written by the
-    complainant (not a call-centre write-up)."""
-    return (
-        f.channel not in STAFF_WRITTEN_CHANNELS
-        and f.days_to_due is not None
-        and 0 <= f.days_to_due <= DUE_WINDOW_DAYS
-        and bool(f.demands.agency & TIMING_DEMANDS)
-    )
-
-
-def timing_window(ts: Sequence[float]) -> tuple[float, float]:
-    """A campaign's active period: the 5th to 95th percentile of its filing times."""
-    return float(np.percentile(ts, 5)), float(np.percentile(ts, 95))
-
-
-def pick_timing_campaign(ts: float, windows: Sequence[tuple[float, float, int, str]]) -> str | None:
-    """The largest due-date-timed campaign active at `ts` (windows: start, end, size, cluster id)."""
-    live = [(size, cid) for start, end, size, cid in windows if start <= ts <= end]
-    return max(live)[1] if live else None
+    small = small_cluster(ctx)
+    if small is not None:
+        found.append(small)
+    return combine(found), found
 
 
 def score_record(
-    f: RecordFeatures, cluster: ClusterResult | None, strength: float, materials: Sequence[Evidence] = (),
+    f: RecordFeatures,
+    cluster: ClusterResult | None,
+    strength: float,
+    materials: Sequence[Evidence] = (),
     timing: bool = False,
+    config: DetectionConfig | None = None,
 ) -> tuple[float, list[Evidence]]:
     """The per-complaint score: shared by the batch scan and the online path."""
+    config = config or DetectionConfig()
     ev: list[Evidence] = []
     if cluster is not None and cluster.cluster.score > 0:
-        ev.append(membership_evidence(cluster.cluster.cluster_id, cluster.cluster.score, cluster.cluster.size,
-                                      strength))
+        ev.append(
+            membership_evidence(
+                cluster.cluster.cluster_id, cluster.cluster.score, cluster.cluster.size, strength, config
+            )
+        )
         if timing:
-            ev.append(timing_evidence(cluster.cluster.cluster_id, f))
-    ev.extend(own_evidence(f, materials))
+            ev.append(timing_evidence(cluster.cluster.cluster_id, f, config))
+    ev.extend(own_evidence(f, materials, config))
     return combine(ev), ev
 
 
@@ -296,14 +287,14 @@ def run_scan(
     complaints: Iterable[Complaint],
     customers: Mapping[str, Customer] | None = None,
     material_evidence: Mapping[str, list[Evidence]] | MaterialsHook | None = None,
-    config: ScanConfig | None = None,
+    config: DetectionConfig | None = None,
     progress: Progress = _noop,
     total: int | None = None,
 ) -> ScanResult:
     """Scan complaints (any iterable: a list, or a stream read from a file). `material_evidence`
     is either evidence per complaint id, or a function given the complaints that carry
     attachments once they have been read, returning that evidence."""
-    config = config or ScanConfig()
+    config = config or DetectionConfig()
     customers = customers or {}
     table = compute_features(complaints, customers, progress, total=total)
     feats = table.feats
@@ -318,17 +309,27 @@ def run_scan(
     progress("signatures", 1, 1)
     progress("templates", 0, 1)
     tg = group_near_duplicates(sigs, config.lsh)
-    linking = linking_templates(tg.groups, feats, tg.member_similarity)
+    linking = linking_templates(tg.groups, feats, tg.member_similarity, config.templates)
     progress("templates", 1, 1)
     progress("graph", 0, 1)
-    index = build_indicator_index(feats)
+    index = build_indicator_index(feats, config.index)
     eg = build_graph(n, index)
     aliases = {k[1]: v for k, v in index.members.items() if k[0] == "agent_alias"}
-    labels = communities(eg, feats, tg.labels, *linking, template_similarity=tg.member_similarity,
-                         signatures=sigs, alias_groups=aliases)
+    labels = communities(
+        eg,
+        feats,
+        tg.labels,
+        *linking,
+        template_similarity=tg.member_similarity,
+        signatures=sigs,
+        alias_groups=aliases,
+        params=config.community,
+    )
     progress("graph", 1, 1)
     baselines = Baselines.from_records(
-        feats, [c.phone_info.city if c.phone_info else None for c in customers.values()]
+        feats,
+        [c.phone_info.city if c.phone_info else None for c in customers.values()],
+        config.community.due_window_days,
     )
     pos_of = {f.complaint_id: i for i, f in enumerate(feats)}
     materials_by_pos = {pos_of[cid]: ev for cid, ev in material_evidence.items() if cid in pos_of and ev}
@@ -340,8 +341,10 @@ def run_scan(
     raw_clusters = []
     total = len(by_label)
     for done, members in enumerate(by_label.values()):
-        ctx = _cluster_context(members, feats, baselines, tg.labels, tg.member_similarity, index, materials_by_pos)
-        if len(ctx.customers) < config.min_customers:
+        ctx = _cluster_context(
+            members, feats, baselines, tg.labels, tg.member_similarity, index, materials_by_pos, config
+        )
+        if len(ctx.customers) < config.clusters.min_customers:
             continue
         score, ev = campaign_evidence(ctx)
         raw_clusters.append((score, ctx, ev))
@@ -359,29 +362,40 @@ def run_scan(
         times = [feats[i].received_at for i in members]
         rep = _representative(members, ctx, table.texts)
         cluster = Cluster(
-            cluster_id=cid, size=len(members), score=score,
+            cluster_id=cid,
+            size=len(members),
+            score=score,
             complaint_ids=[feats[i].complaint_id for i in members],
-            first_seen=min(times).astimezone(SHANGHAI), last_seen=max(times).astimezone(SHANGHAI),
-            template=rep, indicators=cluster_indicators(ctx), organizers=organizers,
+            first_seen=min(times).astimezone(SHANGHAI),
+            last_seen=max(times).astimezone(SHANGHAI),
+            template=rep,
+            indicators=cluster_indicators(ctx),
+            organizers=organizers,
         )
         cr = ClusterResult(cluster=cluster, flagged=score >= config.threshold, evidence=ev, members=members)
         results.append(cr)
         org_keys = {(o.kind, o.value) for o in organizers}
+        in_template = {i for pos in ctx.template_groups.values() for i in pos}
         for i in members:
-            member_of[i] = (cr, membership_strength(i, ctx, org_keys))
+            carries = any(k in org_keys for k in feats[i].indicators)
+            member_of[i] = (cr, membership_strength(carries, i in in_template, config.community))
 
     # Members of a campaign that files just before due dates rarely share a handle or device
     # with the rest; one filed in its active period, just before its own due date, with the
     # agency's demands, joins it (weaker membership, its own reason).
     by_id = {cr.cluster.cluster_id: cr for cr in results}
-    windows = [(*timing_window([feats[i].ts for i in cr.members]), cr.cluster.size, cr.cluster.cluster_id)
-               for cr in results if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence)]
+    cp = config.community
+    windows = [
+        (*timing_window([feats[i].ts for i in cr.members], cp), cr.cluster.size, cr.cluster.cluster_id)
+        for cr in results
+        if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence)
+    ]
     timed: set[int] = set()
     for i, f in enumerate(feats):
-        if i not in member_of and windows and timing_match(f):
+        if i not in member_of and windows and timing_match(f, cp):
             cid = pick_timing_campaign(f.ts, windows)
             if cid is not None:
-                member_of[i] = (by_id[cid], TIMING_STRENGTH)
+                member_of[i] = (by_id[cid], cp.timing_membership)
                 timed.add(i)
     for i in sorted(timed, key=lambda i: feats[i].ts):
         cr = member_of[i][0]
@@ -392,14 +406,34 @@ def run_scan(
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
         cr, strength = member_of.get(i, (None, 0.0))
-        score, ev = score_record(f, cr, strength, material_evidence.get(f.complaint_id, ()), timing=i in timed)
-        scored.append(ScoredComplaint(
-            complaint_id=f.complaint_id, score=score, flagged=score >= config.threshold,
-            cluster_id=cr.cluster.cluster_id if cr is not None else None, reasons=to_reasons(ev),
-        ))
+        score, ev = score_record(
+            f, cr, strength, material_evidence.get(f.complaint_id, ()), timing=i in timed, config=config
+        )
+        scored.append(
+            ScoredComplaint(
+                complaint_id=f.complaint_id,
+                score=score,
+                flagged=score >= config.threshold,
+                cluster_id=cr.cluster.cluster_id if cr is not None else None,
+                reasons=to_reasons(ev),
+            )
+        )
     return ScanResult(
-        scored=scored, clusters=results, feats=feats, texts=table.texts, sigs=sigs, template_labels=tg.labels, index=index,
-        graph=eg, labels=labels, baselines=baselines, config=config,
+        scored=scored,
+        clusters=results,
+        feats=feats,
+        texts=table.texts,
+        sigs=sigs,
+        template_labels=tg.labels,
+        index=index,
+        graph=eg,
+        labels=labels,
+        baselines=baselines,
+        config=config,
+        assignment={
+            i: (cr.cluster.cluster_id, strength, i in timed) for i, (cr, strength) in member_of.items()
+        },
+        materials=material_evidence,
     )
 
 

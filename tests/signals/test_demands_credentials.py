@@ -1,11 +1,13 @@
 from qinglang.score import combine
 from qinglang.signals.base import evidence
-from qinglang.signals.credentials import classify_licence, quoted_licences
-from qinglang.signals.demands import demand_profile
+from qinglang.text.credentials import classify_licence, quoted_licences
+from qinglang.text.demands import demand_profile
 
 
 def test_agency_package_detected():
-    p = demand_profile("本人已委托律师，要求停息挂账，减免全部罚息，只还本金，分60期，停止催收，不得联系通讯录")
+    p = demand_profile(
+        "本人已委托律师，要求停息挂账，减免全部罚息，只还本金，分60期，停止催收，不得联系通讯录"
+    )
     assert p.agency_like and not p.grievance_like
     assert {"stop_interest", "principal_only", "long_instalments", "stop_collection", "via_agent"} <= p.agency
 

@@ -11,15 +11,33 @@ import typer
 
 
 def command(
-    complaints: Path = typer.Option(..., "--complaints", exists=True, dir_okay=False,
-                                    help="complaints JSONL/CSV / 投诉文件"),
-    customers: Path | None = typer.Option(None, "--customers", exists=True, dir_okay=False,
-                                          help="customers CSV / 客户文件"),
-    attachments: Path | None = typer.Option(None, "--attachments", exists=True, file_okay=False,
-                                            help="attachments folder: check materials too / 附件目录"),
-    db: str | None = typer.Option(None, "--db", help="also record inputs and results in this store / 写入数据库"),
+    complaints: Path = typer.Option(
+        ..., "--complaints", exists=True, dir_okay=False, help="complaints JSONL/CSV / 投诉文件"
+    ),
+    customers: Path | None = typer.Option(
+        None, "--customers", exists=True, dir_okay=False, help="customers CSV / 客户文件"
+    ),
+    attachments: Path | None = typer.Option(
+        None,
+        "--attachments",
+        exists=True,
+        file_okay=False,
+        help="attachments folder: check materials too / 附件目录",
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="also record inputs and results in this store / 写入数据库"
+    ),
     out: Path = typer.Option(..., "--out", file_okay=False, help="output dir / 输出目录"),
-    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="flag threshold / 标记阈值"),
+    threshold: float | None = typer.Option(
+        None, "--threshold", min=0.0, max=1.0, help="flag threshold (default 0.5 or the config's) / 标记阈值"
+    ),
+    config_file: Path | None = typer.Option(
+        None,
+        "--config",
+        exists=True,
+        dir_okay=False,
+        help="detection config TOML (weights, thresholds, rules) / 检测配置文件",
+    ),
     ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR attachments (slow) / 附件 OCR"),
     report: bool = typer.Option(True, "--report/--no-report", help="write report.html / 生成报告"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON / 输出 JSON 摘要"),
@@ -27,14 +45,22 @@ def command(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from qinglang.detection_config import ConfigError, load_config
     from qinglang.ingest import write_quarantine
     from qinglang.ingest.load import ACCEPTED, QUARANTINED, classify, new_summary
     from qinglang.link.records import CustomerFacts
-    from qinglang.online import OnlineIndex
+    from qinglang.online import ARTIFACT_NAME, OnlineIndex, complaint_fingerprint
     from qinglang.report.outputs import write_clusters, write_scored
-    from qinglang.scan import ScanConfig, run_scan
+    from qinglang.scan import run_scan
 
     con = Console(stderr=True)
+    try:
+        config = load_config(config_file)
+    except ConfigError as exc:
+        con.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    if threshold is not None:
+        config = config.with_overrides(threshold=threshold)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     quarantined = []
@@ -47,11 +73,13 @@ def command(
             elif row.status == QUARANTINED:
                 quarantined.append(row.item)
     read_summary = new_summary(complaints, "complaints")
+    fingerprints: dict[str, str] = {}
 
     def stream():
         """Accepted complaints straight from the file; rejected rows kept for quarantine."""
         for row in classify(complaints, "complaints", read_summary):
             if row.status == ACCEPTED:
+                fingerprints[row.item.complaint_id] = complaint_fingerprint(row.item)
                 yield row.item
             elif row.status == QUARANTINED:
                 quarantined.append(row.item)
@@ -62,14 +90,26 @@ def command(
         from qinglang.materials import check_materials, complaint_material_evidence
 
         con.print(f"核验附件材料 / checking attachments of {len(with_attachments)} complaints …")
-        material_results.extend(check_materials(attachments, with_attachments, cust_map, ocr=ocr,
-                                                progress=sys.stderr.isatty()))
+        material_results.extend(
+            check_materials(attachments, with_attachments, cust_map, ocr=ocr, progress=sys.stderr.isatty())
+        )
         return complaint_material_evidence(material_results)
 
-    stages = {"features": "提取特征 features", "signatures": "模板签名 signatures", "templates": "模板分组 templates",
-              "graph": "关系图 graph", "campaigns": "团伙评分 campaigns"}
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=con, disable=as_json or not con.is_terminal) as bar:
+    stages = {
+        "features": "提取特征 features",
+        "signatures": "模板签名 signatures",
+        "templates": "模板分组 templates",
+        "graph": "关系图 graph",
+        "campaigns": "团伙评分 campaigns",
+    }
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=con,
+        disable=as_json or not con.is_terminal,
+    ) as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -77,8 +117,14 @@ def command(
                 tasks[stage] = bar.add_task(stages.get(stage, stage), total=max(total, 1))
             bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        result = run_scan(stream(), cust_map, check_attachments if attachments is not None else None,
-                          ScanConfig(threshold=threshold), progress, total=_count_lines(complaints))
+        result = run_scan(
+            stream(),
+            cust_map,
+            check_attachments if attachments is not None else None,
+            config,
+            progress,
+            total=_count_lines(complaints),
+        )
     if quarantined:
         write_quarantine(quarantined, out / "quarantine.jsonl")
     if not result.scored:
@@ -91,7 +137,12 @@ def command(
 
     write_scored(out / "complaints_scored.jsonl", result.scored)
     write_clusters(out / "clusters.json", result.clusters)
-    OnlineIndex.from_scan(result).save(out)
+    index_blob = OnlineIndex.from_scan(result, fingerprints).to_bytes()
+    (out / "online_index.npz").write_bytes(index_blob)
+    (out / "detection_config.json").write_text(
+        json.dumps(config.to_dict() | {"digest": config.digest()}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
     if report:
         from qinglang.report.html import build_context, render_report
 
@@ -108,8 +159,12 @@ def command(
                         thumbs[r.file] = render_thumbnail(p)
         render_report(out / "report.html", build_context(result, material_results, thumbs))
     summary = result.summary() | {
-        "read": read_summary.read, "duplicates": read_summary.duplicates, "quarantined": len(quarantined),
-        "seconds": round(time.perf_counter() - t0, 2), "out": str(out),
+        "read": read_summary.read,
+        "duplicates": read_summary.duplicates,
+        "quarantined": len(quarantined),
+        "seconds": round(time.perf_counter() - t0, 2),
+        "out": str(out),
+        "config_digest": config.digest(),
     }
     if db:
         from qinglang.ingest.to_store import ingest_file
@@ -121,9 +176,22 @@ def command(
         if customers is not None:
             ingest_file(store, customers, "customers")
         run_id = time.strftime("scan-%Y%m%d-%H%M%S")
-        save_scan(store, run_id, {"out_dir": str(out.resolve()), "complaints": str(complaints),
-                                  "threshold": threshold}, summary,
-                  result.scored, [c.cluster for c in result.clusters])
+        save_scan(
+            store,
+            run_id,
+            {
+                "out_dir": str(out.resolve()),
+                "complaints": str(complaints),
+                "threshold": config.threshold,
+                "config": config.to_dict(),
+                "config_digest": config.digest(),
+                "config_file": str(config_file) if config_file else None,
+            },
+            summary,
+            result.scored,
+            [c.cluster for c in result.clusters],
+            artifacts={ARTIFACT_NAME: index_blob},
+        )
         summary["run_id"] = run_id
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
@@ -133,8 +201,14 @@ def command(
         f"({summary['flag_rate']:.1%}), 疑似团伙 campaigns {summary['campaigns']}, "
         f"隔离 quarantined {summary['quarantined']}, {summary['seconds']} s"
     )
-    for name in ("complaints_scored.jsonl", "clusters.json", "report.html", "materials_scored.jsonl",
-                 "quarantine.jsonl"):
+    for name in (
+        "complaints_scored.jsonl",
+        "clusters.json",
+        "report.html",
+        "materials_scored.jsonl",
+        "quarantine.jsonl",
+        "detection_config.json",
+    ):
         if (out / name).exists():
             con.print(f"  {out / name}")
 

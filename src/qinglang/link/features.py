@@ -13,29 +13,18 @@ import re
 from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
+from qinglang.indicators import CONTACT_TO_KIND
 from qinglang.link.records import RecordFeatures
 from qinglang.phones import phone_info
 from qinglang.schema import Complaint, Customer
-from qinglang.signals.credentials import quoted_licences
-from qinglang.signals.demands import demand_profile
 from qinglang.text.contacts import extract_contacts
+from qinglang.text.credentials import quoted_licences
+from qinglang.text.demands import demand_profile
 from qinglang.text.lexicon import LexiconHit, match_lexicon, match_lexicon_batch
 from qinglang.text.normalize import normalize_for_matching, normalize_for_matching_batch
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
-# Contact kinds found in a complaint's text that identify whoever wrote it for the borrower.
-AGENT_KINDS = {
-    "phone": "agent_phone",
-    "wechat": "wechat",
-    "qq": "qq",
-    "url": "domain",
-    "email": "email",
-    "lawyer_licence": "lawyer_licence",
-    "uscc": "licence_uscc",
-    "law_firm": "law_firm",
-    "company": "company",
-}
 # A lexicon hit counts in a complaint when it is jargon (weight >= JARGON_WEIGHT) or a code word
 # spelled to dodge filters (a variant spelling of any term above VARIANT_WEIGHT). Plain words such
 # as 催收 or 征信 are what genuine borrowers write too.
@@ -44,9 +33,11 @@ VARIANT_WEIGHT = 0.2
 # Words around a phone number in a complaint that say whose number it is.
 _REPORTED_BEFORE = re.compile(
     r"(?:来电号码|催收号码|催收电话|打电话的号码|打来的号码|号码是|这个号|核查|打来|骚扰|外包|冒充|自称[^。！？\n]{0,8}用|用)"
-    r"[^。！？\n]{0,6}$")
+    r"[^。！？\n]{0,6}$"
+)
 _REPORTED_AFTER = re.compile(
-    r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|打电话|一直打|天天打|骚扰|辱骂|威胁)")
+    r"^[^。！？\n]{0,4}(?:这个号|的号码|号码|自称|是不是|打来|打了|打电话|一直打|天天打|骚扰|辱骂|威胁)"
+)
 
 
 _DOTTED_QUAD = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
@@ -95,7 +86,9 @@ def extract_features_batch(
     (the text stage's batch functions return the same results as the per-text ones, faster)."""
     texts = [c.text for c in complaints]
     norms = normalize_for_matching_batch(texts)
-    hits = match_lexicon_batch(texts, min_weight=min(JARGON_WEIGHT, VARIANT_WEIGHT))  # lighter hits are unused
+    hits = match_lexicon_batch(
+        texts, min_weight=min(JARGON_WEIGHT, VARIANT_WEIGHT)
+    )  # lighter hits are unused
     return [
         extract_features(c, customers.get(c.customer_id) if c.customer_id else None, norm=n, lexicon=h)
         for c, n, h in zip(complaints, norms, hits, strict=True)
@@ -103,7 +96,10 @@ def extract_features_batch(
 
 
 def extract_features(
-    complaint: Complaint, customer: Customer | None, *, norm: str | None = None,
+    complaint: Complaint,
+    customer: Customer | None,
+    *,
+    norm: str | None = None,
     lexicon: Sequence[LexiconHit] | None = None,
 ) -> RecordFeatures:
     """All single-record facts the detectors use. Pure: same input, same output.
@@ -125,7 +121,7 @@ def extract_features(
     indicators: list[tuple[str, str]] = []
     raw: dict[str, str] | None = None
     for c in extract_contacts(complaint.text):
-        kind = AGENT_KINDS.get(c.kind)
+        kind = CONTACT_TO_KIND.get(c.kind)  # the indicator registry says which contacts count
         if kind is None:
             continue
         if kind == "agent_phone":
@@ -180,5 +176,3 @@ def extract_features(
         attachments=list(complaint.attachments),
         channel=str(complaint.channel.value) if complaint.channel else None,
     )
-
-

@@ -20,33 +20,24 @@ from dataclasses import dataclass
 import igraph as ig
 import numpy as np
 
+from qinglang import indicators
+from qinglang.detection_config import CommunityParams, IndexParams
 from qinglang.link.records import RecordFeatures
-
-# Edge weight per indicator kind: how strongly sharing it says "same organiser".
-LINK_WEIGHTS: dict[str, float] = {
-    "agent_phone": 1.0,
-    "wechat": 1.0,
-    "qq": 1.0,
-    "domain": 0.8,
-    "email": 1.0,
-    "lawyer_licence": 1.0,
-    "licence_uscc": 1.0,
-    "law_firm": 0.9,
-    "company": 0.9,
-    "complainant_phone": 1.0,
-    "device": 0.8,
-    "agent_alias": 0.7,
-    "template": 1.0,
-}
+from qinglang.link.rules import (
+    group_block,
+    group_city,
+    loner_may_join,
+    office_block_owner,
+    takes_part_in_templates,
+)
 
 
-FAMILY_MAX_CUSTOMERS = 4
-
-
-def is_family_share(records: Sequence[RecordFeatures]) -> bool:
+def is_family_share(
+    records: Sequence[RecordFeatures], max_customers: int = IndexParams().family_max_customers
+) -> bool:
     """A few customers with one surname sharing a phone or a handset: relatives, not an agency."""
     customers = {r.customer_key for r in records}
-    if len(customers) > FAMILY_MAX_CUSTOMERS or any(not r.surname for r in records):
+    if len(customers) > max_customers or any(not r.surname for r in records):
         return False  # without names we cannot tell a family from an agency
     return len({r.surname for r in records}) == 1
 
@@ -61,7 +52,7 @@ class IndicatorIndex:
 
 
 def build_indicator_index(
-    feats: Sequence[RecordFeatures], common_share: float = 0.05, common_floor: int = 200
+    feats: Sequence[RecordFeatures], params: IndexParams | None = None
 ) -> IndicatorIndex:
     """Explode indicators, group by value, keep the ones shared across customers.
 
@@ -74,7 +65,8 @@ def build_indicator_index(
     for i, f in enumerate(feats):
         for key in f.indicators:
             by_value[key].append(i)
-    cap = max(common_floor, int(common_share * len(feats)))
+    params = params or IndexParams()
+    cap = max(params.common_floor, int(params.common_share * len(feats)))
     members: dict[tuple[str, str], list[int]] = {}
     customers: dict[tuple[str, str], int] = {}
     common: set[tuple[str, str]] = set()
@@ -82,9 +74,10 @@ def build_indicator_index(
         n_cust = len({feats[i].customer_key for i in idxs})
         if n_cust < 2:
             continue
-        if key[0] in ("complainant_phone", "device") and is_family_share([feats[i] for i in idxs]):
+        filer_side = key[0] in indicators.KINDS and indicators.KINDS[key[0]].filer_side
+        if filer_side and is_family_share([feats[i] for i in idxs], params.family_max_customers):
             continue
-        if len(idxs) > cap and key[0] not in ("complainant_phone", "device"):
+        if len(idxs) > cap and not filer_side:
             common.add(key)
             continue
         members[key] = idxs
@@ -99,19 +92,9 @@ class EntityGraph:
     vertex_keys: list[tuple[str, str]]  # for vertex n_records + j
 
 
-# Kinds kept on the record for display but never used to tie complaints together: a number the
-# complainant reports (an abusive collector's) and web domains (genuine complainants quote the
-# lender's own site; agencies put their handles, not sites, in complaints).
-NON_LINKING = {"reported_phone", "domain", "agent_alias"}
-# Complaints whose text is the lender's own staff writing up a call: their wording is the call
-# centre's, so template similarity says nothing about who is behind them.
-STAFF_WRITTEN_CHANNELS = {"hotline"}
-
-
 def link_key(key: tuple[str, str]) -> tuple[str, str]:
-    """One vertex per phone number whatever its role: the agent phone quoted in one complaint is
-    often the complainant phone of another filed by the same agency."""
-    return ("phone", key[1]) if key[0] in ("agent_phone", "complainant_phone") else key
+    """One vertex per phone number whatever its role (see qinglang.indicators)."""
+    return indicators.link_key(key)
 
 
 def build_graph(n_records: int, index: IndicatorIndex) -> EntityGraph:
@@ -124,21 +107,16 @@ def build_graph(n_records: int, index: IndicatorIndex) -> EntityGraph:
     keys: list[tuple[str, str]] = []
     vertex: dict[tuple[str, str], int] = {}
     edges: list[tuple[int, int]] = []
-    weights: list[float] = []
     for key, idxs in index.members.items():
-        if key[0] in NON_LINKING:
+        if not indicators.links(key[0]):
             continue
         lk = link_key(key)
         if lk not in vertex:
             vertex[lk] = n_records + len(keys)
             keys.append(lk)
         v = vertex[lk]
-        w = LINK_WEIGHTS.get(key[0], 0.5)
-        for i in idxs:
-            edges.append((i, v))
-            weights.append(w)
+        edges.extend((i, v) for i in idxs)
     g = ig.Graph(n=n_records + len(keys), edges=edges, directed=False)
-    g.es["weight"] = weights
     return EntityGraph(graph=g, n_records=n_records, vertex_keys=keys)
 
 
@@ -154,14 +132,6 @@ def _components(eg: EntityGraph) -> np.ndarray:
     return labels
 
 
-def _dominant(values: Sequence[str | None], min_share: float) -> str | None:
-    vals = [v for v in values if v]
-    if not vals:
-        return None
-    top, n = Counter(vals).most_common(1)[0]
-    return top if n / len(vals) >= min_share else None
-
-
 def communities(
     eg: EntityGraph,
     feats: Sequence[RecordFeatures],
@@ -171,10 +141,7 @@ def communities(
     template_similarity: np.ndarray | None = None,
     signatures: np.ndarray | None = None,
     alias_groups: Mapping[str, list[int]] | None = None,
-    loner_similarity: float = 0.5,
-    min_block_share: float = 0.3,
-    min_city_share: float = 0.4,
-    min_block_dominance: float = 0.6,
+    params: CommunityParams | None = None,
 ) -> np.ndarray:
     """Campaign label per record (-1 = none), in three explainable steps.
 
@@ -193,6 +160,7 @@ def communities(
        five of the group's complaints came from it and the group holds most (60 %) of everything
        filed from it. A block never merges groups and never makes one (carrier NAT).
     """
+    p = params or CommunityParams()
     labels = _components(eg)
     n = eg.n_records
     uf = {int(x): int(x) for x in np.unique(labels[labels >= 0])}
@@ -207,12 +175,12 @@ def communities(
     for i, lab in enumerate(labels.tolist()):
         if lab >= 0:
             members[lab].append(i)
-    block = {lab: _dominant([feats[i].ip_block for i in m], min_block_share) for lab, m in members.items()}
-    city = {lab: _dominant([feats[i].phone_city for i in m], min_city_share) for lab, m in members.items()}
+    block = {lab: group_block([feats[i] for i in m], p) for lab, m in members.items()}
+    city = {lab: group_city([feats[i] for i in m], p) for lab, m in members.items()}
 
     groups: dict[tuple[int, int | str], list[int]] = defaultdict(list)
     for i, t in enumerate(template_labels.tolist()):
-        if (t in linking_templates or t in batch_templates) and feats[i].channel not in STAFF_WRITTEN_CHANNELS:
+        if (t in linking_templates or t in batch_templates) and takes_part_in_templates(feats[i]):
             groups[(0, t)].append(i)
     for alias, idxs in sorted((alias_groups or {}).items()):
         groups[(1, alias)] = list(idxs)  # an alias ("齐老师") joins groups under the template rules
@@ -242,19 +210,17 @@ def communities(
             uf[next_label] = next_label
             next_label += 1
             continue
-        comp_members = {c: [i for i in idxs if labels[i] == c][:50] for c in ranked}
+        comp_members = {c: [i for i in idxs if labels[i] == c][: p.nearest_sample] for c in ranked}
         for i in idxs:
             if labels[i] >= 0:
                 continue
             f = feats[i]
             target = _nearest_group(i, ranked, comp_members, f, city, block, signatures)
-            close = template_similarity is not None and template_similarity[i] >= loner_similarity
-            if close or f.demands.agency_like or (f.phone_city and f.phone_city == city[target]) or (
-                f.ip_block and f.ip_block == block[target]
-            ):
+            sim = float(template_similarity[i]) if template_similarity is not None else 0.0
+            if loner_may_join(f, sim, city[target], block[target], p):
                 labels[i] = target
     final = np.array([find(int(x)) if x >= 0 else -1 for x in labels.tolist()], dtype=np.int64)
-    _attach_by_block(final, feats, min_in_cluster=5, min_share=min_block_dominance)
+    _attach_by_block(final, feats, p)
     out = np.full(n, -1, dtype=np.int64)
     uniq, counts = np.unique(final[final >= 0], return_counts=True)
     remap = {int(u): k for k, u in enumerate(u for u, c in zip(uniq, counts, strict=True) if c >= 2)}
@@ -265,8 +231,13 @@ def communities(
 
 
 def _nearest_group(
-    i: int, ranked: list[int], members: dict[int, list[int]], f: RecordFeatures,
-    city: dict[int, str | None], block: dict[int, str | None], signatures: np.ndarray | None,
+    i: int,
+    ranked: list[int],
+    members: dict[int, list[int]],
+    f: RecordFeatures,
+    city: dict[int, str | None],
+    block: dict[int, str | None],
+    signatures: np.ndarray | None,
 ) -> int:
     """The organiser group a template loner belongs to: its own IP block's or city's group first,
     else the group whose copies of the template it is most similar to, else the largest."""
@@ -282,18 +253,18 @@ def _nearest_group(
     return ranked[int(np.argmax(sims))]
 
 
-def _attach_by_block(labels: np.ndarray, feats: Sequence[RecordFeatures], min_in_cluster: int,
-                     min_share: float) -> None:
+def _attach_by_block(labels: np.ndarray, feats: Sequence[RecordFeatures], p: CommunityParams) -> None:
+    """A complaint still alone joins the group whose office its IP block is (link.rules)."""
     by_block: dict[str, Counter] = defaultdict(Counter)
     for i, f in enumerate(feats):
         if f.ip_block:
-            by_block[f.ip_block][int(labels[i])] += 1
+            lab = int(labels[i])
+            by_block[f.ip_block][lab if lab >= 0 else None] += 1
     owner: dict[str, int] = {}
-    for block, counts in by_block.items():
-        total = sum(counts.values())
-        ranked = [(lab, c) for lab, c in counts.most_common() if lab >= 0]
-        if ranked and ranked[0][1] >= min_in_cluster and ranked[0][1] / total >= min_share:
-            owner[block] = ranked[0][0]
+    for blk, counts in by_block.items():
+        o = office_block_owner(counts, p)
+        if o is not None:
+            owner[blk] = int(o)
     for i, f in enumerate(feats):
         if labels[i] < 0 and f.ip_block in owner:
             labels[i] = owner[f.ip_block]

@@ -13,30 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from rensa import RMinHash
 
+from qinglang.detection_config import MINHASH_SEED, LshParams
 from qinglang.link.shingles import mask_slots_many, shingle_hashes
 
-NUM_PERM = 64
-SEED = 20260301
-
-
-@dataclass(frozen=True)
-class LshParams:
-    """bands x rows = NUM_PERM. With 32 x 2 a pair at Jaccard 0.3 becomes a candidate with
-    probability 1 - (1 - 0.3^2)^32 = 0.95; candidates are then verified on the full signature.
-
-    Measured on generated lenders: copies of one agency template with sentence-level variation
-    sit at 0.2-0.4 (median 0.19), two genuine complaints on one topic at 0.00-0.02 (90th
-    percentile), so the verified threshold is 0.3.
-    """
-
-    bands: int = 32
-    rows: int = 2
-    threshold: float = 0.3  # estimated Jaccard needed to accept a candidate pair
-    shingle: int = 4
-
-    @property
-    def num_perm(self) -> int:
-        return self.bands * self.rows
+SEED = MINHASH_SEED  # kept for readers of the old constant; the run's seed is LshParams.seed
 
 
 def signatures(texts: Sequence[str], params: LshParams = LshParams()) -> np.ndarray:
@@ -45,7 +25,7 @@ def signatures(texts: Sequence[str], params: LshParams = LshParams()) -> np.ndar
     tokens, offsets = shingle_hashes(masked, params.shingle)
     if len(masked) == 0:
         return np.zeros((0, params.num_perm), dtype=np.uint32)
-    matrix = RMinHash.digest_matrix_from_flat_token_hashes(tokens, offsets, params.num_perm, SEED)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(tokens, offsets, params.num_perm, params.seed)
     # rensa's RMinHash values are 32-bit: half the memory of the uint64 rows it hands back
     return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(masked), params.num_perm)
 
@@ -136,7 +116,9 @@ class TemplateIndex:
         self.params = params
         self.max_per_band = max_per_band
         self.sigs = np.ascontiguousarray(sigs)
-        keys = band_keys(self.sigs, params) if len(self.sigs) else np.zeros((0, params.bands), dtype=np.uint64)
+        keys = (
+            band_keys(self.sigs, params) if len(self.sigs) else np.zeros((0, params.bands), dtype=np.uint64)
+        )
         self._order = np.argsort(keys, axis=0, kind="stable")
         self._sorted = np.take_along_axis(keys, self._order, axis=0)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from qinglang.schema import Customer
-from qinglang.signals.demands import DemandProfile
+from qinglang.text.demands import DemandProfile
 
 
 @dataclass(slots=True)
@@ -56,10 +56,15 @@ class CustomerFacts:
     @classmethod
     def of(cls, c: Customer) -> CustomerFacts:
         info = c.phone_info
-        idn = next((str(c.extra[k]) for k in ("id_number", "id_no", "idcard", "身份证号") if c.extra.get(k)), None)
+        idn = next(
+            (str(c.extra[k]) for k in ("id_number", "id_no", "idcard", "身份证号") if c.extra.get(k)), None
+        )
         return cls(
-            customer_id=sys.intern(c.customer_id), name=c.name, phone=c.phone,
+            customer_id=sys.intern(c.customer_id),
+            name=c.name,
+            phone=c.phone,
             phone_info=PhoneFacts(info.e164, info.city) if info is not None else None,
-            next_due_date=c.next_due_date, overdue_days=c.overdue_days,
+            next_due_date=c.next_due_date,
+            overdue_days=c.overdue_days,
             extra={"id_number": idn} if idn else None,
         )

@@ -25,11 +25,17 @@ from pathlib import Path
 from qinglang.materials.codes import CODES, COMPLAINT_CODES, combine
 from qinglang.materials.thumbs import render_thumbnail
 from qinglang.schema import Complaint, Customer, Evidence
+from qinglang.score import FLAG_THRESHOLD
 
-__all__ = ["MaterialResult", "check_materials", "complaint_material_evidence", "render_thumbnail",
-           "resolve_root", "list_files"]
+__all__ = [
+    "MaterialResult",
+    "check_materials",
+    "complaint_material_evidence",
+    "render_thumbnail",
+    "resolve_root",
+    "list_files",
+]
 
-FLAG_THRESHOLD = 0.5
 SKIP_NAMES = {"manifest.jsonl", "truth.json"}
 
 
@@ -45,11 +51,24 @@ class MaterialResult:
 
     def to_json(self) -> dict:
         """The materials_scored.jsonl line (public contract: only add fields)."""
-        return {"file": self.file, "score": self.score, "flagged": self.flagged,
-                "findings": [{"code": f.code, "weight": f.weight, "detail_zh": f.detail_zh,
-                              "detail_en": f.detail_en, "refs": f.refs} for f in self.findings],
-                "complaint_ids": self.complaint_ids, "customer_ids": self.customer_ids,
-                "fields": {k: v for k, v in self.fields.items() if k != "text"}}
+        return {
+            "file": self.file,
+            "score": self.score,
+            "flagged": self.flagged,
+            "findings": [
+                {
+                    "code": f.code,
+                    "weight": f.weight,
+                    "detail_zh": f.detail_zh,
+                    "detail_en": f.detail_en,
+                    "refs": f.refs,
+                }
+                for f in self.findings
+            ],
+            "complaint_ids": self.complaint_ids,
+            "customer_ids": self.customer_ids,
+            "fields": {k: v for k, v in self.fields.items() if k != "text"},
+        }
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -96,15 +115,22 @@ def _borrowers(customers: Mapping[str, Customer] | None, ids: list[str]):
         if c is None:
             continue
         extra = c.extra or {}
-        idn = next((str(extra[k]) for k in ("id_number", "id_no", "idcard", "身份证号") if extra.get(k)), None)
+        idn = next(
+            (str(extra[k]) for k in ("id_number", "id_no", "idcard", "身份证号") if extra.get(k)), None
+        )
         out.append(Borrower(customer_id=cid, name=c.name, id_number=idn))
     return out
 
 
-def check_materials(attachments_dir: Path, complaints: Sequence[Complaint] | None = None,
-                    customers: Mapping[str, Customer] | None = None, ocr: bool = True,
-                    progress: bool = False, workers: int | None = None,
-                    cache_dir: Path | None = None) -> list[MaterialResult]:
+def check_materials(
+    attachments_dir: Path,
+    complaints: Sequence[Complaint] | None = None,
+    customers: Mapping[str, Customer] | None = None,
+    ocr: bool = True,
+    progress: bool = False,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+) -> list[MaterialResult]:
     """Check every file under attachments_dir; returns one result per file (sorted by file).
 
     ocr=False skips Tesseract (metadata, PDF text layers, seals and re-use of scans still run).
@@ -149,8 +175,12 @@ def check_materials(attachments_dir: Path, complaints: Sequence[Complaint] | Non
         cs = by_file_complaints.get(fa.file, [])
         cust_ids = sorted(owners[fa.file])
         findings = list(fa.findings)
-        findings += check_document(fa.fields, fa.fields.get("seal_words"), _borrowers(customers, cust_ids),
-                                   [c.received_at for c in cs])
+        findings += check_document(
+            fa.fields,
+            fa.fields.get("seal_words"),
+            _borrowers(customers, cust_ids),
+            [c.received_at for c in cs],
+        )
         findings += cross.get(fa.file, [])
         fields = dict(fa.fields)
         fields["sha256"] = fa.sha256
@@ -158,9 +188,17 @@ def check_materials(attachments_dir: Path, complaints: Sequence[Complaint] | Non
         if fa.seal_text:
             fields["seal_text"] = fa.seal_text.strip()
         score = combine(findings)
-        results.append(MaterialResult(file=fa.file, score=score, flagged=score >= FLAG_THRESHOLD,
-                                      findings=findings, fields=fields,
-                                      complaint_ids=sorted({c.complaint_id for c in cs}), customer_ids=cust_ids))
+        results.append(
+            MaterialResult(
+                file=fa.file,
+                score=score,
+                flagged=score >= FLAG_THRESHOLD,
+                findings=findings,
+                fields=fields,
+                complaint_ids=sorted({c.complaint_id for c in cs}),
+                customer_ids=cust_ids,
+            )
+        )
     return sorted(results, key=lambda r: r.file)
 
 
@@ -193,9 +231,13 @@ def complaint_material_evidence(results: Sequence[MaterialResult]) -> dict[str, 
             for code, fs in fam.items():
                 w = max(f.weight for f in fs)
                 zh, en = COMPLAINT_CODES[code]
-                lst.append(Evidence(
-                    code=code, weight=w,
-                    detail_zh=f"{zh}（{r.file}）：" + "；".join(f.detail_zh for f in fs[:3]),
-                    detail_en=f"{en} ({r.file}): " + "; ".join(f.detail_en for f in fs[:3]),
-                    refs=[r.file, *sorted({x for f in fs for x in f.refs})][:10]))
+                lst.append(
+                    Evidence(
+                        code=code,
+                        weight=w,
+                        detail_zh=f"{zh}（{r.file}）：" + "；".join(f.detail_zh for f in fs[:3]),
+                        detail_en=f"{en} ({r.file}): " + "; ".join(f.detail_en for f in fs[:3]),
+                        refs=[r.file, *sorted({x for f in fs for x in f.refs})][:10],
+                    )
+                )
     return out

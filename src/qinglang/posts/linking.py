@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-LINK_KINDS = frozenset({"phone", "wechat", "qq", "email"})
+from qinglang.indicators import POST_LINK_CONTACTS
+
+LINK_KINDS = POST_LINK_CONTACTS  # the indicator registry's post_link kinds
 
 
 class _UnionFind:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qinglang.codes import default_weight
+from qinglang.indicators import POST_LINK_CONTACTS
+from qinglang.score import FLAG_THRESHOLD, noisy_or
 from qinglang.text.contacts import Contact, extract_contacts
 from qinglang.text.lexicon import CATEGORY_LABELS, LexiconHit, match_lexicon
 
-PRIVATE_KINDS = frozenset({"phone", "wechat", "qq", "email"})
-FLAG_THRESHOLD = 0.5
+PRIVATE_KINDS = POST_LINK_CONTACTS  # mobile, WeChat, QQ, e-mail (the indicator registry's post_link kinds)
 VARIANT_BONUS = 0.2  # a disguised spelling (蒸信, 亭息挂账) is itself a sign of evasion
-CONTACT_WITH_TERMS = 0.4  # a private contact next to live black/gray vocabulary
+CONTACT_WITH_TERMS = default_weight("post", "post_private_contact")  # a private contact next to live terms
 CONTACT_ALONE = 0.15
 SUPPRESSED_FRAME_DAMPING = 0.5  # a text that is mostly a warning/news frame weakens its contacts
 
@@ -47,13 +49,6 @@ class PostScore:
     reasons: list[PostReason] = field(default_factory=list)
 
 
-def _combine(weights: list[float]) -> float:
-    out = 1.0
-    for w in weights:
-        out *= 1.0 - max(0.0, min(1.0, w))
-    return 1.0 - out
-
-
 def score_text(text: str) -> PostScore:
     """Score a post text (0..1) and explain it."""
     hits = match_lexicon(text)
@@ -82,7 +77,6 @@ def score_text(text: str) -> PostScore:
         )
     suppressed = [h for h in hits if h.suppressed]
     private = [c for c in contacts if c.kind in PRIVATE_KINDS]
-    lex_score = _combine(list(best.values()))
     contact_w = 0.0
     if private:
         contact_w = CONTACT_WITH_TERMS if best else CONTACT_ALONE
@@ -108,7 +102,7 @@ def score_text(text: str) -> PostScore:
                 detail_en=f"{len(suppressed)} term(s) inside warning/news/negation context ({', '.join(ctxs)}), not counted",
             )
         )
-    score = _combine([lex_score, contact_w])
+    score = noisy_or([*best.values(), contact_w])  # the one combination rule (qinglang.score)
     cats = sorted({h.category for h in live if best.get(h.term, 0) >= 0.2})
     return PostScore(
         score=round(score, 4),

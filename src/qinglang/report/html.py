@@ -17,9 +17,10 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from qinglang import indicators
+from qinglang.indicators import display_value
 from qinglang.report.figures import graph_png, timeline_svg
 from qinglang.scan import ClusterResult, ScanResult
-from qinglang.signals.campaign import KIND_ZH, display_value
 
 MAX_CAMPAIGNS_IN_REPORT = 50
 MAX_GRAPHS = 12
@@ -48,7 +49,7 @@ def _graph_picture(cr: ClusterResult, scan: ScanResult) -> str:
             if key not in ind_nodes:
                 ind_nodes[key] = len(kinds)
                 kinds.append(key[0])
-                labels.append(f"{KIND_ZH.get(key[0], key[0])} {display_value(*key)}")
+                labels.append(f"{indicators.zh(key[0])} {display_value(*key)}")
             edges.append((k, ind_nodes[key]))
         lab = int(scan.template_labels[i])
         if lab >= 0:
@@ -62,30 +63,37 @@ def _graph_picture(cr: ClusterResult, scan: ScanResult) -> str:
 
 
 def build_context(
-    scan: ScanResult, materials: Sequence | None = None,
-    thumbnails: Mapping[str, str] | None = None, title: str = "清朗 扫描报告 / qinglang scan report",
+    scan: ScanResult,
+    materials: Sequence | None = None,
+    thumbnails: Mapping[str, str] | None = None,
+    title: str = "清朗 扫描报告 / qinglang scan report",
 ) -> dict:
     summary = scan.summary()
     camps = [c for c in scan.clusters if c.flagged][:MAX_CAMPAIGNS_IN_REPORT]
     views = []
     for n, cr in enumerate(camps):
         template = cr.cluster.template
-        samples = [(scan.feats[i].complaint_id, scan.texts[i]) for i in cr.members if scan.texts[i] != template][:3]
+        samples = [
+            (scan.feats[i].complaint_id, scan.texts[i]) for i in cr.members if scan.texts[i] != template
+        ][:3]
         cities = Counter(scan.feats[i].phone_city or "未知" for i in cr.members).most_common(6)
-        views.append({
-            "c": cr.cluster,
-            "reasons": cr.evidence,
-            "timeline": Markup(timeline_svg([scan.feats[i].received_at for i in cr.members])),
-            "template": template,
-            "diffs": [(cid, highlight_diff(template, text)) for cid, text in samples],
-            "cities": cities,
-            "graph": _graph_picture(cr, scan) if n < MAX_GRAPHS else None,
-            "materials": [
-                (f, thumbnails.get(f.file) if thumbnails else None)
-                for f in (materials or []) if getattr(f, "flagged", False)
-                and set(getattr(f, "complaint_ids", [])) & set(cr.cluster.complaint_ids)
-            ][:6],
-        })
+        views.append(
+            {
+                "c": cr.cluster,
+                "reasons": cr.evidence,
+                "timeline": Markup(timeline_svg([scan.feats[i].received_at for i in cr.members])),
+                "template": template,
+                "diffs": [(cid, highlight_diff(template, text)) for cid, text in samples],
+                "cities": cities,
+                "graph": _graph_picture(cr, scan) if n < MAX_GRAPHS else None,
+                "materials": [
+                    (f, thumbnails.get(f.file) if thumbnails else None)
+                    for f in (materials or [])
+                    if getattr(f, "flagged", False)
+                    and set(getattr(f, "complaint_ids", [])) & set(cr.cluster.complaint_ids)
+                ][:6],
+            }
+        )
     top_reasons = Counter(r.code for s in scan.scored if s.flagged for r in s.reasons).most_common(10)
     return {
         "title": title,
@@ -95,10 +103,12 @@ def build_context(
         "all_clusters": [c for c in scan.clusters if c.flagged],
         "top_reasons": top_reasons,
         "display_value": display_value,
-        "kind_zh": KIND_ZH,
+        "kind_zh": {k: v.zh for k, v in indicators.KINDS.items()},
     }
 
 
 def render_report(path: Path, context: dict) -> None:
-    env = Environment(loader=PackageLoader("qinglang.report", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("qinglang.report", "templates"), autoescape=select_autoescape(["html"])
+    )
     path.write_text(env.get_template("scan_report.html").render(**context), encoding="utf-8")

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from qinglang.detection_config import DetectionConfig
 from qinglang.link.records import RecordFeatures
 from qinglang.schema import Evidence
-
-DUE_WINDOW_DAYS = 3
 
 
 def evidence(code: str, weight: float, zh: str, en: str, refs: Sequence[str] = ()) -> Evidence:
@@ -35,7 +34,12 @@ class Baselines:
     agency_like_rate: float
 
     @classmethod
-    def from_records(cls, feats: Sequence[RecordFeatures], customer_cities: Sequence[str | None] = ()) -> Baselines:
+    def from_records(
+        cls,
+        feats: Sequence[RecordFeatures],
+        customer_cities: Sequence[str | None] = (),
+        due_window_days: int = 3,
+    ) -> Baselines:
         cities = [c for c in customer_cities if c] or [f.phone_city for f in feats if f.phone_city]
         counts = Counter(cities)
         total = sum(counts.values())
@@ -46,9 +50,13 @@ class Baselines:
             city_total=total,
             sorted_ts=np.sort(np.fromiter((f.ts for f in feats), dtype=np.float64, count=len(feats))),
             due_window_rate=(
-                sum(1 for f in with_due if 0 <= f.days_to_due <= DUE_WINDOW_DAYS) / len(with_due) if with_due else 0.0
+                sum(1 for f in with_due if 0 <= f.days_to_due <= due_window_days) / len(with_due)
+                if with_due
+                else 0.0
             ),
-            overdue_rate=sum(1 for f in with_od if (f.overdue_days or 0) > 0) / len(with_od) if with_od else 0.0,
+            overdue_rate=sum(1 for f in with_od if (f.overdue_days or 0) > 0) / len(with_od)
+            if with_od
+            else 0.0,
             agency_like_rate=sum(1 for f in feats if f.demands.agency_like) / len(feats) if feats else 0.0,
         )
 
@@ -57,7 +65,9 @@ class Baselines:
         total = len(self.sorted_ts)
         if total == 0:
             return 0.0
-        k = np.searchsorted(self.sorted_ts, end, side="left") - np.searchsorted(self.sorted_ts, start, side="left")
+        k = np.searchsorted(self.sorted_ts, end, side="left") - np.searchsorted(
+            self.sorted_ts, start, side="left"
+        )
         return n * max(int(k), 1) / total
 
 
@@ -72,6 +82,11 @@ class ClusterContext:
     template_similarity: dict[int, float]  # template label -> mean verified similarity
     shared: dict[tuple[str, str], list[int]]  # indicator -> member positions carrying it
     material_flags: dict[int, list[Evidence]] = field(default_factory=dict)
+    config: DetectionConfig = field(default_factory=DetectionConfig)
+
+    def weight(self, code: str) -> float:
+        """This run's weight of a campaign evidence code (DetectionConfig, else the code table)."""
+        return self.config.weight("campaign", code)
 
     @property
     def records(self) -> list[RecordFeatures]:
@@ -126,6 +141,10 @@ def binom_sf(k: int, n: int, p: float) -> float:
     total = 0.0
     for j in range(k, n + 1):
         total += math.exp(
-            math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1) + j * math.log(p) + (n - j) * math.log1p(-p)
+            math.lgamma(n + 1)
+            - math.lgamma(j + 1)
+            - math.lgamma(n - j + 1)
+            + j * math.log(p)
+            + (n - j) * math.log1p(-p)
         )
     return min(1.0, total)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -203,6 +204,18 @@ class ClusterRow(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
 
 
+class ScanArtifactRow(Base):
+    """A file a scan produced that later commands find through the store (the online index)."""
+
+    __tablename__ = "scan_artifacts"
+
+    run_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
 complaints = ComplaintRow.__table__
 customers = CustomerRow.__table__
 posts = PostRow.__table__
@@ -211,3 +224,4 @@ ingest_runs = IngestRunRow.__table__
 scan_runs = ScanRunRow.__table__
 scored_complaints = ScoredComplaintRow.__table__
 clusters = ClusterRow.__table__
+scan_artifacts = ScanArtifactRow.__table__

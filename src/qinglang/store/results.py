@@ -7,6 +7,7 @@ model later) survive in the `extra` JSON column and come back on load.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,8 +58,10 @@ def save_scan(
     clusters: Sequence[Cluster],
     *,
     created_at: datetime | None = None,
+    artifacts: Mapping[str, bytes] | None = None,
 ) -> None:
-    """Save one scan run (replacing any earlier run with the same run_id) atomically."""
+    """Save one scan run (replacing any earlier run with the same run_id) atomically, with the
+    artifacts later commands need (name -> bytes, e.g. the online index)."""
     created = _aware(created_at) if created_at else datetime.now(UTC)
     scored_rows = [
         {
@@ -90,7 +93,7 @@ def save_scan(
             }
         )
     with store.engine.begin() as conn:
-        for table in (m.clusters, m.scored_complaints, m.scan_runs):
+        for table in (m.clusters, m.scored_complaints, m.scan_artifacts, m.scan_runs):
             conn.execute(delete(table).where(table.c.run_id == run_id))
         conn.execute(
             insert(m.scan_runs),
@@ -100,6 +103,35 @@ def save_scan(
             conn.execute(insert(m.scored_complaints), scored_rows[i : i + _BATCH])
         for i in range(0, len(cluster_rows), _BATCH):
             conn.execute(insert(m.clusters), cluster_rows[i : i + _BATCH])
+        for name, blob in (artifacts or {}).items():
+            conn.execute(
+                insert(m.scan_artifacts),
+                [
+                    {
+                        "run_id": run_id,
+                        "name": name,
+                        "size": len(blob),
+                        "sha256": hashlib.sha256(blob).hexdigest(),
+                        "content": blob,
+                    }
+                ],
+            )
+
+
+def load_artifact(store: Store, run_id: str, name: str) -> bytes | None:
+    """An artifact saved with a scan run, checked against its recorded sha256; None if absent."""
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(m.scan_artifacts).where(
+                m.scan_artifacts.c.run_id == run_id, m.scan_artifacts.c.name == name
+            )
+        ).first()
+    if row is None:
+        return None
+    blob = bytes(row.content)
+    if hashlib.sha256(blob).hexdigest() != row.sha256:
+        raise ValueError(f"scan {run_id} artifact {name} fails its sha256 check / 扫描产物校验失败")
+    return blob
 
 
 def _local(dt: datetime) -> datetime:

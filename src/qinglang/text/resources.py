@@ -12,6 +12,7 @@ Manual rows win over learnt rows.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources as ir
 
@@ -91,3 +92,16 @@ def sound_shape_similar() -> dict[str, list[str]]:
         if len(row) >= 2 and len(row[0]) == 1:
             table[row[0]] = [c for c in row[1].split() if len(c) == 1]
     return table
+
+
+@lru_cache(maxsize=1)
+def tables_digest() -> str:
+    """sha256 over every packaged table of the text stage (variants, phrases, lexicon, post-edit,
+    sound tables): an index or result built on other tables normalises text differently, so
+    whatever saves normalised-text artefacts (the online index) records this and checks it."""
+    h = hashlib.sha256()
+    data = ir.files("qinglang.text").joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            h.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes() + b"\0")
+    return h.hexdigest()

@@ -2,33 +2,18 @@
 
 An organiser is the thing the campaign cannot hide: the agent phone in 37 complaints, the
 WeChat handle behind every "individually worded" letter, the one phone reporting 40 deaths.
-Rank = share of the campaign's customers it touches x how identifying its kind is.
+Rank = share of the campaign's customers it touches x how identifying its kind is (the
+kind's prior in qinglang.indicators).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from qinglang.link.graph import link_key
+from qinglang import indicators
+from qinglang.indicators import link_key
 from qinglang.schema import Indicator, Organizer
 from qinglang.signals.base import ClusterContext
-from qinglang.signals.campaign import KIND_EN, KIND_ZH, display_value
-
-KIND_PRIOR: dict[str, float] = {
-    "agent_phone": 1.0,
-    "wechat": 1.0,
-    "qq": 1.0,
-    "licence_uscc": 0.98,
-    "lawyer_licence": 0.97,
-    "email": 0.95,
-    "complainant_phone": 0.95,
-    "law_firm": 0.9,
-    "company": 0.9,
-    "domain": 0.85,
-    "device": 0.6,
-    "agent_alias": 0.3,  # "王经理" identifies a campaign but gives police nothing to trace
-    "ip_block": 0.4,
-}
 
 
 def cluster_indicators(ctx: ClusterContext) -> list[Indicator]:
@@ -57,20 +42,24 @@ def rank_organizers(ctx: ClusterContext, top: int = 5) -> list[Organizer]:
             merged[("ip_block", b)] = {"ip_block": pos}
     cands: list[tuple[float, str, str, int, int]] = []
     for (_, value), roles in merged.items():
-        kind = max(roles, key=lambda k: (len(roles[k]), KIND_PRIOR.get(k, 0.5)))
+        kind = max(roles, key=lambda k: (len(roles[k]), indicators.prior(k)))
         pos = sorted({i for p in roles.values() for i in p})
         c = len(ctx.customers_of(pos))
         if c < 2:
             continue
-        cands.append((c / n_cust * KIND_PRIOR.get(kind, 0.5), kind, value, len(pos), c))
+        cands.append((c / n_cust * indicators.prior(kind), kind, value, len(pos), c))
     cands.sort(key=lambda x: (-x[0], x[1], x[2]))
     out = []
     for score, kind, value, n, c in cands[:top]:
-        shown = display_value(kind, value)
-        out.append(Organizer(
-            kind=kind, value=value, score=round(min(score, 1.0), 4),
-            why=f"{KIND_ZH.get(kind, kind)} {shown} 出现在本团伙 {n} 件投诉中，涉及 {c}/{n_cust} 名客户 / "
-                f"{KIND_EN.get(kind, kind)} {shown} appears in {n} complaints of this campaign, "
+        shown = indicators.display_value(kind, value)
+        out.append(
+            Organizer(
+                kind=kind,
+                value=value,
+                score=round(min(score, 1.0), 4),
+                why=f"{indicators.zh(kind)} {shown} 出现在本团伙 {n} 件投诉中，涉及 {c}/{n_cust} 名客户 / "
+                f"{indicators.en(kind)} {shown} appears in {n} complaints of this campaign, "
                 f"{c} of {n_cust} customers",
-        ))
+            )
+        )
     return out

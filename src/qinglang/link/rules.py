@@ -1,0 +1,100 @@
+"""The community rules, written once and called by both the batch scan and the online path.
+
+Before this module the online path re-typed the batch's rules (loner similarity, dominant city
+and IP block shares, the office-block rule, membership strengths, the due-date windows) and only
+an end-to-end test allowing 1 % disagreement kept them together. Every rule here takes its
+numbers from `CommunityParams` (part of `DetectionConfig`), so one change reaches both paths.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+
+import numpy as np
+
+from qinglang.detection_config import CommunityParams
+from qinglang.link.records import RecordFeatures
+
+# Complaints whose text is the lender's own staff writing up a call: their wording is the call
+# centre's, so template similarity says nothing about who is behind them.
+STAFF_WRITTEN_CHANNELS = frozenset({"hotline"})
+
+
+def dominant(values: Sequence[str | None], min_share: float) -> str | None:
+    """The most common value when it holds at least `min_share` of the known values."""
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    top, n = Counter(vals).most_common(1)[0]
+    return top if n / len(vals) >= min_share else None
+
+
+def group_city(records: Sequence[RecordFeatures], p: CommunityParams) -> str | None:
+    """Where a group's complainants are: its dominant complainant-phone city."""
+    return dominant([f.phone_city for f in records], p.min_city_share)
+
+
+def group_block(records: Sequence[RecordFeatures], p: CommunityParams) -> str | None:
+    """Where a group works from: its dominant IP /24 block."""
+    return dominant([f.ip_block for f in records], p.min_block_share)
+
+
+def takes_part_in_templates(f: RecordFeatures) -> bool:
+    """Call-centre write-ups take no part in template linking (their wording is the staff's)."""
+    return f.channel not in STAFF_WRITTEN_CHANNELS
+
+
+def loner_may_join(
+    f: RecordFeatures, similarity: float, city: str | None, block: str | None, p: CommunityParams
+) -> bool:
+    """A complaint tied to a group by a template or an alias alone joins it when it is a close
+    copy, makes the agency package of demands, or comes from the group's city or IP block (a
+    call-centre write-up of a genuine hardship call reads like the agency's script but asks for
+    one thing, not the package)."""
+    return bool(
+        similarity >= p.loner_similarity
+        or f.demands.agency_like
+        or (f.phone_city and f.phone_city == city)
+        or (f.ip_block and f.ip_block == block)
+    )
+
+
+def office_block_owner(counts: Counter, p: CommunityParams) -> Hashable | None:
+    """The group whose office an IP block is: at least `office_block_min` of the group's
+    complaints came from it and the group holds `office_block_share` of everything filed from it.
+    `counts` maps group -> complaints from the block, with None for complaints in no group."""
+    total = sum(counts.values())
+    ranked = [(lab, c) for lab, c in counts.most_common() if lab is not None]
+    if ranked and ranked[0][1] >= p.office_block_min and ranked[0][1] / total >= p.office_block_share:
+        return ranked[0][0]
+    return None
+
+
+def membership_strength(carries_organiser: bool, carries_template: bool, p: CommunityParams) -> float:
+    """Strong when the complaint carries an organiser indicator or the cluster's template."""
+    return p.strong_membership if carries_organiser or carries_template else p.weak_membership
+
+
+def timing_match(f: RecordFeatures, p: CommunityParams) -> bool:
+    """Looks like a member of a campaign that files just before due dates: filed 0-3 days before
+    the borrower's own due date, with part of the agency demand package, and written by the
+    complainant (not a call-centre write-up)."""
+    return (
+        f.channel not in STAFF_WRITTEN_CHANNELS
+        and f.days_to_due is not None
+        and 0 <= f.days_to_due <= p.due_window_days
+        and bool(f.demands.agency & frozenset(p.timing_demands))
+    )
+
+
+def timing_window(ts: Sequence[float], p: CommunityParams) -> tuple[float, float]:
+    """A campaign's active period: the 5th to 95th percentile of its filing times."""
+    lo, hi = p.timing_percentiles
+    return float(np.percentile(ts, lo)), float(np.percentile(ts, hi))
+
+
+def pick_timing_campaign(ts: float, windows: Sequence[tuple[float, float, int, str]]) -> str | None:
+    """The largest due-date-timed campaign active at `ts` (windows: start, end, size, cluster id)."""
+    live = [(size, cid) for start, end, size, cid in windows if start <= ts <= end]
+    return max(live)[1] if live else None
