@@ -44,8 +44,13 @@ def run(n: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-generate-{n}-"))
     try:
         t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", _CHILD, str(n), str(tmp)], capture_output=True, text=True,
-                              check=True, cwd=ROOT)
+        proc = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(n), str(tmp)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         wall = time.perf_counter() - t0
         summary = json.loads(proc.stdout.strip().splitlines()[-1])
         sizes = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
@@ -78,11 +83,16 @@ def main() -> None:
         print(json.dumps(r, ensure_ascii=False), flush=True)
         results.append(r)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    doc = {"benchmark": "generate", "python": platform.python_version(), "cpus": os.cpu_count(),
-           "machine": platform.machine(), "results": results,
-           "note": "qinglang generate --no-render-attachments, seed 20260301, one child process per size; "
-                   "the machine's 2 cores are shared with other work, so wall figures are upper bounds; "
-                   "cpu_seconds (user+system of the child) is what one free core would need"}
+    doc = {
+        "benchmark": "generate",
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+        "results": results,
+        "note": "qinglang generate --no-render-attachments, seed 20260301, one child process per size; "
+        "the machine's 2 cores are shared with other work, so wall figures are upper bounds; "
+        "cpu_seconds (user+system of the child) is what one free core would need",
+    }
     args.out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     _ = resource  # ru_maxrss is read in the child
     print("written", args.out)

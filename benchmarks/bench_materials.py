@@ -53,20 +53,34 @@ def main() -> int:
         d = Path(tmp) / "docs"
         _, wall, cpu = _timed(lambda: generate_documents(d, a.n, a.seed))
         size = sum(p.stat().st_size for p in (d / "attachments").iterdir())
-        res["render"] = {"docs_per_s": round(a.n / wall, 1), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-                         "mean_kb": round(size / a.n / 1024, 1)}
+        res["render"] = {
+            "docs_per_s": round(a.n / wall, 1),
+            "wall_s": round(wall, 1),
+            "cpu_s": round(cpu, 1),
+            "mean_kb": round(size / a.n / 1024, 1),
+        }
         comps, custs = load_inputs(d)
         out, wall, cpu = _timed(lambda: check_materials(d / "attachments", comps, custs, ocr=False))
-        res["check_no_ocr"] = {"docs_per_s": round(len(out) / wall, 1), "wall_s": round(wall, 1),
-                               "cpu_s": round(cpu, 1)}
+        res["check_no_ocr"] = {
+            "docs_per_s": round(len(out) / wall, 1),
+            "wall_s": round(wall, 1),
+            "cpu_s": round(cpu, 1),
+        }
         d2 = Path(tmp) / "docs_ocr"
         generate_documents(d2, a.n_ocr, a.seed + 1)
         comps2, custs2 = load_inputs(d2)
         cache = Path(tmp) / "ocr-cache"
         for label in ("check_ocr_cold", "check_ocr_warm"):
-            out, wall, cpu = _timed(lambda: check_materials(d2 / "attachments", comps2, custs2, ocr=True,
-                                                            workers=a.workers, cache_dir=cache))
-            res[label] = {"docs_per_s": round(len(out) / wall, 2), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1)}
+            out, wall, cpu = _timed(
+                lambda: check_materials(
+                    d2 / "attachments", comps2, custs2, ocr=True, workers=a.workers, cache_dir=cache
+                )
+            )
+            res[label] = {
+                "docs_per_s": round(len(out) / wall, 2),
+                "wall_s": round(wall, 1),
+                "cpu_s": round(cpu, 1),
+            }
     res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(res, indent=1))
     a.json.parent.mkdir(parents=True, exist_ok=True)

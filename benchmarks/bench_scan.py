@@ -49,9 +49,23 @@ def main() -> int:
         tmp = tempfile.TemporaryDirectory(prefix="qinglang-bench-")
         data = Path(tmp.name)
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "qinglang.cli", "generate", "--out", str(data), "--complaints",
-                        str(args.complaints), "--seed", str(args.seed), "--no-render-attachments"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "qinglang.cli",
+                "generate",
+                "--out",
+                str(data),
+                "--complaints",
+                str(args.complaints),
+                "--seed",
+                str(args.seed),
+                "--no-render-attachments",
+            ],
+            check=True,
+            capture_output=True,
+        )
         print(f"generated {args.complaints} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     customers = {}
@@ -62,7 +76,9 @@ def main() -> int:
     load_s = time.perf_counter() - t
     print(f"loaded {len(customers)} customers in {load_s:.1f} s, rss {rss_mb():.0f} MB")
     summary = new_summary(data / "complaints.jsonl", "complaints")
-    stream = (r.item for r in classify(data / "complaints.jsonl", "complaints", summary) if r.status == ACCEPTED)
+    stream = (
+        r.item for r in classify(data / "complaints.jsonl", "complaints", summary) if r.status == ACCEPTED
+    )
 
     stage_t: dict[str, float] = {}
     last = [time.perf_counter(), None]
@@ -81,7 +97,9 @@ def main() -> int:
     scan_s = time.perf_counter() - t
     if last[1] is not None:
         stage_t[last[1]] = stage_t.get(last[1], 0.0) + time.perf_counter() - last[0]
-    print(f"scan {scan_s:.1f} s; stages {({k: round(v, 1) for k, v in stage_t.items()})}; rss {rss_mb():.0f} MB")
+    print(
+        f"scan {scan_s:.1f} s; stages { ({k: round(v, 1) for k, v in stage_t.items()}) }; rss {rss_mb():.0f} MB"
+    )
 
     texts = result.texts[:200_000]
     t = time.perf_counter()
@@ -99,13 +117,21 @@ def main() -> int:
         index.score(c, customers.get(c.customer_id))
         lat.append((time.perf_counter() - t) * 1000)
     p50, p99 = float(np.percentile(lat, 50)), float(np.percentile(lat, 99))
-    print(f"online scoring: p50 {p50:.2f} ms, p99 {p99:.2f} ms over {len(lat)} complaints "
-          f"({len(index.templates)} indexed signatures)")
+    print(
+        f"online scoring: p50 {p50:.2f} ms, p99 {p99:.2f} ms over {len(lat)} complaints "
+        f"({len(index.templates)} indexed signatures)"
+    )
     rec = {
-        "complaints": len(result.feats), "scan_seconds": round(scan_s, 1), "load_seconds": round(load_s, 1),
-        "stages": {k: round(v, 1) for k, v in stage_t.items()}, "peak_rss_mb": round(rss_mb()),
-        "signatures_per_s": round(sig_rate), "online_p50_ms": round(p50, 2), "online_p99_ms": round(p99, 2),
-        "summary": result.summary(), "when": time.strftime("%Y-%m-%d %H:%M"),
+        "complaints": len(result.feats),
+        "scan_seconds": round(scan_s, 1),
+        "load_seconds": round(load_s, 1),
+        "stages": {k: round(v, 1) for k, v in stage_t.items()},
+        "peak_rss_mb": round(rss_mb()),
+        "signatures_per_s": round(sig_rate),
+        "online_p50_ms": round(p50, 2),
+        "online_p99_ms": round(p99, 2),
+        "summary": result.summary(),
+        "when": time.strftime("%Y-%m-%d %H:%M"),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     old = json.loads(RESULTS.read_text()) if RESULTS.exists() else []

@@ -42,7 +42,11 @@ def load() -> tuple[list[Complaint], dict[str, dict]]:
                 cid = f"{name[:14]}-{row['Complaint ID']}"
                 at = datetime.strptime(row["Date received"], "%m/%d/%y").replace(hour=12, tzinfo=NY)
                 complaints.append(Complaint(complaint_id=cid, received_at=at, channel="regulator", text=text))
-                meta[cid] = {"zip": row.get("ZIP code"), "company": row.get("Company"), "date": row["Date received"]}
+                meta[cid] = {
+                    "zip": row.get("ZIP code"),
+                    "company": row.get("Company"),
+                    "date": row["Date received"],
+                }
     return complaints, meta
 
 
@@ -58,27 +62,44 @@ def main() -> int:
         ids = cr.cluster.complaint_ids
         if len(ids) < 3:
             continue
-        report["clusters"].append({
-            "cluster_id": cr.cluster.cluster_id, "size": len(ids), "score": cr.cluster.score,
-            "flagged": cr.flagged, "codes": [e.code for e in cr.evidence],
-            "dates": Counter(meta[i]["date"] for i in ids).most_common(3),
-            "zips": Counter(meta[i]["zip"] for i in ids).most_common(3),
-            "companies": len({meta[i]["company"] for i in ids}),
-            "start": by_id[ids[0]].text[:90],
-        })
+        report["clusters"].append(
+            {
+                "cluster_id": cr.cluster.cluster_id,
+                "size": len(ids),
+                "score": cr.cluster.score,
+                "flagged": cr.flagged,
+                "codes": [e.code for e in cr.evidence],
+                "dates": Counter(meta[i]["date"] for i in ids).most_common(3),
+                "zips": Counter(meta[i]["zip"] for i in ids).most_common(3),
+                "companies": len({meta[i]["company"] for i in ids}),
+                "start": by_id[ids[0]].text[:90],
+            }
+        )
     for name, phrase in NAMED_BATCHES.items():
-        having = {c.complaint_id for c in complaints if " ".join(phrase.lower().split()) in " ".join(c.text.lower().split())}
-        best = max(((cr.cluster.cluster_id, len(having & set(cr.cluster.complaint_ids))) for cr in result.clusters),
-                   key=lambda x: x[1], default=(None, 0))
-        report["named_batches"][name] = {"complaints_with_phrase": len(having), "best_cluster": best[0],
-                                         "in_best_cluster": best[1]}
+        having = {
+            c.complaint_id
+            for c in complaints
+            if " ".join(phrase.lower().split()) in " ".join(c.text.lower().split())
+        }
+        best = max(
+            ((cr.cluster.cluster_id, len(having & set(cr.cluster.complaint_ids))) for cr in result.clusters),
+            key=lambda x: x[1],
+            default=(None, 0),
+        )
+        report["named_batches"][name] = {
+            "complaints_with_phrase": len(having),
+            "best_cluster": best[0],
+            "in_best_cluster": best[1],
+        }
     out = Path(__file__).parent / "results" / "cfpb.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     print(json.dumps(report["named_batches"], indent=1))
     print(f"{len(report['clusters'])} clusters of >= 3 complaints; details in {out}")
     for c in report["clusters"]:
-        print(f"{c['cluster_id']} size={c['size']} score={c['score']:.2f} companies={c['companies']} "
-              f"dates={c['dates'][:2]} zips={c['zips'][:2]} :: {c['start']}")
+        print(
+            f"{c['cluster_id']} size={c['size']} score={c['score']:.2f} companies={c['companies']} "
+            f"dates={c['dates'][:2]} zips={c['zips'][:2]} :: {c['start']}"
+        )
     return 0
 
 

@@ -24,11 +24,36 @@ QL = [sys.executable, "-m", "qinglang.cli"]
 
 def run_seed(seed: int, n: int, work: Path) -> dict:
     d = work / f"seed-{seed}"
-    subprocess.run([*QL, "generate", "--out", str(d), "--complaints", str(n), "--seed", str(seed),
-                    "--no-render-attachments"], check=True, capture_output=True)
-    subprocess.run([*QL, "scan", "--complaints", str(d / "complaints.jsonl"), "--customers",
-                    str(d / "customers.csv"), "--out", str(d / "scan"), "--no-report"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            *QL,
+            "generate",
+            "--out",
+            str(d),
+            "--complaints",
+            str(n),
+            "--seed",
+            str(seed),
+            "--no-render-attachments",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *QL,
+            "scan",
+            "--complaints",
+            str(d / "complaints.jsonl"),
+            "--customers",
+            str(d / "customers.csv"),
+            "--out",
+            str(d / "scan"),
+            "--no-report",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return evaluate_dirs(d / "truth.json", d / "scan").to_json()
 
 
@@ -48,12 +73,16 @@ def main() -> int:
             worst = min(c["f1"] for c in r["campaigns"])
             styles = sorted({c["style"] for c in r["campaigns"]})
             hn = max(r["hard_negative_flag_rate"].values()) if r["hard_negative_flag_rate"] else 0.0
-            print(f"seed {seed}: precision {r['precision']:.4f} recall {r['recall']:.4f} ARI {r['ari']:.4f} "
-                  f"min campaign F1 {worst:.3f} organiser hit@1 {r['organizer_hit_at_1']:.2f} "
-                  f"max hard-negative flag rate {hn:.2%} campaigns {len(r['campaigns'])} styles {styles}")
+            print(
+                f"seed {seed}: precision {r['precision']:.4f} recall {r['recall']:.4f} ARI {r['ari']:.4f} "
+                f"min campaign F1 {worst:.3f} organiser hit@1 {r['organizer_hit_at_1']:.2f} "
+                f"max hard-negative flag rate {hn:.2%} campaigns {len(r['campaigns'])} styles {styles}"
+            )
             for c in r["campaigns"]:
-                print(f"    {c['campaign_id']:8s} {c['style'] or '':17s} size {c['size']:5d} F1 {c['f1']:.3f} "
-                      f"P {c['precision']:.3f} R {c['recall']:.3f} organiser {'hit' if c['organizer_hit'] else 'MISS'}")
+                print(
+                    f"    {c['campaign_id']:8s} {c['style'] or '':17s} size {c['size']:5d} F1 {c['f1']:.3f} "
+                    f"P {c['precision']:.3f} R {c['recall']:.3f} organiser {'hit' if c['organizer_hit'] else 'MISS'}"
+                )
             print("    hard negatives:", r["hard_negative_flag_rate"])
     out = Path(__file__).parent / "results" / "generated.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -38,8 +38,12 @@ CHECKS: dict[str, set[str]] = {
     "reuse": {"material_reused_across_borrowers", "material_text_reused_across_borrowers"},
     "name_mismatch": {"material_name_mismatch", "material_name_inconsistent", "material_id_mismatch"},
     "id_invalid": {"material_id_invalid"},
-    "dates": {"material_issued_after_complaint", "material_issued_long_after_event", "material_event_after_issue",
-              "material_pdf_produced_after_issue"},
+    "dates": {
+        "material_issued_after_complaint",
+        "material_issued_long_after_event",
+        "material_event_after_issue",
+        "material_pdf_produced_after_issue",
+    },
     "seal": {"material_seal_issuer_mismatch", "material_seal_copied"},
     "licence": {"material_fake_licence", "material_not_law_firm"},
 }
@@ -48,12 +52,18 @@ CHECKS: dict[str, set[str]] = {
 def load_inputs(d: Path):
     from qinglang.schema import Complaint, Customer
 
-    comps = [Complaint(**json.loads(x)) for x in (d / "complaints.jsonl").read_text("utf-8").splitlines() if x]
+    comps = [
+        Complaint(**json.loads(x)) for x in (d / "complaints.jsonl").read_text("utf-8").splitlines() if x
+    ]
     custs = {}
     with (d / "customers.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            custs[r["customer_id"]] = Customer(customer_id=r["customer_id"], name=r["name"], phone=r["phone"],
-                                               extra={"id_number": r["id_number"]})
+            custs[r["customer_id"]] = Customer(
+                customer_id=r["customer_id"],
+                name=r["name"],
+                phone=r["phone"],
+                extra={"id_number": r["id_number"]},
+            )
     return comps, custs
 
 
@@ -81,43 +91,69 @@ def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
                 codes = {f.code for f in r.findings}
                 for check, cs in CHECKS.items():
                     fired, want = bool(codes & cs), tr["expect"][check]
-                    counts[check][0 if fired and want else 1 if fired else 2 if want else 0] += (fired or want)
+                    counts[check][0 if fired and want else 1 if fired else 2 if want else 0] += fired or want
                     if fired and not want:
-                        errors.append(f"FP {check} {seed} {r.file} {tr['tamper']} "
-                                      + "; ".join(f.detail_en for f in r.findings if f.code in cs))
+                        errors.append(
+                            f"FP {check} {seed} {r.file} {tr['tamper']} "
+                            + "; ".join(f.detail_en for f in r.findings if f.code in cs)
+                        )
                     elif want and not fired:
                         errors.append(f"FN {check} {seed} {r.file} {tr['tamper']} {tr['doc_type']}")
                 want = tr["forged"]
                 counts["flagged"][0 if r.flagged and want else 1 if r.flagged else 2 if want else 0] += (
-                    r.flagged or want)
+                    r.flagged or want
+                )
                 if want != r.flagged:
-                    errors.append(f"{'FN' if want else 'FP'} flagged {seed} {r.file} {tr['tamper']} "
-                                  f"score={r.score} codes={sorted(codes)}")
+                    errors.append(
+                        f"{'FN' if want else 'FP'} flagged {seed} {r.file} {tr['tamper']} "
+                        f"score={r.score} codes={sorted(codes)}"
+                    )
                 if not tr["forged"]:
                     for f in r.findings:
-                        if f.code in CHECKS["reuse"] and all(not truth[x]["forged"] for x in f.refs if x in truth):
+                        if f.code in CHECKS["reuse"] and all(
+                            not truth[x]["forged"] for x in f.refs if x in truth
+                        ):
                             genuine_reuse_claims += 1
                 if tr["tamper"] == "pdf_incremental_edit":
                     pdf_edits += 1
                     pdf_found += "material_pdf_incremental_edit" in codes
     table = {}
     for c, (tp, fp, fn) in counts.items():
-        table[c] = {"tp": tp, "fp": fp, "fn": fn,
-                    "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                    "recall": round(tp / (tp + fn), 3) if tp + fn else None}
-    return {"seeds": seeds, "n_per_seed": n, "ocr": ocr, "files": files, "seconds_check": round(seconds, 1),
-            "checks": table, "reuse_claims_between_genuine": genuine_reuse_claims,
-            "pdf_incremental_edits": pdf_edits, "pdf_incremental_found": pdf_found, "errors": errors[:200]}
+        table[c] = {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        }
+    return {
+        "seeds": seeds,
+        "n_per_seed": n,
+        "ocr": ocr,
+        "files": files,
+        "seconds_check": round(seconds, 1),
+        "checks": table,
+        "reuse_claims_between_genuine": genuine_reuse_claims,
+        "pdf_incremental_edits": pdf_edits,
+        "pdf_incremental_found": pdf_found,
+        "errors": errors[:200],
+    }
 
 
 def markdown(res: dict) -> str:
-    lines = [f"OCR {'on' if res['ocr'] else 'off'} · seeds {res['seeds']} · {res['files']} files",
-             "", "| check | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"OCR {'on' if res['ocr'] else 'off'} · seeds {res['seeds']} · {res['files']} files",
+        "",
+        "| check | TP | FP | FN | precision | recall |",
+        "|---|---|---|---|---|---|",
+    ]
     for c, v in res["checks"].items():
         lines.append(f"| {c} | {v['tp']} | {v['fp']} | {v['fn']} | {v['precision']} | {v['recall']} |")
     lines.append("")
-    lines.append(f"reuse claimed between genuine documents: {res['reuse_claims_between_genuine']}; "
-                 f"incremental PDF edits found: {res['pdf_incremental_found']}/{res['pdf_incremental_edits']}")
+    lines.append(
+        f"reuse claimed between genuine documents: {res['reuse_claims_between_genuine']}; "
+        f"incremental PDF edits found: {res['pdf_incremental_found']}/{res['pdf_incremental_edits']}"
+    )
     return "\n".join(lines)
 
 

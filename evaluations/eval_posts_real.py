@@ -41,7 +41,9 @@ def _variant_finance_fold4(path: Path) -> list[str]:
     from qinglang.text.variant_corpus import HOLDOUT, fold_of
 
     with open(path, encoding="utf-8", newline="") as fh:
-        return [r[1] for r in csv.reader(fh) if len(r) >= 3 and r[0].isdigit() and fold_of(int(r[0])) == HOLDOUT]
+        return [
+            r[1] for r in csv.reader(fh) if len(r) >= 3 and r[0].isdigit() and fold_of(int(r[0])) == HOLDOUT
+        ]
 
 
 def sets(data: Path) -> dict[str, tuple[str, list[str]]]:
@@ -56,14 +58,20 @@ def sets(data: Path) -> dict[str, tuple[str, list[str]]]:
         )
     telecom = data / "telecom-fraud-texts-5"
     if (telecom / "label00-last.csv").exists():
-        out["telecom-fraud-texts-5 class 00 (normal SMS)"] = ("genuine", _telecom(telecom / "label00-last.csv"))
+        out["telecom-fraud-texts-5 class 00 (normal SMS)"] = (
+            "genuine",
+            _telecom(telecom / "label00-last.csv"),
+        )
         out["telecom-fraud-texts-5 class 02 (loan / credit-card fraud)"] = (
             "finance_spam",
             _telecom(telecom / "label02-last.csv"),
         )
     variant = data / "cn-variant-spam-sms" / "finance_keyword_subset_train.csv"
     if variant.exists():
-        out["cn-variant-spam-sms finance subset, held-out fold 4"] = ("finance_spam", _variant_finance_fold4(variant))
+        out["cn-variant-spam-sms finance subset, held-out fold 4"] = (
+            "finance_spam",
+            _variant_finance_fold4(variant),
+        )
     return out
 
 
@@ -94,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(time.perf_counter() - t, 1),
         }
         label = "false-alarm rate" if kind == "genuine" else "flag rate"
-        print(f"{name}: {len(flagged)}/{len(texts)} flagged ({label} {len(flagged) / max(1, len(texts)):.2%})")
+        print(
+            f"{name}: {len(flagged)}/{len(texts)} flagged ({label} {len(flagged) / max(1, len(texts)):.2%})"
+        )
         if kind == "genuine":
             for x, s in flagged[: args.show]:
                 print(f"    {s.score:.2f} {x[:90]}")

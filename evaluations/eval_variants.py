@@ -112,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = load_holdout(args.data, args.fold)
     out: dict[str, object] = {"records": len(rows), "fold": f"id % {FOLDS} == {args.fold}"}
-    print(f"fold {args.fold} ({'held out' if args.fold == HOLDOUT else 'TRAIN fold: tuning only'}): {len(rows)} records")
+    print(
+        f"fold {args.fold} ({'held out' if args.fold == HOLDOUT else 'TRAIN fold: tuning only'}): {len(rows)} records"
+    )
     for name, steps in CHAINS.items():
         t = time.perf_counter()
         if steps is None:

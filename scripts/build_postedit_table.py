@@ -158,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         lines = [header] + [json.dumps(r, ensure_ascii=False) for r in rows]
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         changes = sum(1 for r in rows if r[-3] != char_of(r))
-        print(f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {out}")
+        print(
+            f"{len(rows)} context decisions ({changes} change the character) from {len(pairs)} records -> {out}"
+        )
     return 0
 
 

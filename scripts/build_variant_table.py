@@ -29,6 +29,7 @@ from qinglang.text.variant_corpus import DEFAULT_DATA, FOLDS, HOLDOUT, add_exclu
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "qinglang" / "text" / "data" / "variants.tsv"
 
+
 def is_holdout(record_id: int, extra: tuple[int, ...] = ()) -> bool:
     """Fold HOLDOUT is never used for building; `extra` folds are left out too when tuning
     parameters by cross-validation on the train folds (evaluations/eval_variants.py --fold N)."""
@@ -295,7 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         ssc_out.write_text("\n".join(ssc_lines) + "\n", encoding="utf-8")
         print(f"{len(similar)} lexicon characters with sound-shape neighbours -> {ssc_out}")
     if args.out == DEFAULT_OUT:
-        cmd = [sys.executable, str(Path(__file__).with_name("build_postedit_table.py")), "--data", str(args.data)]
+        cmd = [
+            sys.executable,
+            str(Path(__file__).with_name("build_postedit_table.py")),
+            "--data",
+            str(args.data),
+        ]
         for fold in args.exclude_fold:
             cmd += ["--exclude-fold", str(fold)]
         return subprocess.call(cmd)

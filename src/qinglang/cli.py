@@ -22,14 +22,30 @@ app = typer.Typer(
 
 # (subcommand, module under qinglang.commands, one-line help in Chinese and English)
 COMMANDS: list[tuple[str, str, str]] = [
-    ("generate", "generate", "生成逼真的演示贷款机构数据 / generate a realistic demo lender with ground truth"),
-    ("ingest", "ingest", "导入投诉、客户、帖子（坏行隔离）/ ingest complaints, customers, posts (bad rows quarantined)"),
-    ("normalize", "normalize", "还原变体字与隐写（stdin→stdout）/ de-obfuscate texts, one per line, stdin to stdout"),
+    (
+        "generate",
+        "generate",
+        "生成逼真的演示贷款机构数据 / generate a realistic demo lender with ground truth",
+    ),
+    (
+        "ingest",
+        "ingest",
+        "导入投诉、客户、帖子（坏行隔离）/ ingest complaints, customers, posts (bad rows quarantined)",
+    ),
+    (
+        "normalize",
+        "normalize",
+        "还原变体字与隐写（stdin→stdout）/ de-obfuscate texts, one per line, stdin to stdout",
+    ),
     ("scan", "scan", "批量扫描投诉，发现团伙代投诉 / batch-scan complaints for organised campaigns"),
     ("score", "score", "对单条新投诉在线评分 / score one new complaint against the stored index"),
     ("eval", "evaluate", "对照真值评估扫描结果 / evaluate a scan against truth.json"),
     ("posts", "posts", "监测网络黑灰产广告帖 / monitor online posts for black/gray-industry ads"),
-    ("materials", "materials", "核验投诉附件材料真伪 / check attached supporting materials for forgery and reuse"),
+    (
+        "materials",
+        "materials",
+        "核验投诉附件材料真伪 / check attached supporting materials for forgery and reuse",
+    ),
     ("serve", "serve", "启动分析工作台与 API / run the analyst workbench and JSON API"),
 ]
 

@@ -50,6 +50,7 @@ class EvalResult:
 
 def adjusted_rand_index(a: list[str], b: list[str]) -> float:
     """ARI of two labelings (same length), from the contingency table."""
+
     def comb2(x: np.ndarray) -> float:
         return float(np.sum(x * (x - 1) / 2))
 
@@ -109,24 +110,41 @@ def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
         orgs = org_by_cluster.get(best[0], []) if best[0] else []
         top = orgs[0]["value"] if orgs else None
         truth_orgs = {_norm(v) for v in truth.get("organizers", {}).get(camp, [])}
-        camps.append(CampaignEval(
-            campaign_id=camp, style=styles.get(camp), size=len(members), best_cluster=best[0],
-            f1=round(best[1], 4), precision=round(best[2], 4), recall=round(best[3], 4),
-            organizer_top=top, organizer_hit=top is not None and _norm(top) in truth_orgs,
-        ))
+        camps.append(
+            CampaignEval(
+                campaign_id=camp,
+                style=styles.get(camp),
+                size=len(members),
+                best_cluster=best[0],
+                f1=round(best[1], 4),
+                precision=round(best[2], 4),
+                recall=round(best[3], 4),
+                organizer_top=top,
+                organizer_hit=top is not None and _norm(top) in truth_orgs,
+            )
+        )
     hn_rate, hn_size = {}, {}
     for group, members in truth.get("hard_negatives", {}).items():
         present = [m for m in members if m in set(ids)]
         hn_size[group] = len(present)
         hn_rate[group] = round(sum(1 for m in present if m in flagged) / len(present), 4) if present else 0.0
     return EvalResult(
-        complaints=len(ids), positives=len(positives), flagged=len(flagged),
-        precision=round(precision, 4), recall=round(recall, 4), f1=round(f1, 4), ari=round(ari, 4),
+        complaints=len(ids),
+        positives=len(positives),
+        flagged=len(flagged),
+        precision=round(precision, 4),
+        recall=round(recall, 4),
+        f1=round(f1, 4),
+        ari=round(ari, 4),
         organizer_hit_at_1=round(sum(c.organizer_hit for c in camps) / len(camps), 4) if camps else 1.0,
-        campaigns=camps, hard_negative_flag_rate=hn_rate, hard_negative_sizes=hn_size,
+        campaigns=camps,
+        hard_negative_flag_rate=hn_rate,
+        hard_negative_sizes=hn_size,
     )
 
 
 def evaluate_dirs(truth_path: Path, scan_dir: Path) -> EvalResult:
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    return evaluate(truth, read_scored(scan_dir / "complaints_scored.jsonl"), read_clusters(scan_dir / "clusters.json"))
+    return evaluate(
+        truth, read_scored(scan_dir / "complaints_scored.jsonl"), read_clusters(scan_dir / "clusters.json")
+    )

@@ -24,7 +24,10 @@ def test_shared_agent_phone_makes_one_group_and_loners_stay_alone():
 
 def test_agent_phone_and_complainant_phone_are_one_vertex():
     a = [rec(i, indicators=[("agent_phone", "+8613995001234")]) for i in range(3)]
-    b = [rec(10 + i, surname=s, indicators=[("complainant_phone", "+8613995001234")]) for i, s in enumerate("王李张")]
+    b = [
+        rec(10 + i, surname=s, indicators=[("complainant_phone", "+8613995001234")])
+        for i, s in enumerate("王李张")
+    ]
     labels = _run(a + b)
     assert len(set(labels.tolist())) == 1 and labels[0] >= 0
 
@@ -34,7 +37,10 @@ def test_family_phone_does_not_link():
     assert is_family_share(fam)
     assert not is_family_share([rec(i) for i in range(3)])  # no names: cannot call it a family
     assert (_run(fam) == -1).all()
-    agency = [rec(i, surname=s, indicators=[("complainant_phone", "+8613800000001")]) for i, s in enumerate("王李张")]
+    agency = [
+        rec(i, surname=s, indicators=[("complainant_phone", "+8613800000001")])
+        for i, s in enumerate("王李张")
+    ]
     assert not is_family_share(agency)
 
 
@@ -83,7 +89,17 @@ def test_ip_block_fast_path_agrees_with_ipaddress():
             return None
         return str(ipaddress.ip_network(f"{addr}/{24 if addr.version == 4 else 48}", strict=False))
 
-    cases = ["1.2.3.4", " 10.0.0.255 ", "01.2.3.4", "256.1.1.1", "1.2.3", "0.0.0.0", "::1", "2001:db8::1", "x"]
+    cases = [
+        "1.2.3.4",
+        " 10.0.0.255 ",
+        "01.2.3.4",
+        "256.1.1.1",
+        "1.2.3",
+        "0.0.0.0",
+        "::1",
+        "2001:db8::1",
+        "x",
+    ]
     cases += [f"{a}.{b}.7.{c}" for a in (0, 9, 99, 255, 256) for b in (0, 10, 300) for c in (1, 254)]
     for ip in cases:
         assert ip_block(ip) == reference(ip), ip

@@ -7,8 +7,10 @@ import numpy as np
 from qinglang.link.minhash import LshParams, TemplateIndex, group_near_duplicates, signatures, similarity
 from qinglang.link.shingles import mask_slots, shingle_hashes
 
-TEMPLATE = ("尊敬的贵公司：本人{n}于{y}年{m}月在贵司借款{a}元，因疫情失业无力偿还，现已委托代理人全权处理，"
-            "要求停息挂账、减免全部罚息、只还本金并分60期偿还，否则将向12378及媒体反映。")
+TEMPLATE = (
+    "尊敬的贵公司：本人{n}于{y}年{m}月在贵司借款{a}元，因疫情失业无力偿还，现已委托代理人全权处理，"
+    "要求停息挂账、减免全部罚息、只还本金并分60期偿还，否则将向12378及媒体反映。"
+)
 GENUINE = [
     "你们昨天扣了我两次款，一共598元，赶紧退钱！！！",
     "app一直闪退登录不了，还款日到了怎么办？",

@@ -70,8 +70,12 @@ def test_attachment_folder_or_its_parent(docset):
     assert [r.file for r in a] == [r.file for r in b]
     assert all(r.file.startswith("attachments/") for r in a)
     # references written as ./attachments/x or with backslashes still link to their complaints
-    odd = [c.model_copy(update={"attachments": ["./" + x if i % 2 else x.replace("/", "\\")
-                                                for x in c.attachments]}) for i, c in enumerate(comps)]
+    odd = [
+        c.model_copy(
+            update={"attachments": ["./" + x if i % 2 else x.replace("/", "\\") for x in c.attachments]}
+        )
+        for i, c in enumerate(comps)
+    ]
     c = check_materials(d / "attachments", odd, None, ocr=False)
     assert [r.complaint_ids for r in c] == [r.complaint_ids for r in a]
     assert all(r.complaint_ids for r in c)
@@ -82,9 +86,21 @@ def test_cli_writes_scored_lines_and_report(docset, tmp_path: Path):
 
     d, truth = docset
     out = tmp_path / "out"
-    res = CliRunner().invoke(app, ["materials", "--attachments", str(d / "attachments"), "--complaints",
-                                   str(d / "complaints.jsonl"), "--customers", str(d / "customers.csv"),
-                                   "--out", str(out), "--no-ocr"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "materials",
+            "--attachments",
+            str(d / "attachments"),
+            "--complaints",
+            str(d / "complaints.jsonl"),
+            "--customers",
+            str(d / "customers.csv"),
+            "--out",
+            str(out),
+            "--no-ocr",
+        ],
+    )
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in (out / "materials_scored.jsonl").read_text("utf-8").splitlines()]
     assert len(lines) == len(truth["files"])
@@ -95,5 +111,7 @@ def test_cli_writes_scored_lines_and_report(docset, tmp_path: Path):
             assert set(f) >= {"code", "weight", "detail_zh", "detail_en"}
     html = (out / "materials_report.html").read_text("utf-8")
     assert "data:image/png;base64," in html  # thumbnails of flagged materials
-    missing = CliRunner().invoke(app, ["materials", "--attachments", str(tmp_path / "nope"), "--out", str(out)])
+    missing = CliRunner().invoke(
+        app, ["materials", "--attachments", str(tmp_path / "nope"), "--out", str(out)]
+    )
     assert missing.exit_code == 2

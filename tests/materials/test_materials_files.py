@@ -25,8 +25,16 @@ from qinglang.synth.documents import (
 
 
 def _row(file: str, **kw) -> DocRow:
-    base = dict(file=file, doc_type="diagnosis", subject_name="周建华", subject_id_number="11010519491231002X",
-                issuer="昆明市中心医院", issue_date="2024-05-10", event_date="2024-05-06", serial="2024113355")
+    base = dict(
+        file=file,
+        doc_type="diagnosis",
+        subject_name="周建华",
+        subject_id_number="11010519491231002X",
+        issuer="昆明市中心医院",
+        issue_date="2024-05-10",
+        event_date="2024-05-06",
+        serial="2024113355",
+    )
     base.update(kw)
     return DocRow(**base)
 
@@ -40,13 +48,19 @@ def test_editor_resave_is_found_and_camera_original_is_not(tmp_path: Path):
     assert genuine.fields["jpeg_ijg_quality"] is None  # vendor tables, not libjpeg's
     codes = {f.code for f in edited.findings}
     assert "material_meta_editor" in codes and "material_jpeg_requantized" in codes
-    assert edited.fields["exif_software"] in next(f.detail_en for f in edited.findings
-                                                   if f.code == "material_meta_editor")
+    assert edited.fields["exif_software"] in next(
+        f.detail_en for f in edited.findings if f.code == "material_meta_editor"
+    )
 
 
 def test_incremental_pdf_edit_shows_what_changed(tmp_path: Path):
     render_row(_row("g.pdf"), tmp_path, 2, {})
-    render_row(_row("e.pdf", tamper="pdf_incremental_edit", digits_target="name", original_name="吴丽娟"), tmp_path, 2, {})
+    render_row(
+        _row("e.pdf", tamper="pdf_incremental_edit", digits_target="name", original_name="吴丽娟"),
+        tmp_path,
+        2,
+        {},
+    )
     g = check_pdf(tmp_path / "g.pdf")
     assert g.fields["pdf_revisions"] == 1 and not g.findings
     data = (tmp_path / "e.pdf").read_bytes()
@@ -62,8 +76,16 @@ def test_incremental_pdf_edit_shows_what_changed(tmp_path: Path):
 def _certificate(name: str, idn: str, seed: int) -> Image.Image:
     rng = random.Random(seed)
     row = _row("x.png", subject_name=name, subject_id_number=idn)
-    layout = build_layout(row, rng, printed_name=name, printed_id=idn, printed_issue=date(2024, 5, 10),
-                          printed_event=date(2024, 5, 6), serial="2024113355", extra={})
+    layout = build_layout(
+        row,
+        rng,
+        printed_name=name,
+        printed_id=idn,
+        printed_issue=date(2024, 5, 10),
+        printed_event=date(2024, 5, 6),
+        serial="2024113355",
+        extra={},
+    )
     return render_raster(layout, rng, make_seal(row.issuer, rng), noisy=True).image
 
 

@@ -67,8 +67,12 @@ def test_dates_against_complaint_and_event():
     assert not codes(check_document(ok, None, [], received))
     inverted = {"doc_type": "diagnosis", "issue_date": "2024-01-10", "event_date": "2024-06-01"}
     assert codes(check_document(inverted, None, [], [])) == {"material_event_after_issue"}
-    late_pdf = {"doc_type": "diagnosis", "issue_date": "2021-05-01", "event_date": "2021-04-28",
-                "pdf_created": "2025-02-01T10:00:00"}
+    late_pdf = {
+        "doc_type": "diagnosis",
+        "issue_date": "2021-05-01",
+        "event_date": "2021-04-28",
+        "pdf_created": "2025-02-01T10:00:00",
+    }
     assert codes(check_document(late_pdf, None, [], [])) == {"material_pdf_produced_after_issue"}
 
 
@@ -95,9 +99,11 @@ def test_seal_against_issuer():
 
 
 def test_extract_fields_from_ocr_like_text():
-    text = ("诊 断 证 明 书\n编号: 202315370214\n姓名: 莫婷轩\n身份证号: 310104197209141687\n"
-            "就诊日期: 2023年02月16日\n患者徐浩婷于就诊日期来我院就诊。\n出具单位: 昆明市中心医院\n"
-            "出具日期: 2023年2月23日\n")
+    text = (
+        "诊 断 证 明 书\n编号: 202315370214\n姓名: 莫婷轩\n身份证号: 310104197209141687\n"
+        "就诊日期: 2023年02月16日\n患者徐浩婷于就诊日期来我院就诊。\n出具单位: 昆明市中心医院\n"
+        "出具日期: 2023年2月23日\n"
+    )
     f = extract_fields(text)
     assert f["name"] == "莫婷轩"
     assert f["names_in_body"] == ["徐浩婷"]

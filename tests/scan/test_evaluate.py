@@ -16,7 +16,9 @@ def test_ari_known_values():
 
 
 def _s(cid: str, flagged: bool, cluster: str | None) -> ScoredComplaint:
-    return ScoredComplaint(complaint_id=cid, score=0.9 if flagged else 0.1, flagged=flagged, cluster_id=cluster)
+    return ScoredComplaint(
+        complaint_id=cid, score=0.9 if flagged else 0.1, flagged=flagged, cluster_id=cluster
+    )
 
 
 def test_evaluate_counts():
@@ -25,15 +27,28 @@ def test_evaluate_counts():
         "organizers": {"A": ["+8613900000000"], "B": ["wx_b"]},
         "hard_negatives": {"incident_burst": ["4", "5"]},
     }
-    scored = [_s("1", True, "C1"), _s("2", True, "C1"), _s("3", False, None), _s("4", True, "C1"),
-              _s("5", False, None), _s("6", True, "C2"), _s("7", True, "C2")]
-    clusters = [{"cluster_id": "C1", "organizers": [{"value": "+8613900000000"}]},
-                {"cluster_id": "C2", "organizers": [{"value": "other"}]}]
+    scored = [
+        _s("1", True, "C1"),
+        _s("2", True, "C1"),
+        _s("3", False, None),
+        _s("4", True, "C1"),
+        _s("5", False, None),
+        _s("6", True, "C2"),
+        _s("7", True, "C2"),
+    ]
+    clusters = [
+        {"cluster_id": "C1", "organizers": [{"value": "+8613900000000"}]},
+        {"cluster_id": "C2", "organizers": [{"value": "other"}]},
+    ]
     r = evaluate(truth, scored, clusters)
     assert r.precision == pytest.approx(4 / 5)
     assert r.recall == pytest.approx(4 / 5)
     a = next(c for c in r.campaigns if c.campaign_id == "A")
-    assert a.best_cluster == "C1" and a.precision == pytest.approx(2 / 3, abs=1e-4) and a.recall == pytest.approx(2 / 3, abs=1e-4)
+    assert (
+        a.best_cluster == "C1"
+        and a.precision == pytest.approx(2 / 3, abs=1e-4)
+        and a.recall == pytest.approx(2 / 3, abs=1e-4)
+    )
     assert a.organizer_hit
     b = next(c for c in r.campaigns if c.campaign_id == "B")
     assert b.f1 == 1.0 and not b.organizer_hit

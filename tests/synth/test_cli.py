@@ -21,11 +21,37 @@ def _iso(s: str) -> bool:
 
 def test_generate_with_config_and_flags(tmp_path: Path) -> None:
     cfg = tmp_path / "mix.json"
-    cfg.write_text(json.dumps({"complaints": 900, "campaigns": 5, "campaign_share": 0.2, "start": "2026-05-01",
-                               "days": 20, "topic_weights": {"fees_rate": 1.0, "service": 1.0}}), encoding="utf-8")
+    cfg.write_text(
+        json.dumps(
+            {
+                "complaints": 900,
+                "campaigns": 5,
+                "campaign_share": 0.2,
+                "start": "2026-05-01",
+                "days": 20,
+                "topic_weights": {"fees_rate": 1.0, "service": 1.0},
+            }
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    res = CliRunner().invoke(app, ["generate", "--out", str(out), "--config", str(cfg), "--seed", "3",
-                                   "--customers", "700", "--posts", "150", "--no-render-attachments"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "generate",
+            "--out",
+            str(out),
+            "--config",
+            str(cfg),
+            "--seed",
+            "3",
+            "--customers",
+            "700",
+            "--posts",
+            "150",
+            "--no-render-attachments",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "camp-05" in res.output and "incident_burst" in res.output
     complaints = [json.loads(x) for x in (out / "complaints.jsonl").open(encoding="utf-8")]
@@ -43,7 +69,9 @@ def test_generate_with_config_and_flags(tmp_path: Path) -> None:
 
 def test_messy_mode_mixes_export_forms(tmp_path: Path) -> None:
     out = tmp_path / "messy"
-    res = CliRunner().invoke(app, ["generate", "--out", str(out), "-n", "400", "--messy", "--no-render-attachments"])
+    res = CliRunner().invoke(
+        app, ["generate", "--out", str(out), "-n", "400", "--messy", "--no-render-attachments"]
+    )
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in (out / "complaints.jsonl").open(encoding="utf-8")]
     stamps = [r["received_at"] for r in rows]

@@ -30,7 +30,9 @@ def test_genuine_complaints_share_no_whole_sentence(scenario) -> None:
 
 
 def test_genuine_texts_vary_in_length(scenario) -> None:
-    lengths = sorted(len(c["text"]) for c in scenario.complaints if scenario.campaign_of(c["complaint_id"]) is None)
+    lengths = sorted(
+        len(c["text"]) for c in scenario.complaints if scenario.campaign_of(c["complaint_id"]) is None
+    )
     assert lengths[len(lengths) // 10] < 60  # one-liners exist
     assert lengths[-len(lengths) // 20] > 150  # and several-sentence complaints
     assert sum("！！" in c["text"] for c in scenario.complaints) > 20  # some are angry
@@ -125,7 +127,9 @@ def test_official_numbers_are_common_but_never_organizers(scenario) -> None:
     assert len({c["customer_id"] for c in mentions}) >= 10  # many unrelated customers quote it
     organizers = {v for vals in scenario.truth["organizers"].values() for v in vals}
     assert not any(hotline in v or v.endswith("12378") for v in organizers)
-    assert all(scenario.campaign_of(cid) is None for cid in scenario.truth["hard_negatives"]["official_numbers"])
+    assert all(
+        scenario.campaign_of(cid) is None for cid in scenario.truth["hard_negatives"]["official_numbers"]
+    )
 
 
 def test_family_households_share_devices_sometimes(scenario) -> None:

@@ -18,7 +18,9 @@ def _fail(message: str) -> None:
 
 
 def command(
-    attachments: Path = typer.Option(..., "--attachments", help="附件目录 / attachments folder (or its parent)"),
+    attachments: Path = typer.Option(
+        ..., "--attachments", help="附件目录 / attachments folder (or its parent)"
+    ),
     complaints: Path | None = typer.Option(None, "--complaints", help="投诉文件 JSONL/CSV / complaints file"),
     customers: Path | None = typer.Option(None, "--customers", help="客户文件 CSV/JSONL / customers file"),
     out: Path = typer.Option(..., "--out", help="输出目录 / output folder"),
@@ -51,6 +53,10 @@ def command(
     write_scored(results, out / "materials_scored.jsonl")
     root = resolve_root(attachments, [a for c in comps for a in c.attachments])
     write_report(results, root, out / "materials_report.html")
-    summary = {"files": len(results), "flagged": sum(r.flagged for r in results),
-               "out": str(out / "materials_scored.jsonl"), "report": str(out / "materials_report.html")}
+    summary = {
+        "files": len(results),
+        "flagged": sum(r.flagged for r in results),
+        "out": str(out / "materials_scored.jsonl"),
+        "report": str(out / "materials_report.html"),
+    }
     typer.echo(json.dumps(summary, ensure_ascii=False))

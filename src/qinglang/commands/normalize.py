@@ -24,10 +24,14 @@ def command(
 
     from qinglang.text.normalize import DEFAULT_STEPS, KNOWN_STEPS, LITERAL_STEPS, normalize
 
-    chain = [s.strip() for s in steps.split(",") if s.strip()] or list(LITERAL_STEPS if literal else DEFAULT_STEPS)
+    chain = [s.strip() for s in steps.split(",") if s.strip()] or list(
+        LITERAL_STEPS if literal else DEFAULT_STEPS
+    )
     unknown = [s for s in chain if s not in KNOWN_STEPS]
     if unknown:
-        raise typer.BadParameter(f"unknown steps: {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_STEPS))}")
+        raise typer.BadParameter(
+            f"unknown steps: {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_STEPS))}"
+        )
     if keep_case:
         chain = [s for s in chain if s != "lower"]
     import io

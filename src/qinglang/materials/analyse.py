@@ -59,7 +59,9 @@ def seal_signature(img: Image.Image) -> np.ndarray | None:
         return None
     red = Image.fromarray(np.clip(r[..., 0] - r[..., 1], 0, 255).astype(np.uint8))
     im = red.resize((SEAL_SIG, SEAL_SIG), Image.BILINEAR)
-    s = np.asarray(im, dtype=np.float32) - np.asarray(im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32)
+    s = np.asarray(im, dtype=np.float32) - np.asarray(
+        im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32
+    )
     s = s.ravel() - s.mean()
     return s / (np.linalg.norm(s) + 1e-6)
 
@@ -113,13 +115,16 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
         from qinglang.materials.codes import finding
 
         fa.error = f"{type(exc).__name__}: {exc}"
-        fa.findings.append(finding("material_unreadable", f"文件无法解析：{fa.error}", f"cannot parse: {fa.error}"))
+        fa.findings.append(
+            finding("material_unreadable", f"文件无法解析：{fa.error}", f"cannot parse: {fa.error}")
+        )
         return fa
     if fa.text:
         fa.fields.update(extract_fields(fa.text))
         if len(revs) > 1:
-                first = extract_fields(revs[0])
-                fa.fields["first_revision"] = {k: first.get(k) for k in ("name", "id_number", "issue_date",
-                                                                         "event_date", "issuer")}
+            first = extract_fields(revs[0])
+            fa.fields["first_revision"] = {
+                k: first.get(k) for k in ("name", "id_number", "issue_date", "event_date", "issuer")
+            }
     fa.fields["seal_words"] = seal_words(fa.seal_text) if fa.seal_text else None
     return fa

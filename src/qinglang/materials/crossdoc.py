@@ -23,7 +23,9 @@ from qinglang.materials.analyse import FileAnalysis
 from qinglang.materials.codes import finding
 from qinglang.schema import Evidence
 
-SEAL_SAME = 0.895  # high-pass seal correlation: measured (seed 5, 300 docs) re-stampings <= 0.883, copies >= 0.904
+SEAL_SAME = (
+    0.895  # high-pass seal correlation: measured (seed 5, 300 docs) re-stampings <= 0.883, copies >= 0.904
+)
 PAGE_SAME = 0.90  # coarse page correlation above which two pages show the same document
 
 
@@ -63,19 +65,26 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
             return
         seen_pairs.add(key)
         for x, y in ((a, b), (b, a)):
-            out[x.file].append(finding(
-                code, f"{how_zh}：{y.file}（借款人 {_who(y, owners)}）与本件（{_who(x, owners)}）",
-                f"{how_en}: {y.file} (borrower {_who(y, owners)}) and this file ({_who(x, owners)})",
-                refs=[y.file]))
+            out[x.file].append(
+                finding(
+                    code,
+                    f"{how_zh}：{y.file}（借款人 {_who(y, owners)}）与本件（{_who(x, owners)}）",
+                    f"{how_en}: {y.file} (borrower {_who(y, owners)}) and this file ({_who(x, owners)})",
+                    refs=[y.file],
+                )
+            )
 
     # owners attaching the very same file
     for f in files:
         if len(owners.get(f.file, set())) > 1:
-            out[f.file].append(finding(
-                "material_reused_across_borrowers",
-                f"同一文件被 {len(owners[f.file])} 个借款人提交：{'、'.join(sorted(owners[f.file]))}",
-                f"the same file is attached for {len(owners[f.file])} borrowers: {', '.join(sorted(owners[f.file]))}",
-                refs=sorted(owners[f.file])))
+            out[f.file].append(
+                finding(
+                    "material_reused_across_borrowers",
+                    f"同一文件被 {len(owners[f.file])} 个借款人提交：{'、'.join(sorted(owners[f.file]))}",
+                    f"the same file is attached for {len(owners[f.file])} borrowers: {', '.join(sorted(owners[f.file]))}",
+                    refs=sorted(owners[f.file]),
+                )
+            )
     # identical bytes
     by_sha: dict[str, list[FileAnalysis]] = defaultdict(list)
     for f in files:
@@ -84,8 +93,13 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 if _differ(a, b, owners):
-                    reuse(a, b, "material_reused_across_borrowers", "文件内容完全相同（SHA-256 一致）",
-                          "byte-identical file (same SHA-256)")
+                    reuse(
+                        a,
+                        b,
+                        "material_reused_across_borrowers",
+                        "文件内容完全相同（SHA-256 一致）",
+                        "byte-identical file (same SHA-256)",
+                    )
     # same scan / copied seal
     sealed = [f for f in files if f.seal_sig is not None]
     if len(sealed) > 1:
@@ -102,16 +116,27 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
             same_doc = (sa == sb) if (sa and sb) else pc >= PAGE_SAME
             if same_doc:
                 if _differ(a, b, owners):
-                    reuse(a, b, "material_reused_across_borrowers",
-                          f"同一扫描件（印章印迹相关 {c:.2f}、版面相关 {pc:.2f}）",
-                          f"the same scan (seal impression correlation {c:.2f}, page {pc:.2f})")
+                    reuse(
+                        a,
+                        b,
+                        "material_reused_across_borrowers",
+                        f"同一扫描件（印章印迹相关 {c:.2f}、版面相关 {pc:.2f}）",
+                        f"the same scan (seal impression correlation {c:.2f}, page {pc:.2f})",
+                    )
             else:
-                reuse(a, b, "material_seal_copied",
-                      f"两份不同文件上的印章印迹像素级一致（相关 {c:.2f}），真实盖章不可能完全相同",
-                      f"pixel-identical seal impressions (correlation {c:.2f}) on two different documents; "
-                      f"real stamping never repeats exactly")
+                reuse(
+                    a,
+                    b,
+                    "material_seal_copied",
+                    f"两份不同文件上的印章印迹像素级一致（相关 {c:.2f}），真实盖章不可能完全相同",
+                    f"pixel-identical seal impressions (correlation {c:.2f}) on two different documents; "
+                    f"real stamping never repeats exactly",
+                )
     # same serial / ID number for different borrowers
-    for key, label_zh, label_en in (("serial", "编号", "serial number"), ("id_number", "身份证号", "ID number")):
+    for key, label_zh, label_en in (
+        ("serial", "编号", "serial number"),
+        ("id_number", "身份证号", "ID number"),
+    ):
         groups: dict[str, list[FileAnalysis]] = defaultdict(list)
         for f in files:
             v = f.fields.get(key)
@@ -125,6 +150,11 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                         names = {a.fields.get("name"), b.fields.get("name")} - {None}
                         nz = f"，姓名分别为 {'、'.join(sorted(names))}" if len(names) > 1 else ""
                         ne = f", names {', '.join(sorted(names))}" if len(names) > 1 else ""
-                        reuse(a, b, "material_text_reused_across_borrowers",
-                              f"同一{label_zh} {shown}{nz}", f"the same {label_en} {shown}{ne}")
+                        reuse(
+                            a,
+                            b,
+                            "material_text_reused_across_borrowers",
+                            f"同一{label_zh} {shown}{nz}",
+                            f"the same {label_en} {shown}{ne}",
+                        )
     return out

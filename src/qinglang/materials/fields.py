@@ -26,8 +26,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "lawyer": ("承办律师", "经办律师"),
     "diagnosis": ("诊断",),
 }
-_LABEL_RE = [(f, re.compile(rf"^({'|'.join(sorted(labels, key=len, reverse=True))})[：:](.*)$"))
-             for f, labels in LABELS.items()]
+_LABEL_RE = [
+    (f, re.compile(rf"^({'|'.join(sorted(labels, key=len, reverse=True))})[：:](.*)$"))
+    for f, labels in LABELS.items()
+]
 _DATE_RE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})")
 _ID_RE = re.compile(r"(?<![0-9A-Z])(\d{17}[\dXx])(?![0-9A-Z])")
 _BODY_NAME_RE = re.compile(rf"(?:兹证明|患者|死者|委托人)([{CJK}]{{2,4}}?)(?:原系|系|因|于|的)")
@@ -97,7 +99,9 @@ def extract_fields(text: str) -> dict:
     joined = "".join(lines)
     out["names_in_body"] = sorted(set(_BODY_NAME_RE.findall(joined)))
     out["id_numbers"] = sorted(set(x.upper() for x in _ID_RE.findall(joined)))
-    out["dates"] = sorted({d.isoformat() for d in (parse_date(m.group(0)) for m in _DATE_RE.finditer(joined)) if d})
+    out["dates"] = sorted(
+        {d.isoformat() for d in (parse_date(m.group(0)) for m in _DATE_RE.finditer(joined)) if d}
+    )
     out["doc_type"] = guess_doc_type(lines[:4] + [joined])
     out["title"] = lines[0] if lines else ""
     return out

@@ -22,18 +22,146 @@ from PIL import Image
 from qinglang.materials.codes import finding
 
 # IJG (libjpeg) standard tables, natural order as Pillow exposes them (ITU T.81 Annex K).
-IJG_LUMA = [16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
-            14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
-            49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99]
-IJG_CHROMA = [17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99, 24, 26, 56, 99, 99, 99, 99, 99,
-              47, 66, 99, 99, 99, 99, 99, 99] + [99] * 32
+IJG_LUMA = [
+    16,
+    11,
+    10,
+    16,
+    24,
+    40,
+    51,
+    61,
+    12,
+    12,
+    14,
+    19,
+    26,
+    58,
+    60,
+    55,
+    14,
+    13,
+    16,
+    24,
+    40,
+    57,
+    69,
+    56,
+    14,
+    17,
+    22,
+    29,
+    51,
+    87,
+    80,
+    62,
+    18,
+    22,
+    37,
+    56,
+    68,
+    109,
+    103,
+    77,
+    24,
+    35,
+    55,
+    64,
+    81,
+    104,
+    113,
+    92,
+    49,
+    64,
+    78,
+    87,
+    103,
+    121,
+    120,
+    101,
+    72,
+    92,
+    95,
+    98,
+    112,
+    100,
+    103,
+    99,
+]
+IJG_CHROMA = [
+    17,
+    18,
+    24,
+    47,
+    99,
+    99,
+    99,
+    99,
+    18,
+    21,
+    26,
+    66,
+    99,
+    99,
+    99,
+    99,
+    24,
+    26,
+    56,
+    99,
+    99,
+    99,
+    99,
+    99,
+    47,
+    66,
+    99,
+    99,
+    99,
+    99,
+    99,
+    99,
+] + [99] * 32
 
 # Substrings of Software / Producer / Creator values that name an image or PDF editor.
-IMAGE_EDITORS = ("photoshop", "meitu", "美图", "xingtu", "醒图", "snapseed", "picsart", "gimp", "lightroom",
-                 "canva", "pixlr", "faceu", "b612", "wps图片", "acdsee", "paint.net", "inshot", "polarr")
-PDF_EDITORS = ("acrobat pro", "acrobat standard", "foxit phantom", "phantompdf", "福昕", "pdf-xchange",
-               "wps pdf", "pdfelement", "万兴", "smallpdf", "ilovepdf", "sejda", "pdf editor", "pdf编辑",
-               "photoshop", "nitro pro")
+IMAGE_EDITORS = (
+    "photoshop",
+    "meitu",
+    "美图",
+    "xingtu",
+    "醒图",
+    "snapseed",
+    "picsart",
+    "gimp",
+    "lightroom",
+    "canva",
+    "pixlr",
+    "faceu",
+    "b612",
+    "wps图片",
+    "acdsee",
+    "paint.net",
+    "inshot",
+    "polarr",
+)
+PDF_EDITORS = (
+    "acrobat pro",
+    "acrobat standard",
+    "foxit phantom",
+    "phantompdf",
+    "福昕",
+    "pdf-xchange",
+    "wps pdf",
+    "pdfelement",
+    "万兴",
+    "smallpdf",
+    "ilovepdf",
+    "sejda",
+    "pdf editor",
+    "pdf编辑",
+    "photoshop",
+    "nitro pro",
+)
 
 
 def scale_table(base: list[int], quality: int) -> list[int]:
@@ -84,31 +212,48 @@ def check_image(path: Path) -> MetaResult:
             software = software or str(img.info.get("Software", ""))
             modified = modified or _exif_time(img.info.get("Creation Time"))
         qtables = getattr(img, "quantization", None) if fmt == "JPEG" else None
-    res.fields.update({"format": fmt, "exif_software": software or None, "exif_make": make or None,
-                       "exif_model": model or None,
-                       "exif_datetime": modified.isoformat() if modified else None,
-                       "exif_datetime_original": taken.isoformat() if taken else None})
+    res.fields.update(
+        {
+            "format": fmt,
+            "exif_software": software or None,
+            "exif_make": make or None,
+            "exif_model": model or None,
+            "exif_datetime": modified.isoformat() if modified else None,
+            "exif_datetime_original": taken.isoformat() if taken else None,
+        }
+    )
     ed = _match_editor(software, IMAGE_EDITORS) if software else None
     if ed:
-        res.findings.append(finding(
-            "material_meta_editor",
-            f"文件元数据 Software=“{software}”：图片经编辑软件保存" + (f"（设备 {make} {model}）" if make else ""),
-            f"file metadata Software='{software}': saved by an image editor" + (f" (device {make} {model})" if make else "")))
+        res.findings.append(
+            finding(
+                "material_meta_editor",
+                f"文件元数据 Software=“{software}”：图片经编辑软件保存"
+                + (f"（设备 {make} {model}）" if make else ""),
+                f"file metadata Software='{software}': saved by an image editor"
+                + (f" (device {make} {model})" if make else ""),
+            )
+        )
     if taken and modified and modified - taken > timedelta(days=1):
-        res.findings.append(finding(
-            "material_meta_modified_later",
-            f"拍摄时间 {taken:%Y-%m-%d}，修改时间 {modified:%Y-%m-%d}，相差 {(modified - taken).days} 天",
-            f"taken {taken:%Y-%m-%d}, modified {modified:%Y-%m-%d}: {(modified - taken).days} days later"))
+        res.findings.append(
+            finding(
+                "material_meta_modified_later",
+                f"拍摄时间 {taken:%Y-%m-%d}，修改时间 {modified:%Y-%m-%d}，相差 {(modified - taken).days} 天",
+                f"taken {taken:%Y-%m-%d}, modified {modified:%Y-%m-%d}: {(modified - taken).days} days later",
+            )
+        )
     if qtables:
         luma = list(qtables.get(0, []))
         q = ijg_quality(luma, IJG_LUMA) if len(luma) == 64 else None
         res.fields["jpeg_ijg_quality"] = q
         if q is not None and make:
-            res.findings.append(finding(
-                "material_jpeg_requantized",
-                f"EXIF 声称由 {make} {model} 拍摄，但量化表是 libjpeg 标准表（质量约 {q}）：相机原图之后被软件重新压缩",
-                f"EXIF claims a {make} {model} camera but the quantisation tables are the standard libjpeg "
-                f"tables at quality ~{q}: re-compressed by software after the camera"))
+            res.findings.append(
+                finding(
+                    "material_jpeg_requantized",
+                    f"EXIF 声称由 {make} {model} 拍摄，但量化表是 libjpeg 标准表（质量约 {q}）：相机原图之后被软件重新压缩",
+                    f"EXIF claims a {make} {model} camera but the quantisation tables are the standard libjpeg "
+                    f"tables at quality ~{q}: re-compressed by software after the camera",
+                )
+            )
     return res
 
 
@@ -165,30 +310,47 @@ def check_pdf(path: Path) -> MetaResult:
     meta = metas[-1]
     producer, creator = meta.get("/Producer", ""), meta.get("/Creator", "")
     created, modified = _pdf_time(meta.get("/CreationDate")), _pdf_time(meta.get("/ModDate"))
-    res.fields.update({"format": "PDF", "pdf_producer": producer or None, "pdf_creator": creator or None,
-                       "pdf_created": created.isoformat() if created else None,
-                       "pdf_modified": modified.isoformat() if modified else None,
-                       "pdf_revisions": len(revs), "text": texts[-1]})
+    res.fields.update(
+        {
+            "format": "PDF",
+            "pdf_producer": producer or None,
+            "pdf_creator": creator or None,
+            "pdf_created": created.isoformat() if created else None,
+            "pdf_modified": modified.isoformat() if modified else None,
+            "pdf_revisions": len(revs),
+            "text": texts[-1],
+        }
+    )
     for label, value in (("Producer", producer), ("Creator", creator)):
         ed = _match_editor(value, PDF_EDITORS) if value else None
         if ed:
-            res.findings.append(finding(
-                "material_meta_editor", f"PDF {label}=“{value}”：文件经 PDF 编辑软件保存",
-                f"PDF {label}='{value}': saved by a PDF editor"))
+            res.findings.append(
+                finding(
+                    "material_meta_editor",
+                    f"PDF {label}=“{value}”：文件经 PDF 编辑软件保存",
+                    f"PDF {label}='{value}': saved by a PDF editor",
+                )
+            )
             break
     if created and modified and modified - created > timedelta(days=1):
-        res.findings.append(finding(
-            "material_meta_modified_later",
-            f"PDF 创建于 {created:%Y-%m-%d}，修改于 {modified:%Y-%m-%d}，相差 {(modified - created).days} 天",
-            f"PDF created {created:%Y-%m-%d}, modified {modified:%Y-%m-%d}: {(modified - created).days} days later"))
+        res.findings.append(
+            finding(
+                "material_meta_modified_later",
+                f"PDF 创建于 {created:%Y-%m-%d}，修改于 {modified:%Y-%m-%d}，相差 {(modified - created).days} 天",
+                f"PDF created {created:%Y-%m-%d}, modified {modified:%Y-%m-%d}: {(modified - created).days} days later",
+            )
+        )
     if len(revs) > 1:
         diff = revision_diff(texts[0], texts[-1]) if len(texts) > 1 else ""
         res.fields["pdf_revision_diff"] = diff
-        res.findings.append(finding(
-            "material_pdf_incremental_edit",
-            f"PDF 含 {len(revs)} 个修订版本（{len(revs)} 个 %%EOF）：首版之后被追加修改。变化：{diff or '（无文字变化）'}",
-            f"PDF has {len(revs)} revisions ({len(revs)} %%EOF markers): edited after it was first "
-            f"written. Changes: {diff or '(no text change)'}"))
+        res.findings.append(
+            finding(
+                "material_pdf_incremental_edit",
+                f"PDF 含 {len(revs)} 个修订版本（{len(revs)} 个 %%EOF）：首版之后被追加修改。变化：{diff or '（无文字变化）'}",
+                f"PDF has {len(revs)} revisions ({len(revs)} %%EOF markers): edited after it was first "
+                f"written. Changes: {diff or '(no text change)'}",
+            )
+        )
     return res
 
 
@@ -207,8 +369,11 @@ def revision_diff(old: str, new: str, limit: int = 6) -> str:
         removed = a[i1:i2]
         for added in b[j1:j2] or [""]:
             label = re.split("[：:]", added, maxsplit=1)[0] if re.search("[：:]", added) else None
-            before = removed.pop(0) if removed else next(
-                (x for x in a if label and x.startswith(label) and x != added), "")
+            before = (
+                removed.pop(0)
+                if removed
+                else next((x for x in a if label and x.startswith(label) and x != added), "")
+            )
             if before and added:
                 out.append(f"“{before}” → “{added}”")
             elif added:

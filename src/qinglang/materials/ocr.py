@@ -53,7 +53,8 @@ def tesseract_version() -> str:
 
 def default_cache_dir() -> Path:
     base = os.environ.get("QINGLANG_OCR_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "qinglang", "ocr")
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "qinglang", "ocr"
+    )
     return Path(base)
 
 
@@ -101,8 +102,10 @@ def seal_crop(img: Image.Image) -> Image.Image | None:
     yy, xx = np.mgrid[0:h, 0:w]
     inner = np.where(np.hypot((yy - h / 2) / (h / 2), (xx - w / 2) / (w / 2)) < 0.8, red, 0).astype(np.uint8)
     im = Image.fromarray(inner)
-    angle = max(range(-9, 10), key=lambda a: float(
-        np.asarray(im.rotate(a, resample=Image.BILINEAR), dtype=np.float32).sum(1).var()))
+    angle = max(
+        range(-9, 10),
+        key=lambda a: float(np.asarray(im.rotate(a, resample=Image.BILINEAR), dtype=np.float32).sum(1).var()),
+    )
     return Image.fromarray(255 - inner).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
 
 

@@ -23,8 +23,9 @@ def write_scored(results: Sequence[MaterialResult], path: Path) -> None:
             fh.write(json.dumps(r.to_json(), ensure_ascii=False, default=str) + "\n")
 
 
-def flagged_materials_html(results: Sequence[MaterialResult], root: Path, limit: int = 200,
-                           only: set[str] | None = None) -> str:
+def flagged_materials_html(
+    results: Sequence[MaterialResult], root: Path, limit: int = 200, only: set[str] | None = None
+) -> str:
     """An HTML fragment: one card per flagged file (thumbnail + findings). `only` limits it to
     some files (e.g. a campaign's attachments)."""
     rows = [r for r in results if r.flagged and (only is None or r.file in only)]
@@ -38,12 +39,15 @@ def flagged_materials_html(results: Sequence[MaterialResult], root: Path, limit:
             img = "<div>(无缩略图 / no thumbnail)</div>"
         items = "".join(
             f"<li><code>{html.escape(f.code)}</code> ({f.weight:.2f}) {html.escape(f.detail_zh)}"
-            f"<br><small>{html.escape(f.detail_en)}</small></li>" for f in r.findings)
+            f"<br><small>{html.escape(f.detail_en)}</small></li>"
+            for f in r.findings
+        )
         who = ", ".join(r.complaint_ids[:5]) or "—"
         cards.append(
             f'<div class="mat" style="display:flex;gap:12px;margin:10px 0;border-bottom:1px solid #eee">'
             f"<div>{img}</div><div><b>{html.escape(r.file)}</b> · 分数 score {r.score:.2f} · "
-            f"投诉 complaints: {html.escape(who)}<ul>{items}</ul></div></div>")
+            f"投诉 complaints: {html.escape(who)}<ul>{items}</ul></div></div>"
+        )
     if not cards:
         return "<p>没有被标记的材料 / no flagged materials</p>"
     more = f"<p>…另有 {len(rows) - limit} 件 / {len(rows) - limit} more</p>" if len(rows) > limit else ""
@@ -56,7 +60,9 @@ def write_report(results: Sequence[MaterialResult], root: Path, path: Path) -> N
     codes = Counter(f.code for r in results for f in r.findings)
     table = "".join(
         f"<tr><td><code>{c}</code></td><td>{k}</td><td>{html.escape(CODES.get(c, (0, '', '', ''))[2])}</td>"
-        f"<td>{html.escape(CODES.get(c, (0, '', '', ''))[3])}</td></tr>" for c, k in codes.most_common())
+        f"<td>{html.escape(CODES.get(c, (0, '', '', ''))[3])}</td></tr>"
+        for c, k in codes.most_common()
+    )
     body = f"""<!doctype html><html lang="zh"><head><meta charset="utf-8">
 <title>附件材料核验 / material check</title>
 <style>body{{font-family:sans-serif;margin:24px}} td,th{{padding:4px 8px;border-bottom:1px solid #ddd}}</style>

@@ -42,8 +42,10 @@ def timeline_svg(times: Sequence[datetime], width: int = 640, height: int = 90) 
     for d, c in sorted(days.items()):
         x = 30 + (d - first).days * bw
         h = (height - 30) * c / peak
-        bars.append(f'<rect x="{x:.1f}" y="{height - 20 - h:.1f}" width="{max(bw - 1, 1):.1f}" height="{h:.1f}" '
-                    f'fill="#c0392b"><title>{d}: {c}</title></rect>')
+        bars.append(
+            f'<rect x="{x:.1f}" y="{height - 20 - h:.1f}" width="{max(bw - 1, 1):.1f}" height="{h:.1f}" '
+            f'fill="#c0392b"><title>{d}: {c}</title></rect>'
+        )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">'
         + "".join(bars)
@@ -54,8 +56,10 @@ def timeline_svg(times: Sequence[datetime], width: int = 640, height: int = 90) 
 
 
 def graph_png(
-    edges: Sequence[tuple[int, int]], node_kinds: Sequence[str],
-    node_labels: Sequence[str], size_px: int = 520,
+    edges: Sequence[tuple[int, int]],
+    node_kinds: Sequence[str],
+    node_labels: Sequence[str],
+    size_px: int = 520,
 ) -> str:
     """data: URI of a PNG drawing of a small entity graph (complaints + indicators)."""
     import igraph as ig
@@ -77,8 +81,14 @@ def graph_png(
     colours = {"complaint": "#2c7fb8"}
     for i, kind in enumerate(node_kinds):
         is_c = kind == "complaint"
-        ax.scatter(xs[i], ys[i], s=12 if is_c else 90, color=colours.get(kind, "#e6550d"), zorder=2,
-                   marker="o" if is_c else "s")
+        ax.scatter(
+            xs[i],
+            ys[i],
+            s=12 if is_c else 90,
+            color=colours.get(kind, "#e6550d"),
+            zorder=2,
+            marker="o" if is_c else "s",
+        )
         if not is_c and node_labels[i]:
             ax.annotate(node_labels[i], (xs[i], ys[i]), fontproperties=fp, fontsize=7, zorder=3)
     ax.set_axis_off()

@@ -18,12 +18,67 @@ from qinglang.synth import people
 from qinglang.synth.geo import City, load_cities
 from qinglang.synth.rand import pick
 
-AGENCY_CITIES = ("长沙", "银川", "郑州", "南宁", "合肥", "石家庄", "昆明", "贵阳", "南昌", "武汉", "西安", "成都",
-                 "济南", "太原", "哈尔滨", "深圳", "广州", "杭州", "福州", "兰州", "泉州", "赣州", "临沂", "佛山")
-_BRAND = ("恒信", "正和", "德润", "鼎盛", "安泰", "诚安", "信达", "和众", "汇通", "中瑞", "金诺", "华策", "融安",
-          "宏远", "博远", "盛世", "启明", "仁和", "睿诚", "铭远", "长盈", "卓越", "同舟", "聚力")
-_BUSINESS = ("法律咨询服务有限公司", "债务规划服务有限公司", "信息咨询有限公司", "企业管理咨询有限公司",
-             "法务咨询有限公司", "商务信息咨询有限公司", "信用管理有限公司")
+AGENCY_CITIES = (
+    "长沙",
+    "银川",
+    "郑州",
+    "南宁",
+    "合肥",
+    "石家庄",
+    "昆明",
+    "贵阳",
+    "南昌",
+    "武汉",
+    "西安",
+    "成都",
+    "济南",
+    "太原",
+    "哈尔滨",
+    "深圳",
+    "广州",
+    "杭州",
+    "福州",
+    "兰州",
+    "泉州",
+    "赣州",
+    "临沂",
+    "佛山",
+)
+_BRAND = (
+    "恒信",
+    "正和",
+    "德润",
+    "鼎盛",
+    "安泰",
+    "诚安",
+    "信达",
+    "和众",
+    "汇通",
+    "中瑞",
+    "金诺",
+    "华策",
+    "融安",
+    "宏远",
+    "博远",
+    "盛世",
+    "启明",
+    "仁和",
+    "睿诚",
+    "铭远",
+    "长盈",
+    "卓越",
+    "同舟",
+    "聚力",
+)
+_BUSINESS = (
+    "法律咨询服务有限公司",
+    "债务规划服务有限公司",
+    "信息咨询有限公司",
+    "企业管理咨询有限公司",
+    "法务咨询有限公司",
+    "商务信息咨询有限公司",
+    "信用管理有限公司",
+)
 _FIRM = ("律师事务所",)
 _CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
@@ -60,14 +115,33 @@ def make_uscc(rng: random.Random, city: City, law_firm: bool) -> str:
 
 
 def _handle(rng: random.Random) -> str:
-    stems = ("fw", "zw", "tx", "hh", "xy", "ft", "law", "zx", "fq", "tingxi", "youhua", "ly", "ab", "kk", "jr")
+    stems = (
+        "fw",
+        "zw",
+        "tx",
+        "hh",
+        "xy",
+        "ft",
+        "law",
+        "zx",
+        "fq",
+        "tingxi",
+        "youhua",
+        "ly",
+        "ab",
+        "kk",
+        "jr",
+    )
     r = rng.random()
     if r < 0.4:
         return pick(rng, stems) + "".join(pick(rng, string.digits) for _ in range(rng.randint(4, 7)))
     if r < 0.7:
         return pick(rng, string.ascii_lowercase) + "".join(
-            pick(rng, string.ascii_lowercase + string.digits + "_") for _ in range(rng.randint(6, 10)))
-    return "".join(pick(rng, string.ascii_lowercase) for _ in range(rng.randint(3, 5))) + str(rng.randint(1980, 2005))
+            pick(rng, string.ascii_lowercase + string.digits + "_") for _ in range(rng.randint(6, 10))
+        )
+    return "".join(pick(rng, string.ascii_lowercase) for _ in range(rng.randint(3, 5))) + str(
+        rng.randint(1980, 2005)
+    )
 
 
 def make_agency(rng: random.Random, key: str, kind: str, used_cities: set[str]) -> Agency:
@@ -89,9 +163,16 @@ def make_agency(rng: random.Random, key: str, kind: str, used_cities: set[str]) 
         name = f"{city.short}{brand}{pick(rng, _BUSINESS)}"
         person = people.surname(rng) + pick(rng, ("经理", "老师", "主任", "顾问", "专员"))
     return Agency(
-        key=key, name=name, kind=kind, city=city, code=make_uscc(rng, city, law_firm), person=person,
-        phones=[city.phone(rng) for _ in range(rng.randint(3, 6))], wechat=_handle(rng),
-        qq=str(rng.randint(10**8, 4 * 10**9)), ip_block=people.ip_block(rng),
+        key=key,
+        name=name,
+        kind=kind,
+        city=city,
+        code=make_uscc(rng, city, law_firm),
+        person=person,
+        phones=[city.phone(rng) for _ in range(rng.randint(3, 6))],
+        wechat=_handle(rng),
+        qq=str(rng.randint(10**8, 4 * 10**9)),
+        ip_block=people.ip_block(rng),
         devices=[people.device_id(rng) for _ in range(rng.randint(2, 5))],
         extra={"backup_wechat": _handle(rng)},  # a second account for when the first gets reported
     )

@@ -54,7 +54,10 @@ EXTRA_TAMPERS = ("backdated",)
 
 LENDER = "清朗消费金融有限公司"
 GENERIC_TITLES = {"police_report": "报警回执", "authorization_letter": "授权委托书"}
-GENERIC_REASONS = {"police_report": "遭遇暴力催收已向公安机关报警", "authorization_letter": "委托代理人处理债务协商事宜"}
+GENERIC_REASONS = {
+    "police_report": "遭遇暴力催收已向公安机关报警",
+    "authorization_letter": "委托代理人处理债务协商事宜",
+}
 PAGE_W, PAGE_H = 800, 1100
 MARGIN = 60
 INK = (34, 34, 38)
@@ -62,30 +65,66 @@ SEAL_RED = (205, 38, 38)
 
 # Region codes python-stdnum's cn.ric knows (checked), with the place used in issuer names.
 REGIONS = [
-    ("110105", "北京市", "朝阳区"), ("110108", "北京市", "海淀区"), ("310104", "上海市", "徐汇区"),
-    ("440304", "深圳市", "福田区"), ("440106", "广州市", "天河区"), ("510107", "成都市", "武侯区"),
-    ("320106", "南京市", "鼓楼区"), ("420111", "武汉市", "洪山区"), ("370102", "济南市", "历下区"),
-    ("610113", "西安市", "雁塔区"), ("330106", "杭州市", "西湖区"), ("350203", "厦门市", "思明区"),
-    ("120101", "天津市", "和平区"), ("230103", "哈尔滨市", "南岗区"), ("410105", "郑州市", "金水区"),
-    ("130102", "石家庄市", "长安区"), ("530102", "昆明市", "五华区"),
+    ("110105", "北京市", "朝阳区"),
+    ("110108", "北京市", "海淀区"),
+    ("310104", "上海市", "徐汇区"),
+    ("440304", "深圳市", "福田区"),
+    ("440106", "广州市", "天河区"),
+    ("510107", "成都市", "武侯区"),
+    ("320106", "南京市", "鼓楼区"),
+    ("420111", "武汉市", "洪山区"),
+    ("370102", "济南市", "历下区"),
+    ("610113", "西安市", "雁塔区"),
+    ("330106", "杭州市", "西湖区"),
+    ("350203", "厦门市", "思明区"),
+    ("120101", "天津市", "和平区"),
+    ("230103", "哈尔滨市", "南岗区"),
+    ("410105", "郑州市", "金水区"),
+    ("130102", "石家庄市", "长安区"),
+    ("530102", "昆明市", "五华区"),
 ]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国文辉鹏飞红梅波斌宇浩凯丹琳雪婷慧晨宁欣海燕志峰雷龙云亮俊佳琪嘉怡子轩浩然梓涵一诺欣怡"
 WORDS = "德信恒泰华诚正源金盾明达君安中正宏远天平博雅致远汇智瑞丰鼎盛"
 TOWNS = ["城关镇", "新华街道", "东风乡", "红星镇", "长安街道", "石桥镇", "青山乡", "柳林镇"]
-DISEASES = [("重度抑郁发作", "建议休息三个月，避免劳累"), ("腰椎间盘突出症", "建议卧床休息，定期复查"),
-            ("慢性肾功能不全", "建议长期治疗，不宜从事重体力劳动"), ("乳腺恶性肿瘤", "建议住院化疗"),
-            ("脑梗死", "建议住院治疗，家属陪护")]
+DISEASES = [
+    ("重度抑郁发作", "建议休息三个月，避免劳累"),
+    ("腰椎间盘突出症", "建议卧床休息，定期复查"),
+    ("慢性肾功能不全", "建议长期治疗，不宜从事重体力劳动"),
+    ("乳腺恶性肿瘤", "建议住院化疗"),
+    ("脑梗死", "建议住院治疗，家属陪护"),
+]
 DEATH_CAUSES = ["急性心肌梗死", "脑出血", "肺癌晚期", "交通事故致多发伤"]
-EDITORS = ["Adobe Photoshop 25.0 (Windows)", "Adobe Photoshop CC 2019 (Macintosh)", "MeituXiuXiu 9.6.1",
-           "Meitu 9.9.5", "Xingtu 8.2", "Snapseed 2.21", "PicsArt 24.1", "GIMP 2.10.34"]
-PDF_EDITORS = ["Adobe Acrobat Pro DC 21.1.20135", "Foxit PhantomPDF 10.1", "福昕PDF编辑器",
-               "WPS PDF 11.1", "PDF-XChange Editor 9.5"]
-CAMERAS = [("HUAWEI", "ELE-AL00", "ELE-AL00 10.1.0.150(C00E145R1P7)"),
-           ("Xiaomi", "M2102K1C", "MIUI 14.0.6"), ("Apple", "iPhone 12", "16.6"),
-           ("OPPO", "PEEM00", "ColorOS 13"), ("vivo", "V2049A", "OriginOS 3")]
-GENUINE_PDF_PRODUCERS = ["iText 5.5.13 ©2000-2018 iText Group NV", "Microsoft: Print To PDF",
-                         "电子证照签发系统 3.2", "FineReport 10.0"]
+EDITORS = [
+    "Adobe Photoshop 25.0 (Windows)",
+    "Adobe Photoshop CC 2019 (Macintosh)",
+    "MeituXiuXiu 9.6.1",
+    "Meitu 9.9.5",
+    "Xingtu 8.2",
+    "Snapseed 2.21",
+    "PicsArt 24.1",
+    "GIMP 2.10.34",
+]
+PDF_EDITORS = [
+    "Adobe Acrobat Pro DC 21.1.20135",
+    "Foxit PhantomPDF 10.1",
+    "福昕PDF编辑器",
+    "WPS PDF 11.1",
+    "PDF-XChange Editor 9.5",
+]
+CAMERAS = [
+    ("HUAWEI", "ELE-AL00", "ELE-AL00 10.1.0.150(C00E145R1P7)"),
+    ("Xiaomi", "M2102K1C", "MIUI 14.0.6"),
+    ("Apple", "iPhone 12", "16.6"),
+    ("OPPO", "PEEM00", "ColorOS 13"),
+    ("vivo", "V2049A", "OriginOS 3"),
+]
+GENUINE_PDF_PRODUCERS = [
+    "iText 5.5.13 ©2000-2018 iText Group NV",
+    "Microsoft: Print To PDF",
+    "电子证照签发系统 3.2",
+    "FineReport 10.0",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,29 +300,46 @@ def _body_lines(text: str, name: str, fields: dict[str, str]) -> list[Line]:
     return lines
 
 
-def build_layout(row: DocRow, rng: random.Random, *, printed_name: str, printed_id: str,
-                 printed_issue: date, printed_event: date | None, serial: str,
-                 extra: dict[str, str]) -> Layout:
+def build_layout(
+    row: DocRow,
+    rng: random.Random,
+    *,
+    printed_name: str,
+    printed_id: str,
+    printed_issue: date,
+    printed_event: date | None,
+    serial: str,
+    extra: dict[str, str],
+) -> Layout:
     """The text of a document. Labels are fixed so fields can be read back by OCR."""
     t = row.doc_type
     ev = printed_event or printed_issue
     nm = printed_name
-    head = [_field_line("编号", serial, "serial"), _field_line("姓名", nm, "name"),
-            _field_line("身份证号", printed_id, "id_number")]
+    head = [
+        _field_line("编号", serial, "serial"),
+        _field_line("姓名", nm, "name"),
+        _field_line("身份证号", printed_id, "id_number"),
+    ]
     issuer_line = _field_line("出具单位", row.issuer, "issuer")
     date_line = _field_line("出具日期", cn_date(printed_issue), "issue_date")
     seal = row.issuer
     if t == "poverty_certificate":
         title = "困难家庭证明"
-        body = (f"兹证明{nm}系本辖区居民，因家庭成员患病、收入微薄，家庭经济十分困难，经村（居）民"
-                f"委员会民主评议并公示，认定为低收入困难家庭。特此证明。")
+        body = (
+            f"兹证明{nm}系本辖区居民，因家庭成员患病、收入微薄，家庭经济十分困难，经村（居）民"
+            f"委员会民主评议并公示，认定为低收入困难家庭。特此证明。"
+        )
         mid = [_field_line("认定日期", cn_date(ev), "event_date")]
     elif t == "unemployment_proof":
         title = "失业证明"
-        body = (f"兹证明{nm}原系我单位员工，因公司经营困难，已于离职日期与其解除劳动合同。"
-                f"该员工目前处于失业状态，无固定收入来源。特此证明。")
-        mid = [_field_line("离职日期", cn_date(ev), "event_date"),
-               _field_line("统一社会信用代码", extra.get("uscc", ""), "uscc")]
+        body = (
+            f"兹证明{nm}原系我单位员工，因公司经营困难，已于离职日期与其解除劳动合同。"
+            f"该员工目前处于失业状态，无固定收入来源。特此证明。"
+        )
+        mid = [
+            _field_line("离职日期", cn_date(ev), "event_date"),
+            _field_line("统一社会信用代码", extra.get("uscc", ""), "uscc"),
+        ]
     elif t == "diagnosis":
         title = "诊断证明书"
         dis, adv = extra.get("disease", DISEASES[0][0]), extra.get("advice", DISEASES[0][1])
@@ -292,26 +348,39 @@ def build_layout(row: DocRow, rng: random.Random, *, printed_name: str, printed_
     elif t == "death_certificate":
         title = "居民死亡医学证明书"
         body = f"死者{nm}因{extra.get('cause', DEATH_CAUSES[0])}经抢救无效死亡，特此证明。"
-        mid = [_field_line("死亡日期", cn_date(ev), "event_date"),
-               _field_line("死亡原因", extra.get("cause", DEATH_CAUSES[0]), "cause")]
+        mid = [
+            _field_line("死亡日期", cn_date(ev), "event_date"),
+            _field_line("死亡原因", extra.get("cause", DEATH_CAUSES[0]), "cause"),
+        ]
     elif t == "quarantine_proof":
         title = "隔离证明"
         end = ev + timedelta(days=14)
-        body = (f"兹证明{nm}因新冠肺炎疫情防控需要，于上述期间接受集中隔离医学观察，"
-                f"期间无法正常工作和出行。特此证明。")
-        mid = [Line(f"隔离日期：{cn_date(ev)}至{cn_date(end)}",
-                    fields={"event_date": (5, 5 + len(cn_date(ev)))})]
+        body = (
+            f"兹证明{nm}因新冠肺炎疫情防控需要，于上述期间接受集中隔离医学观察，"
+            f"期间无法正常工作和出行。特此证明。"
+        )
+        mid = [
+            Line(f"隔离日期：{cn_date(ev)}至{cn_date(end)}", fields={"event_date": (5, 5 + len(cn_date(ev)))})
+        ]
     elif t == "lawyer_letter":
         title = "律师函"
-        head = [_field_line("编号", serial, "serial"), Line(f"致：{LENDER}"),
-                _field_line("委托人", nm, "name"), _field_line("身份证号", printed_id, "id_number")]
-        body = (f"本所接受委托人{nm}的委托，就其与贵司之间的借款合同纠纷致函如下：委托人遭遇重大变故，"
-                f"现无力偿还，请贵司立即停止一切催收行为并减免全部利息和罚息，否则本所将依法代为提起诉讼。")
+        head = [
+            _field_line("编号", serial, "serial"),
+            Line(f"致：{LENDER}"),
+            _field_line("委托人", nm, "name"),
+            _field_line("身份证号", printed_id, "id_number"),
+        ]
+        body = (
+            f"本所接受委托人{nm}的委托，就其与贵司之间的借款合同纠纷致函如下：委托人遭遇重大变故，"
+            f"现无力偿还，请贵司立即停止一切催收行为并减免全部利息和罚息，否则本所将依法代为提起诉讼。"
+        )
         mid = [_field_line("委托日期", cn_date(ev), "event_date")]
         issuer_line = _field_line("律师事务所", row.issuer, "issuer")
-        tail = [_field_line("统一社会信用代码", extra.get("firm_uscc", ""), "uscc"),
-                _field_line("承办律师", extra.get("lawyer", ""), "lawyer"),
-                _field_line("执业证号", extra.get("licence", ""), "licence")]
+        tail = [
+            _field_line("统一社会信用代码", extra.get("firm_uscc", ""), "uscc"),
+            _field_line("承办律师", extra.get("lawyer", ""), "lawyer"),
+            _field_line("执业证号", extra.get("licence", ""), "licence"),
+        ]
         lines = [*head, *mid, *_body_lines(body, nm, {"name_body": nm}), issuer_line, *tail, date_line]
         return Layout(title, lines, seal)
     elif t not in ("bank_statement_screenshot", "deduction_screenshot"):  # police report, authorisation, …
@@ -320,8 +389,10 @@ def build_layout(row: DocRow, rng: random.Random, *, printed_name: str, printed_
         mid = [_field_line("事发日期", cn_date(ev), "event_date")]
     else:  # screenshots: statement / deduction records
         title = "交易明细" if t == "bank_statement_screenshot" else "扣款记录"
-        rows = [Line(f"{cn_date(ev - timedelta(days=i * 3))}  {LENDER[:4]}  扣款  -{rng.randint(3, 30) * 100}.00")
-                for i in range(5)]
+        rows = [
+            Line(f"{cn_date(ev - timedelta(days=i * 3))}  {LENDER[:4]}  扣款  -{rng.randint(3, 30) * 100}.00")
+            for i in range(5)
+        ]
         return Layout(title, [*head[1:], issuer_line, *rows, date_line], None)
     lines = [*head, *mid, *_body_lines(body, nm, {"name_body": nm}), issuer_line, date_line]
     return Layout(title, lines, seal)
@@ -356,9 +427,17 @@ def make_seal(text: str, rng: random.Random | None, size: int = 200) -> Image.Im
         y += 26
     d.text((size // 2, size - 40), "专用章", font=f, fill=255, anchor="mm")
     arr = np.asarray(img, dtype=np.float32) / 255.0
-    noise = np.asarray(Image.fromarray((np.array(
-        [[r.random() for _ in range(size // 8)] for _ in range(size // 8)]) * 255).astype(np.uint8)
-    ).resize((size, size), Image.BILINEAR), dtype=np.float32) / 255.0
+    noise = (
+        np.asarray(
+            Image.fromarray(
+                (np.array([[r.random() for _ in range(size // 8)] for _ in range(size // 8)]) * 255).astype(
+                    np.uint8
+                )
+            ).resize((size, size), Image.BILINEAR),
+            dtype=np.float32,
+        )
+        / 255.0
+    )
     arr = arr * np.clip(0.45 + noise, 0, 1)  # uneven ink
     speckle = np.random.default_rng(r.randint(0, 2**31)).random(arr.shape) > 0.3  # paper grain, ink voids
     arr = arr * speckle
@@ -413,8 +492,9 @@ def paste_text(img: Image.Image, box: tuple[int, int, int, int], text: str, size
     """What a forger does in an editor: a flat patch in the paper colour, new text on top."""
     arr = np.asarray(img)
     x0, y0, x1, y1 = box
-    ring = np.concatenate([arr[max(y0 - 4, 0) : y0, x0:x1].reshape(-1, 3),
-                           arr[y1 : y1 + 4, x0:x1].reshape(-1, 3)])
+    ring = np.concatenate(
+        [arr[max(y0 - 4, 0) : y0, x0:x1].reshape(-1, 3), arr[y1 : y1 + 4, x0:x1].reshape(-1, 3)]
+    )
     fill = tuple(int(v) for v in np.median(ring, axis=0)) if len(ring) else (245, 243, 235)
     d = ImageDraw.Draw(img)
     new_w = int(_font(size).getlength(text)) + 6
@@ -464,7 +544,9 @@ def _resave_in_editor(path: Path, rng: random.Random, when: datetime) -> None:
     sw = rng.choice(EDITORS)
     rgb = img.convert("RGB")
     if path.suffix.lower() in (".jpg", ".jpeg"):
-        rgb.save(path, "JPEG", quality=rng.choice([75, 80, 85, 90]), exif=_exif_bytes(make, model, sw, taken, when))
+        rgb.save(
+            path, "JPEG", quality=rng.choice([75, 80, 85, 90]), exif=_exif_bytes(make, model, sw, taken, when)
+        )
     else:
         from PIL.PngImagePlugin import PngInfo
 
@@ -558,8 +640,9 @@ def _pdf_with_metadata(data: bytes, meta: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def _pdf_incremental_edit(data: bytes, at: tuple[float, float, int], new_line: str, producer: str,
-                          when: datetime) -> bytes:
+def _pdf_incremental_edit(
+    data: bytes, at: tuple[float, float, int], new_line: str, producer: str, when: datetime
+) -> bytes:
     """Append an incremental update that paints a white box over one line and writes new text:
     what 'edit text' in a PDF editor saves. The original revision stays in the file."""
     from pypdf import PdfReader, PdfWriter
@@ -623,8 +706,9 @@ def _printed_values(row: DocRow, rng: random.Random) -> dict:
     }
 
 
-def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
-               boxes: dict[str, dict] | None = None) -> Path:
+def render_row(
+    row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path], boxes: dict[str, dict] | None = None
+) -> Path:
     """Render one row to out_dir/row.file; `rendered` maps already written files (for reuse),
     `boxes` collects where each raster's fields were drawn (a reused scan is pasted over there)."""
     boxes = boxes if boxes is not None else {}
@@ -633,8 +717,9 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
     path.parent.mkdir(parents=True, exist_ok=True)
     is_pdf = path.suffix.lower() == ".pdf"
     issue = _d(row.issue_date) or date(2025, 1, 1)
-    taken = datetime.combine(issue, datetime.min.time()) + timedelta(days=rng.randint(0, 20),
-                                                                      hours=rng.randint(8, 20))
+    taken = datetime.combine(issue, datetime.min.time()) + timedelta(
+        days=rng.randint(0, 20), hours=rng.randint(8, 20)
+    )
     if row.reuse_of and row.reuse_of in rendered and rendered[row.reuse_of].exists():
         return _render_reuse(row, path, rendered[row.reuse_of], rng, taken, boxes.get(row.reuse_of))
 
@@ -646,12 +731,21 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
         tamper = "pdf_incremental_edit"  # a PDF's digits are changed in an editor
     pdf_target = None
     if tamper == "pdf_incremental_edit":
-        pdf_target = row.digits_target or (rng.choice(["name", "event_date", "id_number"])
-                                           if row.doc_type != "lawyer_letter" else "name")
+        pdf_target = row.digits_target or (
+            rng.choice(["name", "event_date", "id_number"]) if row.doc_type != "lawyer_letter" else "name"
+        )
         if pdf_target == "name":  # first revision names someone else; the edit writes the borrower
             pv["name"] = row.original_name or make_name(rng)
-    layout = build_layout(row, rng, printed_name=pv["name"], printed_id=printed_id, printed_issue=pv["issue"],
-                          printed_event=printed_event, serial=pv["serial"], extra=extra)
+    layout = build_layout(
+        row,
+        rng,
+        printed_name=pv["name"],
+        printed_id=printed_id,
+        printed_issue=pv["issue"],
+        printed_event=printed_event,
+        serial=pv["serial"],
+        extra=extra,
+    )
     if tamper == "reused_seal":
         cr = _rng_for(seed, "seal:" + str(row.campaign_id or row.file))  # one stolen seal per campaign
         layout.seal_text = row.seal_issuer or make_issuer(cr.choice(_CERTS[:5]), cr)
@@ -661,8 +755,12 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
         created = taken
         if tamper == "backdated" and row.pdf_created:
             created = datetime.fromisoformat(row.pdf_created)
-        meta = {"/Producer": rng.choice(GENUINE_PDF_PRODUCERS), "/Creator": row.issuer[:20] + "电子证照系统",
-                "/CreationDate": _pdf_date(created), "/ModDate": _pdf_date(created)}
+        meta = {
+            "/Producer": rng.choice(GENUINE_PDF_PRODUCERS),
+            "/Creator": row.issuer[:20] + "电子证照系统",
+            "/CreationDate": _pdf_date(created),
+            "/ModDate": _pdf_date(created),
+        }
         if tamper == "editor_resave":
             meta["/Producer"] = rng.choice(PDF_EDITORS)
             meta["/ModDate"] = _pdf_date(created + timedelta(days=rng.randint(20, 400)))
@@ -678,17 +776,27 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
                 new = f"身份证号：{break_id_number(printed_id, rng)}"
                 data = _pdf_incremental_edit(data, pos["id_number"][0], new, rng.choice(PDF_EDITORS), when)
             else:
-                key = next(k for k in pos if k.startswith("_line:") and cn_date(printed_event or issue) in k) \
-                    if any(k.startswith("_line:") and cn_date(printed_event or issue) in k for k in pos) else None
+                key = (
+                    next(k for k in pos if k.startswith("_line:") and cn_date(printed_event or issue) in k)
+                    if any(k.startswith("_line:") and cn_date(printed_event or issue) in k for k in pos)
+                    else None
+                )
                 if key is None:
                     new = f"身份证号：{break_id_number(printed_id, rng)}"
-                    data = _pdf_incremental_edit(data, pos["id_number"][0], new, rng.choice(PDF_EDITORS), when)
+                    data = _pdf_incremental_edit(
+                        data, pos["id_number"][0], new, rng.choice(PDF_EDITORS), when
+                    )
                 else:
-                    old_line = key[len("_line:"):]
+                    old_line = key[len("_line:") :]
                     ev = printed_event or issue
                     moved = issue + timedelta(days=rng.randint(30, 400))  # the story needs a later event
-                    data = _pdf_incremental_edit(data, pos[key][0], old_line.replace(cn_date(ev), cn_date(moved)),
-                                                 rng.choice(PDF_EDITORS), when)
+                    data = _pdf_incremental_edit(
+                        data,
+                        pos[key][0],
+                        old_line.replace(cn_date(ev), cn_date(moved)),
+                        rng.choice(PDF_EDITORS),
+                        when,
+                    )
         path.write_bytes(data)
         return path
 
@@ -708,7 +816,9 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
             for b in ras.boxes["name_body"]:
                 paste_text(img, b, new)
     elif tamper == "digits_changed":
-        target = row.digits_target or ("id" if rng.random() < 0.6 or "event_date" not in ras.boxes else "event_date")
+        target = row.digits_target or (
+            "id" if rng.random() < 0.6 or "event_date" not in ras.boxes else "event_date"
+        )
         if target == "id" and "id_number" in ras.boxes:
             paste_text(img, ras.boxes["id_number"][0], break_id_number(printed_id, rng))
         elif "event_date" in ras.boxes:
@@ -721,8 +831,9 @@ def render_row(row: DocRow, out_dir: Path, seed: int, rendered: dict[str, Path],
     return path
 
 
-def _render_reuse(row: DocRow, path: Path, base: Path, rng: random.Random, taken: datetime,
-                  base_boxes: dict | None) -> Path:
+def _render_reuse(
+    row: DocRow, path: Path, base: Path, rng: random.Random, taken: datetime, base_boxes: dict | None
+) -> Path:
     """A document reused for another borrower: the same scan, maybe with this borrower's name
     pasted over, re-encoded; a reused PDF is copied as is (same bytes, different file name)."""
     if base.suffix.lower() == ".pdf" or path.suffix.lower() == ".pdf":
@@ -775,8 +886,11 @@ def render_manifest(out_dir: Path, manifest: Path, seed: int, workers: int | Non
     import os
 
     out_dir = Path(out_dir)
-    rows = [DocRow.from_json(json.loads(line)) for line in Path(manifest).read_text("utf-8").splitlines()
-            if line.strip()]
+    rows = [
+        DocRow.from_json(json.loads(line))
+        for line in Path(manifest).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     ordered = _order(rows)
     files = {r.file for r in rows}
     first = [r for r in ordered if not (r.reuse_of and r.reuse_of in files)]
@@ -788,7 +902,9 @@ def render_manifest(out_dir: Path, manifest: Path, seed: int, workers: int | Non
 
         chunks = [first[i :: n_workers * 4] for i in range(n_workers * 4)]
         with ProcessPoolExecutor(max_workers=n_workers) as ex:
-            for res in ex.map(_render_batch, [(str(out_dir), [asdict(r) for r in c], seed, {}) for c in chunks]):
+            for res in ex.map(
+                _render_batch, [(str(out_dir), [asdict(r) for r in c], seed, {}) for c in chunks]
+            ):
                 boxes.update(res)
     else:
         boxes.update(_render_batch((str(out_dir), [asdict(r) for r in first], seed, {})))
@@ -804,13 +920,29 @@ def render_manifest(out_dir: Path, manifest: Path, seed: int, workers: int | Non
 # ---------------------------------------------------------------------------------------------
 
 LATE_LIMIT_DAYS = {  # how long after the event a genuine certificate is plausibly issued
-    "quarantine_proof": 90, "death_certificate": 60, "diagnosis": 120, "unemployment_proof": 365,
-    "poverty_certificate": 1100, "lawyer_letter": 120,
+    "quarantine_proof": 90,
+    "death_certificate": 60,
+    "diagnosis": 120,
+    "unemployment_proof": 365,
+    "poverty_certificate": 1100,
+    "lawyer_letter": 120,
 }
-_CERTS = ("poverty_certificate", "unemployment_proof", "diagnosis", "death_certificate", "quarantine_proof",
-          "lawyer_letter")
-_GAPS = {"quarantine_proof": (10, 40), "death_certificate": (1, 20), "diagnosis": (0, 10),
-         "unemployment_proof": (0, 120), "poverty_certificate": (20, 700), "lawyer_letter": (1, 30)}
+_CERTS = (
+    "poverty_certificate",
+    "unemployment_proof",
+    "diagnosis",
+    "death_certificate",
+    "quarantine_proof",
+    "lawyer_letter",
+)
+_GAPS = {
+    "quarantine_proof": (10, 40),
+    "death_certificate": (1, 20),
+    "diagnosis": (0, 10),
+    "unemployment_proof": (0, 120),
+    "poverty_certificate": (20, 700),
+    "lawyer_letter": (1, 30),
+}
 
 
 def _event_and_issue(doc_type: str, rng: random.Random, late: bool) -> tuple[date, date]:
@@ -840,9 +972,14 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
     n_customers = max(4, n)
     customers = []
     for i in range(n_customers):
-        customers.append({"customer_id": f"C{seed % 1000:03d}{i:05d}", "name": make_name(rng),
-                          "phone": f"1{rng.choice('3578')}{rng.randint(10**8, 10**9 - 1)}",
-                          "id_number": make_id_number(rng)})
+        customers.append(
+            {
+                "customer_id": f"C{seed % 1000:03d}{i:05d}",
+                "name": make_name(rng),
+                "phone": f"1{rng.choice('3578')}{rng.randint(10**8, 10**9 - 1)}",
+                "id_number": make_id_number(rng),
+            }
+        )
     # a few issuers per type, so genuine documents of one template from one issuer exist
     issuers = {t: [make_issuer(t, rng) for _ in range(3)] for t in DOC_TYPES}
     stock_seals = {k: make_issuer(rng.choice(_CERTS[:5]), rng) for k in (1, 2, 3)}
@@ -857,8 +994,16 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
     def new_file(ext: str) -> str:
         return f"attachments/{hashlib.sha1(f'{seed}:{len(rows)}:{rng.random()}'.encode()).hexdigest()[:12]}.{ext}"
 
-    kinds = ["genuine"] * 50 + ["editor_resave"] * 6 + ["digits_changed"] * 6 + ["pdf_incremental_edit"] * 6 + \
-        ["reused_seal"] * 6 + ["licence_is_uscc"] * 4 + ["backdated"] * 5 + ["reuse_group"] * 17
+    kinds = (
+        ["genuine"] * 50
+        + ["editor_resave"] * 6
+        + ["digits_changed"] * 6
+        + ["pdf_incremental_edit"] * 6
+        + ["reused_seal"] * 6
+        + ["licence_is_uscc"] * 4
+        + ["backdated"] * 5
+        + ["reuse_group"] * 17
+    )
     while len(rows) < n:
         kind = rng.choice(kinds)
         dtype = rng.choice(_CERTS) if kind != "genuine" else rng.choice(DOC_TYPES)
@@ -866,23 +1011,34 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
             dtype = "lawyer_letter"
         cust = next_customer()
         ev, issue = _event_and_issue(dtype, rng, late=(kind == "backdated"))
-        want_pdf = kind == "pdf_incremental_edit" or (kind in ("genuine", "backdated", "licence_is_uscc")
-                                                       and rng.random() < pdf_share
-                                                       and not dtype.endswith("screenshot"))
+        want_pdf = kind == "pdf_incremental_edit" or (
+            kind in ("genuine", "backdated", "licence_is_uscc")
+            and rng.random() < pdf_share
+            and not dtype.endswith("screenshot")
+        )
         if kind == "backdated" and want_pdf:
             # printed as issued on time, but the file was first produced years later
             issue = ev + timedelta(days=rng.randint(*_GAPS.get(dtype, (0, 30))))
         ext = "pdf" if want_pdf else rng.choice(["jpg", "jpg", "png"])
-        base = DocRow(file=new_file(ext), doc_type=dtype, subject_name=cust["name"],
-                      subject_id_number=cust["id_number"], issuer=rng.choice(issuers[dtype]),
-                      issue_date=issue.isoformat(), event_date=ev.isoformat(), customer_id=cust["customer_id"],
-                      tamper=None if kind in ("genuine", "reuse_group") else kind)
+        base = DocRow(
+            file=new_file(ext),
+            doc_type=dtype,
+            subject_name=cust["name"],
+            subject_id_number=cust["id_number"],
+            issuer=rng.choice(issuers[dtype]),
+            issue_date=issue.isoformat(),
+            event_date=ev.isoformat(),
+            customer_id=cust["customer_id"],
+            tamper=None if kind in ("genuine", "reuse_group") else kind,
+        )
         if kind == "backdated" and want_pdf:
             base.pdf_created = datetime(2025, rng.randint(1, 10), rng.randint(1, 28), 10, 0).isoformat()
         if kind == "digits_changed":
             base.digits_target = "id" if rng.random() < 0.6 else "event_date"
         if kind == "pdf_incremental_edit":
-            base.digits_target = "name" if dtype == "lawyer_letter" else rng.choice(["name", "event_date", "id_number"])
+            base.digits_target = (
+                "name" if dtype == "lawyer_letter" else rng.choice(["name", "event_date", "id_number"])
+            )
         if kind == "reused_seal":
             # a campaign keeps one stolen seal and stamps it on every document type it forges
             k = rng.randint(1, 3)
@@ -896,20 +1052,36 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
             for _ in range(rng.randint(1, 3)):
                 c2 = next_customer()
                 t = "name_pasted" if (ext != "pdf" and rng.random() < 0.5) else None
-                group.append(DocRow(file=new_file("jpg" if ext != "pdf" else "pdf"), doc_type=dtype,
-                                    subject_name=c2["name"], subject_id_number=cust["id_number"],
-                                    issuer=base.issuer, issue_date=base.issue_date, event_date=base.event_date,
-                                    customer_id=c2["customer_id"], campaign_id=base.campaign_id, tamper=t,
-                                    reuse_of=base.file))
+                group.append(
+                    DocRow(
+                        file=new_file("jpg" if ext != "pdf" else "pdf"),
+                        doc_type=dtype,
+                        subject_name=c2["name"],
+                        subject_id_number=cust["id_number"],
+                        issuer=base.issuer,
+                        issue_date=base.issue_date,
+                        event_date=base.event_date,
+                        customer_id=c2["customer_id"],
+                        campaign_id=base.campaign_id,
+                        tamper=t,
+                        reuse_of=base.file,
+                    )
+                )
         for r in group:
             received = _d(r.issue_date) + timedelta(days=rng.randint(3, 120))
             if kind == "backdated" and r.pdf_created:
                 received = max(received, _d(r.pdf_created) + timedelta(days=rng.randint(3, 30)))
             r.complaint_id = f"Q{seed % 1000:03d}{len(complaints):06d}"
-            complaints.append({"complaint_id": r.complaint_id,
-                               "received_at": f"{received.isoformat()}T10:00:00+08:00", "channel": "app",
-                               "customer_id": r.customer_id, "text": "申请停息挂账，附证明材料。",
-                               "attachments": [r.file]})
+            complaints.append(
+                {
+                    "complaint_id": r.complaint_id,
+                    "received_at": f"{received.isoformat()}T10:00:00+08:00",
+                    "channel": "app",
+                    "customer_id": r.customer_id,
+                    "text": "申请停息挂账，附证明材料。",
+                    "attachments": [r.file],
+                }
+            )
             rows.append(r)
     rows = rows[: max(n, 1)] if len(rows) > n else rows
     kept = {r.file for r in rows}
@@ -919,14 +1091,16 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
         if r.reuse_of and r.reuse_of not in kept:
             r.reuse_of = None
             r.tamper = None if r.tamper == "name_pasted" else r.tamper
-    (att / "manifest.jsonl").write_text("".join(json.dumps(_contract(r), ensure_ascii=False) + "\n" for r in rows),
-                                        "utf-8")
+    (att / "manifest.jsonl").write_text(
+        "".join(json.dumps(_contract(r), ensure_ascii=False) + "\n" for r in rows), "utf-8"
+    )
     hints = att / ".render_hints.jsonl"
     hints.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in rows), "utf-8")
     written = render_manifest(out_dir, hints, seed)
     hints.unlink()
     (out_dir / "complaints.jsonl").write_text(
-        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in complaints), "utf-8")
+        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in complaints), "utf-8"
+    )
     import csv
 
     with (out_dir / "customers.csv").open("w", newline="", encoding="utf-8") as fh:
@@ -945,20 +1119,41 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
         root = r.reuse_of or r.file
         multi = len(reuse_groups.get(root, set())) > 1
         expect = _expect(r, by_file, multi, cust_name, comp_date.get(r.file))
-        truth["files"][r.file] = {**_contract(r), **extra_truth.get(r.file, {}), "expect": expect,
-                                  "forged": any(expect.values())}
+        truth["files"][r.file] = {
+            **_contract(r),
+            **extra_truth.get(r.file, {}),
+            "expect": expect,
+            "forged": any(expect.values()),
+        }
     (out_dir / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
     return truth
 
 
 def _contract(r: DocRow) -> dict:
-    keys = ("file", "complaint_id", "customer_id", "doc_type", "subject_name", "subject_id_number", "issuer",
-            "issue_date", "event_date", "campaign_id", "tamper", "reuse_of")
+    keys = (
+        "file",
+        "complaint_id",
+        "customer_id",
+        "doc_type",
+        "subject_name",
+        "subject_id_number",
+        "issuer",
+        "issue_date",
+        "event_date",
+        "campaign_id",
+        "tamper",
+        "reuse_of",
+    )
     return {k: getattr(r, k) for k in keys}
 
 
-def _expect(r: DocRow, by_file: dict[str, DocRow], reused_multi: bool, cust_name: dict[str, str],
-            complaint_date: str | None) -> dict[str, bool]:
+def _expect(
+    r: DocRow,
+    by_file: dict[str, DocRow],
+    reused_multi: bool,
+    cust_name: dict[str, str],
+    complaint_date: str | None,
+) -> dict[str, bool]:
     """Which check family should fire on this file (the per-check truth of the evaluation)."""
     base = by_file.get(r.reuse_of) if r.reuse_of else None
     tampers = {r.tamper, base.tamper if base else None}
@@ -968,12 +1163,15 @@ def _expect(r: DocRow, by_file: dict[str, DocRow], reused_multi: bool, cust_name
         "metadata_editor": "editor_resave" in tampers or "pdf_incremental_edit" in tampers,
         "pdf_revisions": r.tamper == "pdf_incremental_edit",
         "reuse": reused_multi,
-        "name_mismatch": bool(r.reuse_of) or r.tamper == "name_pasted"
+        "name_mismatch": bool(r.reuse_of)
+        or r.tamper == "name_pasted"
         or (r.tamper == "pdf_incremental_edit" and r.digits_target in ("name", "id_number"))
         or (r.tamper == "digits_changed" and r.digits_target == "id"),  # the ID is no longer the borrower's
         "id_invalid": (r.tamper == "digits_changed" and r.digits_target == "id")
         or (r.tamper == "pdf_incremental_edit" and r.digits_target == "id_number"),
-        "dates": r.tamper == "backdated" or late or (r.tamper == "digits_changed" and r.digits_target != "id")
+        "dates": r.tamper == "backdated"
+        or late
+        or (r.tamper == "digits_changed" and r.digits_target != "id")
         or (r.tamper == "pdf_incremental_edit" and r.digits_target == "event_date")
         or bool(complaint_date and issue and issue.isoformat() > complaint_date),
         "seal": "reused_seal" in tampers,

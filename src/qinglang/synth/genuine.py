@@ -18,7 +18,15 @@ from qinglang.synth.rand import pick
 
 _KEY_STRIP = re.compile(r"[，,；;：:、\s\-]")
 _QUESTION = ("吗", "行不行", "凭什么", "怎么回事", "为什么", "什么钱")
-_DATE_FORMS = ("{m}月{d}日", "{m}月{d}号", "{m}.{d}", "{d}号", "{y}-{m:02d}-{d:02d}", "{y}年{m}月{d}日", "{m}/{d}")
+_DATE_FORMS = (
+    "{m}月{d}日",
+    "{m}月{d}号",
+    "{m}.{d}",
+    "{d}号",
+    "{y}-{m:02d}-{d:02d}",
+    "{y}年{m}月{d}日",
+    "{m}/{d}",
+)
 
 
 def fmt_date(rng: random.Random, d: date) -> str:
@@ -46,7 +54,12 @@ class Context(dict):
 
     def __init__(self, rng: random.Random, received: date, principal: float, collector_phone: str):
         super().__init__()
-        self.rng, self.received, self.principal, self.collector_phone = rng, received, principal, collector_phone
+        self.rng, self.received, self.principal, self.collector_phone = (
+            rng,
+            received,
+            principal,
+            collector_phone,
+        )
 
     @property
     def values(self) -> Context:  # backwards-compatible accessor
@@ -58,8 +71,9 @@ class Context(dict):
 
     def _inst(self) -> float:
         if "_inst" not in self:
-            self["_inst"] = max(50.0, self.principal / pick(self.rng, (3, 6, 6, 9, 12, 12, 24))
-                                * self.rng.uniform(1.02, 1.2))
+            self["_inst"] = max(
+                50.0, self.principal / pick(self.rng, (3, 6, 6, 9, 12, 12, 24)) * self.rng.uniform(1.02, 1.2)
+            )
         return self["_inst"]
 
     def _d1(self) -> date:
@@ -162,8 +176,15 @@ class Composer:
     def sentence(self, pool: tuple[str, ...], ctx: Context, lead: bool = True) -> str:
         return self._fresh(lambda: self._clause(pool, ctx, lead))
 
-    def compose(self, topic: dict[str, tuple[str, ...]], ctx: Context, *, angry: float = 0.25,
-                threat: float = 0.2, extra: list[str] | None = None) -> str:
+    def compose(
+        self,
+        topic: dict[str, tuple[str, ...]],
+        ctx: Context,
+        *,
+        angry: float = 0.25,
+        threat: float = 0.2,
+        extra: list[str] | None = None,
+    ) -> str:
         """One complaint: lengths from a single line to several paragraphs."""
         rng = self.rng
         size = rng.choices((0, 1, 2, 3), weights=(18, 40, 30, 12))[0]
@@ -171,11 +192,18 @@ class Composer:
         parts: list[str] = [self.sentence(topic["events"], ctx)]
         if size == 3:  # a long complaint tells the background first
             for bg in rng.sample(lx.BACKGROUND, rng.randint(1, 2)):
-                parts.insert(0, self._fresh(lambda bg=bg: pick(rng, lx.LEADS) + tail(rng, vary(rng, bg).format_map(ctx))))
+                parts.insert(
+                    0,
+                    self._fresh(lambda bg=bg: pick(rng, lx.LEADS) + tail(rng, vary(rng, bg).format_map(ctx))),
+                )
         if size >= 2:
             n_det = rng.randint(1, 2) if size == 2 else rng.randint(3, 5)
             for det in rng.sample(topic["details"], min(n_det, len(topic["details"]))):
-                parts.append(self._fresh(lambda det=det: pick(rng, lx.LEADS) + tail(rng, vary(rng, det).format_map(ctx))))
+                parts.append(
+                    self._fresh(
+                        lambda det=det: pick(rng, lx.LEADS) + tail(rng, vary(rng, det).format_map(ctx))
+                    )
+                )
         if size >= 1:
             parts.append(self.sentence(topic["demands"], ctx, lead=False))
             if size == 3 and rng.random() < 0.5:
@@ -217,6 +245,7 @@ _SYN_RE = re.compile("|".join(sorted(map(re.escape, lx.SYNONYMS), key=len, rever
 
 def vary(rng: random.Random, template: str, p: float = 0.45) -> str:
     """Swap words for synonyms (before slots are filled, so numbers are never touched)."""
+
     def sub(m: re.Match[str]) -> str:
         return pick(rng, lx.SYNONYMS[m.group(0)]) if rng.random() < p else m.group(0)
 

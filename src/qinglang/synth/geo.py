@@ -21,17 +21,44 @@ DATA_FILE = Path(__file__).with_name("data") / "cities.json"
 # Province populations (millions, 7th census 2020); cities inside a province are weighted by how
 # many mobile number blocks the operators assigned to them, which tracks population closely.
 PROVINCE_POP: dict[str, float] = {
-    "北京市": 21.9, "天津市": 13.9, "河北省": 74.6, "山西省": 34.9, "内蒙古自治区": 24.0,
-    "辽宁省": 42.6, "吉林省": 24.1, "黑龙江省": 31.9, "上海市": 24.9, "江苏省": 84.7,
-    "浙江省": 64.6, "安徽省": 61.0, "福建省": 41.5, "江西省": 45.2, "山东省": 101.5,
-    "河南省": 99.4, "湖北省": 57.8, "湖南省": 66.4, "广东省": 126.0, "广西壮族自治区": 50.1,
-    "海南省": 10.1, "重庆市": 32.1, "四川省": 83.7, "贵州省": 38.6, "云南省": 47.2,
-    "西藏自治区": 3.6, "陕西省": 39.5, "甘肃省": 25.0, "青海省": 5.9, "宁夏回族自治区": 7.2,
+    "北京市": 21.9,
+    "天津市": 13.9,
+    "河北省": 74.6,
+    "山西省": 34.9,
+    "内蒙古自治区": 24.0,
+    "辽宁省": 42.6,
+    "吉林省": 24.1,
+    "黑龙江省": 31.9,
+    "上海市": 24.9,
+    "江苏省": 84.7,
+    "浙江省": 64.6,
+    "安徽省": 61.0,
+    "福建省": 41.5,
+    "江西省": 45.2,
+    "山东省": 101.5,
+    "河南省": 99.4,
+    "湖北省": 57.8,
+    "湖南省": 66.4,
+    "广东省": 126.0,
+    "广西壮族自治区": 50.1,
+    "海南省": 10.1,
+    "重庆市": 32.1,
+    "四川省": 83.7,
+    "贵州省": 38.6,
+    "云南省": 47.2,
+    "西藏自治区": 3.6,
+    "陕西省": 39.5,
+    "甘肃省": 25.0,
+    "青海省": 5.9,
+    "宁夏回族自治区": 7.2,
     "新疆维吾尔自治区": 25.9,
 }
 _SHORT_PROVINCE = {
-    "广西": "广西壮族自治区", "内蒙古": "内蒙古自治区", "宁夏": "宁夏回族自治区",
-    "新疆": "新疆维吾尔自治区", "西藏": "西藏自治区",
+    "广西": "广西壮族自治区",
+    "内蒙古": "内蒙古自治区",
+    "宁夏": "宁夏回族自治区",
+    "新疆": "新疆维吾尔自治区",
+    "西藏": "西藏自治区",
 }
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _MAX_PREFIXES = 120
@@ -64,9 +91,9 @@ def _split(desc: str) -> tuple[str, str]:
         return desc, desc
     for short, full in _SHORT_PROVINCE.items():
         if desc.startswith(short):
-            return full, desc[len(short):]
+            return full, desc[len(short) :]
     idx = desc.find("省")
-    return desc[: idx + 1], desc[idx + 1:]
+    return desc[: idx + 1], desc[idx + 1 :]
 
 
 _PERIOD = re.compile(r"^\[(\d*)-(\d*)\](.*)$")
@@ -154,21 +181,36 @@ def build_city_table(path: Path = DATA_FILE) -> list[dict]:
             pref = [c for c in codes if c.endswith("00") and c[2:] != "0000" and named(c, stem)]
         if pref:
             heads = {c[:4] for c in pref}
-            counties = [c for c in codes if c[:4] in heads and not c.endswith("00")
-                        and not all(name == "市辖区" for _, _, name in codes[c])]
+            counties = [
+                c
+                for c in codes
+                if c[:4] in heads
+                and not c.endswith("00")
+                and not all(name == "市辖区" for _, _, name in codes[c])
+            ]
         else:  # county-level city directly under the province (仙桃, 潜江, 石河子 ...)
             counties = [c for c in codes if not c.endswith("00") and named(c, city.rstrip("市"))]
         if not counties:
             continue
-        districts = sorted({name for c in counties for _, end, name in codes[c] if end == 9999 and name != "市辖区"})
+        districts = sorted(
+            {name for c in counties for _, end, name in codes[c] if end == 9999 and name != "市辖区"}
+        )
         rng.shuffle(valid)
-        rows.append({
-            "geo": desc, "province": province, "city": city, "n_prefixes": len(valid),
-            "prefixes": sorted(valid[:_MAX_PREFIXES]), "region_codes": sorted(counties),
-            "districts": districts or sorted({name for c in counties for _, _, name in codes[c]}),
-        })
+        rows.append(
+            {
+                "geo": desc,
+                "province": province,
+                "city": city,
+                "n_prefixes": len(valid),
+                "prefixes": sorted(valid[:_MAX_PREFIXES]),
+                "region_codes": sorted(counties),
+                "districts": districts or sorted({name for c in counties for _, _, name in codes[c]}),
+            }
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows) + "\n]\n"
+    text = (
+        "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows) + "\n]\n"
+    )
     path.write_text(text, encoding="utf-8")
     return rows
 
@@ -184,8 +226,17 @@ def load_cities() -> tuple[City, ...]:
     cities = []
     for r in rows:
         w = PROVINCE_POP[r["province"]] / total_pop * r["n_prefixes"] / per_prov[r["province"]]
-        cities.append(City(r["geo"], r["province"], r["city"], w, tuple(r["prefixes"]),
-                           tuple(r["region_codes"]), tuple(r["districts"])))
+        cities.append(
+            City(
+                r["geo"],
+                r["province"],
+                r["city"],
+                w,
+                tuple(r["prefixes"]),
+                tuple(r["region_codes"]),
+                tuple(r["districts"]),
+            )
+        )
     return tuple(cities)
 
 

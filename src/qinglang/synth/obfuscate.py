@@ -75,7 +75,7 @@ def digits_disguised(rng: random.Random, digits: str, strength: float = 0.5) -> 
     if rng.random() < 0.35:
         sep = pick(rng, ("-", "*", "~", " ", "·", "/", "丶"))
         cut = sorted(rng.sample(range(1, len(s)), k=min(2, len(s) - 1)))
-        s = s[: cut[0]] + sep + s[cut[0]: cut[1]] + sep + s[cut[1]:]
+        s = s[: cut[0]] + sep + s[cut[0] : cut[1]] + sep + s[cut[1] :]
     return s
 
 

@@ -36,14 +36,18 @@ _SURNAMES = (
     "虞0.1 敖0.1 巩0.1 明0.1 佘0.1 池0.1 查0.1 麻0.1 苑0.1 迟0.1 邝0.1 欧阳0.05 诸葛0.02 司马0.02 上官0.02"
 )
 SURNAMES: tuple[str, ...] = tuple(s.rstrip("0123456789.") for s in _SURNAMES.split())
-_SURNAME_CUM = tuple(accumulate(float(s[len(n):]) for s, n in zip(_SURNAMES.split(), SURNAMES, strict=True)))
+_SURNAME_CUM = tuple(accumulate(float(s[len(n) :]) for s, n in zip(_SURNAMES.split(), SURNAMES, strict=True)))
 
-_MALE = ("伟 强 磊 军 洋 勇 杰 涛 明 超 刚 平 辉 鹏 华 飞 鑫 波 斌 宇 浩 凯 健 俊 帆 帅 旭 宁 龙 林 "
-         "阳 建 国 峰 亮 成 志 文 东 海 晨 博 鸿 振 瑞 嘉 睿 子 俊 泽 昊 天 一 家 兴 光 永 江 春 德 福 "
-         "新 勤 生 金 忠 民 庆 荣 立 宏 剑 锋 坤 晓 义 祥 顺 彬 松 刚 航 铭 宸 轩 毅").split()
-_FEMALE = ("芳 娜 敏 静 丽 艳 娟 霞 秀 玲 桂 英 华 红 梅 兰 燕 萍 琳 雪 婷 倩 颖 慧 丹 晶 洁 琴 蓉 莉 "
-           "欣 怡 佳 雨 思 梦 悦 诗 晓 文 月 春 美 玉 凤 珍 娇 妍 璐 瑶 彤 馨 露 青 晴 萱 涵 可 宁 淑 "
-           "茜 薇 蕾 媛 莹 琪 雯 菲 岚 容 娅 楠 欢 亚").split()
+_MALE = (
+    "伟 强 磊 军 洋 勇 杰 涛 明 超 刚 平 辉 鹏 华 飞 鑫 波 斌 宇 浩 凯 健 俊 帆 帅 旭 宁 龙 林 "
+    "阳 建 国 峰 亮 成 志 文 东 海 晨 博 鸿 振 瑞 嘉 睿 子 俊 泽 昊 天 一 家 兴 光 永 江 春 德 福 "
+    "新 勤 生 金 忠 民 庆 荣 立 宏 剑 锋 坤 晓 义 祥 顺 彬 松 刚 航 铭 宸 轩 毅"
+).split()
+_FEMALE = (
+    "芳 娜 敏 静 丽 艳 娟 霞 秀 玲 桂 英 华 红 梅 兰 燕 萍 琳 雪 婷 倩 颖 慧 丹 晶 洁 琴 蓉 莉 "
+    "欣 怡 佳 雨 思 梦 悦 诗 晓 文 月 春 美 玉 凤 珍 娇 妍 璐 瑶 彤 馨 露 青 晴 萱 涵 可 宁 淑 "
+    "茜 薇 蕾 媛 莹 琪 雯 菲 岚 容 娅 楠 欢 亚"
+).split()
 
 
 def surname(rng: random.Random) -> str:
@@ -74,8 +78,11 @@ def _code_years() -> dict[str, list[tuple[int, int]]]:
     """
     from qinglang.synth.geo import read_loc
 
-    return {code: [(a, b) for a, b, _ in periods]
-            for _, (_, codes) in read_loc().items() for code, periods in codes.items()}
+    return {
+        code: [(a, b) for a, b, _ in periods]
+        for _, (_, codes) in read_loc().items()
+        for code, periods in codes.items()
+    }
 
 
 def _code_ok(region_code: str, year: int) -> bool:
@@ -109,8 +116,48 @@ def birth_date(rng: random.Random, today: date) -> date:
 
 
 # Public IPv4 /8 blocks that Chinese ISPs use a lot (broadband and mobile).
-_CN_A = (36, 39, 42, 49, 58, 59, 60, 61, 101, 106, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-         120, 121, 122, 123, 124, 125, 171, 175, 180, 182, 183, 202, 210, 211, 218, 219, 220, 221, 222, 223)
+_CN_A = (
+    36,
+    39,
+    42,
+    49,
+    58,
+    59,
+    60,
+    61,
+    101,
+    106,
+    110,
+    111,
+    112,
+    113,
+    114,
+    115,
+    116,
+    117,
+    118,
+    119,
+    120,
+    121,
+    122,
+    123,
+    124,
+    125,
+    171,
+    175,
+    180,
+    182,
+    183,
+    202,
+    210,
+    211,
+    218,
+    219,
+    220,
+    221,
+    222,
+    223,
+)
 
 
 def ip_address(rng: random.Random) -> str:

@@ -42,8 +42,15 @@ _AD_BODY = (
     "内部渠道，征信逾期记录可以修复。",
 )
 _AD_CONTACT = (
-    "{wl}：{wx}", "电话{ph}", "扣扣{qq}", "私信或者加{wl}{wx}", "咨询热线 {ph}", "{wl} {wx}（备注逾期）",
-    "QQ：{qq}", "联系{ph}（同{wl}）", "➕{wl}：{wx}",
+    "{wl}：{wx}",
+    "电话{ph}",
+    "扣扣{qq}",
+    "私信或者加{wl}{wx}",
+    "咨询热线 {ph}",
+    "{wl} {wx}（备注逾期）",
+    "QQ：{qq}",
+    "联系{ph}（同{wl}）",
+    "➕{wl}：{wx}",
 )
 
 _NEG: dict[str, tuple[str, ...]] = {
@@ -100,8 +107,24 @@ _NEG: dict[str, tuple[str, ...]] = {
 
 
 def _account(rng: random.Random) -> str:
-    stems = ("上岸", "法务", "债务", "协商", "逾期", "小助手", "老师", "顾问", "阿", "姐", "哥", "工作室",
-             "说法", "解忧", "清债", "安心")
+    stems = (
+        "上岸",
+        "法务",
+        "债务",
+        "协商",
+        "逾期",
+        "小助手",
+        "老师",
+        "顾问",
+        "阿",
+        "姐",
+        "哥",
+        "工作室",
+        "说法",
+        "解忧",
+        "清债",
+        "安心",
+    )
     return pick(rng, stems) + pick(rng, stems) + (str(rng.randint(1, 999)) if rng.random() < 0.6 else "")
 
 
@@ -109,9 +132,12 @@ def ad_post(rng: random.Random, ag: Agency, account: str, rate: float) -> tuple[
     """An ad text and the normalised contacts it carries."""
     ph = pick(rng, ag.phones)
     wx = ag.wechat if rng.random() < 0.8 else ag.extra.get("backup_wechat", ag.wechat)
-    slots = {"wl": ob.wechat_label(rng, max(rate, 0.6)), "wx": ob.handle_disguised(rng, wx, rate),
-             "ph": ob.digits_disguised(rng, ph, strength=0.6 + rate * 0.4),
-             "qq": ob.digits_disguised(rng, ag.qq, strength=0.5)}
+    slots = {
+        "wl": ob.wechat_label(rng, max(rate, 0.6)),
+        "wx": ob.handle_disguised(rng, wx, rate),
+        "ph": ob.digits_disguised(rng, ph, strength=0.6 + rate * 0.4),
+        "qq": ob.digits_disguised(rng, ag.qq, strength=0.5),
+    }
     contacts_used = rng.sample(_AD_CONTACT, rng.randint(1, 2))
     contacts: list[str] = []
     for c in contacts_used:
@@ -123,10 +149,19 @@ def ad_post(rng: random.Random, ag: Agency, account: str, rate: float) -> tuple[
             contacts.append(ag.qq)
     hook = pick(rng, _AD_HOOK)
     if rng.random() < 0.3:  # local teams advertise their city (and sometimes the company name)
-        hook = pick(rng, (f"{ag.city.short}本地团队，", f"【{ag.city.short}】", f"{ag.name}：", f"{ag.city.short}可面谈，"))\
+        hook = (
+            pick(
+                rng,
+                (
+                    f"{ag.city.short}本地团队，",
+                    f"【{ag.city.short}】",
+                    f"{ag.name}：",
+                    f"{ag.city.short}可面谈，",
+                ),
+            )
             + hook
-    parts = [hook, *rng.sample(_AD_BODY, rng.randint(1, 3)),
-             *(c.format(**slots) for c in contacts_used)]
+        )
+    parts = [hook, *rng.sample(_AD_BODY, rng.randint(1, 3)), *(c.format(**slots) for c in contacts_used)]
     sep = pick(rng, ("\n", " ", "，", "｜", "！"))
     if sep in "，｜！":
         parts = [p.rstrip("。！，") for p in parts]
@@ -137,7 +172,20 @@ def ad_post(rng: random.Random, ag: Agency, account: str, rate: float) -> tuple[
     return text, sorted(set(contacts))
 
 
-_NEG_SLOTS_CITY = ("长沙", "郑州", "银川", "合肥", "深圳", "成都", "西安", "杭州", "南宁", "昆明", "济南", "武汉")
+_NEG_SLOTS_CITY = (
+    "长沙",
+    "郑州",
+    "银川",
+    "合肥",
+    "深圳",
+    "成都",
+    "西安",
+    "杭州",
+    "南宁",
+    "昆明",
+    "济南",
+    "武汉",
+)
 _NEG_OPEN = {
     "anti_fraud": ("【反诈提醒】", "扩散！", "", "", "血泪教训：", "提醒大家：", "@所有网贷用户 "),
     "regulator_notice": ("【风险提示】", "", "{city}金融监管局：", "转发：", "官方通报："),
@@ -145,16 +193,32 @@ _NEG_OPEN = {
     "lender_ad": ("", "【官方】", "温馨提示："),
     "borrower_question": ("", "求助！", "请教各位，", "萌新提问：", "在线等，", "有没有懂的？"),
 }
-_NEG_TAIL = ("", "", "#网贷", " #征信", " 转发提醒", " 求助", "（转）", " @反诈中心", " 大家评评理", "。",
-             " 有同样经历的吗", " 已举报")
+_NEG_TAIL = (
+    "",
+    "",
+    "#网贷",
+    " #征信",
+    " 转发提醒",
+    " 求助",
+    "（转）",
+    " @反诈中心",
+    " 大家评评理",
+    "。",
+    " 有同样经历的吗",
+    " 已举报",
+)
 
 
 def negative_post(rng: random.Random, kind: str) -> str:
     """Hard negatives: the ads' vocabulary in warnings, notices, news, the lender's own ads, questions."""
     city = pick(rng, _NEG_SLOTS_CITY)
     body = pick(rng, _NEG[kind])
-    slots = {"city": city, "amt": str(pick(rng, (2000, 3000, 3800, 5000, 6800, 12000))),
-             "n": str(rng.randint(3, 40)), "year": str(rng.randint(2, 8))}
+    slots = {
+        "city": city,
+        "amt": str(pick(rng, (2000, 3000, 3800, 5000, 6800, 12000))),
+        "n": str(rng.randint(3, 40)),
+        "year": str(rng.randint(2, 8)),
+    }
     text = pick(rng, _NEG_OPEN[kind]).format(**slots) + body.format(**slots)
     if kind == "borrower_question" and rng.random() < 0.4:
         text = ob.words(rng, text, 0.5)

@@ -13,8 +13,32 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
 # Relative complaint volume per hour of day (Asia/Shanghai).
-HOUR_WEIGHTS = (0.15, 0.08, 0.05, 0.04, 0.04, 0.08, 0.25, 0.6, 1.2, 1.8, 2.0, 1.9, 1.3, 1.4, 1.8, 1.9, 1.8, 1.6,
-                1.2, 1.1, 1.2, 1.1, 0.8, 0.4)
+HOUR_WEIGHTS = (
+    0.15,
+    0.08,
+    0.05,
+    0.04,
+    0.04,
+    0.08,
+    0.25,
+    0.6,
+    1.2,
+    1.8,
+    2.0,
+    1.9,
+    1.3,
+    1.4,
+    1.8,
+    1.9,
+    1.8,
+    1.6,
+    1.2,
+    1.1,
+    1.2,
+    1.1,
+    0.8,
+    0.4,
+)
 WEEKDAY_WEIGHTS = (1.0, 1.0, 0.97, 0.95, 0.9, 0.6, 0.5)
 
 
@@ -24,8 +48,11 @@ class Clock:
     def __init__(self, start: date, days: int):
         self.start = datetime.combine(start, time())
         self.days = days
-        w = [WEEKDAY_WEIGHTS[(start + timedelta(days=d)).weekday()] * HOUR_WEIGHTS[h]
-             for d in range(days) for h in range(24)]
+        w = [
+            WEEKDAY_WEIGHTS[(start + timedelta(days=d)).weekday()] * HOUR_WEIGHTS[h]
+            for d in range(days)
+            for h in range(24)
+        ]
         self._cum = list(accumulate(w))
 
     def sample(self, rng: random.Random) -> datetime:

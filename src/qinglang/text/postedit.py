@@ -109,7 +109,11 @@ class PostEditModel:
         for mt in self._pattern.finditer(text):
             i = mt.start()
             lefts, rights, by_class = screen[text[i]]
-            if not by_class and (i == 0 or text[i - 1] not in lefts) and (i + 1 >= n or text[i + 1] not in rights):
+            if (
+                not by_class
+                and (i == 0 or text[i - 1] not in lefts)
+                and (i + 1 >= n or text[i + 1] not in rights)
+            ):
                 continue  # no change decision can apply here
             output = self.decide(text, i)
             if output != text[i]:
@@ -138,8 +142,10 @@ class PostEditModel:
                 rights[ch].add(key[2])  # type: ignore[arg-type]
             if kind == "LXR" and key[3] is not None:
                 rights[ch].add(key[3])  # type: ignore[arg-type]
-            if kind in ("cXc", "X") or (kind in ("LXR", "LX") and key[1] is None) or (
-                kind in ("LXR", "XR") and key[-1] is None
+            if (
+                kind in ("cXc", "X")
+                or (kind in ("LXR", "LX") and key[1] is None)
+                or (kind in ("LXR", "XR") and key[-1] is None)
             ):
                 by_class[ch] = True  # edge contexts and class contexts: always look
         return {ch: (frozenset(lefts[ch]), frozenset(rights[ch]), by_class[ch]) for ch in lefts}
