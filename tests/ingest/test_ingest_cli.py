@@ -116,6 +116,43 @@ def test_clear_errors_exit_2_without_traceback(files, tmp_path):
     assert res.returncode == 2 and "Traceback" not in res.stderr and "not found" in res.stderr
 
 
+# Runs ingest_file as the CLI does, and pauses for good once `stop_after` batches are committed,
+# reporting what the store holds then: the test kills it at a known point, not by luck of timing.
+PAUSING_INGEST = """
+import json, sys, time
+from pathlib import Path
+from qinglang.ingest.to_store import ingest_file
+from qinglang.store import open_store
+
+src, db, marker, stop_after = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+store = open_store(db)
+batches = 0
+
+def progress(_stats):
+    global batches
+    batches += 1
+    if batches == stop_after:
+        counts = {t: store.count(t) for t in ("complaints", "quarantine")}
+        marker.with_suffix(".tmp").write_text(json.dumps(counts))
+        marker.with_suffix(".tmp").rename(marker)
+        time.sleep(600)
+
+ingest_file(store, src, "complaints", batch_size=500, progress=progress)
+"""
+
+
+def _wait_for(marker: Path, proc: subprocess.Popen, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"ingest ended before pausing: {proc.stderr.read().decode()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"ingest did not reach the pause within {timeout} s")
+        time.sleep(0.02)
+    return json.loads(marker.read_text())
+
+
 def test_kill_midway_then_rerun_completes_without_duplicates(files, tmp_path):
     n = 20_000
     rows = []
@@ -127,31 +164,29 @@ def test_kill_midway_then_rerun_completes_without_duplicates(files, tmp_path):
             rows.append(complaint(i))  # identical repeat
     src = files.jsonl("big.jsonl", rows)
     dbfile = tmp_path / "kill.sqlite"
-    args = [*CLI, "--complaints", str(src), "--db", f"sqlite:///{dbfile}", "--batch-size", "500", "--json"]
-    proc = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    committed = 0
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            con = sqlite3.connect(dbfile, timeout=1)
-            committed = con.execute("select count(*) from complaints").fetchone()[0]
-            con.close()
-        except sqlite3.Error:
-            committed = 0
-        if committed > 0:
-            break
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, (
-        "ingest finished before it could be killed: make the file bigger"
+    db = f"sqlite:///{dbfile}"
+    marker = tmp_path / "paused.json"
+    driver = tmp_path / "pausing_ingest.py"
+    driver.write_text(PAUSING_INGEST, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(driver), str(src), db, str(marker), "3"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
+    at_pause = _wait_for(marker, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+
     con = sqlite3.connect(dbfile)
     partial = con.execute("select count(*) from complaints").fetchone()[0]
-    assert 0 < partial < n
-    assert con.execute("select count(*) from ingest_runs where finished_at is null").fetchone()[0] == 1
+    assert partial == at_pause["complaints"] and 0 < partial < n  # committed batches kept whole
+    assert con.execute("select count(*) from quarantine").fetchone()[0] == at_pause["quarantine"]
+    assert con.execute("select status, finished_at from ingest_runs").fetchall() == [("running", None)]
     con.close()
 
+    args = [*CLI, "--complaints", str(src), "--db", db, "--batch-size", "500", "--json"]
     res = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout)
@@ -166,3 +201,9 @@ def test_kill_midway_then_rerun_completes_without_duplicates(files, tmp_path):
     )
     quarantined = con.execute("select line, reason_code from quarantine order by line").fetchall()
     assert quarantined == [(q.line, q.reason_code) for q in expected.quarantined]
+    # the killed run was marked interrupted when the rerun started; its counts are those it committed
+    runs = con.execute(
+        "select status, finished_at is null, inserted, read from ingest_runs order by id"
+    ).fetchall()
+    assert [r[:3] for r in runs] == [("interrupted", 1, partial), ("finished", 0, n - partial)]
+    assert 0 < runs[0][3] < runs[1][3]
