@@ -195,7 +195,7 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
 
     from qinglang.materials import FLAG_THRESHOLD, MaterialResult
     from qinglang.materials.codes import combine, finding
-    from qinglang.online import OnlineIndex
+    from qinglang.online import ARTIFACT_NAME, OnlineIndex, complaint_fingerprint
     from qinglang.scan import run_scan
     from qinglang.store import open_store, save_scan
 
@@ -205,7 +205,8 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
     store.add_customers(customers)
     store.add_complaints(complaints)
     result = run_scan(complaints, {c.customer_id: c for c in customers})
-    OnlineIndex.from_scan(result).save(out_dir)
+    index = OnlineIndex.from_scan(result, {c.complaint_id: complaint_fingerprint(c) for c in complaints})
+    index.save(out_dir)
     from PIL import Image
 
     Image.new("RGB", (64, 48), (200, 30, 30)).save(out_dir / "A000_hardship.png")
@@ -235,6 +236,7 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
         result.summary(),
         result.scored,
         [c.cluster for c in result.clusters],
+        artifacts={ARTIFACT_NAME: index.to_bytes()},
     )
     store.close()
     sc = Scenario(
