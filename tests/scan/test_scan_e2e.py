@@ -56,6 +56,30 @@ def lender(tmp_path_factory) -> Path:
     return d
 
 
+def _scan_to_store(lender: Path, db: str, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`qinglang scan` of the lender into a store, JSON summary on stdout."""
+    return subprocess.run(
+        [
+            *QL,
+            "scan",
+            "--complaints",
+            str(lender / "complaints.jsonl"),
+            "--customers",
+            str(lender / "customers.csv"),
+            *extra,
+            "--db",
+            db,
+            "--out",
+            str(out),
+            "--no-report",
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
 def test_outputs_follow_the_contract(lender):
     out = lender / "scan"
     first = json.loads((out / "complaints_scored.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -128,27 +152,7 @@ def test_scan_with_a_config_changes_the_score_and_records_it(lender, tmp_path):
     cfg.write_text('threshold = 0.5\n[weights]\n"campaign.agency_demands" = 0.05\n', encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'ql.sqlite'}"
     out = tmp_path / "scan"
-    subprocess.run(
-        [
-            *QL,
-            "scan",
-            "--complaints",
-            str(lender / "complaints.jsonl"),
-            "--customers",
-            str(lender / "customers.csv"),
-            "--config",
-            str(cfg),
-            "--db",
-            db,
-            "--out",
-            str(out),
-            "--no-report",
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    _scan_to_store(lender, db, out, "--config", str(cfg))
     base = {
         c["cluster_id"]: c
         for c in json.loads((lender / "scan" / "clusters.json").read_text(encoding="utf-8"))
@@ -209,25 +213,7 @@ def test_eval_cli_json(lender):
 def test_scan_records_in_store_and_online_index_loads_from_it(lender, tmp_path):
     db = f"sqlite:///{tmp_path / 'ql.sqlite'}"
     out = tmp_path / "scan"
-    res = subprocess.run(
-        [
-            *QL,
-            "scan",
-            "--complaints",
-            str(lender / "complaints.jsonl"),
-            "--customers",
-            str(lender / "customers.csv"),
-            "--db",
-            db,
-            "--out",
-            str(out),
-            "--no-report",
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    res = _scan_to_store(lender, db, out)
     summary = json.loads(res.stdout)
     assert summary["run_id"] and summary["complaints"] == 4000
     from qinglang.online import load_index
