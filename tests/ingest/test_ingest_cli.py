@@ -121,7 +121,7 @@ def test_clear_errors_exit_2_without_traceback(files, tmp_path):
 PAUSING_INGEST = """
 import json, sys, time
 from pathlib import Path
-from qinglang.ingest.to_store import ingest_file
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store import open_store
 
 src, db, marker, stop_after = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])

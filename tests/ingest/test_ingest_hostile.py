@@ -14,7 +14,7 @@ from ingest_helpers import complaint
 
 from qinglang.ingest import load_complaints, load_customers, load_posts
 from qinglang.ingest.load import quarantine_line
-from qinglang.ingest.to_store import ingest_file
+from qinglang.store.ingest_files import ingest_file
 from qinglang.schema import QuarantinedRow
 from qinglang.store import open_store
 

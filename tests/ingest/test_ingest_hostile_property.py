@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qinglang.ingest import REASON_CODES, load
-from qinglang.ingest.to_store import ingest_file
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store import open_store
 
 KINDS = ("complaints", "customers", "posts")

@@ -94,7 +94,7 @@ def test_csv_never_crashes(tmp_path, header, rows, encoding):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(json_lines, max_size=12), batch_size=st.integers(1, 5))
 def test_store_ingest_keeps_the_invariant_and_reruns_add_nothing(tmp_path, lines, batch_size):
-    from qinglang.ingest.to_store import ingest_file
+    from qinglang.store.ingest_files import ingest_file
     from qinglang.store import open_store
 
     path = tmp_path / "c.jsonl"

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from ingest_helpers import complaint
 
-from qinglang.ingest.to_store import ingest_file
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store import models as m
 from qinglang.store import open_store
 from qinglang.store.store import STALE_AFTER, upgrade

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from qinglang.ingest.to_store import ingest_file
+from qinglang.store.ingest_files import ingest_file
 from qinglang.schema import Cluster, ScoredComplaint
 from qinglang.store import models as m
 from qinglang.store import open_store, save_scan

@@ -63,8 +63,8 @@ def command(
         if not p.is_file():
             _fail(f"{kind} file not found: {p} / 找不到文件")
 
-    from qinglang.ingest.to_store import ingest_file
     from qinglang.store import StoreError, open_store
+    from qinglang.store.ingest_files import ingest_file
 
     db_url = db or default_db_url()
     try:

@@ -43,7 +43,7 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON / 输出 JSON 摘要"),
 ) -> None:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from qinglang.detection_config import ConfigError, load_config
     from qinglang.ingest import write_quarantine
@@ -64,7 +64,7 @@ def command(
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     quarantined = []
-    cust_map = {}
+    cust_map: dict[str, CustomerFacts] = {}
     if customers is not None:
         # streamed into the few facts the scan reads: a loan book as full objects is gigabytes
         for row in classify(customers, "customers", new_summary(customers, "customers")):
@@ -110,7 +110,7 @@ def command(
         console=con,
         disable=as_json or not con.is_terminal,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -167,8 +167,8 @@ def command(
         "config_digest": config.digest(),
     }
     if db:
-        from qinglang.ingest.to_store import ingest_file
         from qinglang.store import open_store
+        from qinglang.store.ingest_files import ingest_file
         from qinglang.store.results import save_scan
 
         store = open_store(db)

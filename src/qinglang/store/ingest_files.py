@@ -1,4 +1,5 @@
-"""Stream one input file into the store, batch by batch.
+"""Stream one input file into the store, batch by batch (the store side of ingestion: it reads
+through the ingest stage and writes here, so the store depends on ingest and never the reverse).
 
 Each batch (records and the quarantined rows read with them) is one transaction, so a process
 killed midway leaves whole batches behind; because every write is insert-or-skip, running the
