@@ -42,10 +42,11 @@ class LshParams(_Section):
     percentile), so the verified threshold is 0.3.
     """
 
-    bands: int = Field(32, ge=1)
-    rows: int = Field(2, ge=1)
-    threshold: float = Field(0.3, ge=0.0, le=1.0)  # estimated Jaccard needed to accept a candidate pair
-    shingle: int = Field(4, ge=1)
+    bands: int = Field(default=32, ge=1)
+    rows: int = Field(default=2, ge=1)
+    # estimated Jaccard needed to accept a candidate pair
+    threshold: float = Field(default=0.3, ge=0.0, le=1.0)
+    shingle: int = Field(default=4, ge=1)
     seed: int = MINHASH_SEED
 
     @property
@@ -137,7 +138,7 @@ class SignalParams(_Section):
 
 
 class DetectionConfig(_Section):
-    threshold: float = Field(0.5, ge=0.0, le=1.0)  # flag threshold of complaints and campaigns
+    threshold: float = Field(default=0.5, ge=0.0, le=1.0)  # flag threshold of complaints and campaigns
     lsh: LshParams = LshParams()
     index: IndexParams = IndexParams()
     templates: TemplateLinkParams = TemplateLinkParams()

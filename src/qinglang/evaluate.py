@@ -92,13 +92,14 @@ def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
         members_pred[cl].add(cid)
     members_truth: dict[str, set[str]] = defaultdict(set)
     for cid in ids:
-        if camp_of.get(cid):
-            members_truth[camp_of[cid]].add(cid)
+        truth_camp = camp_of.get(cid)
+        if truth_camp:
+            members_truth[truth_camp].add(cid)
     org_by_cluster = {c["cluster_id"]: c.get("organizers", []) for c in clusters}
     styles = truth.get("campaign_styles", {})
     camps: list[CampaignEval] = []
     for camp, members in sorted(members_truth.items()):
-        best = (None, 0.0, 0.0, 0.0)
+        best: tuple[str | None, float, float, float] = (None, 0.0, 0.0, 0.0)
         for cl, pm in members_pred.items():
             inter = len(members & pm)
             if not inter:
@@ -107,7 +108,7 @@ def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
             f = 2 * p * r / (p + r)
             if f > best[1]:
                 best = (cl, f, p, r)
-        orgs = org_by_cluster.get(best[0], []) if best[0] else []
+        orgs: list[dict] = org_by_cluster.get(best[0], []) if best[0] else []
         top = orgs[0]["value"] if orgs else None
         truth_orgs = {_norm(v) for v in truth.get("organizers", {}).get(camp, [])}
         camps.append(

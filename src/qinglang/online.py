@@ -174,7 +174,7 @@ class OnlineIndex:
             if positions
             else np.zeros((0, scan.config.lsh.num_perm), dtype=np.uint32)
         )
-        by_block: dict[str, Counter] = defaultdict(Counter)
+        by_block: dict[str, Counter[str | None]] = defaultdict(Counter)
         for i, f in enumerate(scan.feats):
             if f.ip_block:
                 by_block[f.ip_block][label_of.get(i)] += 1
@@ -189,9 +189,9 @@ class OnlineIndex:
                 fp = complaints.get(f.complaint_id)
                 if fp is None:
                     continue
-                cid, strength, timed = scan.assignment.get(i, (None, 0.0, False))
+                known_cid, strength, timed = scan.assignment.get(i, (None, 0.0, False))
                 known[f.complaint_id] = _Known(
-                    fp, cid, strength, timed, list(scan.materials.get(f.complaint_id, ()))
+                    fp, known_cid, strength, timed, list(scan.materials.get(f.complaint_id, ()))
                 )
         return cls(
             clusters,
@@ -396,9 +396,9 @@ class OnlineIndex:
             votes[self.block_owner[f.ip_block]] += 1  # filed from a campaign's office block
         if not votes and timing_match(f, cp):
             windows = [(*ci.window, ci.cluster.size, cid) for cid, ci in self.clusters.items() if ci.window]
-            cid = pick_timing_campaign(f.ts, windows)
-            if cid is not None:
-                return cid, cp.timing_membership, True
+            timed_cid = pick_timing_campaign(f.ts, windows)
+            if timed_cid is not None:
+                return timed_cid, cp.timing_membership, True
         if not votes:
             return None, 0.0, False
         cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))

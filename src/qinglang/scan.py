@@ -28,14 +28,14 @@ from qinglang.link.graph import (
     communities,
 )
 from qinglang.link.minhash import group_near_duplicates, signatures
-from qinglang.link.records import RecordFeatures
+from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
     membership_strength,
     pick_timing_campaign,
     timing_match,
     timing_window,
 )
-from qinglang.schema import Cluster, Complaint, Customer, Evidence, ScoredComplaint
+from qinglang.schema import Cluster, Complaint, Evidence, ScoredComplaint
 from qinglang.score import combine, to_reasons
 from qinglang.signals.base import Baselines, ClusterContext
 from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard, small_cluster
@@ -103,7 +103,7 @@ class FeatureTable:
     with_attachments: list[Complaint]
 
 
-def _features_chunk(args: tuple[list[Complaint], dict[str, Customer]]) -> list[RecordFeatures]:
+def _features_chunk(args: tuple[list[Complaint], dict[str, CustomerLike]]) -> list[RecordFeatures]:
     complaints, customers = args
     return extract_features_batch(complaints, customers)
 
@@ -121,7 +121,7 @@ def _chunks(items: Iterable[Complaint], size: int) -> Iterator[list[Complaint]]:
 
 def compute_features(
     complaints: Iterable[Complaint],
-    customers: Mapping[str, Customer],
+    customers: Mapping[str, CustomerLike],
     progress: Progress = _noop,
     workers: int | None = None,
     total: int | None = None,
@@ -136,10 +136,14 @@ def compute_features(
     table = FeatureTable([], [], [])
     progress("features", 0, total or 0)
 
-    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, Customer]]:
+    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike]]:
         table.texts.extend(c.text for c in chunk)
         table.with_attachments.extend(c for c in chunk if c.attachments)
-        return chunk, {c.customer_id: customers[c.customer_id] for c in chunk if c.customer_id in customers}
+        return chunk, {
+            cid: customers[cid]
+            for cid in (c.customer_id for c in chunk)
+            if cid is not None and cid in customers
+        }
 
     chunks = _chunks(complaints, CHUNK)
     if workers < 2 or (total is not None and total < PARALLEL_MIN):
@@ -285,7 +289,7 @@ MaterialsHook = Callable[[list[Complaint]], Mapping[str, list[Evidence]]]
 
 def run_scan(
     complaints: Iterable[Complaint],
-    customers: Mapping[str, Customer] | None = None,
+    customers: Mapping[str, CustomerLike] | None = None,
     material_evidence: Mapping[str, list[Evidence]] | MaterialsHook | None = None,
     config: DetectionConfig | None = None,
     progress: Progress = _noop,
@@ -393,9 +397,9 @@ def run_scan(
     timed: set[int] = set()
     for i, f in enumerate(feats):
         if i not in member_of and windows and timing_match(f, cp):
-            cid = pick_timing_campaign(f.ts, windows)
-            if cid is not None:
-                member_of[i] = (by_id[cid], cp.timing_membership)
+            timed_cid = pick_timing_campaign(f.ts, windows)
+            if timed_cid is not None:
+                member_of[i] = (by_id[timed_cid], cp.timing_membership)
                 timed.add(i)
     for i in sorted(timed, key=lambda i: feats[i].ts):
         cr = member_of[i][0]
@@ -405,16 +409,16 @@ def run_scan(
 
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
-        cr, strength = member_of.get(i, (None, 0.0))
+        own_cr, strength = member_of.get(i, (None, 0.0))
         score, ev = score_record(
-            f, cr, strength, material_evidence.get(f.complaint_id, ()), timing=i in timed, config=config
+            f, own_cr, strength, material_evidence.get(f.complaint_id, ()), timing=i in timed, config=config
         )
         scored.append(
             ScoredComplaint(
                 complaint_id=f.complaint_id,
                 score=score,
                 flagged=score >= config.threshold,
-                cluster_id=cr.cluster.cluster_id if cr is not None else None,
+                cluster_id=own_cr.cluster.cluster_id if own_cr is not None else None,
                 reasons=to_reasons(ev),
             )
         )

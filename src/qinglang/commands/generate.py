@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -53,7 +54,8 @@ def command(
         days=days,
         messy=messy,
     )
-    overrides = {k: v for k, v in flags.items() if v is not None}  # flags given on the command line win
+    # flags given on the command line win
+    overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     cfg = Config.from_json(config, **overrides) if config else Config(**overrides)
     summary = generate(out, cfg, render_attachments)
     con = Console()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from qinglang.schema import Complaint
 
 
 def command(
@@ -38,11 +43,16 @@ def command(
         expect = (
             load_config(config_file) if config_file is not None or os.environ.get("QINGLANG_CONFIG") else None
         )
-        index = OnlineIndex.load(scan, expect=expect) if scan is not None else load_index(db, expect=expect)
+        if scan is not None:
+            index = OnlineIndex.load(scan, expect=expect)
+        else:
+            assert db is not None  # checked above: --scan or --db
+            index = load_index(db, expect=expect)
     except (ConfigError, StaleIndexError, LookupError) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
     # validated exactly like a line of `qinglang ingest` (same aliases, zones, reason codes)
+    items: Iterable[tuple[int, Complaint | Rejection]]
     if complaint is not None:
         items = [(1, complaint_from_json(complaint))]
     else:

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from qinglang.indicators import CONTACT_TO_KIND
-from qinglang.link.records import RecordFeatures
+from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.phones import phone_info
-from qinglang.schema import Complaint, Customer
+from qinglang.schema import Complaint
 from qinglang.text.contacts import extract_contacts
 from qinglang.text.credentials import quoted_licences
 from qinglang.text.demands import demand_profile
@@ -80,7 +80,7 @@ def phone_role(text: str, start: int, end: int) -> str:
 
 
 def extract_features_batch(
-    complaints: Sequence[Complaint], customers: Mapping[str, Customer]
+    complaints: Sequence[Complaint], customers: Mapping[str, CustomerLike]
 ) -> list[RecordFeatures]:
     """extract_features over many complaints, normalising and matching the lexicon in batch
     (the text stage's batch functions return the same results as the per-text ones, faster)."""
@@ -97,7 +97,7 @@ def extract_features_batch(
 
 def extract_features(
     complaint: Complaint,
-    customer: Customer | None,
+    customer: CustomerLike | None,
     *,
     norm: str | None = None,
     lexicon: Sequence[LexiconHit] | None = None,

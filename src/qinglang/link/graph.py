@@ -255,7 +255,7 @@ def _nearest_group(
 
 def _attach_by_block(labels: np.ndarray, feats: Sequence[RecordFeatures], p: CommunityParams) -> None:
     """A complaint still alone joins the group whose office its IP block is (link.rules)."""
-    by_block: dict[str, Counter] = defaultdict(Counter)
+    by_block: dict[str, Counter[int | None]] = defaultdict(Counter)
     for i, f in enumerate(feats):
         if f.ip_block:
             lab = int(labels[i])

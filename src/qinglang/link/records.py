@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, Protocol
 
 from qinglang.schema import Customer
 from qinglang.text.demands import DemandProfile
@@ -37,6 +39,34 @@ class RecordFeatures:
 class PhoneFacts:
     e164: str | None
     city: str | None
+
+
+class PhoneLike(Protocol):
+    """What the scan reads of a customer's phone: a PhoneInfo or the slim PhoneFacts."""
+
+    @property
+    def e164(self) -> str | None: ...
+    @property
+    def city(self) -> str | None: ...
+
+
+class CustomerLike(Protocol):
+    """What the scan reads of a customer: a full pydantic Customer or the slim CustomerFacts."""
+
+    @property
+    def customer_id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def phone_info(self) -> PhoneLike | None: ...
+    @property
+    def next_due_date(self) -> date | None: ...
+    @property
+    def overdue_days(self) -> int | None: ...
+    @property
+    def extra(self) -> Mapping[str, Any] | None: ...
 
 
 @dataclass(slots=True, frozen=True)

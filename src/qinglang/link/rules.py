@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -19,6 +20,8 @@ from qinglang.link.records import RecordFeatures
 # Complaints whose text is the lender's own staff writing up a call: their wording is the call
 # centre's, so template similarity says nothing about who is behind them.
 STAFF_WRITTEN_CHANNELS = frozenset({"hotline"})
+
+_G = TypeVar("_G", bound=Hashable)  # a group label (int in the batch scan, cluster id online)
 
 
 def dominant(values: Sequence[str | None], min_share: float) -> str | None:
@@ -60,7 +63,7 @@ def loner_may_join(
     )
 
 
-def office_block_owner(counts: Counter, p: CommunityParams) -> Hashable | None:
+def office_block_owner(counts: Counter[_G | None], p: CommunityParams) -> _G | None:
     """The group whose office an IP block is: at least `office_block_min` of the group's
     complaints came from it and the group holds `office_block_share` of everything filed from it.
     `counts` maps group -> complaints from the block, with None for complaints in no group."""

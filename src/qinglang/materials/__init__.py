@@ -21,11 +21,15 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qinglang.materials.codes import CODES, COMPLAINT_CODES, combine
 from qinglang.materials.thumbs import render_thumbnail
-from qinglang.schema import Complaint, Customer, Evidence
+from qinglang.schema import Complaint, Evidence
 from qinglang.score import FLAG_THRESHOLD
+
+if TYPE_CHECKING:
+    from qinglang.link.records import CustomerLike
 
 __all__ = [
     "MaterialResult",
@@ -106,7 +110,7 @@ def resolve_root(attachments_dir: Path, refs: Sequence[str] = ()) -> Path:
     return d
 
 
-def _borrowers(customers: Mapping[str, Customer] | None, ids: list[str]):
+def _borrowers(customers: Mapping[str, CustomerLike] | None, ids: list[str]):
     from qinglang.materials.consistency import Borrower
 
     out = []
@@ -125,7 +129,7 @@ def _borrowers(customers: Mapping[str, Customer] | None, ids: list[str]):
 def check_materials(
     attachments_dir: Path,
     complaints: Sequence[Complaint] | None = None,
-    customers: Mapping[str, Customer] | None = None,
+    customers: Mapping[str, CustomerLike] | None = None,
     ocr: bool = True,
     progress: bool = False,
     workers: int | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from qinglang.indicators import POST_LINK_CONTACTS
 
@@ -64,7 +65,7 @@ def account_groups(posts: Iterable[tuple[str, str, list[tuple[str, str]]]]) -> l
     members: dict[str, list[str]] = defaultdict(list)
     for node in acc_posts:
         members[uf.find(node)].append(node)
-    groups = []
+    groups: list[dict[str, Any]] = []
     for nodes in members.values():
         if len(nodes) < 2:
             continue

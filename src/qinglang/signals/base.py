@@ -43,15 +43,15 @@ class Baselines:
         cities = [c for c in customer_cities if c] or [f.phone_city for f in feats if f.phone_city]
         counts = Counter(cities)
         total = sum(counts.values())
-        with_due = [f for f in feats if f.days_to_due is not None]
+        days_to_due = [f.days_to_due for f in feats if f.days_to_due is not None]
         with_od = [f for f in feats if f.overdue_days is not None]
         return cls(
             city_share={c: n / total for c, n in counts.items()} if total else {},
             city_total=total,
             sorted_ts=np.sort(np.fromiter((f.ts for f in feats), dtype=np.float64, count=len(feats))),
             due_window_rate=(
-                sum(1 for f in with_due if 0 <= f.days_to_due <= due_window_days) / len(with_due)
-                if with_due
+                sum(1 for d in days_to_due if 0 <= d <= due_window_days) / len(days_to_due)
+                if days_to_due
                 else 0.0
             ),
             overdue_rate=sum(1 for f in with_od if (f.overdue_days or 0) > 0) / len(with_od)

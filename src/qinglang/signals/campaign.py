@@ -131,7 +131,7 @@ def shared_devices(ctx: ClusterContext) -> Evidence | None:
 
 def shared_ip_block(ctx: ClusterContext) -> Evidence | None:
     """Many members filed from one /24 block (weak on its own: carriers NAT many users)."""
-    blocks = Counter()
+    blocks: Counter[str] = Counter()
     custs: dict[str, set[str]] = {}
     for f in ctx.records:
         if f.ip_block:
