@@ -75,8 +75,8 @@ def _child(url: str, path: str) -> dict:
     Wall time depends on whatever else the machine runs; CPU time (this process only; the
     database server's own CPU is not included for PostgreSQL) is the steadier figure.
     """
-    from qinglang.store.ingest_files import ingest_file
     from qinglang.store import open_store
+    from qinglang.store.ingest_files import ingest_file
 
     store = open_store(url)
     rss_before = _rss_mb()

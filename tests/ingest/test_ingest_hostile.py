@@ -14,9 +14,9 @@ from ingest_helpers import complaint
 
 from qinglang.ingest import load_complaints, load_customers, load_posts
 from qinglang.ingest.load import quarantine_line
-from qinglang.store.ingest_files import ingest_file
 from qinglang.schema import QuarantinedRow
 from qinglang.store import open_store
+from qinglang.store.ingest_files import ingest_file
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DEEP = "[" * 1000 + "]" * 1000

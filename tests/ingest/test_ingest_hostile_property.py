@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qinglang.ingest import REASON_CODES, load
-from qinglang.store.ingest_files import ingest_file
 from qinglang.store import open_store
+from qinglang.store.ingest_files import ingest_file
 
 KINDS = ("complaints", "customers", "posts")
 ID_OF = {"complaints": "complaint_id", "customers": "customer_id", "posts": "post_id"}

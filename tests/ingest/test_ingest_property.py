@@ -94,8 +94,8 @@ def test_csv_never_crashes(tmp_path, header, rows, encoding):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(json_lines, max_size=12), batch_size=st.integers(1, 5))
 def test_store_ingest_keeps_the_invariant_and_reruns_add_nothing(tmp_path, lines, batch_size):
-    from qinglang.store.ingest_files import ingest_file
     from qinglang.store import open_store
+    from qinglang.store.ingest_files import ingest_file
 
     path = tmp_path / "c.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")

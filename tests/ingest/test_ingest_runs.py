@@ -14,9 +14,9 @@ import pytest
 import sqlalchemy as sa
 from ingest_helpers import complaint
 
-from qinglang.store.ingest_files import ingest_file
 from qinglang.store import models as m
 from qinglang.store import open_store
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store.store import STALE_AFTER, upgrade
 
 

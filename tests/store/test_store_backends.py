@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from qinglang.store.ingest_files import ingest_file
 from qinglang.schema import Cluster, ScoredComplaint
 from qinglang.store import models as m
 from qinglang.store import open_store, save_scan
 from qinglang.store import store as store_module
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store.results import load_scan
 
 VOLATILE = {"ingested_at", "created_at", "id", "started_at", "finished_at", "heartbeat_at"}

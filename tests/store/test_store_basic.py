@@ -10,10 +10,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from qinglang.ingest import load_complaints
-from qinglang.store.ingest_files import ingest_file
 from qinglang.phones import phone_info
 from qinglang.schema import Channel, Complaint, Customer, Post, QuarantinedRow
 from qinglang.store import StoreError, open_store
+from qinglang.store.ingest_files import ingest_file
 from qinglang.store.models import Base
 
 SH = ZoneInfo("Asia/Shanghai")
