@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import Table
+
 from qinglang.ingest.load import ACCEPTED, QUARANTINED, IngestSummary, classify, new_summary, quarantine_line
 from qinglang.ingest.readers import ReadStats
 from qinglang.ingest.reasons import RowError, quarantined
@@ -26,7 +28,8 @@ from qinglang.store import models as m
 from qinglang.store.rows import complaint_row, customer_row, post_row, quarantine_row
 from qinglang.store.store import DEFAULT_BATCH, Store
 
-_TABLES = {
+# kind -> (table, row builder taking that kind's record, source file, line, now, content hash)
+_TABLES: dict[str, tuple[Table, Callable[..., dict[str, Any]]]] = {
     "complaints": (m.complaints, complaint_row),
     "customers": (m.customers, customer_row),
     "posts": (m.posts, post_row),

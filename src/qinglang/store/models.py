@@ -9,7 +9,7 @@ convention and Alembic autogenerate sees the whole schema.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -216,12 +217,13 @@ class ScanArtifactRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
 
 
-complaints = ComplaintRow.__table__
-customers = CustomerRow.__table__
-posts = PostRow.__table__
-quarantine = QuarantineRow.__table__
-ingest_runs = IngestRunRow.__table__
-scan_runs = ScanRunRow.__table__
-scored_complaints = ScoredComplaintRow.__table__
-clusters = ClusterRow.__table__
-scan_artifacts = ScanArtifactRow.__table__
+# `__table__` is typed as a FromClause by SQLAlchemy; on a declarative class it is always a Table
+complaints = cast(Table, ComplaintRow.__table__)
+customers = cast(Table, CustomerRow.__table__)
+posts = cast(Table, PostRow.__table__)
+quarantine = cast(Table, QuarantineRow.__table__)
+ingest_runs = cast(Table, IngestRunRow.__table__)
+scan_runs = cast(Table, ScanRunRow.__table__)
+scored_complaints = cast(Table, ScoredComplaintRow.__table__)
+clusters = cast(Table, ClusterRow.__table__)
+scan_artifacts = cast(Table, ScanArtifactRow.__table__)

@@ -31,7 +31,9 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    assert url is not None, "sqlalchemy.url is set by qinglang.store.store before migrating"
+    engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)
     engine.dispose()
