@@ -46,7 +46,7 @@ def page_signature(img: Image.Image) -> np.ndarray | None:
     if len(rows) < 5 or len(cols) < 5:
         return None
     crop = g.crop((int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1))
-    s = np.asarray(crop.resize(PAGE_SIG, Image.BILINEAR), dtype=np.float32).ravel()
+    s = np.asarray(crop.resize(PAGE_SIG, Image.Resampling.BILINEAR), dtype=np.float32).ravel()
     s = s - s.mean()
     return s / (np.linalg.norm(s) + 1e-6)
 
@@ -58,7 +58,7 @@ def seal_signature(img: Image.Image) -> np.ndarray | None:
     if r is None or r.shape[0] <= 30 or r.shape[1] <= 30:  # box spans y1 - y0 + 1 rows
         return None
     red = Image.fromarray(np.clip(r[..., 0] - r[..., 1], 0, 255).astype(np.uint8))
-    im = red.resize((SEAL_SIG, SEAL_SIG), Image.BILINEAR)
+    im = red.resize((SEAL_SIG, SEAL_SIG), Image.Resampling.BILINEAR)
     s = np.asarray(im, dtype=np.float32) - np.asarray(
         im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32
     )
@@ -71,7 +71,7 @@ def pdf_seal_text(text: str) -> str:
     lines = [normalise_line(x) for x in text.splitlines() if x.strip()]
     for i, ln in enumerate(lines):
         if ln.startswith("专用章"):
-            out = []
+            out: list[str] = []
             j = i - 1
             while j >= 0 and "：" not in lines[j] and len(out) < 3:
                 out.insert(0, lines[j])

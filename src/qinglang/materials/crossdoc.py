@@ -103,7 +103,7 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
     # same scan / copied seal
     sealed = [f for f in files if f.seal_sig is not None]
     if len(sealed) > 1:
-        sig = np.stack([f.seal_sig for f in sealed]).astype(np.float32)
+        sig = np.stack([f.seal_sig for f in sealed if f.seal_sig is not None]).astype(np.float32)
         for i, j, c in _pairs_above(sig, SEAL_SAME):
             a, b = sealed[i], sealed[j]
             if a.sha256 == b.sha256:
@@ -147,7 +147,7 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                 for b in group[i + 1 :]:
                     if a.sha256 != b.sha256 and _differ(a, b, owners):
                         shown = v if key == "serial" else v[:6] + "********" + v[-4:]
-                        names = {a.fields.get("name"), b.fields.get("name")} - {None}
+                        names = {n for n in (a.fields.get("name"), b.fields.get("name")) if n is not None}
                         nz = f"，姓名分别为 {'、'.join(sorted(names))}" if len(names) > 1 else ""
                         ne = f", names {', '.join(sorted(names))}" if len(names) > 1 else ""
                         reuse(

@@ -268,9 +268,11 @@ def _pdf_time(v: object) -> datetime | None:
     m = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?", str(v or ""))
     if not m:
         return None
-    parts = [int(x) if x else d for x, d in zip(m.groups(), (0, 1, 1, 0, 0, 0), strict=True)]
+    year, month, day, hour, minute, second = (
+        int(x) if x else d for x, d in zip(m.groups(), (0, 1, 1, 0, 0, 0), strict=True)
+    )
     try:
-        return datetime(*parts)
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -104,9 +104,11 @@ def seal_crop(img: Image.Image) -> Image.Image | None:
     im = Image.fromarray(inner)
     angle = max(
         range(-9, 10),
-        key=lambda a: float(np.asarray(im.rotate(a, resample=Image.BILINEAR), dtype=np.float32).sum(1).var()),
+        key=lambda a: float(
+            np.asarray(im.rotate(a, resample=Image.Resampling.BILINEAR), dtype=np.float32).sum(1).var()
+        ),
     )
-    return Image.fromarray(255 - inner).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    return Image.fromarray(255 - inner).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
 
 
 def _page_without_seal(img: Image.Image) -> Image.Image:

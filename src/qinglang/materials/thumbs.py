@@ -32,6 +32,7 @@ def _pdf_card(path: Path, max_px: int) -> Image.Image:
     img = Image.new("RGB", (w, h), (250, 250, 250))
     d = ImageDraw.Draw(img)
     d.rectangle((0, 0, w - 1, h - 1), outline=(160, 160, 160))
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         font = ImageFont.truetype(str(find_cjk_font()), max(10, max_px // 20))
     except Exception:  # noqa: BLE001
@@ -53,6 +54,6 @@ def render_thumbnail(path: Path, max_px: int = 240) -> str:
     if path.suffix.lower() == ".pdf":
         return _png_uri(_pdf_card(path, max_px))
     with Image.open(path) as img:
-        img = ImageOps.exif_transpose(img).convert("RGB")
-        img.thumbnail((max_px, max_px))
-        return _png_uri(img)
+        rgb = ImageOps.exif_transpose(img).convert("RGB")
+        rgb.thumbnail((max_px, max_px))
+        return _png_uri(rgb)
