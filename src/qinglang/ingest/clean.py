@@ -135,7 +135,8 @@ def parse_json_object(text: str) -> dict[str, Any]:
         raise too_deep_error() from None
     except ValueError as exc:
         raise RowError("bad_json", "该行不是合法的 JSON", f"invalid JSON: {str(exc)[:200]}") from None
-    if depth_exceeds(obj):
+    # the number of opening brackets bounds the depth: the walk is needed only past the limit
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH and depth_exceeds(obj):
         raise too_deep_error()
     if _SURROGATE.search(text) is not None or ("\\u" in text and _SUSPECT_ESCAPE.search(text)):
         obj = _clean_value(obj)
