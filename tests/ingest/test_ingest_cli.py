@@ -191,6 +191,7 @@ def test_kill_midway_then_rerun_completes_without_duplicates(files, tmp_path):
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout)
     assert summary["inserted"] == n - partial
+    assert summary["interrupted_runs"] == [1]  # the killed run, found dead and marked
 
     expected = load_complaints(src)
     con = sqlite3.connect(dbfile)

@@ -73,6 +73,8 @@ def command(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot create the database directory: {exc}")
+    # runs killed earlier (SIGKILL, power loss) are marked now; this run completes what they left
+    interrupted = store.mark_interrupted_runs()
     q_path = quarantine or _quarantine_default(db_url)
     try:
         q_path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +134,7 @@ def command(
         for code, n in s.by_reason.items():
             totals["by_reason"][code] = totals["by_reason"].get(code, 0) + n
     totals["quarantine_file"] = str(q_path) if totals["quarantined"] else None
+    totals["interrupted_runs"] = interrupted  # ids of earlier runs found dead and marked interrupted
     totals["by_kind"] = {
         s.kind: s.model_dump(
             include={
@@ -153,6 +156,13 @@ def command(
     if as_json:
         sys.stdout.write(json.dumps(totals, ensure_ascii=False) + "\n")
         return
+    if interrupted:
+        typer.echo(
+            f"发现 {len(interrupted)} 次中断的导入，已标记为 interrupted（重新导入同一文件即可补齐）/ "
+            f"{len(interrupted)} earlier ingest run(s) had been interrupted: marked so "
+            "(ingesting the same file again completes it)",
+            err=True,
+        )
     _print_table(summaries, totals, q_path)
 
 
