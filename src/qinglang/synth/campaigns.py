@@ -26,6 +26,7 @@ def campaigns(gen: Generator, total: int) -> int:
     """Cast `gen.cfg.campaigns` agencies over the styles, size them to `total`, file their complaints."""
     rng = stream(gen.seed, "campaigns")
     k = gen.cfg.campaigns
+    assert k is not None  # Config.resolved() filled it
     if k <= 0 or total <= 0:
         return 0
     styles_list = list(STYLES)[:k] if k <= len(STYLES) else list(STYLES)
@@ -69,7 +70,8 @@ def _members(
         else [c for c in gen.customers if c.city.province == ag.city.province]
     )
     current = [c for c in gen.customers if c.overdue_days == 0]
-    out, seen = [], set()
+    out: list[Cust] = []
+    seen: set[str] = set()
     tries = 0
     while len(out) < size:
         tries += 1

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -157,7 +158,7 @@ class DocRow:
 
     @classmethod
     def from_json(cls, d: dict) -> DocRow:
-        known = {k: d.get(k) for k in cls.__dataclass_fields__ if k in d}
+        known: dict[str, Any] = {k: d.get(k) for k in cls.__dataclass_fields__ if k in d}
         for req in ("subject_name", "subject_id_number", "issuer"):
             known[req] = known.get(req) or ""
         known.setdefault("issue_date", d.get("issue_date") or "2025-01-01")
@@ -433,7 +434,7 @@ def make_seal(text: str, rng: random.Random | None, size: int = 200) -> Image.Im
                 (np.array([[r.random() for _ in range(size // 8)] for _ in range(size // 8)]) * 255).astype(
                     np.uint8
                 )
-            ).resize((size, size), Image.BILINEAR),
+            ).resize((size, size), Image.Resampling.BILINEAR),
             dtype=np.float32,
         )
         / 255.0
@@ -442,7 +443,7 @@ def make_seal(text: str, rng: random.Random | None, size: int = 200) -> Image.Im
     speckle = np.random.default_rng(r.randint(0, 2**31)).random(arr.shape) > 0.3  # paper grain, ink voids
     arr = arr * speckle
     alpha = Image.fromarray((arr * 235).astype(np.uint8))
-    alpha = alpha.rotate(r.uniform(-7, 7), resample=Image.BICUBIC)
+    alpha = alpha.rotate(r.uniform(-7, 7), resample=Image.Resampling.BICUBIC)
     seal = Image.new("RGBA", (size, size), (*SEAL_RED, 0))
     seal.putalpha(alpha)
     return seal
@@ -560,7 +561,7 @@ def _reuse_transform(img: Image.Image, rng: random.Random) -> Image.Image:
     """A reused scan is re-photographed or resized: slightly scaled, cropped and brighter."""
     w, h = img.size
     s = rng.uniform(0.93, 1.0)
-    img = img.resize((int(w * s), int(h * s)), Image.BILINEAR)
+    img = img.resize((int(w * s), int(h * s)), Image.Resampling.BILINEAR)
     cx, cy = rng.randint(0, 8), rng.randint(0, 8)
     img = img.crop((cx, cy, img.width - rng.randint(0, 8), img.height - rng.randint(0, 8)))
     arr = np.asarray(img, dtype=np.float32) * rng.uniform(0.95, 1.04) + rng.uniform(-4, 4)
@@ -1068,9 +1069,13 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
                     )
                 )
         for r in group:
-            received = _d(r.issue_date) + timedelta(days=rng.randint(3, 120))
+            issued = _d(r.issue_date)
+            assert issued is not None  # every row has an issue date
+            received = issued + timedelta(days=rng.randint(3, 120))
             if kind == "backdated" and r.pdf_created:
-                received = max(received, _d(r.pdf_created) + timedelta(days=rng.randint(3, 30)))
+                created = _d(r.pdf_created)
+                assert created is not None
+                received = max(received, created + timedelta(days=rng.randint(3, 30)))
             r.complaint_id = f"Q{seed % 1000:03d}{len(complaints):06d}"
             complaints.append(
                 {
@@ -1107,7 +1112,7 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
         w = csv.DictWriter(fh, fieldnames=["customer_id", "name", "phone", "id_number"])
         w.writeheader()
         w.writerows(customers)
-    truth = {"seed": seed, "n": written, "files": {}}
+    truth: dict[str, Any] = {"seed": seed, "n": written, "files": {}}
     comp_date = {c["attachments"][0]: c["received_at"][:10] for c in complaints}
     cust_name = {c["customer_id"]: c["name"] for c in customers}
     by_file = {r.file: r for r in rows}

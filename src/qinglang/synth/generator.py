@@ -30,6 +30,8 @@ _PRODUCTS = ("云禾现金贷", "云禾分期", "云禾消费贷", "云禾小额
 
 
 class Generator:
+    incident: dict[str, str]  # the hard negatives' system-fault burst, set by negatives.hard_negatives
+
     def __init__(self, cfg: Config):
         self.cfg = cfg.resolved()
         self.seed = self.cfg.seed
@@ -60,6 +62,7 @@ class Generator:
 
     def make_customers(self) -> None:
         rng = stream(self.seed, "customers")
+        assert self.cfg.customers is not None  # Config.resolved() filled it
         ids = rng.sample(range(10**9, 10**10), self.cfg.customers)
         for cid in ids:
             city = self.city(rng)
@@ -213,6 +216,7 @@ class Generator:
         ]
         ad_sources = [(k, a) for k, a in self.agencies.items()] + [(None, a) for a in extra_agencies]
         accounts: dict[str, list[tuple[str, str]]] = {}
+        assert cfg.posts is not None  # Config.resolved() filled it
         n_ads = round(cfg.posts * 0.45)
         for i in range(cfg.posts):
             t = px.post_time(rng, start, days)

@@ -61,10 +61,6 @@ class Context(dict):
             collector_phone,
         )
 
-    @property
-    def values(self) -> Context:  # backwards-compatible accessor
-        return self
-
     @classmethod
     def make(cls, rng: random.Random, received: date, principal: float, collector_phone: str) -> Context:
         return cls(rng, received, principal, collector_phone)

@@ -54,7 +54,7 @@ def hard_negatives(gen: Generator, budget: int) -> int:
         c = fresh()
         t = t0 + timedelta(seconds=min(6 * 3600, int(rng.expovariate(1 / 5400))))
         ctx = gen.context(rng, t, c)
-        ctx.values["date"] = pick(
+        ctx["date"] = pick(
             rng, ("今天", "今天早上", f"{day.month}月{day.day}日", f"{day.day}号", "今早", "刚刚")
         )
         gen.add(
@@ -115,11 +115,11 @@ def hard_negatives(gen: Generator, budget: int) -> int:
                 break
             rec = gen.genuine(rng, t, c, topic, "repeat_complainer")
             if rng.random() < 0.5:  # echoes their own earlier complaint, whole sentences
-                head = pick(
+                opener = pick(
                     rng, ("上次投诉的问题到现在还没解决：", "第二次投诉了！", "重复反映：", "之前反映过，")
                 )
                 cut = [m.end() for m in re.finditer(r"[。！？]+", prev)]
-                rec.text = head + (prev[: pick(rng, cut)] if cut else prev)
+                rec.text = opener + (prev[: pick(rng, cut)] if cut else prev)
             gen.add(rec)
             prev = rec.text
             n += 1
@@ -130,10 +130,10 @@ def hard_negatives(gen: Generator, budget: int) -> int:
         c = fresh()
         t = gen.clock.sample(rng)
         ctx = gen.context(rng, t, c)
-        ctx.values["cphone"] = styles.ob.phone_in_text(rng, pick(rng, gen.collector_phones))
+        ctx["cphone"] = styles.ob.phone_in_text(rng, pick(rng, gen.collector_phones))
         rec = gen.genuine(rng, t, c, "abusive_collection", "shared_collector_phone", ctx=ctx)
-        if ctx.values["cphone"] not in rec.text:
-            cphone = ctx.values["cphone"]
+        if ctx["cphone"] not in rec.text:
+            cphone = ctx["cphone"]
             note = gen.composer._fresh(
                 lambda cphone=cphone: (
                     pick(rng, lx.LEADS)

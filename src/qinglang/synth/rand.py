@@ -11,7 +11,7 @@ for synthetic text.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,6 +26,6 @@ def stream(seed: int, part: str) -> random.Random:
     return random.Random(f"{seed}/{part}")
 
 
-def weighted(rng: random.Random, mix: dict[str, float]) -> str:
+def weighted(rng: random.Random, mix: Mapping[str, float]) -> str:
     """One key of `mix`, drawn with its value as weight."""
     return rng.choices(list(mix), weights=list(mix.values()))[0]
