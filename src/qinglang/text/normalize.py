@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from qinglang.text import resources
 
@@ -219,7 +220,21 @@ def _map_table(m: Mapped, table: _Table) -> Mapped:
     return "".join(chars), nst, nen
 
 
-def _map_sub(m: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
+class _SpanLike(Protocol):
+    def span(self) -> tuple[int, int]: ...
+
+
+_M = TypeVar("_M", bound=_SpanLike)
+_M_co = TypeVar("_M_co", bound=_SpanLike, covariant=True)
+
+
+class _Finder(Protocol[_M_co]):
+    """What _map_sub needs of a pattern: a compiled regex, or _FoundPattern (Aho-Corasick)."""
+
+    def finditer(self, text: str, /) -> Iterator[_M_co]: ...
+
+
+def _map_sub(m: Mapped, pattern: _Finder[_M], repl: Callable[[_M], str]) -> Mapped:
     """Regex substitution that keeps the offset map: replaced text spans its whole match."""
     text, st, en = m
     pieces: list[str] = []
@@ -499,7 +514,7 @@ class _FoundPattern:
     def __init__(self, found: list[_Found]):
         self.found = found
 
-    def finditer(self, _text: str):
+    def finditer(self, _text: str, /) -> Iterator[_Found]:
         return iter(self.found)
 
 
@@ -510,7 +525,7 @@ def _split_map(m: Mapped) -> Mapped:
     found = [_Found(a, b, values[pid]) for pid, a, b in ac.find_matches_as_indexes(m[0])]
     if not found:
         return m
-    return _map_sub(m, _FoundPattern(found), lambda f: f.value)  # type: ignore[arg-type]
+    return _map_sub(m, _FoundPattern(found), lambda f: f.value)
 
 
 NUMERAL_MAP = {

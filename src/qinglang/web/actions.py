@@ -57,7 +57,7 @@ def record_verdict(
         raise ActionError("target_kind must be campaign or complaint")
     if not user.may("verdict"):
         raise ActionError("this role may not record verdicts", 403)
-    row = {
+    row: dict[str, Any] = {
         "at": datetime.now(UTC),
         "username": user.username,
         "target_kind": target_kind,
@@ -67,7 +67,9 @@ def record_verdict(
         "note": note or None,
     }
     with engine.begin() as conn:
-        row["id"] = conn.execute(sa.insert(db.verdicts).values(**row)).inserted_primary_key[0]
+        pk = conn.execute(sa.insert(db.verdicts).values(**row)).inserted_primary_key
+        assert pk is not None  # a single-row INSERT always reports its key
+        row["id"] = pk[0]
         audit.record(
             conn,
             user,
@@ -84,7 +86,7 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
         raise ActionError("this role may not write notes", 403)
     if not text.strip():
         raise ActionError("empty note")
-    row = {
+    row: dict[str, Any] = {
         "at": datetime.now(UTC),
         "username": user.username,
         "target_kind": target_kind,
@@ -92,7 +94,9 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
         "text": text.strip(),
     }
     with engine.begin() as conn:
-        row["id"] = conn.execute(sa.insert(db.notes).values(**row)).inserted_primary_key[0]
+        pk = conn.execute(sa.insert(db.notes).values(**row)).inserted_primary_key
+        assert pk is not None  # a single-row INSERT always reports its key
+        row["id"] = pk[0]
         audit.record(conn, user, "note", target_kind, target_id, {"text": row["text"][:200]})
     return row
 

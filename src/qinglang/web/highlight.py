@@ -50,8 +50,8 @@ def segments(text: str, *, masked: bool) -> list[Segment]:
     """Ordered, non-overlapping segments covering `text` exactly once."""
     spans = _contact_spans(text)
     sens = sensitive_spans(text) if masked else []
-    for s in sens:
-        spans.append(_Span(s.start, s.end, "contact", s.kind, mask_kind=s.kind))
+    for sen in sens:
+        spans.append(_Span(sen.start, sen.end, "contact", sen.kind, mask_kind=sen.kind))
     spans += _lexicon_spans(text)
     # contacts (and masked numbers) win over terms when they overlap; longer spans first
     priority = {"contact": 0, "term": 1, "term-suppressed": 2}
