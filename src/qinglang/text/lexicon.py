@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from qinglang.text import resources
 from qinglang.text.normalize import (
@@ -30,6 +31,9 @@ from qinglang.text.normalize import (
 )
 from qinglang.text.sound_match import find_sound_matches, find_sound_matches_batch, toneless
 from qinglang.text.terms import CATEGORY_LABELS, Term, common_words, jieba_stats, terms
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,7 @@ def _homophone_only(base: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton():
+def _automaton() -> tuple[AhoCorasick, list[str], list[tuple[Term, bool]]]:
     import ahocorasick_rs
 
     patterns: list[str] = []
@@ -291,7 +295,9 @@ def _ascii_boundary_ok(norm: str, a: int, b: int, pattern: str) -> bool:
     return True
 
 
-def _resolve(found, patterns, info):
+def _resolve(
+    found: Iterable[tuple[int, int, int]], patterns: list[str], info: list[tuple[Term, bool]]
+) -> list[tuple[int, int, int]]:
     """Pick non-overlapping matches: longest first, then exact spellings over expansions, then weight.
 
     Overlapping search (not leftmost-longest) matters: in "找代理维权" the leftmost match is a

@@ -22,8 +22,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from qinglang.text.terms import common_words, jieba_stats, terms
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 COMMON_PPM = 20.0
 """Same cut-off as the learnt variant table (scripts/build_variant_table.py --max-ppm)."""
@@ -108,7 +112,7 @@ def _term_syllable_strings(term: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton():
+def _automaton() -> tuple[AhoCorasick | None, list[int]]:
     import ahocorasick_rs
 
     patterns: list[str] = []
