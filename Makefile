@@ -25,11 +25,14 @@ demo: install sysdeps
 
 test: install sysdeps
 	$(VENV)/bin/ruff check src tests benchmarks evaluations
+	$(VENV)/bin/ruff format --check src tests benchmarks evaluations
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks evaluations
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks evaluations
+	$(VENV)/bin/mypy
 
 # demo users for the workbench on the demo data (docs/workbench.md); override QINGLANG_DEMO_USERS to change
 serve: export QINGLANG_DEMO_USERS ?= lead:qinglang-lead:lead,analyst:qinglang-analyst:analyst,auditor:qinglang-auditor:auditor
