@@ -6,7 +6,9 @@ run), 2 for a missing input file or an unusable database URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -109,7 +111,7 @@ def command(
                         kind,
                         quarantine_out=q_file,
                         batch_size=batch_size,
-                        progress=lambda s, task=task, bar=bar: bar.update(task, completed=s.bytes_read),
+                        progress=_bar_progress(bar, task),
                     )
             else:
                 summary = ingest_file(store, source, kind, quarantine_out=q_file, batch_size=batch_size)
@@ -206,3 +208,12 @@ def _print_table(summaries: list, totals: dict, q_path: Path) -> None:
             reasons.add_row(s.kind, code, f"{zh} / {en}", str(n))
     console.print(reasons)
     console.print(f"隔离行已写入 / quarantined rows written to: {q_path}")
+
+
+def _bar_progress(bar: Any, task: Any) -> Callable[[Any], None]:
+    """A progress callback moving one rich task to the bytes read so far."""
+
+    def progress(stats: Any) -> None:
+        bar.update(task, completed=stats.bytes_read)
+
+    return progress

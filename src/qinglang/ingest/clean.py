@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from qinglang.ingest.reasons import RowError
@@ -61,6 +61,7 @@ def _surrogate_error(s: str) -> RowError:
 
 def depth_exceeds(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
     """Whether containers in `value` nest deeper than `limit` (iterative: no recursion)."""
+    children: Iterable[Any]
     if isinstance(value, dict):
         children = value.values()
     elif isinstance(value, list):

@@ -21,9 +21,16 @@ from qinglang.schema import PhoneInfo
 
 _STRIP = re.compile(r"[\s\-\u00a0()（）.·]")  # the same characters phone_info strips
 _MOBILE_SHAPE = re.compile(r"(?:\+86|0086)?(1\d{10})")
-_CN_MOBILE = re.compile(
-    f"(?:{phonenumbers.PhoneMetadata.metadata_for_region('CN').mobile.national_number_pattern})"
-)
+
+
+def _cn_mobile_pattern() -> str:
+    """libphonenumber's national mobile pattern for China (its metadata always has one)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    assert meta is not None and meta.mobile is not None and meta.mobile.national_number_pattern
+    return str(meta.mobile.national_number_pattern)
+
+
+_CN_MOBILE = re.compile(f"(?:{_cn_mobile_pattern()})")
 
 
 # Small on purpose: a cached PhoneInfo costs ~1 KB, and what repeats in real data (agency

@@ -103,6 +103,7 @@ def _csv_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, An
     def feed() -> Iterator[str]:
         nonlocal last
         while True:
+            ln: Line | None
             if pending:
                 ln = pending.popleft()
             else:
@@ -135,10 +136,10 @@ def _csv_rows(lines: Iterator[Line], stats: ReadStats) -> Iterator[tuple[int, An
         except csv.Error as exc:
             bad_lines = list(consumed)
             head = bad_lines[0] if bad_lines else None
-            raw = head.text.rstrip("\r\n") if head is not None else None
+            raw_text = head.text.rstrip("\r\n") if head is not None else None
             yield (
                 head.number if head is not None else start,
-                raw,
+                raw_text,
                 RowError("bad_csv_row", "CSV 行无法解析（如引号未闭合）", f"CSV row cannot be parsed: {exc}"),
             )
             if head is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -318,7 +319,11 @@ def build_post(d: dict[str, Any]) -> Post:
     )
 
 
-BUILDERS = {"complaints": build_complaint, "customers": build_customer, "posts": build_post}
+BUILDERS: dict[str, Callable[[dict[str, Any]], Complaint | Customer | Post]] = {
+    "complaints": build_complaint,
+    "customers": build_customer,
+    "posts": build_post,
+}
 ID_FIELDS = {"complaints": "complaint_id", "customers": "customer_id", "posts": "post_id"}
 
 __all__ = [

@@ -156,6 +156,7 @@ def _pg_copy_insert_ignore(conn: Connection, table: Table, rows: Sequence[Mappin
     names = ", ".join(f'"{c}"' for c in cols)
     tmp = f"_ingest_{table.name}_{hashlib.blake2b(names.encode(), digest_size=4).hexdigest()}"
     raw = conn.connection.driver_connection
+    assert raw is not None  # a live psycopg connection under this pooled one
     json_cols = {c for c in cols if isinstance(table.c[c].type, JSON)}
     with raw.cursor() as cur:
         cur.execute(
@@ -332,7 +333,9 @@ class Store:
                     heartbeat_at=now,
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def _update_run(self, run_id: int, counts: Mapping[str, Any], **values: Any) -> None:
         values.update({k: counts[k] for k in _RUN_COUNTS if k in counts})
