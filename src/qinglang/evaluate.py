@@ -69,7 +69,12 @@ def adjusted_rand_index(a: list[str], b: list[str]) -> float:
 
 
 def _norm(v: str) -> str:
-    return str(v).strip().lower()
+    """Indicator values as a labeller writes them: lower-cased, a mobile as its 11 digits (the scan
+    writes E.164, a hand-written truth file usually does not)."""
+    v = str(v).strip().lower()
+    if v.startswith("+86") and len(v) == 14 and v[3:].isdigit():
+        return v[3:]
+    return v
 
 
 def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
