@@ -220,9 +220,10 @@ _ROWS: tuple[EvidenceCode, ...] = (
     EvidenceCode(
         "material_jpeg_requantized",
         "material",
-        0.25,
-        "声称相机原图，但 JPEG 量化表是软件重新压缩的",
-        "claims a camera original but the JPEG tables show a software re-save",
+        0.1,
+        "声称相机拍摄，但 JPEG 量化表是 libjpeg 标准表（弱佐证：许多手机和扫描仪也用标准表，单独不足以标记）",
+        "camera EXIF but standard libjpeg quantisation tables (weak support only: many phones and "
+        "scanners use them; never flags on its own)",
         family="material_forged",
     ),
     EvidenceCode(

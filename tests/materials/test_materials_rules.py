@@ -126,3 +126,85 @@ def test_every_finding_code_is_documented():
         assert f"| {weight} |" in row, (code, weight)
     for code in COMPLAINT_CODES:
         assert f"`{code}`" in doc
+
+
+def _id(body17: str) -> str:
+    from qinglang.materials.idnumber import check_digit
+
+    return body17 + check_digit(body17)
+
+
+def test_id_number_check_digit_matches_the_standard():
+    from qinglang.materials.idnumber import check_digit
+
+    for body in ("11010519491231002", "44030519850101123", "51010719900615888", "65010220001231000"):
+        assert body + check_digit(body) == body + ric.calc_check_digit(body + "0")
+    assert check_digit("11010519491231002") == "X"
+
+
+def test_id_number_with_a_district_created_after_birth_is_valid():
+    # 110119 延庆区 exists since 2015 (before: 110229 延庆县); a resident born in 1980 whose card
+    # was issued after 2015 carries 110119. python-stdnum rejects it; a real customer is no forger.
+    later = _id("11011919800101123")
+    assert not ric.is_valid(later)
+    assert not codes(check_document({"id_number": later}, None, [], []))
+    # same for 440305 南山区 (1990) on a 1975 birth, and a 15-digit first-generation number
+    assert not codes(check_document({"id_number": _id("44030519750302004")}, None, [], []))
+    assert not codes(check_document({"id_number": "110105491231002"}, None, [], []))
+
+
+def test_id_number_invalid_for_check_digit_date_or_province():
+    from qinglang.materials.idnumber import id_number_problems
+
+    good = _id("11011919800101123")
+    bad_check = good[:-1] + ("0" if good[-1] != "0" else "1")
+    assert [p[1] for p in id_number_problems(bad_check)] == ["check digit does not match"]
+    assert "birth date does not exist" in id_number_problems(_id("11011919800230123"))[0][1]
+    assert "impossible" in id_number_problems(_id("11011921000101123"))[0][1]  # born in 2100
+    assert "province code 99" in id_number_problems(_id("99011919800101123"))[0][1]
+    assert "province code 10" in id_number_problems(_id("10010519800101123"))[0][1]
+    assert id_number_problems("1101191980010112")  # 16 characters
+    assert id_number_problems("11011919800101123A")
+    ev = check_document({"id_number": bad_check}, None, [], [])
+    assert codes(ev) == {"material_id_invalid"} and "check digit" in ev[0].detail_en
+
+
+def test_licence_read_in_every_form_and_credit_codes_named():
+    cases = {
+        # an 18-character credit code with letters in the licence's place (valid company code)
+        "律师函\n承办律师：张三  执业证号：91440300MA5H2K8Q4P\n": "91440300MA5H2K8Q4P",
+        # no colon, the number right after the label (a PDF text layer)
+        "律师函\n执业证号 91440300MA5H2K8Q4P\n": "91440300MA5H2K8Q4P",
+        # the value wrapped onto the next line, a law firm's 31… code with spaces
+        "律师函\n执业证号：\n3111 0000 MA01 ABCD EX\n": "31110000MA01ABCDEX",
+        # full-width characters
+        "律师函\n律师执业证号：９１４４０３００ＭＡ５Ｈ２Ｋ８Ｑ４Ｐ\n": "91440300MA5H2K8Q4P",
+    }
+    for text, want in cases.items():
+        f = extract_fields(text)
+        assert f["licence"] == want, text
+        ev = check_licence(f["licence"])
+        assert ev is not None and ev.code == "material_fake_licence", text
+        assert "credit code" in ev.detail_en
+    assert "not a law firm" in check_licence("91440300MA5H2K8Q4P").detail_en
+    firm = check_licence("31110000MA01ABCDEX")  # check character wrong: still a credit code
+    assert "a law firm" in firm.detail_en and "check character" in firm.detail_en
+    # a genuine 17-digit licence in full-width digits, with spaces, in brackets after the lawyer,
+    # or with OCR's O for 0, is read and accepted
+    for text in (
+        "律师函\n律师执业证号：１４４０１ ２０１２ １０３３ ９４００\n",
+        "律师函\n承办律师：李四（执业证号：11101201210339400）\n",
+        "律师函\n执业证号：111012O121O339400\n",
+    ):
+        f = extract_fields(text)
+        assert f["licence"] and check_licence(f["licence"]) is None, (text, f["licence"])
+    assert extract_fields("律师函\n承办律师：李四（执业证号：11101201210339400）\n")["lawyer"] == "李四"
+    assert "with letters" in check_licence("1110120121033940A").detail_en
+
+
+def test_several_fields_on_one_line():
+    f = extract_fields("证明\n姓名：张三 身份证号：110105194912310021\n出具单位：北京恒信律师事务所\n")
+    assert (f["name"], f["id_number"], f["issuer"]) == ("张三", "110105194912310021", "北京恒信律师事务所")
+    # a label word inside running text is not a field
+    f = extract_fields("律师函\n本所接受委托人王五的委托，姓名：无\n")
+    assert "name" not in f

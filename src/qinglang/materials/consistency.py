@@ -85,24 +85,17 @@ def names_match(a: str, b: str) -> bool:
 
 
 def check_id_number(idn: str) -> Evidence | None:
-    from stdnum.cn import ric
-    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+    """Check digit, birth date and province code (GB 11643; see materials/idnumber.py for why
+    the district code is not checked against a dated table)."""
+    from qinglang.materials.idnumber import id_number_problems
 
-    try:
-        ric.validate(idn)
+    problems = id_number_problems(idn)
+    if not problems:
         return None
-    except InvalidChecksum:
-        why_zh, why_en = "校验位不符", "check digit does not match"
-    except InvalidLength:
-        why_zh, why_en = f"长度 {len(idn)} 位（应为 18 位）", f"{len(idn)} characters (18 expected)"
-    except InvalidComponent:
-        why_zh, why_en = "出生日期或地区码无效", "birth date or region code is invalid"
-    except InvalidFormat:
-        why_zh, why_en = "格式无效", "malformed"
     return finding(
         "material_id_invalid",
-        f"身份证号 {mask_id(idn)} 无效：{why_zh}",
-        f"ID number {mask_id(idn)} is invalid: {why_en}",
+        f"身份证号 {mask_id(idn)} 无效：" + "；".join(p[0] for p in problems),
+        f"ID number {mask_id(idn)} is invalid: " + "; ".join(p[1] for p in problems),
     )
 
 
@@ -110,25 +103,49 @@ def mask_id(idn: str) -> str:
     return idn[:6] + "********" + idn[-4:] if len(idn) >= 14 else idn
 
 
+# The shape of an 18-character unified social credit code (GB 32100): registration authority,
+# category, 6-digit region, 9-character organisation code, check character (no I, O, S, V, Z).
+USCC_SHAPE = re.compile(r"[1-9A-HJ-NP-RTUWY][1-9]\d{6}[0-9A-HJ-NP-RTUWXY]{9}[0-9A-HJ-NP-RTUWXY]")
+
+
+def normalise_licence(licence: str) -> str:
+    """Upper case, separators dropped (NFKC already folded full-width forms); a 17-character
+    reading whose only letters are O/I/L (OCR for 0/1) becomes digits again."""
+    lic = re.sub(r"[\s\-·.]", "", licence.upper())
+    if len(lic) == 17 and re.fullmatch(r"[0-9OIL]+", lic) and not lic.isdigit():
+        lic = lic.translate(str.maketrans("OIL", "011"))
+    return lic
+
+
 def check_licence(licence: str) -> Evidence | None:
     """Lawyer licence numbers (律师执业证号) are 17 digits: practice type (1-5), 4-digit region,
-    year of first licence, qualification type, sex, 6-digit serial. A law firm's unified social
-    credit code (18 characters, starting 31) typed in its place is the classic fake."""
+    year of first licence, qualification type, sex, 6-digit serial. An 18-character unified
+    social credit code in its place (a law firm's, 31…, or a company's, 91…) is the classic
+    fake: it is named as such whether or not its own check character holds."""
     from stdnum.cn import uscc
 
-    lic = licence.upper()
-    if len(lic) == 18 and uscc.is_valid(lic):
+    lic = normalise_licence(licence)
+    if len(lic) == 18 and USCC_SHAPE.fullmatch(lic):
         kind_zh = "律师事务所" if lic.startswith("31") else "机构（非律所）"
         kind_en = "a law firm" if lic.startswith("31") else "an organisation (not a law firm)"
+        valid = uscc.is_valid(lic)
+        check_zh = "" if valid else "，且其校验位不符"
+        check_en = "" if valid else " (its check character does not even hold)"
         return finding(
             "material_fake_licence",
-            f"执业证号“{lic}”是 18 位统一社会信用代码（{kind_zh}），不是 17 位律师执业证号",
-            f"licence number '{lic}' is an 18-character unified social credit code of {kind_en}, "
+            f"执业证号“{lic}”是 18 位统一社会信用代码（{kind_zh}）{check_zh}，不是 17 位律师执业证号",
+            f"licence number '{lic}' is an 18-character unified social credit code of {kind_en}{check_en}, "
             f"not a 17-digit lawyer licence",
         )
     problems = []
     if not re.fullmatch(r"\d{17}", lic):
-        problems.append(("不是 17 位数字", "not 17 digits"))
+        letters = re.sub(r"[0-9]", "", lic)
+        problems.append(
+            (
+                f"{len(lic)} 位" + ("，含字母" if letters else "") + "，不是 17 位数字",
+                f"{len(lic)} characters" + (" with letters" if letters else "") + ", not 17 digits",
+            )
+        )
     else:
         if lic[0] not in "12345":
             problems.append(("执业类别位无效", "practice-type digit invalid"))

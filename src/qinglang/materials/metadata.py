@@ -3,7 +3,10 @@
 A hardship proof photographed on a phone and sent as is carries the phone's EXIF and the
 phone's own JPEG quantisation tables. Open it in Photoshop or Meitu and save it, and the EXIF
 Software tag names the editor, the modify time moves, and the tables become the editor's (often
-the plain IJG tables of libjpeg at some quality). A PDF edited in Acrobat or Foxit keeps its
+the plain IJG tables of libjpeg at some quality). Standard tables next to camera EXIF are weak
+evidence only (material_jpeg_requantized, 0.1): many phones and most scanners write exactly
+those tables themselves, so alone (or with a later modify time) it never reaches the flag
+threshold. A PDF edited in Acrobat or Foxit keeps its
 first revision and appends the edit after another %%EOF; the producer and modification date
 change. These are facts read from the file, so each finding quotes them.
 """
@@ -249,9 +252,11 @@ def check_image(path: Path) -> MetaResult:
             res.findings.append(
                 finding(
                     "material_jpeg_requantized",
-                    f"EXIF 声称由 {make} {model} 拍摄，但量化表是 libjpeg 标准表（质量约 {q}）：相机原图之后被软件重新压缩",
-                    f"EXIF claims a {make} {model} camera but the quantisation tables are the standard libjpeg "
-                    f"tables at quality ~{q}: re-compressed by software after the camera",
+                    f"EXIF 记录设备 {make} {model}，JPEG 量化表是 libjpeg 标准表（质量约 {q}）："
+                    f"可能经软件重新压缩，但许多手机和扫描仪本身就用标准表，仅作弱佐证",
+                    f"EXIF names a {make} {model} device and the quantisation tables are the standard "
+                    f"libjpeg tables at quality ~{q}: possibly re-compressed by software, but many phones "
+                    f"and scanners write these tables themselves (weak support only)",
                 )
             )
     return res
