@@ -17,6 +17,14 @@ def test_nfkc_full_width_and_circled_digits():
     assert normalize("ＡＢＣ１２３①⑧❶", ["nfkc"]) == "ABC12318" + "1"
 
 
+def test_nfkc_enclosed_and_parenthesised_alphanumerics():
+    # NFKC gives "(1)", "1.", "(a)", "(一)": the brackets and the full stop are part of the form
+    assert normalize("⑴⒈⒜Ⓐⓐ㈠㊀⑽⒇🄐🄁", ["nfkc"]) == "11aAa一一1020A0"
+    assert normalize("Ⓕⓤc⒦", ["nfkc", "lower"]) == "fuck"
+    assert normalize("9⓿二肆⁹₈③⑸⒋➃㈤㊄", ["nfkc"]) == "90二肆983544五五"
+    assert normalize("(1)", ["nfkc"]) == "(1)"  # typed brackets are not a compatibility form
+
+
 def test_lower():
     assert normalize("JR消费 ZX", ["lower"]) == "jr消费 zx"
 
@@ -42,6 +50,54 @@ def test_t2s():
 )
 def test_noise(raw, expected):
     assert normalize(raw, ["noise"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("test av test", "test av test"),  # a space between ASCII words stays
+        ("we do  zx fix", "we do zx fix"),  # one space
+        ("I have a nice day", "I have a nice day"),
+        ("qq 12345", "qq 12345"),
+        ("abc \u200b def", "abc def"),
+        ("abc 😀 def", "abc def"),
+        ("139 1234 5678", "13912345678"),  # a number written in groups is one number
+        ("v i p", "vip"),  # spelt out one character at a time
+        ("加 q 12345", "加q12345"),
+        ("c 0 m", "c0m"),
+        ("微 信 abc", "微信abc"),  # next to CJK it goes, as in noise
+        ("ab·cd", "abcd"),  # decoration without white space inside a word
+        ("停-息/挂账", "停息挂账"),
+    ],
+)
+def test_noise_words_keeps_spaces_between_ascii_words(raw, expected):
+    assert normalize(raw, ["noise_words"]) == expected
+    assert normalize_with_map(raw, ["noise_words"]).text == expected
+
+
+def test_default_chain_keeps_ascii_words_apart_but_matching_joins_them():
+    assert normalize("test av test") == "test av test"
+    assert normalize("we do zx fix") == "we do zx fix"
+    # spaced-out pinyin still meets the lexicon's full-pinyin spellings
+    assert normalize_for_matching("tingxi guazhang") == "tingxiguazhang"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1234567===0001", "12345670001"),
+        ("=====123456====70002", "=====12345670002"),
+        ("138---1234-=-5678", "13812345678"),
+        ("=====123456====X70002", "=====123456====X70002"),  # a letter inside: not one number
+        ("139-1234-5678", "139-1234-5678"),  # one or two hyphens are left alone
+        ("1000--5000", "1000--5000"),  # a range
+        ("2019==04==26", "2019==04==26"),  # too short for a contact number
+    ],
+)
+def test_equals_and_hyphen_runs_inside_digit_strings(raw, expected):
+    assert normalize(raw, ["noise"]) == expected
+    assert normalize(raw, ["noise_words"]) == expected
+    assert normalize_with_map(raw, ["noise"]).text == expected
 
 
 def test_noise_soft_keeps_space_between_numbers_only():
@@ -79,6 +135,37 @@ def test_repeat_collapses_cjk_runs_but_not_digits():
     assert normalize("速速回家", ["repeat"]) == "速速回家"
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ffffuuuucck the bad words", "fuck the bad words"),
+        ("FFFfuuuuCCKKK", "FuCK"),  # case-insensitive runs, the first letter's case kept
+        ("fffuuuccckkk", "fuck"),
+        # left alone: ordinary words, masked digits, one- and two-letter tokens, handles, addresses
+        ("stilllovingyou", "stilllovingyou"),
+        ("bookkeeper", "bookkeeper"),
+        ("goooood", "goooood"),
+        ("cdxxx xxxmxx xxxxxxapp", "cdxxx xxxmxx xxxxxxapp"),
+        ("www hhhh vvvxxx", "www hhhh vvvxxx"),
+        ("fffuuuccc123", "fffuuuccc123"),
+        ("fffuuuccc.com", "fffuuuccc.com"),
+        ("fffuuuccc@qq.com", "fffuuuccc@qq.com"),
+    ],
+)
+def test_repeat_collapses_latin_stutter_only(raw, expected):
+    assert normalize(raw, ["repeat"]) == expected
+    mapped = normalize_with_map(raw, ["repeat"])
+    assert mapped.text == expected
+    assert mapped.offsets == sorted(mapped.offsets)
+
+
+def test_latin_stutter_spans_cover_each_run():
+    raw = "ffffuuuucck"
+    mapped = normalize_with_map(raw, ["repeat"])
+    sources = [raw[slice(*mapped.span(i, i + 1))] for i in range(len(mapped.text))]
+    assert sources == ["ffff", "uuuu", "cc", "k"]
+
+
 def test_default_chain_end_to_end():
     assert normalize("姿今需要妙虾歀 ,放 欵") == normalize("姿今需要妙虾款,放款")
     assert normalize("微 信：一三九 一二三四 五六七八") == "微信:13912345678"
@@ -93,7 +180,13 @@ def test_unknown_step_rejected():
     "steps", [DEFAULT_STEPS, MATCH_STEPS, CONTACT_STEPS, LITERAL_STEPS, ("nfkc",), ("noise", "numerals")]
 )
 @pytest.mark.parametrize(
-    "text", ["今 ィ昔 菿：伱有20000额 渡 茄威: yu682622 ~無視 黒白戸", "㈠⑩ＡＢ 壹叁玖 贰叁肆 伍陆柒捌", ""]
+    "text",
+    [
+        "今 ィ昔 菿：伱有20000额 渡 茄威: yu682622 ~無視 黒白戸",
+        "㈠⑩ＡＢ 壹叁玖 贰叁肆 伍陆柒捌",
+        "ⒻⒻⒻfⓤuⓤ⒰cⓒ⒦ the bad words, 9⓿二肆⑸⒋㈤㊄ 1234567===0001 abc@qq.com v i p",
+        "",
+    ],
 )
 def test_fast_and_mapped_agree(steps, text):
     mapped = normalize_with_map(text, steps)

@@ -25,6 +25,12 @@ PIECES += [
     ".com",
     "律师",
     "有限公司",
+    "ⒻⒻⒻfⓤuⓤ⒰cⓒ⒦",
+    "⑸⒋㈤㊄⒜",
+    "===",
+    "abc@qq.com",
+    "test av ",
+    "ffff",
 ]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
 

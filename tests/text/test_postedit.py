@@ -95,3 +95,20 @@ def test_literal_profile_is_a_separate_table():
     text = "花呗套现,好呗"
     assert normalize(text, LITERAL_STEPS) == text  # a CJK character never changes on its own
     assert normalize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["abc@qq.com", "邮箱：123@qq.com; mobile", "楼主好人，邮箱 sensitiveword@xx.com", "ab.c-1@mail.163.com"],
+)
+def test_email_addresses_are_left_alone(text):
+    """The corpus deletes '@' as decoration almost everywhere (a learnt unconditional rule); inside
+    an e-mail address it stays, in both profiles."""
+    from qinglang.text.normalize import LITERAL_STEPS
+    from qinglang.text.postedit import EMAIL_RE
+
+    address = EMAIL_RE.search(text)
+    assert address is not None
+    assert address.group(0).lower() in normalize(text)
+    assert address.group(0) in normalize(text, LITERAL_STEPS)
+    assert normalize("@金每日送") == "金每日送"  # decoration outside an address still goes

@@ -10,7 +10,7 @@ def command(
         "",
         "--steps",
         help="逗号分隔的步骤 / comma-separated normaliser steps (default: full chain: "
-        "nfkc,lower,t2s,noise,split,variants,numerals,lookalike,repeat,postedit)",
+        "nfkc,lower,t2s,noise_words,split,variants,numerals,lookalike,repeat,postedit)",
     ),
     keep_case: bool = typer.Option(False, "--keep-case", help="不转小写 / drop the 'lower' step"),
     literal: bool = typer.Option(

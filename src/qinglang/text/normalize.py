@@ -66,11 +66,36 @@ def _build_noise_re(extra: str) -> re.Pattern[str]:
     return re.compile(f"([\\s{chars}]+)|([{re.escape(_BETWEEN)}]+)")
 
 
+_DIGITS = frozenset("0123456789")
+_DIGIT_STRING_MIN = 7
+"""Digits on both sides of a '='/'-' run together at least this long: a contact-length number (a
+landline has 7-8 digits), not a date or a range ("2019--04", "10--20")."""
+
+
+def _inside_digit_string(s: str, a: int, b: int) -> bool:
+    """s[a:b] is inserted noise inside a contact-length digit string: a run of two or more '='
+    ("1234567===0001", "123456====70002"), or of three or more '-'. One or two hyphens are left
+    alone: dates, ranges (1000--5000元), phone groups (139-1234-5678)."""
+    if b - a < 2 or a == 0 or b >= len(s) or s[a - 1] not in _DIGITS or s[b] not in _DIGITS:
+        return False
+    run = s[a:b]
+    if run.strip("=-") or ("=" not in run and len(run) < 3):
+        return False
+    i, j = a - 1, b
+    while i > 0 and s[i - 1] in _DIGITS:
+        i -= 1
+    while j < len(s) and s[j] in _DIGITS:
+        j += 1
+    return (a - i) + (j - b) >= _DIGIT_STRING_MIN
+
+
 def _noise_repl(mt: re.Match[str]) -> str:
     if mt.group(1) is not None:
         return ""
     s, a, b = mt.string, mt.start(), mt.end()
     if a > 0 and b < len(s) and _CJK_CHAR.match(s, a - 1) and _CJK_CHAR.match(s, b):
+        return ""
+    if _inside_digit_string(s, a, b):
         return ""
     return mt.group(0)
 
@@ -106,6 +131,11 @@ def _char_nfkc(ch: str) -> str:
     if ch in _EXTRA_FOLD:
         return _EXTRA_FOLD[ch]
     out = unicodedata.normalize("NFKC", ch)
+    if len(out) > 2 and out[0] == "(" and out[-1] == ")":
+        # parenthesised forms stand for what they enclose: ⑴ ⒜ ㈤ 🄐 -> 1 a 五 A (NFKC: "(1)")
+        return out[1:-1]
+    if len(out) > 1 and out[-1] in ".," and out[:-1].isdigit():
+        return out[:-1]  # digit full stop / comma: ⒋ 🄁 -> 4 0 (NFKC: "4.", "0,")
     return out if out else ch
 
 
@@ -400,6 +430,8 @@ def _between_repl(mt: re.Match[str]) -> str:
         if mt.group(0) == "?" and s[a - 1] in _QUESTION_PARTICLES:
             return "?"
         return ""
+    if _inside_digit_string(s, a, b):
+        return ""
     return mt.group(0)
 
 
@@ -457,14 +489,64 @@ def _noise_contextual(text: str) -> str:
     return _BETWEEN_RE.sub(_between_repl, text)
 
 
-def _noise_map(m: Mapped) -> Mapped:
-    bmp_re, smp_re = _always_split_res()
-    m = _map_sub(m, bmp_re, lambda mt: "")
-    m = _map_sub(m, smp_re, lambda mt: "")
+def _contextual_map(m: Mapped) -> Mapped:
     m = _map_sub(m, _YI_SEPARATED_RE, _drop_yi)
     m = _map_sub(m, _BRACKETED_RE, _unbracket)
     m = _map_sub(m, _WORD_BRACKET_RE, _unbracket_word)
     return _map_sub(m, _BETWEEN_RE, _between_repl)
+
+
+def _noise_map(m: Mapped) -> Mapped:
+    bmp_re, smp_re = _always_split_res()
+    m = _map_sub(m, bmp_re, lambda mt: "")
+    m = _map_sub(m, smp_re, lambda mt: "")
+    return _contextual_map(m)
+
+
+# noise_words: as noise, but white space between two ASCII words survives as one space
+_ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_WHITE = re.compile(r"\s")
+_ONE_LETTER_WORDS = frozenset("aAiI")
+
+
+def _words_repl(mt: re.Match[str]) -> str:
+    """An always-noise run is deleted, except that one holding white space between two ASCII
+    words stays as one space ("test av test", "zx fix", "qq 12345"). It still goes between two
+    digits (a number written in groups, "139 1234 5678", is one number), next to a single
+    character (spelt out: "v i p", "c 0m", "1 oo", "q 12345"; but the words "a" and "I" keep
+    theirs), and next to CJK ("微 信", "加 vx")."""
+    s, a, b = mt.string, mt.start(), mt.end()
+    if a == 0 or b >= len(s):
+        return ""
+    left, right = s[a - 1], s[b]
+    if left not in _ASCII_ALNUM or right not in _ASCII_ALNUM or (left in _DIGITS and right in _DIGITS):
+        return ""
+    if not _WHITE.search(mt.group(0)):
+        return ""
+    single_left = a < 2 or s[a - 2] not in _ASCII_ALNUM
+    single_right = b + 1 >= len(s) or s[b + 1] not in _ASCII_ALNUM
+    if single_left and single_right:
+        return ""
+    if (single_left and left not in _ONE_LETTER_WORDS) or (single_right and right not in _ONE_LETTER_WORDS):
+        return ""
+    return " "
+
+
+def _noise_words_fast(text: str) -> str:
+    """Supplementary-plane noise first, so "abc 😀 def" keeps its one space."""
+    bmp_re, smp_re = _always_split_res()
+    if _HAS_SMP.search(text):
+        text = smp_re.sub("", text)
+    text = bmp_re.sub(_words_repl if _ASCII_LETTER.search(text) else "", text)
+    return _noise_contextual(text)
+
+
+def _noise_words_map(m: Mapped) -> Mapped:
+    bmp_re, smp_re = _always_split_res()
+    m = _map_sub(m, smp_re, lambda mt: "")
+    m = _map_sub(m, bmp_re, _words_repl)
+    return _contextual_map(m)
 
 
 @lru_cache(maxsize=1)
@@ -628,12 +710,57 @@ def _lookalike_map(m: Mapped) -> Mapped:
 _REPEAT_RE = re.compile(f"([{CJK}])\\1{{2,}}")
 
 
+# A standalone ASCII-letter token written as a stutter has every run of a repeated letter collapsed
+# to one ("ffffuuuucck" -> "fuck": its doubled letters are the same trick). A stutter: two letters
+# each three times or more in a row, at least half of the token's letter runs repeated, at least
+# three distinct letters. Left alone: words with double letters (book; "stilllovingyou" has one
+# long run), digits masked as x in anonymised text (cdxxx, hxxxxx, xxxmxx, swissexxx, xxxxapp),
+# one- and two-letter tokens (www, hhhh, vvvxxx), and tokens touching a digit or an address
+# character (handles like aaa123, domains, e-mail addresses, URLs). Contact extraction and the
+# matching chain never collapse.
+_LATIN_STUTTER = re.compile(r"([a-z])\1\1", re.IGNORECASE)
+_LATIN_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9@._/:\-])[A-Za-z]{3,}(?![A-Za-z0-9@._/\-])")
+_LATIN_RUN_RE = re.compile(r"([a-z])\1*", re.IGNORECASE)
+
+
+def _latin_stutter_runs(text: str) -> list[_Found]:
+    """Runs of a repeated letter to collapse (span, first letter), in text order."""
+    found: list[_Found] = []
+    if not _LATIN_STUTTER.search(text):
+        return found
+    for tok in _LATIN_TOKEN_RE.finditer(text):
+        word = tok.group(0)
+        if not _LATIN_STUTTER.search(word) or len(set(word.lower())) < 3:
+            continue
+        runs = list(_LATIN_RUN_RE.finditer(word))
+        repeated = [r for r in runs if r.end() - r.start() > 1]
+        if 2 * len(repeated) < len(runs) or sum(r.end() - r.start() > 2 for r in repeated) < 2:
+            continue
+        base = tok.start()
+        found.extend(_Found(base + r.start(), base + r.end(), r.group(1)) for r in repeated)
+    return found
+
+
 def _repeat_fast(text: str) -> str:
-    return _REPEAT_RE.sub(r"\1", text)
+    text = _REPEAT_RE.sub(r"\1", text)
+    runs = _latin_stutter_runs(text)
+    if not runs:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for f in runs:
+        a, b = f.span()
+        pieces.append(text[pos:a])
+        pieces.append(f.value)
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _repeat_map(m: Mapped) -> Mapped:
-    return _map_sub(m, _REPEAT_RE, lambda mt: mt.group(1))
+    m = _map_sub(m, _REPEAT_RE, lambda mt: mt.group(1))
+    runs = _latin_stutter_runs(m[0])
+    return _map_sub(m, _FoundPattern(runs), lambda f: f.value) if runs else m
 
 
 def _postedit_steps(name: str) -> tuple[Callable[[str], str], Callable[[Mapped], Mapped]]:
@@ -664,6 +791,7 @@ def _postedit_steps(name: str) -> tuple[Callable[[str], str], Callable[[Mapped],
 _OTHER_STEPS: dict[str, tuple[Callable[[str], str], Callable[[Mapped], Mapped]]] = {
     "t2s": (_t2s_fast, _t2s_map),
     "noise": (_noise_fast, _noise_map),
+    "noise_words": (_noise_words_fast, _noise_words_map),
     "noise_soft": (_soft_fast, _soft_map),
     "split": (_split_fast, _split_map),
     "numerals": (_numerals_fast, _numerals_map),
@@ -677,7 +805,7 @@ STEP_NAMES: tuple[str, ...] = (
     "nfkc",
     "lower",
     "t2s",
-    "noise",
+    "noise_words",
     "split",
     "variants",
     "numerals",
@@ -688,8 +816,8 @@ STEP_NAMES: tuple[str, ...] = (
 """Every available step, in the default order."""
 
 KNOWN_STEPS: frozenset[str] = frozenset(_CHAR_STEPS) | frozenset(_OTHER_STEPS)
-"""Every step a chain may name: STEP_NAMES plus the variants other chains use (noise_soft,
-postedit_literal)."""
+"""Every step a chain may name: STEP_NAMES plus the variants other chains use (noise, which the
+matching chain runs; noise_soft; postedit_literal)."""
 
 DEFAULT_STEPS: tuple[str, ...] = STEP_NAMES
 """The full chain used by `normalize` and `qinglang normalize`."""
@@ -715,7 +843,9 @@ LITERAL_STEPS: tuple[str, ...] = (
 upper-case), the convention of the hand-normalised corpus; its post-edit table is learnt for it."""
 
 MATCH_STEPS: tuple[str, ...] = ("nfkc", "lower", "noise", "t2s", "split", "variants")
-"""The light chain for template and lexicon matching (no numeral or repeat rewriting)."""
+"""The light chain for template and lexicon matching (no numeral or repeat rewriting). Its `noise`
+drops every white space, ASCII words included, so spaced-out pinyin (tingxi guazhang) still meets
+the lexicon's full-pinyin spellings; the default chain's `noise_words` keeps "test av test"."""
 
 
 def _plan(steps: Sequence[str] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
