@@ -88,7 +88,7 @@ def main() -> int:
         )
         report["named_batches"][name] = {
             "complaints_with_phrase": len(having),
-            "best_cluster": best[0],
+            "best_cluster": best[0] if best[1] else None,  # no cluster holds any of them
             "in_best_cluster": best[1],
         }
     out = Path(__file__).parent / "results" / "cfpb.json"
