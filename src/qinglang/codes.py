@@ -124,6 +124,28 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "looks like a real incident (no organiser tie)",
     ),
     EvidenceCode(
+        "co_timed_filing",
+        "campaign",
+        0.3,
+        "多个独立团伙在相同时段成批提交、诉求相同：同一机构",
+        "separately tied groups filed in the same sessions with the same demands: one agency",
+    ),
+    EvidenceCode(
+        "similarity_only",
+        "campaign",
+        -1.0,
+        "无协同证据，仅相似/时间集中：列为观察，得分封顶（不认定团伙）",
+        "no evidence of coordination, only similarity or timing: on watch, score capped (not a campaign)",
+        dynamic=True,
+    ),
+    EvidenceCode(
+        "reported_party",
+        "campaign",
+        0.0,
+        "多名客户在具体诉求中提及同一号码：投诉对象，非组织者",
+        "one number quoted in many customers' grievances: the party complained about, not an organiser",
+    ),
+    EvidenceCode(
         "small_cluster",
         "campaign",
         -0.5,
@@ -138,6 +160,13 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "属于疑似代投诉团伙",
         "member of a suspected complaint campaign",
         dynamic=True,
+    ),
+    EvidenceCode(
+        "watch_member",
+        "complaint",
+        0.0,
+        "所在簇为观察对象（相似或集中，但无协同证据），不计分",
+        "member of a cluster on watch (similar or timed, no evidence of coordination): not scored",
     ),
     EvidenceCode(
         "campaign_timing_match",
@@ -326,8 +355,9 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "material_seal_copied",
         "material",
         0.55,
-        "不同单位/不同文件上出现像素级相同的印章（数字复制）",
-        "a pixel-identical seal impression on documents of different issuers (a digital copy)",
+        "同一个印章印迹（设计、环形文字、墨迹逐笔一致）出现在不同文件上（数字复制）",
+        "one seal impression (same design, ring text and ink, stroke by stroke) on two different "
+        "documents (a digital copy)",
         family="material_forged",
     ),
     EvidenceCode(
@@ -364,6 +394,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
     ),
     # -- post signals (posts/scoring.py)
     EvidenceCode(
+        "post_intent",
+        "post",
+        1.0,
+        "意图模型判定为广告/招代理的概率",
+        "the intent model's probability that the post is an ad or recruitment",
+        dynamic=True,
+    ),
+    EvidenceCode(
         "post_lexicon_term",
         "post",
         1.0,
@@ -383,8 +421,8 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "post_context_suppressed",
         "post",
         0.0,
-        "用语位于警示/新闻/否定语境，不计分",
-        "terms inside a warning/news/negation frame, not counted",
+        "用语出现在非广告语境（警示/公告/新闻/提问等，由意图模型判定），不计分",
+        "terms inside a post the intent model reads as not an ad (warning, notice, news, question...), not counted",
     ),
 )
 

@@ -97,6 +97,30 @@ class CommunityParams(_Section):
 class ClusterParams(_Section):
     min_customers: int = 2  # a cluster must tie at least this many customers together
     small_cluster_customers: int = 3  # below this many customers the `small_cluster` guard applies
+    # Coordination before similarity (docs/signals.md): a cluster becomes a campaign only when one
+    # of these codes is among its evidence. Similar wording, a burst, one region, one IP block or
+    # overdue borrowers alone make it a "watch" at most: its score is capped at `watch_cap`.
+    coordination_codes: tuple[str, ...] = (
+        "shared_agent_contact",
+        "one_phone_many_customers",
+        "shared_device",
+        "fake_lawyer_licence",
+        "agency_demands",
+        "black_gray_vocabulary",
+        "suspicious_materials",
+        "due_date_timing",
+        "co_timed_filing",
+    )
+    watch_threshold: float = Field(
+        default=0.3, ge=0.0, le=1.0
+    )  # uncoordinated clusters from here are "watch"
+    watch_cap: float = Field(
+        default=0.45, ge=0.0, le=1.0
+    )  # and score at most this (below the flag threshold)
+    # campaigns filed in the same sessions with the same dominant intent are joined (signals/cotiming.py)
+    cotiming_window_hours: float = 2.0
+    cotiming_min_share: float = 0.5  # of each campaign's members within the window of the other's
+    cotiming_min_members: int = 5
 
 
 class SignalParams(_Section):
@@ -135,6 +159,8 @@ class SignalParams(_Section):
     materials_min_members: int = 2
     guard_min_grievance: float = 0.4
     guard_max_agency: float = 0.2
+    # intent model (qinglang.intent): a member counts for an intent when it is the model's top one
+    reported_party_min_grievance: float = 0.5  # a contact quoted mostly in grievances is the reported party
 
 
 class DetectionConfig(_Section):

@@ -38,7 +38,7 @@ class IndicatorKind:
     text_contact: bool = False
     filer_side: bool = False
     vertex: str | None = None  # None: the kind's own name
-    mask: str = "none"  # "phone" | "none"
+    mask: str = "none"  # "phone" | "card" | "none"
     contact_kind: str | None = None
     post_link: bool = False
 
@@ -94,6 +94,17 @@ KINDS: dict[str, IndicatorKind] = {
             "lawyer licence number",
             text_contact=True,
             contact_kind="lawyer_licence",
+        ),
+        # an account or card named for fees or "refunds": the agency's money trail
+        IndicatorKind(
+            "bank_account",
+            True,
+            1.0,
+            "收款银行账户",
+            "bank account for payments",
+            text_contact=True,
+            mask="card",
+            contact_kind="bank_account",
         ),
         IndicatorKind(
             "email", True, 0.95, "邮箱", "e-mail", text_contact=True, contact_kind="email", post_link=True
@@ -154,10 +165,19 @@ def en(name: str) -> str:
 
 
 def display_value(kind_name: str, value: str) -> str:
-    """A value as shown in reason texts and pages: phones masked, everything else as is."""
+    """A value as shown in reason texts and pages: phones and bank accounts masked, everything
+    else as is."""
     if name_masks_phone(kind_name):
         return mask_phone(value)
+    if kind_name in KINDS and KINDS[kind_name].mask == "card":
+        return mask_card(value)
     return value
+
+
+def mask_card(value: str) -> str:
+    """6222 **** **** 1234: the bank (first four) and the tail stay, as on a receipt."""
+    v = "".join(ch for ch in value if ch.isdigit()) or value
+    return v[:4] + "*" * max(4, len(v) - 8) + v[-4:] if len(v) > 8 else "****"
 
 
 def name_masks_phone(kind_name: str) -> bool:

@@ -56,7 +56,7 @@ from qinglang.store import open_store
 from qinglang.store.results import latest_scan, load_artifact
 from qinglang.text.resources import tables_digest
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: clusters carry their status (campaign/incident/watch/cluster)
 INDEX_FILE = "online_index.npz"
 ARTIFACT_NAME = "online_index"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from qinglang.detection_config import DetectionConfig, TemplateLinkParams
+from qinglang.intent.model import IntentResult, classify_complaints
 from qinglang.link.features import extract_features_batch
 from qinglang.link.graph import (
     EntityGraph,
@@ -38,9 +39,16 @@ from qinglang.link.rules import (
 from qinglang.schema import Cluster, Complaint, Evidence, ScoredComplaint
 from qinglang.score import combine, to_reasons
 from qinglang.signals.base import Baselines, ClusterContext
-from qinglang.signals.campaign import CAMPAIGN_SIGNALS, incident_guard, small_cluster
+from qinglang.signals.campaign import (
+    CAMPAIGN_SIGNALS,
+    cluster_status,
+    coordination_gate,
+    incident_guard,
+    small_cluster,
+)
+from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
-from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence
+from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int], None]
@@ -172,6 +180,7 @@ def _cluster_context(
     index: IndicatorIndex,
     materials: Mapping[int, list[Evidence]],
     config: DetectionConfig,
+    intents: Mapping[int, IntentResult] | None = None,
 ) -> ClusterContext:
     tgroups: dict[int, list[int]] = defaultdict(list)
     for i in members:
@@ -195,6 +204,7 @@ def _cluster_context(
         shared=shared,
         material_flags={i: materials[i] for i in members if i in materials},
         config=config,
+        intents={i: intents[i] for i in members if i in intents} if intents else {},
     )
 
 
@@ -244,10 +254,11 @@ def _filed_as_batch(
     return False
 
 
-def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
-    """Run every campaign signal on a cluster; the guards last. Returns (score, evidence): the
-    score is `combine(evidence)`, nothing else."""
-    found: list[Evidence] = []
+def campaign_evidence(ctx: ClusterContext, extra: Sequence[Evidence] = ()) -> tuple[float, list[Evidence]]:
+    """Run every campaign signal on a cluster; the guards last, the coordination gate after them.
+    `extra` is evidence found outside the cluster (co-timed filing with other campaigns).
+    Returns (score, evidence): the score is `combine(evidence)`, nothing else."""
+    found: list[Evidence] = list(extra)
     for signal in CAMPAIGN_SIGNALS.values():
         ev = signal(ctx)
         if ev is not None:
@@ -258,7 +269,34 @@ def campaign_evidence(ctx: ClusterContext) -> tuple[float, list[Evidence]]:
     small = small_cluster(ctx)
     if small is not None:
         found.append(small)
+    gate = coordination_gate(ctx, found, combine(found))
+    if gate is not None:
+        found.append(gate)
     return combine(found), found
+
+
+def complaint_intents(positions: Iterable[int], texts: Sequence[str]) -> dict[int, IntentResult]:
+    """The intent of the complaints that sit in candidate clusters (only those: the model reads
+    ~1k texts a second, the inbox may hold millions)."""
+    pos = sorted(set(positions))
+    return dict(zip(pos, classify_complaints([texts[i] for i in pos]), strict=True))
+
+
+def incident_summary(ctx: ClusterContext, members: Sequence[int]) -> dict:
+    """What an analyst needs to see of an incident: its topic, how many, over what span."""
+    from qinglang.text.demands import GRIEVANCE_DEMANDS, describe
+
+    common = Counter(c for i in members for c in ctx.feats[i].demands.grievance)
+    zh, en = describe(frozenset(c for c, _ in common.most_common(2)), GRIEVANCE_DEMANDS)
+    times = [ctx.feats[i].received_at for i in members]
+    return {
+        "topic_zh": zh or "同一问题集中反映",
+        "topic_en": en or "one problem reported by many",
+        "complaints": len(members),
+        "customers": len({ctx.feats[i].customer_key for i in members}),
+        "first_seen": min(times).astimezone(SHANGHAI).isoformat(),
+        "last_seen": max(times).astimezone(SHANGHAI).isoformat(),
+    }
 
 
 def score_record(
@@ -272,7 +310,9 @@ def score_record(
     """The per-complaint score: shared by the batch scan and the online path."""
     config = config or DetectionConfig()
     ev: list[Evidence] = []
-    if cluster is not None and cluster.cluster.score > 0:
+    if cluster is not None and not cluster.flagged and cluster.cluster.status == "watch":
+        ev.append(watch_evidence(cluster.cluster.cluster_id, config))
+    if cluster is not None and cluster.flagged and cluster.cluster.score > 0:
         ev.append(
             membership_evidence(
                 cluster.cluster.cluster_id, cluster.cluster.score, cluster.cluster.size, strength, config
@@ -342,11 +382,30 @@ def run_scan(
     for i, lab in enumerate(labels.tolist()):
         if lab >= 0:
             by_label[lab].append(i)
+    progress("intent", 0, 1)
+    intents = complaint_intents(
+        (
+            i
+            for members in by_label.values()
+            if len({feats[j].customer_key for j in members}) >= config.clusters.min_customers
+            for i in members
+        ),
+        table.texts,
+    )
+    progress("intent", 1, 1)
     raw_clusters = []
     total = len(by_label)
     for done, members in enumerate(by_label.values()):
         ctx = _cluster_context(
-            members, feats, baselines, tg.labels, tg.member_similarity, index, materials_by_pos, config
+            members,
+            feats,
+            baselines,
+            tg.labels,
+            tg.member_similarity,
+            index,
+            materials_by_pos,
+            config,
+            intents,
         )
         if len(ctx.customers) < config.clusters.min_customers:
             continue
@@ -355,6 +414,25 @@ def run_scan(
         if done % 200 == 0:
             progress("campaigns", done, total)
     progress("campaigns", total, total)
+    raw_clusters = _join_co_timed(
+        raw_clusters,
+        lambda members, extra: _scored(
+            _cluster_context(
+                members,
+                feats,
+                baselines,
+                tg.labels,
+                tg.member_similarity,
+                index,
+                materials_by_pos,
+                config,
+                intents,
+            ),
+            extra,
+        ),
+        feats,
+        config,
+    )
     raw_clusters.sort(key=lambda x: (-x[0], -len(x[1].members), x[1].members[0]))
 
     results: list[ClusterResult] = []
@@ -365,6 +443,7 @@ def run_scan(
         organizers = rank_organizers(ctx)
         times = [feats[i].received_at for i in members]
         rep = _representative(members, ctx, table.texts)
+        status = cluster_status(score, ev, config.threshold, config.clusters.watch_threshold)
         cluster = Cluster(
             cluster_id=cid,
             size=len(members),
@@ -375,8 +454,11 @@ def run_scan(
             template=rep,
             indicators=cluster_indicators(ctx),
             organizers=organizers,
+            status=status,
+            status_reason=_status_reason(status, ev),
+            incident=incident_summary(ctx, members) if status == "incident" else None,
         )
-        cr = ClusterResult(cluster=cluster, flagged=score >= config.threshold, evidence=ev, members=members)
+        cr = ClusterResult(cluster=cluster, flagged=status == "campaign", evidence=ev, members=members)
         results.append(cr)
         org_keys = {(o.kind, o.value) for o in organizers}
         in_template = {i for pos in ctx.template_groups.values() for i in pos}
@@ -439,6 +521,58 @@ def run_scan(
         },
         materials=material_evidence,
     )
+
+
+RawCluster = tuple[float, ClusterContext, list[Evidence]]
+
+
+def _scored(ctx: ClusterContext, extra: Sequence[Evidence] = ()) -> RawCluster:
+    score, ev = campaign_evidence(ctx, extra)
+    return score, ctx, ev
+
+
+def _join_co_timed(
+    raw: list[RawCluster],
+    rescore: Callable[[list[int], list[Evidence]], RawCluster],
+    feats: Sequence[RecordFeatures],
+    config: DetectionConfig,
+) -> list[RawCluster]:
+    """Campaigns filed in the same sessions with the same dominant intent become one
+    (signals/cotiming.py); the joined cluster is scored afresh with `co_timed_filing`. Incidents
+    that overlap in time the same way are one incident worded several ways: they are joined too
+    (no extra evidence), and kept joined only if the whole is still an incident."""
+    flagged = [r for r in raw if r[0] >= config.threshold]
+    incidents = [r for r in raw if r[0] < config.threshold and any(e.code == "incident_guard" for e in r[2])]
+    out = list(raw)
+    for parts, is_campaign in ((flagged, True), (incidents, False)):
+        times = [[feats[i].ts for i in r[1].members] for r in parts]
+        doms = [dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts]
+        for g in co_timed_groups(times, doms, config.clusters):
+            members = sorted(i for k in g for i in parts[k][1].members)
+            extra = []
+            if is_campaign:
+                extra.append(
+                    co_timed_evidence(
+                        config.weight("campaign", "co_timed_filing"),
+                        len(g),
+                        len(members),
+                        [feats[i].complaint_id for i in members[:50]],
+                    )
+                )
+            joined = rescore(members, extra)
+            if not is_campaign and not any(e.code == "incident_guard" for e in joined[2]):
+                continue  # together they are no longer an incident: keep the parts
+            gone = {id(parts[k]) for k in g}
+            out = [r for r in out if id(r) not in gone] + [joined]
+    return out
+
+
+def _status_reason(status: str, evidence: Sequence[Evidence]) -> dict[str, str] | None:
+    code = {"incident": "incident_guard", "watch": "similarity_only"}.get(status)
+    for e in evidence:
+        if e.code == code:
+            return {"zh": e.detail_zh, "en": e.detail_en}
+    return None
 
 
 def _representative(members: list[int], ctx: ClusterContext, texts: Sequence[str]) -> str:

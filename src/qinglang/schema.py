@@ -134,6 +134,13 @@ class Cluster(BaseModel):
     template: str
     indicators: list[Indicator] = Field(default_factory=list)
     organizers: list[Organizer] = Field(default_factory=list)
+    # campaign (flagged) / incident / watch / cluster (signals.campaign.cluster_status); None in
+    # runs saved before statuses existed
+    status: str | None = None
+    # why it has that status when it is not a campaign: {"zh", "en"} of the gate or guard reason
+    status_reason: dict[str, str] | None = None
+    # for an incident: topic_zh, topic_en, complaints, customers, first_seen, last_seen
+    incident: dict[str, Any] | None = None
 
 
 class QuarantinedRow(BaseModel):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from qinglang.intent.model import IntentResult
 from qinglang.link.records import RecordFeatures
 from qinglang.signals.base import Baselines, ClusterContext
 from qinglang.text.demands import DemandProfile, demand_profile
@@ -89,7 +90,10 @@ def context(
     *,
     shared: dict[tuple[str, str], list[int]] | None = None,
     template: list[int] | None = None,
+    intents: list[str] | None = None,
 ) -> ClusterContext:
+    """A cluster of `members` over a background inbox; `intents` (one label per member) stands in
+    for the intent model's reading."""
     feats = bg + members
     pos = list(range(len(bg), len(feats)))
     base = Baselines.from_records(feats)
@@ -104,6 +108,9 @@ def context(
         template_groups=tg,
         template_similarity={0: 0.7} if template else {},
         shared=shared_pos,
+        intents={p: IntentResult(lab, 1.0, {lab: 1.0}) for p, lab in zip(pos, intents, strict=True)}
+        if intents
+        else {},
     )
 
 

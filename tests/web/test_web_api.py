@@ -104,6 +104,20 @@ def test_quick_lane_holds_urgent_genuine_complaints(analyst, scenario):
     assert "G001" not in [i["complaint_id"] for i in analyst.get("/api/quick-lane").json()["items"]]
 
 
+def test_incident_is_first_in_the_quick_lane_not_in_the_campaign_queue(analyst, scenario):
+    lane = analyst.get("/api/quick-lane").json()
+    assert lane["incidents"], "the double-deduction burst is shown as an incident"
+    inc = lane["incidents"][0]
+    assert inc["complaints"] >= 10 and "退还" in inc["topic_zh"] and inc["first_seen"] <= inc["last_seen"]
+    queue = analyst.get("/api/campaigns?limit=500").json()["items"]
+    row = next(c for c in queue if c["cluster_id"] == inc["cluster_id"])
+    assert row["status"] == "incident" and row["score"] < 0.5
+    detail = analyst.get(f"/api/campaigns/{inc['cluster_id']}").json()
+    assert detail["status"] == "incident" and detail["status_reason"]["zh"].startswith("疑似真实事件")
+    for cid in scenario.incident_ids:
+        assert analyst.get(f"/api/complaints/{cid}").json()["flagged"] is False
+
+
 def test_submit_scores_like_the_batch(analyst, scenario):
     from qinglang.store import load_scan, open_store
 

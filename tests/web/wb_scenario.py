@@ -99,6 +99,7 @@ class Scenario:
     run_id: str
     campaign_members: dict[str, list[str]] = field(default_factory=dict)  # "A"/"B" -> complaint ids
     genuine_ids: list[str] = field(default_factory=list)
+    incident_ids: list[str] = field(default_factory=lambda: [f"I{j:03d}" for j in range(15)])
     clusters: dict[str, str] = field(default_factory=dict)  # "A"/"B" -> cluster_id found by the scan
 
 
@@ -186,7 +187,28 @@ def build_records() -> tuple[list[Complaint], list[Customer], dict[str, list[str
         )
         genuine.append(f"G{j:03d}")
         k += 1
+    # a real incident: 15 customers, one double deduction, within 3 hours, worded three ways
+    for j in range(15):
+        cid = f"U{k:04d}"
+        customers.append(Customer(customer_id=cid, name=NAMES[k % len(NAMES)], overdue_days=0))
+        complaints.append(
+            Complaint(
+                complaint_id=f"I{j:03d}",
+                received_at=T0 + timedelta(days=3, minutes=11 * j),
+                channel="app",
+                customer_id=cid,
+                text=INCIDENT[j % len(INCIDENT)].format(amount=300 + 17 * j),
+            )
+        )
+        k += 1
     return complaints, customers, members, genuine
+
+
+INCIDENT = [
+    "今天早上同一期被扣了两次款，银行卡多扣了{amount}元，请尽快退还多扣的钱",
+    "今天同一期被扣了两次，多扣了{amount}元，麻烦尽快退还多扣的款项",
+    "早上收到短信同一期扣了两次款，多扣{amount}元，请退还多扣的钱",
+]
 
 
 def write_scenario(db_url: str, out_dir: Path) -> Scenario:

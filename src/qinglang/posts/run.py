@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from qinglang.posts.linking import LINK_KINDS, account_groups, complaint_index, contact_key
-from qinglang.posts.scoring import score_text
+from qinglang.posts.scoring import score_texts
 
 
 def _complaint_contacts(path: Path, quarantine: list[dict]) -> tuple[dict[str, list[str]], int]:
@@ -52,14 +52,16 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     quarantine: list[dict] = []
-    records = []
+    items = []
     for item in read_posts(posts_path):
         if isinstance(item, QuarantinedRow):
             quarantine.append(item.model_dump(mode="json"))
             continue
-        s = score_text(item.text)
-        account = f"{item.platform or '?'}/{item.account or item.post_id}"
-        records.append((item, account, s))
+        items.append(item)
+    records = [
+        (item, f"{item.platform or '?'}/{item.account or item.post_id}", s)
+        for item, s in zip(items, score_texts([i.text for i in items]), strict=True)
+    ]
     groups = account_groups(
         (p.post_id, acct, [(c.kind, c.value) for c in s.contacts]) for p, acct, s in records
     )
@@ -86,6 +88,8 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
                 "score": s.score,
                 "flagged": s.flagged,
                 "categories": s.categories,
+                "intent": s.intent,
+                "intent_confidence": s.intent_confidence,
                 "hits": [{k: v for k, v in asdict(h).items()} for h in s.hits],
                 "contacts": [asdict(c) for c in s.contacts],
                 "reasons": [r.as_dict() for r in s.reasons],

@@ -1,17 +1,22 @@
-"""Score one post: lexicon evidence + private contacts, with warnings and news held back.
+"""Score one post: what it is for (the intent model), then its lexicon terms and contacts.
 
-An ad needs two things a warning or a news story rarely has together: black/gray vocabulary
-that is NOT inside a warning/news/negation frame, and a private way to reach the seller
-(mobile, WeChat, QQ). Each piece of evidence is a Reason with Chinese and English text so an
-analyst can defend the flag.
+Victims' warnings, police notices and news use the same words as the ads they warn about, and
+an ad can paraphrase its pitch without any listed term. So the post's intent is read on meaning
+first (qinglang.intent: service ad, recruitment, warning, notice, news, lawful offer, question):
+the model's probability that the post is an ad is evidence of its own, and only inside an ad
+frame do black/gray terms and a private contact (mobile, WeChat, QQ) add to it; outside one they
+are listed with weight 0, so the analyst still sees them. Each piece of evidence is a Reason with
+Chinese and English text so an analyst can defend the flag.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from qinglang.codes import default_weight
 from qinglang.indicators import POST_LINK_CONTACTS
+from qinglang.intent import AD_INTENTS, POST_INTENTS, IntentResult, classify_posts
 from qinglang.score import FLAG_THRESHOLD, noisy_or
 from qinglang.text.contacts import Contact, extract_contacts
 from qinglang.text.lexicon import CATEGORY_LABELS, LexiconHit, match_lexicon
@@ -20,7 +25,6 @@ PRIVATE_KINDS = POST_LINK_CONTACTS  # mobile, WeChat, QQ, e-mail (the indicator 
 VARIANT_BONUS = 0.2  # a disguised spelling (蒸信, 亭息挂账) is itself a sign of evasion
 CONTACT_WITH_TERMS = default_weight("post", "post_private_contact")  # a private contact next to live terms
 CONTACT_ALONE = 0.15
-SUPPRESSED_FRAME_DAMPING = 0.5  # a text that is mostly a warning/news frame weakens its contacts
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,33 @@ class PostScore:
     hits: list[LexiconHit]
     contacts: list[Contact]
     reasons: list[PostReason] = field(default_factory=list)
+    intent: str | None = None
+    intent_confidence: float = 0.0
 
 
-def score_text(text: str) -> PostScore:
+def score_texts(texts: Sequence[str]) -> list[PostScore]:
+    """Score many posts: the intent model reads them in one batch."""
+    return [score_text(t, i) for t, i in zip(texts, classify_posts(list(texts)), strict=True)]
+
+
+def score_text(text: str, intent: IntentResult | None = None) -> PostScore:
     """Score a post text (0..1) and explain it."""
+    intent = intent if intent is not None else classify_posts([text])[0]
+    p_ad = intent.p(*AD_INTENTS)
+    ad_frame = intent.intent in AD_INTENTS
     hits = match_lexicon(text)
     contacts = extract_contacts(text)
-    live = [h for h in hits if not h.suppressed]
-    reasons: list[PostReason] = []
+    live = hits if ad_frame else []
+    izh, ien = POST_INTENTS[intent.intent]
+    reasons: list[PostReason] = [
+        PostReason(
+            code="post_intent",
+            weight=p_ad,
+            detail_zh=f"意图模型判定：{izh}（置信度 {intent.confidence:.2f}；属广告/招代理的概率 {p_ad:.2f}）",
+            detail_en=f"intent model: {ien} (confidence {intent.confidence:.2f}; probability of an ad or "
+            f"recruitment {p_ad:.2f})",
+        )
+    ]
     best: dict[str, float] = {}
     shown: dict[str, LexiconHit] = {}
     for h in live:
@@ -75,13 +98,11 @@ def score_text(text: str) -> PostScore:
                 detail_en=f"black/gray-industry term '{term}'{disguise_en}, category {h.category}",
             )
         )
-    suppressed = [h for h in hits if h.suppressed]
+    suppressed = [] if ad_frame else hits
     private = [c for c in contacts if c.kind in PRIVATE_KINDS]
     contact_w = 0.0
     if private:
-        contact_w = CONTACT_WITH_TERMS if best else CONTACT_ALONE
-        if suppressed and len(suppressed) >= len(live):
-            contact_w *= SUPPRESSED_FRAME_DAMPING
+        contact_w = (CONTACT_WITH_TERMS if best else CONTACT_ALONE) if ad_frame else 0.0
         kinds = sorted({c.kind for c in private})
         reasons.append(
             PostReason(
@@ -93,16 +114,16 @@ def score_text(text: str) -> PostScore:
             )
         )
     if suppressed:
-        ctxs = sorted({h.context or "" for h in suppressed})
+        terms = "、".join(dict.fromkeys(h.term for h in suppressed))
         reasons.append(
             PostReason(
                 code="post_context_suppressed",
                 weight=0.0,
-                detail_zh=f"{len(suppressed)} 处用语位于警示/新闻/否定语境（{'、'.join(ctxs)}），不计分",
-                detail_en=f"{len(suppressed)} term(s) inside warning/news/negation context ({', '.join(ctxs)}), not counted",
+                detail_zh=f"{len(suppressed)} 处用语（{terms}）出现在{izh}中，不计分",
+                detail_en=f"{len(suppressed)} term(s) ({terms}) inside a {ien}, not counted",
             )
         )
-    score = noisy_or([*best.values(), contact_w])  # the one combination rule (qinglang.score)
+    score = noisy_or([p_ad, *best.values(), contact_w])  # the one combination rule (qinglang.score)
     cats = sorted({h.category for h in live if best.get(h.term, 0) >= 0.2})
     return PostScore(
         score=round(score, 4),
@@ -111,4 +132,6 @@ def score_text(text: str) -> PostScore:
         hits=hits,
         contacts=contacts,
         reasons=reasons,
+        intent=intent.intent,
+        intent_confidence=intent.confidence,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qinglang.detection_config import DetectionConfig
+from qinglang.intent.model import IntentResult
 from qinglang.link.records import RecordFeatures
 from qinglang.schema import Evidence
 
@@ -83,6 +84,25 @@ class ClusterContext:
     shared: dict[tuple[str, str], list[int]]  # indicator -> member positions carrying it
     material_flags: dict[int, list[Evidence]] = field(default_factory=dict)
     config: DetectionConfig = field(default_factory=DetectionConfig)
+    intents: dict[int, IntentResult] = field(default_factory=dict)  # position -> what the member asks for
+
+    def reported(self, positions: Sequence[int]) -> bool:
+        """A value quoted mostly inside grievances is the party complained about (an abusive
+        collector cited by unrelated victims), not the agency's contact."""
+        share = self.intent_share("grievance", positions)
+        return share is not None and share >= self.config.signals.reported_party_min_grievance
+
+    def intent_share(self, label: str, positions: Sequence[int] | None = None) -> float | None:
+        """Share of the members (or of `positions`) whose top intent is `label`; None when the
+        intent of none of them is known (no model run)."""
+        known = [
+            self.intents[i].intent
+            for i in (self.members if positions is None else positions)
+            if i in self.intents
+        ]
+        if not known:
+            return None
+        return sum(1 for x in known if x == label) / len(known)
 
     def weight(self, code: str) -> float:
         """This run's weight of a campaign evidence code (DetectionConfig, else the code table)."""

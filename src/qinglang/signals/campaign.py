@@ -48,19 +48,26 @@ def template_batch(ctx: ClusterContext) -> Evidence | None:
     )
 
 
-def shared_agent_contact(ctx: ClusterContext) -> Evidence | None:
-    """One contact quoted by many customers' complaints: the agency's phone, handle or lawyer."""
-    best = None
-    sp = ctx.config.signals
+def _text_contacts(ctx: ClusterContext) -> list[tuple[str, str, int, list[int]]]:
+    """(kind, value, customers, positions) of every contact quoted by enough customers."""
+    out = []
     for (kind, value), pos in ctx.shared.items():
         if not (kind in indicators.KINDS and indicators.KINDS[kind].text_contact):
             continue
         n_cust = len(ctx.customers_of(pos))
-        if n_cust >= sp.contact_min_customers and (best is None or n_cust > best[2]):
-            best = (kind, value, n_cust, pos)
-    if best is None:
+        if n_cust >= ctx.config.signals.contact_min_customers:
+            out.append((kind, value, n_cust, pos))
+    return sorted(out, key=lambda t: (-t[2], t[0], t[1]))
+
+
+def shared_agent_contact(ctx: ClusterContext) -> Evidence | None:
+    """One contact quoted by many customers' complaints: the agency's phone, handle or lawyer.
+    A contact the members complain ABOUT (see `reported_party`) does not count."""
+    found = [t for t in _text_contacts(ctx) if not ctx.reported(t[3])]
+    if not found:
         return None
-    kind, value, n_cust, pos = best
+    kind, value, n_cust, pos = found[0]
+    sp = ctx.config.signals
     weight = min(
         ctx.weight("shared_agent_contact"), sp.contact_base + sp.contact_per_log10 * math.log10(n_cust)
     )
@@ -70,6 +77,25 @@ def shared_agent_contact(ctx: ClusterContext) -> Evidence | None:
         weight,
         f"{indicators.zh(kind)} {shown} 出现在 {len(pos)} 件投诉中（{n_cust} 名不同客户）",
         f"{indicators.en(kind)} {shown} appears in {len(pos)} complaints from {n_cust} different customers",
+        [ctx.feats[i].complaint_id for i in pos[:50]],
+    )
+
+
+def reported_party(ctx: ClusterContext) -> Evidence | None:
+    """Explains (weight 0) a contact many customers quote in their grievances: they report it."""
+    found = [t for t in _text_contacts(ctx) if ctx.reported(t[3])]
+    if not found:
+        return None
+    kind, value, n_cust, pos = found[0]
+    share = ctx.intent_share("grievance", pos) or 0.0
+    shown = indicators.display_value(kind, value)
+    return evidence(
+        "reported_party",
+        ctx.weight("reported_party"),
+        f"{indicators.zh(kind)} {shown} 被 {n_cust} 名客户在投诉中提及，其中 {share:.0%} 为具体诉求"
+        "（投诉的对象，如催收人员），不作为组织者证据",
+        f"{indicators.en(kind)} {shown} is quoted by {n_cust} customers, {share:.0%} of them in concrete "
+        "grievances: the party complained about (e.g. a collector), not evidence of an organiser",
         [ctx.feats[i].complaint_id for i in pos[:50]],
     )
 
@@ -282,20 +308,24 @@ def overdue_borrowers(ctx: ClusterContext) -> Evidence | None:
 
 
 def agency_demands(ctx: ClusterContext) -> Evidence | None:
-    """The agency package of demands, not a concrete grievance."""
+    """The agency package of demands, not a concrete grievance: read on meaning by the intent
+    model (qinglang.intent); the demand keywords only explain it (and decide when no model ran)."""
     recs = ctx.records
-    agency = [f for f in recs if f.demands.agency_like]
-    share = len(agency) / len(recs)
+    share = ctx.intent_share("agency_package")
+    how_zh, how_en = "意图模型判定", "read by the intent model"
+    if share is None:
+        share = sum(1 for f in recs if f.demands.agency_like) / len(recs)
+        how_zh, how_en = "按诉求关键词", "by demand keywords"
     if share < ctx.config.signals.agency_min_share:
         return None
-    common = Counter(c for f in agency for c in f.demands.agency)
+    common = Counter(c for f in recs for c in f.demands.agency)
     top = frozenset(c for c, _ in common.most_common(4))
     zh, en = describe(top, AGENCY_DEMANDS)
     return evidence(
         "agency_demands",
         ctx.weight("agency_demands"),
-        f"{share:.0%} 的投诉提出代理机构式诉求：{zh}",
-        f"{share:.0%} make an agency's package of demands: {en}",
+        f"{share:.0%} 的投诉提出代理机构式诉求包（{how_zh}）" + (f"：{zh}" if zh else ""),
+        f"{share:.0%} make an agency's package of demands ({how_en})" + (f": {en}" if en else ""),
     )
 
 
@@ -371,14 +401,16 @@ CAMPAIGN_SIGNALS: dict[str, Callable[[ClusterContext], Evidence | None]] = {
     "black_gray_vocabulary": code_words,
     "shared_ip_block": shared_ip_block,
     "overdue_borrowers": overdue_borrowers,
+    "reported_party": reported_party,
 }
 
 
 def incident_guard(ctx: ClusterContext, found: list[Evidence]) -> Evidence | None:
     """A burst of genuine grievances is an incident, not a campaign.
 
-    Fires when nothing ties the members to one organiser (no shared contact, phone or device),
-    their demands are grievances rather than the agency package, and their phones are not
+    Fires when nothing ties the members to one organiser (no shared contact, phone, device or
+    fake licence), most members make a concrete grievance (the intent model's reading; demand
+    keywords when no model ran) and few the agency package, and their phones are not
     concentrated in one city. The guard is reported as a reason with a negative weight.
     """
     organiser_codes = {
@@ -390,8 +422,13 @@ def incident_guard(ctx: ClusterContext, found: list[Evidence]) -> Evidence | Non
     if any(e.code in organiser_codes for e in found):
         return None
     recs = ctx.records
-    grievance = sum(1 for f in recs if f.demands.grievance_like) / len(recs)
-    agency = sum(1 for f in recs if f.demands.agency_like) / len(recs)
+    grievance = ctx.intent_share("grievance")
+    agency = ctx.intent_share("agency_package")
+    how_zh, how_en = "意图模型判定", "read by the intent model"
+    if grievance is None or agency is None:
+        grievance = sum(1 for f in recs if f.demands.grievance_like) / len(recs)
+        agency = sum(1 for f in recs if f.demands.agency_like) / len(recs)
+        how_zh, how_en = "按诉求关键词", "by demand keywords"
     concentrated = any(e.code == "region_concentration" for e in found)
     sp = ctx.config.signals
     if grievance < sp.guard_min_grievance or agency > sp.guard_max_agency or concentrated:
@@ -399,10 +436,44 @@ def incident_guard(ctx: ClusterContext, found: list[Evidence]) -> Evidence | Non
     return evidence(
         "incident_guard",
         ctx.weight("incident_guard"),
-        f"疑似真实事件：{grievance:.0%} 为具体诉求（退款/更正/停止骚扰），无共用联系方式或设备，地域分散",
-        f"looks like a real incident: {grievance:.0%} concrete grievances, no shared contact or device, "
-        "regions spread",
+        f"疑似真实事件：{grievance:.0%} 为具体诉求（{how_zh}），无共用联系方式或设备，地域分散",
+        f"looks like a real incident: {grievance:.0%} concrete grievances ({how_en}), no shared contact or "
+        "device, regions spread",
     )
+
+
+def coordination_gate(ctx: ClusterContext, found: list[Evidence], score: float) -> Evidence | None:
+    """Coordination before similarity: with no evidence that someone coordinated the cluster
+    (DetectionConfig.clusters.coordination_codes), its score is capped at `watch_cap`, below the
+    flag threshold. Reported as a reason whose (negative) weight scales the score to the cap, so
+    the score stays recomputable from its reasons."""
+    cp = ctx.config.clusters
+    coordinated = [e for e in found if e.code in cp.coordination_codes and e.weight > 0]
+    if coordinated or score <= cp.watch_cap:
+        return None
+    shown = "、".join(e.code for e in found if e.weight > 0)
+    return evidence(
+        "similarity_only",
+        -(1.0 - cp.watch_cap / score),
+        f"没有协同证据（共用联系人/设备/代理诉求包/黑话/伪造材料/还款日前集中均未出现），仅有{shown}："
+        f"列为观察（watch），得分封顶 {cp.watch_cap:.2f}，不认定为团伙",
+        f"no evidence of coordination (no shared contact, device, agency package, code words, forged "
+        f"materials or due-date timing), only {shown}: kept on watch, score capped at {cp.watch_cap:.2f}, "
+        "not a campaign",
+    )
+
+
+def cluster_status(score: float, found: list[Evidence], threshold: float, watch_threshold: float) -> str:
+    """campaign (flagged) / incident (the guard fired) / watch (similar or timed, uncoordinated, or a
+    weak campaign) / cluster (nothing to act on)."""
+    codes = {e.code for e in found}
+    if score >= threshold:
+        return "campaign"
+    if "incident_guard" in codes:
+        return "incident"
+    if "similarity_only" in codes or score >= watch_threshold:
+        return "watch"
+    return "cluster"
 
 
 def small_cluster(ctx: ClusterContext) -> Evidence | None:

@@ -3,7 +3,10 @@
 An organiser is the thing the campaign cannot hide: the agent phone in 37 complaints, the
 WeChat handle behind every "individually worded" letter, the one phone reporting 40 deaths.
 Rank = share of the campaign's customers it touches x how identifying its kind is (the
-kind's prior in qinglang.indicators).
+kind's prior in qinglang.indicators). An IP block comes after every identifier whatever its
+coverage: it is a network (carriers put many users behind one), not a party police can trace.
+A contact the members quote in their grievances is the party they complain about, never an
+organiser.
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ def rank_organizers(ctx: ClusterContext, top: int = 5) -> list[Organizer]:
     n_cust = max(len(ctx.customers), 1)
     merged: dict[tuple[str, str], dict[str, list[int]]] = {}
     for (kind, value), pos in ctx.shared.items():
+        if (
+            indicators.KINDS.get(kind) is not None
+            and indicators.KINDS[kind].text_contact
+            and ctx.reported(pos)
+        ):
+            continue
         merged.setdefault(link_key((kind, value)), {})[kind] = pos
     blocks: dict[str, list[int]] = {}
     for i in ctx.members:
@@ -48,7 +57,7 @@ def rank_organizers(ctx: ClusterContext, top: int = 5) -> list[Organizer]:
         if c < 2:
             continue
         cands.append((c / n_cust * indicators.prior(kind), kind, value, len(pos), c))
-    cands.sort(key=lambda x: (-x[0], x[1], x[2]))
+    cands.sort(key=lambda x: (x[1] == "ip_block", -x[0], x[1], x[2]))
     out = []
     for score, kind, value, n, c in cands[:top]:
         shown = indicators.display_value(kind, value)

@@ -76,6 +76,17 @@ def membership_evidence(
     )
 
 
+def watch_evidence(cluster_id: str, config: DetectionConfig = _DEFAULT) -> Evidence:
+    """Why a complaint sits in a cluster but is not flagged by it (weight 0: an explanation)."""
+    return evidence(
+        "watch_member",
+        config.weight("complaint", "watch_member"),
+        f"所在簇 {cluster_id} 为观察对象：相似或集中，但无协同证据，不计分",
+        f"in cluster {cluster_id}, which is on watch: similar or timed but no evidence of coordination; not scored",
+        [cluster_id],
+    )
+
+
 def timing_evidence(cluster_id: str, f: RecordFeatures, config: DetectionConfig = _DEFAULT) -> Evidence:
     """Why a complaint with no shared contact was attached to a campaign (weight 0 by default:
     an explanation; the membership itself carries the score)."""

@@ -89,7 +89,8 @@ def save_scan(
                 "complaint_ids": list(c.complaint_ids),
                 "indicators": data["indicators"],
                 "organizers": data["organizers"],
-                "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS},
+                # fields added to Cluster later; unset ones (None) are left out: the model's default
+                "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS and v is not None},
             }
         )
     with store.engine.begin() as conn:

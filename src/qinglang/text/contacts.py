@@ -30,6 +30,7 @@ CONTACT_KINDS = (
     "company",
     "lawyer_name",
     "service_number",
+    "bank_account",
 )
 
 
@@ -47,6 +48,13 @@ _PHONE = re.compile(r"(?<![\d])(?:\+?86[-\s]?)?(1" + _SEP + r"[3-9](?:" + _SEP +
 _LANDLINE = re.compile(r"(?<![\d])(0[1-9]\d{1,2})[-\s](\d{7,8})(?![\d])")
 _SERVICE = re.compile(
     r"(?<![\d])(95\d{3}|96\d{3}|12[0-9]{3}|1[01][0-9]|(?:400|800)[-\s]?\d{3}[-\s]?\d{4})(?![\d])"
+)
+# A bank card or account given for money: agencies take fees and "refunds" through third-party
+# accounts. Only a long digit run right after a payment cue counts (card numbers also appear in
+# genuine complaints as "尾号1234", and an 18-digit run may be an ID number).
+_BANK = re.compile(
+    r"(?:银行卡|卡号|银行账号|银行帐号|账号|帐号|账户|帐户|对公户|收款卡|收款账户|转账到|转到|打到|打款到|汇款到|汇到|"
+    r"汇入|存入|退到|退至|退回到|转入)[^\d\n]{0,14}?((?:\d[\s-]?){11,22}\d)(?![\d])"
 )
 _NOT_PHONE_BEFORE = re.compile(
     r"(订单|单号|流水号|卡号|尾号|身份证|证件号|账号|帐号|编号|合同号|工号|执业证|代码|id|no|#)[^\u4e00-\u9fff]{0,3}$"
@@ -224,6 +232,14 @@ def extract_contacts(text: str) -> list[Contact]:
         qq = _digits(m.group(2))
         if 5 <= len(qq) <= 11:
             _emit(out, taken, mapped, text, "qq", qq, a, b)
+    for m in _BANK.finditer(norm):
+        a, b = m.span(1)
+        digits = _digits(m.group(1))
+        if not _free(taken, a, b) or not 12 <= len(digits) <= 23 or normalize_phone(digits):
+            continue
+        if "身份证" in norm[max(0, a - 12) : a]:
+            continue
+        _emit(out, taken, mapped, text, "bank_account", digits, a, b)
     for m in _PHONE.finditer(norm):
         a, b = m.span()
         if not _free(taken, a, b) or _is_number_context(norm, a, b):

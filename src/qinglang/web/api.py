@@ -212,9 +212,14 @@ def campaign_queue(
 
 @router.get("/quick-lane", tags=["complaints"])
 def quick_lane(request: Request, limit: int = 50, user: User = Depends(current_user)) -> dict[str, Any]:
-    """Genuine complaints that need a fast answer (unflagged, urgent or marked genuine)."""
+    """Genuine complaints that need a fast answer: incidents first (one fault, many customers),
+    then unflagged complaints that are urgent or marked genuine."""
     run = repo.get_run(state(request).engine, None)
-    return {"items": service.quick_lane(state(request).engine, run, min(max(limit, 1), 200))}
+    engine = state(request).engine
+    return {
+        "incidents": service.incidents(engine, run),
+        "items": service.quick_lane(engine, run, min(max(limit, 1), 200)),
+    }
 
 
 @router.get("/campaigns/{cluster_id}", tags=["campaigns"])

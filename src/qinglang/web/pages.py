@@ -90,7 +90,10 @@ def queue_page(request: Request, offset: int = 0) -> Response:
     run = repo.get_run(engine, None)
     q = service.queue(engine, run, 50, max(offset, 0)) if run else None
     lane = service.quick_lane(engine, run, 30)
-    return _render(request, "queue.html", user, run=run, queue=q, lane=lane, offset=offset)
+    incidents = service.incidents(engine, run)
+    return _render(
+        request, "queue.html", user, run=run, queue=q, lane=lane, incidents=incidents, offset=offset
+    )
 
 
 @router.get("/campaigns/{cluster_id}", response_class=HTMLResponse)

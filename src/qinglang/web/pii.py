@@ -1,4 +1,4 @@
-"""Masking of phone and resident ID numbers for roles that may not see them.
+"""Masking of phone, resident ID and bank account numbers for roles that may not see them.
 
 Masking is applied on the way out (pages, API answers), never to what is stored. Numbers inside
 free text are found with the text engineer's contact extractor when it is installed (it also
@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qinglang.indicators import mask_card
 from qinglang.phones import mask_phone
 from qinglang.text.contacts import extract_contacts
 
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}(?!\d)")
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_SENSITIVE_KINDS = {"phone", "mobile", "id", "id_number", "idcard", "resident_id", "landline"}
+_CARD_KINDS = {"bank_account", "bank_card"}
+_SENSITIVE_KINDS = {"phone", "mobile", "id", "id_number", "idcard", "resident_id", "landline", *_CARD_KINDS}
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
-    kind: str  # phone | id
+    kind: str  # phone | id | card
 
 
 def mask_id(value: str) -> str:
@@ -41,6 +43,8 @@ def mask_value(kind: str, value: str | None) -> str | None:
     k = kind.lower()
     if k in {"id", "id_number", "idcard", "resident_id"} or k.startswith("id_"):
         return mask_id(value)
+    if k in _CARD_KINDS:
+        return mask_card(value)
     if is_sensitive_kind(k):
         return mask_phone(re.sub(r"[\s-]", "", value))
     return value
@@ -59,7 +63,8 @@ def sensitive_spans(text: str) -> list[Span]:
         for c in extract_contacts(text):
             kind = str(getattr(c, "kind", "")).lower()
             if kind in _SENSITIVE_KINDS:
-                spans.append(Span(int(c.start), int(c.end), "id" if "id" in kind else "phone"))
+                shown = "card" if kind in _CARD_KINDS else ("id" if "id" in kind else "phone")
+                spans.append(Span(int(c.start), int(c.end), shown))
     except Exception:  # a bug there must not expose numbers: the regexes below still run
         spans = []
     for m in _ID_RE.finditer(text):
@@ -79,6 +84,8 @@ def sensitive_spans(text: str) -> list[Span]:
 
 def mask_fragment(fragment: str, kind: str) -> str:
     digits = re.sub(r"\D", "", fragment)
+    if kind == "card":
+        return mask_card(digits)
     if kind == "id":
         return mask_id(fragment if len(digits) < 15 else fragment.strip())
     if len(digits) >= 11:

@@ -111,8 +111,8 @@ def latest_verdicts(engine: Engine, target_kind: str, ids: Iterable[str]) -> dic
 def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     rows = _rows(
         engine,
-        "SELECT run_id, cluster_id, size, score, first_seen, last_seen, template, complaint_ids, indicators, organizers "
-        "FROM clusters WHERE run_id = :r ORDER BY score DESC, size DESC, cluster_id LIMIT :l OFFSET :o",
+        "SELECT run_id, cluster_id, size, score, first_seen, last_seen, template, complaint_ids, indicators, organizers, "
+        "extra FROM clusters WHERE run_id = :r ORDER BY score DESC, size DESC, cluster_id LIMIT :l OFFSET :o",
         r=run_id,
         l=limit,
         o=offset,
@@ -122,6 +122,26 @@ def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0
     for c in clusters:
         c["verdict"] = verdicts.get(c["cluster_id"])
     return clusters
+
+
+def cluster_status(cluster: dict[str, Any], threshold: float = 0.5) -> str:
+    """campaign / incident / watch / cluster; runs saved before statuses existed: by score."""
+    status = (cluster.get("extra") or {}).get("status")
+    if status:
+        return str(status)
+    return "campaign" if float(cluster.get("score") or 0.0) >= threshold else "cluster"
+
+
+def incident_clusters(engine: Engine, run_id: str) -> list[dict[str, Any]]:
+    """The run's incidents (a burst of genuine grievances about one fault), biggest first."""
+    rows = _rows(
+        engine,
+        "SELECT cluster_id, size, score, first_seen, last_seen, template, extra FROM clusters WHERE run_id = :r",
+        r=run_id,
+    )
+    out = [_cluster(r) for r in rows]
+    out = [c for c in out if cluster_status(c) == "incident"]
+    return sorted(out, key=lambda c: (-c["size"], c["cluster_id"]))
 
 
 def count_clusters(engine: Engine, run_id: str) -> int:

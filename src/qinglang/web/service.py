@@ -54,6 +54,7 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
         items.append(
             {
                 "cluster_id": c["cluster_id"],
+                "status": repo.cluster_status(c),
                 "size": c["size"],
                 "score": c["score"],
                 "first_seen": c["first_seen"],
@@ -71,6 +72,28 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
             }
         )
     return {"run_id": run["run_id"], "total": repo.count_clusters(engine, run["run_id"]), "items": items}
+
+
+def incidents(engine: Engine, run: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Incidents first in the quick lane: many customers, one fault, answer them fast."""
+    if run is None:
+        return []
+    out = []
+    for c in repo.incident_clusters(engine, run["run_id"]):
+        info = (c.get("extra") or {}).get("incident") or {}
+        out.append(
+            {
+                "cluster_id": c["cluster_id"],
+                "topic_zh": info.get("topic_zh", ""),
+                "topic_en": info.get("topic_en", ""),
+                "complaints": info.get("complaints", c["size"]),
+                "customers": info.get("customers", c["size"]),
+                "first_seen": c["first_seen"],
+                "last_seen": c["last_seen"],
+                "excerpt": mask_text(c.get("template") or "")[:80],
+            }
+        )
+    return out
 
 
 def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> list[dict[str, Any]]:
@@ -126,6 +149,9 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
     return {
         "run_id": run["run_id"],
         "cluster_id": cluster_id,
+        "status": repo.cluster_status(cluster),
+        "status_reason": (cluster.get("extra") or {}).get("status_reason"),
+        "incident": (cluster.get("extra") or {}).get("incident"),
         "size": cluster["size"],
         "score": cluster["score"],
         "first_seen": cluster["first_seen"],

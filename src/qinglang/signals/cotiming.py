@@ -1,0 +1,76 @@
+"""Campaigns filed in the same bursts are one agency: join them.
+
+An agency that files from several tablets or phones leaves one cluster per device (nothing else
+ties its borrowers together), but it cannot hide that the devices file in the same sessions: the
+same late evenings, the same hour. Two campaigns whose members mostly sit within a short window
+of a member of the other, asking for the same thing (same dominant intent), were filed by one
+hand. A real incident never qualifies: only clusters already flagged as campaigns (coordinated)
+are joined, and the joined cluster carries the reason `co_timed_filing`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+
+from qinglang.detection_config import ClusterParams
+from qinglang.schema import Evidence
+from qinglang.signals.base import evidence
+
+
+def _near_share(a: Sequence[float], b_sorted: Sequence[float], window: float) -> float:
+    """Share of the times in `a` with a time of `b_sorted` within `window` seconds."""
+    hits = 0
+    for t in a:
+        k = bisect_left(b_sorted, t - window)
+        if k < len(b_sorted) and b_sorted[k] <= t + window:
+            hits += 1
+    return hits / len(a) if a else 0.0
+
+
+def co_timed_groups(
+    times: Sequence[Sequence[float]], intents: Sequence[str | None], params: ClusterParams
+) -> list[list[int]]:
+    """Groups (of indices into `times`) of campaigns to join: connected components of the pairs
+    that file together (each side's share ≥ `cotiming_min_share` within `cotiming_window_hours`)
+    with the same dominant intent; each campaign needs `cotiming_min_members` members."""
+    window = params.cotiming_window_hours * 3600
+    ok = [i for i, t in enumerate(times) if len(t) >= params.cotiming_min_members]
+    srt = {i: sorted(times[i]) for i in ok}
+    parent = {i: i for i in ok}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, i in enumerate(ok):
+        for j in ok[x + 1 :]:
+            if intents[i] is None or intents[i] != intents[j]:
+                continue
+            if srt[i][-1] < srt[j][0] - window or srt[j][-1] < srt[i][0] - window:
+                continue
+            share = min(_near_share(srt[i], srt[j], window), _near_share(srt[j], srt[i], window))
+            if share >= params.cotiming_min_share:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in ok:
+        groups.setdefault(find(i), []).append(i)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+def dominant(labels: Sequence[str]) -> str | None:
+    return Counter(labels).most_common(1)[0][0] if labels else None
+
+
+def co_timed_evidence(weight: float, parts: int, members: int, refs: Sequence[str]) -> Evidence:
+    return evidence(
+        "co_timed_filing",
+        weight,
+        f"{parts} 组各自独立的投诉（共 {members} 件，来自不同设备/电话）在相同时段成批提交、诉求相同：同一机构分批代投",
+        f"{parts} separately tied groups ({members} complaints, different devices or phones) were filed in the same "
+        "sessions with the same demands: one agency filing in batches",
+        refs,
+    )
