@@ -20,6 +20,16 @@ Also: reuse claims between two genuine documents of different borrowers (must be
 share of incremental PDF edits found (must be 1.0).
 
     .venv/bin/python evaluations/eval_materials.py --seeds 901 902 --n 200 [--no-ocr] [--json OUT]
+
+Genuine set (--genuine): realistic phone photos and scanner JPEGs of genuine documents only
+(qinglang.synth.documents_genuine); every flagged file is a false alarm, every finding an
+unwarranted one. Reported per finding code and per capture kind:
+
+    .venv/bin/python evaluations/eval_materials.py --genuine --genuine-seeds 2 3 --genuine-n 120 \
+        --json evaluations/results/materials_genuine.json
+
+--sets DIR... scores sets already written (folders with truth.json, from either generator):
+the same files can then be checked by two versions of the code.
 """
 
 from __future__ import annotations
@@ -67,9 +77,26 @@ def load_inputs(d: Path):
     return comps, custs
 
 
-def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
+def _sets(tmp: str, seeds: list[int], n: int, given: list[Path] | None, genuine: bool):
+    """(label, folder, truth files) per set: generated into tmp, or read from `given` folders."""
+    if given:
+        for d in given:
+            yield d.name, d, json.loads((d / "truth.json").read_text("utf-8"))["files"]
+        return
+    for seed in seeds:
+        d = Path(tmp) / str(seed)
+        if genuine:
+            from qinglang.synth.documents_genuine import generate_genuine
+
+            yield str(seed), d, generate_genuine(d, n, seed)["files"]
+        else:
+            from qinglang.synth.documents import generate_documents
+
+            yield str(seed), d, generate_documents(d, n, seed)["files"]
+
+
+def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None, sets: list[Path] | None = None) -> dict:
     from qinglang.materials import check_materials
-    from qinglang.synth.documents import generate_documents
 
     counts = {c: [0, 0, 0] for c in [*CHECKS, "flagged"]}  # tp, fp, fn
     genuine_reuse_claims = 0
@@ -78,9 +105,7 @@ def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
     files = 0
     errors: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for seed in seeds:
-            d = Path(tmp) / str(seed)
-            truth = generate_documents(d, n, seed)["files"]
+        for seed, d, truth in _sets(tmp, seeds, n, sets, genuine=False):
             comps, custs = load_inputs(d)
             t0 = time.perf_counter()
             results = check_materials(d / "attachments", comps, custs, ocr=ocr, cache_dir=cache)
@@ -127,7 +152,7 @@ def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
             "recall": round(tp / (tp + fn), 3) if tp + fn else None,
         }
     return {
-        "seeds": seeds,
+        "seeds": [str(x) for x in sets] if sets else seeds,
         "n_per_seed": n,
         "ocr": ocr,
         "files": files,
@@ -138,6 +163,95 @@ def evaluate(seeds: list[int], n: int, ocr: bool, cache: Path | None) -> dict:
         "pdf_incremental_found": pdf_found,
         "errors": errors[:200],
     }
+
+
+def evaluate_genuine(
+    seeds: list[int], n: int, ocr: bool, cache: Path | None, sets: list[Path] | None = None
+) -> dict:
+    """False alarms on genuine documents only: flagged files and every finding, by code and by
+    capture kind (phone photo with vendor / standard tables, scanner, PDF)."""
+    from collections import Counter
+
+    from qinglang.materials import check_materials
+
+    files = flagged = 0
+    by_code: Counter[str] = Counter()
+    by_capture: Counter[str] = Counter()
+    flagged_by_capture: Counter[str] = Counter()
+    flagged_codes: Counter[str] = Counter()
+    later_ids = later_ids_invalid = 0
+    details: list[dict] = []
+    seconds = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, d, truth in _sets(tmp, seeds, n, sets, genuine=True):
+            comps, custs = load_inputs(d)
+            t0 = time.perf_counter()
+            results = check_materials(d / "attachments", comps, custs, ocr=ocr, cache_dir=cache)
+            seconds += time.perf_counter() - t0
+            for r in results:
+                tr = truth[r.file]
+                cap = tr.get("capture", "?")
+                files += 1
+                by_capture[cap] += 1
+                codes = sorted({f.code for f in r.findings})
+                by_code.update(codes)
+                if tr.get("later_district_id"):
+                    later_ids += 1
+                    later_ids_invalid += "material_id_invalid" in codes
+                if r.flagged:
+                    flagged += 1
+                    flagged_by_capture[cap] += 1
+                    flagged_codes.update(codes)
+                if codes:
+                    details.append(
+                        {
+                            "set": label,
+                            "file": r.file,
+                            "capture": cap,
+                            "doc_type": tr["doc_type"],
+                            "score": r.score,
+                            "flagged": r.flagged,
+                            "findings": [f"{f.code}: {f.detail_en}" for f in r.findings],
+                        }
+                    )
+    return {
+        "genuine_sets": [str(x) for x in sets] if sets else seeds,
+        "n_per_seed": n,
+        "ocr": ocr,
+        "files": files,
+        "seconds_check": round(seconds, 1),
+        "flagged": flagged,
+        "false_alarm_rate": round(flagged / files, 3) if files else None,
+        "files_by_capture": dict(sorted(by_capture.items())),
+        "flagged_by_capture": dict(sorted(flagged_by_capture.items())),
+        "files_with_code": dict(by_code.most_common()),
+        "flagged_files_with_code": dict(flagged_codes.most_common()),
+        "later_district_ids": later_ids,
+        "later_district_ids_called_invalid": later_ids_invalid,
+        "files_with_findings": details,
+    }
+
+
+def markdown_genuine(res: dict) -> str:
+    lines = [
+        f"Genuine set · OCR {'on' if res['ocr'] else 'off'} · sets {res['genuine_sets']} · {res['files']} files",
+        "",
+        f"flagged (false alarms): {res['flagged']}/{res['files']} ({res['false_alarm_rate']})",
+        "",
+        "| capture | files | flagged |",
+        "|---|---|---|",
+    ]
+    for cap, k in res["files_by_capture"].items():
+        lines.append(f"| {cap} | {k} | {res['flagged_by_capture'].get(cap, 0)} |")
+    lines += ["", "| finding code | files | of them flagged |", "|---|---|---|"]
+    for code, k in res["files_with_code"].items():
+        lines.append(f"| {code} | {k} | {res['flagged_files_with_code'].get(code, 0)} |")
+    lines.append("")
+    lines.append(
+        f"IDs with a district created after the birth year: {res['later_district_ids']}, "
+        f"called invalid: {res['later_district_ids_called_invalid']}"
+    )
+    return "\n".join(lines)
 
 
 def markdown(res: dict) -> str:
@@ -165,12 +279,29 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=None, help="OCR cache folder (default: a temporary one)")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--errors", action="store_true", help="print every FP/FN")
+    ap.add_argument("--sets", type=Path, nargs="+", default=None, help="score these written sets instead")
+    ap.add_argument("--genuine", action="store_true", help="false alarms on the genuine photo/scan set")
+    ap.add_argument("--genuine-seeds", type=int, nargs="+", default=[2, 3])
+    ap.add_argument("--genuine-n", type=int, default=120)
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as cache_tmp:
-        res = evaluate(a.seeds, a.n, not a.no_ocr, a.cache or Path(cache_tmp))
-    print(markdown(res))
-    if a.errors:
-        print("\n".join(res["errors"]))
+        cache = a.cache or Path(cache_tmp)
+        if a.genuine:
+            res = evaluate_genuine(a.genuine_seeds, a.genuine_n, not a.no_ocr, cache, a.sets)
+        else:
+            res = evaluate(a.seeds, a.n, not a.no_ocr, cache, a.sets)
+    if a.genuine:
+        print(markdown_genuine(res))
+        if a.errors:
+            for x in res["files_with_findings"]:
+                print(
+                    ("FLAGGED " if x["flagged"] else "        ") + f"{x['set']} {x['file']} {x['capture']} "
+                    f"{x['doc_type']} {x['score']}: " + " | ".join(x["findings"])
+                )
+    else:
+        print(markdown(res))
+        if a.errors:
+            print("\n".join(res["errors"]))
     if a.json:
         a.json.parent.mkdir(parents=True, exist_ok=True)
         a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")

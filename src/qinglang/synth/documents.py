@@ -412,22 +412,64 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return _FONTS[size]
 
 
-def make_seal(text: str, rng: random.Random | None, size: int = 200) -> Image.Image:
-    """A round red seal (RGBA). With rng: a unique impression (angle, ink dropout); without:
-    the identical pixels every time — what a digitally copied seal looks like."""
-    r = rng or random.Random(int(hashlib.sha256(text.encode()).hexdigest()[:8], 16))
+def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
+    pts = []
+    for i in range(10):
+        a = -np.pi / 2 + i * np.pi / 5
+        rr = r if i % 2 == 0 else r * 0.382
+        pts.append((cx + rr * np.cos(a), cy + rr * np.sin(a)))
+    d.polygon(pts, fill=255)
+
+
+def seal_design(text: str, size: int = 200, bottom: str | None = "专用章") -> Image.Image:
+    """The engraved face of a round official seal (L, 255 = ink): the issuer's name along the
+    ring (clockwise, centred on the top, characters upright towards the rim, as 公章 are cut), a
+    five-pointed star in the centre, an optional horizontal line below it (专用章 …). Two issuers
+    of one template differ only in their ring text."""
     img = Image.new("L", (size, size), 0)
     d = ImageDraw.Draw(img)
-    d.ellipse((4, 4, size - 5, size - 5), outline=255, width=6)
-    f = _font(21)
-    chunks = [text[i : i + 7] for i in range(0, len(text), 7)][:3]
-    d.text((size // 2, 48), "★", font=_font(30), fill=255, anchor="mm")
-    y = size // 2 - 4 - (len(chunks) - 1) * 13
-    for ch in chunks:
-        d.text((size // 2, y), ch, font=f, fill=255, anchor="mm")
-        y += 26
-    d.text((size // 2, size - 40), "专用章", font=f, fill=255, anchor="mm")
-    arr = np.asarray(img, dtype=np.float32) / 255.0
+    c = size / 2
+    rim = size / 2 - 4
+    ring_w = max(3, round(size * 0.03))
+    d.ellipse((c - rim, c - rim, c + rim, c + rim), outline=255, width=ring_w)
+    n = max(len(text), 1)
+    fs = round(size * 0.115)
+    r_text = rim - ring_w - 3 - fs * 0.55
+    # characters sit one char width apart; the arc is at most 250 degrees
+    while fs > 8 and n * (fs * 1.05) / r_text > np.radians(250):
+        fs -= 1
+        r_text = rim - ring_w - 3 - fs * 0.55
+    step = (fs * 1.05) / r_text  # radians per character
+    font = _font(fs)
+    first = -np.pi / 2 - step * (n - 1) / 2
+    for i, ch in enumerate(text):
+        a = first + i * step
+        g = Image.new("L", (fs * 2, fs * 2), 0)
+        ImageDraw.Draw(g).text((fs, fs), ch, font=font, fill=255, anchor="mm")
+        g = g.rotate(-np.degrees(a + np.pi / 2), resample=Image.Resampling.BICUBIC)
+        x, y = c + r_text * np.cos(a), c + r_text * np.sin(a)
+        img.paste(255, (round(x - fs), round(y - fs)), g)
+    _star(d, c, c - size * 0.01, size * 0.15)
+    if bottom:
+        bf = _font(max(8, round(size * (0.1 if len(bottom) <= 4 else 0.075))))
+        d.text((c, c + rim * 0.5), bottom, font=bf, fill=255, anchor="mm")
+    return img
+
+
+def make_seal(
+    text: str,
+    rng: random.Random | None,
+    size: int = 200,
+    bottom: str | None = "专用章",
+    voids: float = 0.3,
+    uneven: float = 1.0,
+) -> Image.Image:
+    """A round red seal impression (RGBA) of `seal_design`. With rng: a unique impression (angle,
+    uneven ink, ink voids); without: the identical pixels every time — what a digitally copied
+    seal looks like. `voids` is the share of ink pixels the paper grain skips, `uneven` scales
+    how much the ink load varies over the face (a fresh pad and a firm press: both small)."""
+    r = rng or random.Random(int(hashlib.sha256(text.encode()).hexdigest()[:8], 16))
+    arr = np.asarray(seal_design(text, size, bottom), dtype=np.float32) / 255.0
     noise = (
         np.asarray(
             Image.fromarray(
@@ -439,8 +481,8 @@ def make_seal(text: str, rng: random.Random | None, size: int = 200) -> Image.Im
         )
         / 255.0
     )
-    arr = arr * np.clip(0.45 + noise, 0, 1)  # uneven ink
-    speckle = np.random.default_rng(r.randint(0, 2**31)).random(arr.shape) > 0.3  # paper grain, ink voids
+    arr = arr * np.clip(1.0 - uneven * (0.55 - noise), 0, 1)  # uneven ink
+    speckle = np.random.default_rng(r.randint(0, 2**31)).random(arr.shape) >= voids  # paper grain, voids
     arr = arr * speckle
     alpha = Image.fromarray((arr * 235).astype(np.uint8))
     alpha = alpha.rotate(r.uniform(-7, 7), resample=Image.Resampling.BICUBIC)
