@@ -537,17 +537,29 @@ def _join_co_timed(
     feats: Sequence[RecordFeatures],
     config: DetectionConfig,
 ) -> list[RawCluster]:
-    """Campaigns filed in the same sessions with the same dominant intent become one
-    (signals/cotiming.py); the joined cluster is scored afresh with `co_timed_filing`. Incidents
+    """A campaign and the coordinated clusters (each with some tie: device, contact, ...) filed in
+    the same sessions become one (signals/cotiming.py); the joined cluster is scored afresh with
+    `co_timed_filing`. Incidents
     that overlap in time the same way are one incident worded several ways: they are joined too
     (no extra evidence), and kept joined only if the whole is still an incident."""
-    flagged = [r for r in raw if r[0] >= config.threshold]
+    coordinated = [
+        r
+        for r in raw
+        if r[0] >= config.threshold
+        or any(e.code in config.clusters.coordination_codes and e.weight > 0 for e in r[2])
+    ]
     incidents = [r for r in raw if r[0] < config.threshold and any(e.code == "incident_guard" for e in r[2])]
     out = list(raw)
-    for parts, is_campaign in ((flagged, True), (incidents, False)):
+    for parts, is_campaign in ((coordinated, True), (incidents, False)):
         times = [[feats[i].ts for i in r[1].members] for r in parts]
-        doms = [dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts]
+        doms: list[str | None] = (
+            [None] * len(parts)  # campaigns: the sessions and a coordination tie decide, not the wording
+            if is_campaign
+            else [dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts]
+        )
         for g in co_timed_groups(times, doms, config.clusters):
+            if is_campaign and not any(parts[k][0] >= config.threshold for k in g):
+                continue  # weakly tied clusters filing together are not yet a campaign
             members = sorted(i for k in g for i in parts[k][1].members)
             extra = []
             if is_campaign:

@@ -4,8 +4,12 @@ An agency that files from several tablets or phones leaves one cluster per devic
 ties its borrowers together), but it cannot hide that the devices file in the same sessions: the
 same late evenings, the same hour. Two campaigns whose members mostly sit within a short window
 of a member of the other, asking for the same thing (same dominant intent), were filed by one
-hand. A real incident never qualifies: only clusters already flagged as campaigns (coordinated)
-are joined, and the joined cluster carries the reason `co_timed_filing`.
+hand — provided the coincidence is about the sessions, not the clock: two agencies that both
+file every working day in office hours also sit within two hours of each other. So the share is
+compared with the same share after shifting one campaign by whole days (1-3 days either way:
+the time-of-day rhythm stays, the sessions no longer meet); only a share well above every
+shifted one counts. A real incident never qualifies: only clusters already flagged as campaigns
+(coordinated) are joined, and the joined cluster carries the reason `co_timed_filing`.
 """
 
 from __future__ import annotations
@@ -29,12 +33,25 @@ def _near_share(a: Sequence[float], b_sorted: Sequence[float], window: float) ->
     return hits / len(a) if a else 0.0
 
 
+DAY = 86400.0
+SHIFTS = tuple(d * DAY for d in (-3, -2, -1, 1, 2, 3))
+
+
+def co_timed_share(a: Sequence[float], b: Sequence[float], window: float, shift: float = 0.0) -> float:
+    """min over both directions of the share of one campaign's filings within `window` of the
+    other's (the other shifted by `shift` seconds); inputs sorted."""
+    b_shift = [t + shift for t in b]
+    a_back = [t - shift for t in a]
+    return min(_near_share(a, b_shift, window), _near_share(b, a_back, window))
+
+
 def co_timed_groups(
     times: Sequence[Sequence[float]], intents: Sequence[str | None], params: ClusterParams
 ) -> list[list[int]]:
     """Groups (of indices into `times`) of campaigns to join: connected components of the pairs
-    that file together (each side's share ≥ `cotiming_min_share` within `cotiming_window_hours`)
-    with the same dominant intent; each campaign needs `cotiming_min_members` members."""
+    that file together (each side's share ≥ `cotiming_min_share` within `cotiming_window_hours`,
+    and at least `cotiming_min_lift` above the same share with one side shifted by 1-3 days)
+    with the same dominant intent where both are known; each needs `cotiming_min_members` members."""
     window = params.cotiming_window_hours * 3600
     ok = [i for i, t in enumerate(times) if len(t) >= params.cotiming_min_members]
     srt = {i: sorted(times[i]) for i in ok}
@@ -48,12 +65,15 @@ def co_timed_groups(
 
     for x, i in enumerate(ok):
         for j in ok[x + 1 :]:
-            if intents[i] is None or intents[i] != intents[j]:
+            if intents[i] is not None and intents[j] is not None and intents[i] != intents[j]:
                 continue
             if srt[i][-1] < srt[j][0] - window or srt[j][-1] < srt[i][0] - window:
                 continue
-            share = min(_near_share(srt[i], srt[j], window), _near_share(srt[j], srt[i], window))
-            if share >= params.cotiming_min_share:
+            share = co_timed_share(srt[i], srt[j], window)
+            if share < params.cotiming_min_share:
+                continue
+            shifted = max(co_timed_share(srt[i], srt[j], window, d) for d in SHIFTS)
+            if share - shifted >= params.cotiming_min_lift:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in ok:
