@@ -418,6 +418,13 @@ _ROWS: tuple[EvidenceCode, ...] = (
         dynamic=True,
     ),
     EvidenceCode(
+        "post_no_reach",
+        "post",
+        0.0,
+        "未留联系方式或私聊邀请：广告证据减半",
+        "no contact or invitation to message: ad evidence counted at half",
+    ),
+    EvidenceCode(
         "post_context_suppressed",
         "post",
         0.0,
