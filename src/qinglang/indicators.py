@@ -23,6 +23,7 @@ Columns:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qinglang.phones import mask_phone
@@ -123,6 +124,9 @@ KINDS: dict[str, IndicatorKind] = {
             "law_firm", True, 0.9, "律师事务所", "law firm", text_contact=True, contact_kind="law_firm"
         ),
         IndicatorKind("company", True, 0.9, "公司", "company", text_contact=True, contact_kind="company"),
+        # a licensed financial institution named in a complaint is the lender complained about (or
+        # another one), never the agency: agencies call themselves 法务/咨询/科技, not 消费金融
+        IndicatorKind("institution", False, 0.2, "被投诉金融机构", "financial institution complained about"),
         IndicatorKind("domain", False, 0.85, "网址", "web domain", text_contact=True, contact_kind="url"),
         IndicatorKind("device", True, 0.6, "设备号", "device id", filer_side=True),
         IndicatorKind("ip_block", False, 0.4, "IP 段", "IP block"),
@@ -138,6 +142,16 @@ CONTACT_TO_KIND: dict[str, str] = {k.contact_kind: k.name for k in KINDS.values(
 POST_LINK_CONTACTS: frozenset[str] = frozenset(
     k.contact_kind for k in KINDS.values() if k.post_link and k.contact_kind
 )
+
+
+_INSTITUTION = re.compile(
+    r"(?:银行|消费金融|小额贷款|信托|保险|证券|期货|金融租赁)(?:股份)?(?:有限)?(?:责任)?(?:公司)?$"
+)
+
+
+def is_financial_institution(name: str) -> bool:
+    """A company name of a licensed lender, bank or insurer (by its legal form)."""
+    return bool(_INSTITUTION.search(name.strip()))
 
 
 def kind(name: str) -> IndicatorKind:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from qinglang.indicators import CONTACT_TO_KIND
+from qinglang.indicators import CONTACT_TO_KIND, is_financial_institution
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.phones import phone_info
 from qinglang.schema import Complaint
@@ -128,6 +128,8 @@ def extract_features(
             if c.value in own_phones:
                 continue  # the complainant's own number quoted in the text
             kind = phone_role(complaint.text, c.start, c.end)
+        elif kind == "company" and is_financial_institution(c.value):
+            kind = "institution"  # the lender itself (or another licensed one): shown, never a link
         key = (kind, c.value)
         if key not in indicators:
             indicators.append(key)
