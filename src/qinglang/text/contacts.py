@@ -81,6 +81,17 @@ _URL = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.。](?:[^\S\n]*\n\s*|\s+[A-Z])")
 _EMAIL = re.compile(r"([a-z0-9][a-z0-9._-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})")
 _SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
+# A handle given after an invitation to message ("私信 wang_zhcz", "详询 qingzhang_gw", "➕bm_jianzhi"):
+# ads often drop the platform word. Only a token with a digit or an underscore counts (an English
+# word after 加 is not a handle); it is read as a WeChat id, the usual private channel.
+_HANDLE_AFTER_CUE = re.compile(
+    r"(?:私信|私我|私聊|详询|咨询|联系我|联系|加我|添加|加|\+|➕|👉|戳|滴滴)\s?[:：]?\s?"
+    r"((?=[a-z0-9_]*[0-9_])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@.])"
+)
+# A WeChat id spelt out one character at a time after a cue ("v：h x 9 5 2 7 k k").
+_WECHAT_SPACED = re.compile(
+    r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信)\s?[:：]?\s?((?:[a-z0-9_] ){5,19}[a-z0-9_])(?![a-z0-9_])"
+)
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
 _LAWYER = re.compile(r"([\u4e00-\u9fff]{2,3})律师")
 _FIRM = re.compile(r"([\u4e00-\u9fff（）()]{2,16}律师事务所)")
@@ -219,6 +230,15 @@ def extract_contacts(text: str) -> list[Contact]:
             if phone:
                 _emit(out, taken, mapped, text, "phone", phone, a, b, claim=False)
         _emit(out, taken, mapped, text, "wechat", handle.lower(), a, b)
+    for m in _WECHAT_SPACED.finditer(norm):
+        a, b = m.span(1)
+        handle = m.group(1).replace(" ", "")
+        if _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
+            _emit(out, taken, mapped, text, "wechat", handle, a, b)
+    for m in _HANDLE_AFTER_CUE.finditer(norm):
+        a, b = m.span(1)
+        if _free(taken, a, b):
+            _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
     for m in _QQ.finditer(norm):
         a, b = m.span(2)
         if not _free(taken, a, b) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]):

@@ -51,12 +51,21 @@ def deletion_chars() -> str:
     return "".join(chars)
 
 
+# A learnt context rule never removes a WeChat cue: "了微 -> 了加" (two spam lines) turned every
+# "加了微信" into "加了加信" and hid the handle after it.
+_CONTACT_CUES = frozenset("微薇")
+
+
+def _keeps_cues(src: str, dst: str) -> bool:
+    return all(a == b or a not in _CONTACT_CUES for a, b in zip(src, dst, strict=True))
+
+
 @lru_cache(maxsize=1)
 def phrase_table() -> dict[str, str]:
     """Multi-character rewrites (split characters and spam phrases)."""
     table: dict[str, str] = {}
     for row in _rows("variant_context.tsv"):
-        if len(row) >= 2 and len(row[0]) == 2 and len(row[1]) == 2:
+        if len(row) >= 2 and len(row[0]) == 2 and len(row[1]) == 2 and _keeps_cues(row[0], row[1]):
             table[row[0]] = row[1]
     for row in _rows("phrases.tsv"):
         if len(row) >= 2 and len(row[0]) >= 2 and row[1]:
