@@ -35,6 +35,7 @@ import numpy as np
 from qinglang import __version__
 from qinglang.detection_config import DetectionConfig
 from qinglang.indicators import links
+from qinglang.intent.model import classify_complaints
 from qinglang.link.features import extract_features
 from qinglang.link.minhash import TemplateIndex, signatures
 from qinglang.link.records import RecordFeatures
@@ -348,7 +349,7 @@ class OnlineIndex:
                 f, cluster, known.strength, known.materials, timing=known.timed, config=self.config
             )
         else:
-            cid, strength, timed = self.assign(f)
+            cid, strength, timed = self.assign(f, complaint.text)
             score, ev = score_record(f, self._cluster(cid), strength, timing=timed, config=self.config)
             cluster = self._cluster(cid)
         return ScoredComplaint(
@@ -365,9 +366,10 @@ class OnlineIndex:
         info = self.clusters[cid]
         return ClusterResult(cluster=info.cluster, flagged=info.flagged, evidence=[], members=[])
 
-    def assign(self, f: RecordFeatures) -> tuple[str | None, float, bool]:
+    def assign(self, f: RecordFeatures, text: str | None = None) -> tuple[str | None, float, bool]:
         """(cluster id, membership strength, attached by timing) of a complaint the index has not
-        seen, by the batch's community rules (link.rules) with the run's parameters."""
+        seen, by the batch's community rules (link.rules) with the run's parameters. `text` lets
+        the timing rule read the complaint's intent, as the batch does."""
         cp = self.config.community
         sig = signatures([f.norm_text], self.config.lsh)[0].astype(np.uint32)
         votes: Counter = Counter()
@@ -397,7 +399,8 @@ class OnlineIndex:
         if not votes and timing_match(f, cp):
             windows = [(*ci.window, ci.cluster.size, cid) for cid, ci in self.clusters.items() if ci.window]
             timed_cid = pick_timing_campaign(f.ts, windows)
-            if timed_cid is not None:
+            intent = classify_complaints([text])[0].intent if text is not None and timed_cid else None
+            if timed_cid is not None and timing_match(f, cp, intent):
                 return timed_cid, cp.timing_membership, True
         if not votes:
             return None, 0.0, False

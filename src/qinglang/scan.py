@@ -477,8 +477,15 @@ def run_scan(
         if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence)
     ]
     timed: set[int] = set()
-    for i, f in enumerate(feats):
-        if i not in member_of and windows and timing_match(f, cp):
+    maybe = [
+        i
+        for i, f in enumerate(feats)
+        if i not in member_of and windows and timing_match(f, cp) and pick_timing_campaign(f.ts, windows)
+    ]
+    read = complaint_intents(maybe, table.texts)  # a handful: what they ask for decides
+    for i in maybe:
+        f = feats[i]
+        if timing_match(f, cp, read[i].intent):
             timed_cid = pick_timing_campaign(f.ts, windows)
             if timed_cid is not None:
                 member_of[i] = (by_id[timed_cid], cp.timing_membership)
@@ -555,7 +562,9 @@ def _join_co_timed(
         doms: list[str | None] = (
             [None] * len(parts)  # campaigns: the sessions and a coordination tie decide, not the wording
             if is_campaign
-            else [dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts]
+            else [
+                dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts
+            ]
         )
         for g in co_timed_groups(times, doms, config.clusters):
             if is_campaign and not any(parts[k][0] >= config.threshold for k in g):

@@ -184,7 +184,7 @@ def test_batch_and_online_agree_exactly(without_probe, rule):
     batch = run_scan([*complaints, probe], {**customers, pcust.customer_id: pcust})
     pos = next(i for i, f in enumerate(batch.feats) if f.complaint_id == probe.complaint_id)
     b_cid, b_strength, b_timed = batch.assignment.get(pos, (None, 0.0, False))
-    o_cid, o_strength, o_timed = index.assign(extract_features(probe, pcust))
+    o_cid, o_strength, o_timed = index.assign(extract_features(probe, pcust), probe.text)
 
     def members(scan, cid):
         if cid is None:

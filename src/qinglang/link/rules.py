@@ -79,15 +79,22 @@ def membership_strength(carries_organiser: bool, carries_template: bool, p: Comm
     return p.strong_membership if carries_organiser or carries_template else p.weak_membership
 
 
-def timing_match(f: RecordFeatures, p: CommunityParams) -> bool:
+# what a complaint must NOT be to join a campaign by timing alone: a borrower's own hardship plea
+# asking for 停息 two days before the due date is what a genuine borrower writes too
+TIMING_EXCLUDED_INTENTS = frozenset({"grievance", "hardship", "other"})
+
+
+def timing_match(f: RecordFeatures, p: CommunityParams, intent: str | None = None) -> bool:
     """Looks like a member of a campaign that files just before due dates: filed 0-3 days before
-    the borrower's own due date, with part of the agency demand package, and written by the
-    complainant (not a call-centre write-up)."""
+    the borrower's own due date, with part of the agency demand package, written by the
+    complainant (not a call-centre write-up) and — when its intent has been read — not a
+    grievance or hardship plea in the borrower's own words."""
     return (
         f.channel not in STAFF_WRITTEN_CHANNELS
         and f.days_to_due is not None
         and 0 <= f.days_to_due <= p.due_window_days
         and bool(f.demands.agency & frozenset(p.timing_demands))
+        and intent not in TIMING_EXCLUDED_INTENTS
     )
 
 
