@@ -123,3 +123,32 @@ def test_thumbnail_is_a_png_data_uri(tmp_path: Path):
 
         img = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
         assert max(img.size) <= 120
+
+
+def test_lawyer_letter_pdf_with_a_credit_code_as_licence_is_flagged(tmp_path: Path):
+    """A born-digital letter whose 执业证号 is an 18-character code with letters, on one line with
+    the lawyer's name (what a PDF text layer gives), is flagged; the genuine 17 digits are not."""
+    from qinglang.materials.consistency import check_document
+    from qinglang.synth.documents import Layout, Line, render_pdf
+
+    def letter(licence_line: str) -> Path:
+        lines = [
+            Line("编号：2024113355"),
+            Line("委托人：周建华"),
+            Line("律师事务所：北京恒信律师事务所"),
+            Line(licence_line),
+            Line("出具日期：2024年05月10日"),
+        ]
+        data, _ = render_pdf(Layout("律师函", lines, "北京恒信律师事务所"), random.Random(1))
+        p = tmp_path / f"l{abs(hash(licence_line))}.pdf"
+        p.write_bytes(data)
+        return p
+
+    for line, fake in (
+        ("承办律师：张三    执业证号：91440300MA5H2K8Q4P", True),
+        ("承办律师：张三    执业证号 3111 0000 MA01 ABCD EX", True),
+        ("承办律师：张三    执业证号：１４４０１２０１２１０３３９４００", False),
+    ):
+        fa = analyse_file(str(letter(line)), "l.pdf", ocr=False, cache_dir=None)
+        codes = {e.code for e in check_document(fa.fields, None, [], [])}
+        assert ("material_fake_licence" in codes) == fake, (line, fa.fields.get("licence"), codes)

@@ -208,3 +208,11 @@ def test_several_fields_on_one_line():
     # a label word inside running text is not a field
     f = extract_fields("律师函\n本所接受委托人王五的委托，姓名：无\n")
     assert "name" not in f
+
+
+def test_a_partly_read_id_number_on_an_image_is_no_evidence():
+    b = [Borrower("C1", "张建国", "370114198007011234")]
+    partial = {"id_number": "37011419807", "format": "JPEG"}  # OCR lost the rest of the line
+    assert not codes(check_document(partial, None, b, []))
+    in_pdf = {"id_number": "37011419807", "format": "PDF"}  # a text layer is exact: it is wrong
+    assert "material_id_invalid" in codes(check_document(in_pdf, None, b, []))

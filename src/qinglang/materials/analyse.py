@@ -5,20 +5,21 @@ processes; everything returned is plain data (picklable).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from qinglang.materials.fields import extract_fields, normalise_line, seal_words
 from qinglang.materials.metadata import check_image, check_pdf
-from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, seal_box
+from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file
+from qinglang.materials.seals import Seal, block_signature, describe
 from qinglang.schema import Evidence
 
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
 PAGE_SIG = (48, 64)  # coarse page thumbnail (w, h) after cropping to the text
-SEAL_SIG = 64
 
 
 @dataclass
@@ -32,7 +33,8 @@ class FileAnalysis:
     text: str = ""
     seal_text: str = ""
     page_sig: np.ndarray | None = None
-    seal_sig: np.ndarray | None = None
+    seal: Seal | None = None  # the seal impression in its own frame (materials/seals.py)
+    seal_block: np.ndarray | None = None  # its blocking fingerprint (seals.block_signature)
     error: str | None = None
 
 
@@ -48,21 +50,6 @@ def page_signature(img: Image.Image) -> np.ndarray | None:
     crop = g.crop((int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1))
     s = np.asarray(crop.resize(PAGE_SIG, Image.Resampling.BILINEAR), dtype=np.float32).ravel()
     s = s - s.mean()
-    return s / (np.linalg.norm(s) + 1e-6)
-
-
-def seal_signature(img: Image.Image) -> np.ndarray | None:
-    """High-pass picture of the red seal impression. A physical stamp never prints the same
-    ink voids twice; a seal copied digitally (or a re-used scan) carries identical ones."""
-    r = seal_box(img)
-    if r is None or r.shape[0] <= 30 or r.shape[1] <= 30:  # box spans y1 - y0 + 1 rows
-        return None
-    red = Image.fromarray(np.clip(r[..., 0] - r[..., 1], 0, 255).astype(np.uint8))
-    im = red.resize((SEAL_SIG, SEAL_SIG), Image.Resampling.BILINEAR)
-    s = np.asarray(im, dtype=np.float32) - np.asarray(
-        im.filter(ImageFilter.GaussianBlur(1.5)), dtype=np.float32
-    )
-    s = s.ravel() - s.mean()
     return s / (np.linalg.norm(s) + 1e-6)
 
 
@@ -102,11 +89,24 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             with Image.open(p) as img:
                 img.load()
                 fa.page_sig = page_signature(img)
-                fa.seal_sig = seal_signature(img)
+                described = describe(img)
                 fa.fields["size"] = list(img.size)
+            if described is not None:
+                fa.seal = described[0]
+                fa.seal_block = block_signature(fa.seal)
+                fa.fields["seal_geometry"] = {
+                    "radius_px": round(fa.seal.radius_px, 1),
+                    "axis_ratio": fa.seal.axis_ratio,
+                    **fa.seal.geometry,
+                }
             if ocr:
                 res = ocr_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
                 fa.text, fa.seal_text = res.text, res.seal_text
+                if fa.seal is not None and res.ring_text:
+                    fa.seal.ring_text = normalise_line(res.ring_text)
+                    fa.seal.ring_conf = res.ring_conf
+                    fa.fields["seal_ring_text"] = fa.seal.ring_text
+                    fa.fields["seal_ring_conf"] = res.ring_conf
         else:
             return fa
     except OcrUnavailableError:
@@ -126,5 +126,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             fa.fields["first_revision"] = {
                 k: first.get(k) for k in ("name", "id_number", "issue_date", "event_date", "issuer")
             }
-    fa.fields["seal_words"] = seal_words(fa.seal_text) if fa.seal_text else None
+    # a real 公章 names its issuer along the ring; an older design in its centre
+    ring = fa.seal.ring_text if fa.seal is not None else ""
+    read = ring if len(re.findall(r"[\u4e00-\u9fff]", ring)) >= 4 else fa.seal_text
+    fa.fields["seal_words"] = seal_words(read) if read else None
     return fa

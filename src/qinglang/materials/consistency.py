@@ -229,6 +229,8 @@ def check_document(
     out: list[Evidence] = []
     dtype = fields.get("doc_type", "other")
     idn = fields.get("id_number")
+    if idn and len(idn) not in (15, 18) and fields.get("format") != "PDF":
+        idn = None  # OCR read only part of the number (measured on phone photos): no evidence
     if idn:
         ev = check_id_number(idn)
         if ev:

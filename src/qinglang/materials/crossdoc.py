@@ -3,11 +3,14 @@
 Agencies keep one hardship proof and send it for every client, sometimes with the client's name
 pasted over. Three kinds of evidence, from weakest to strongest assumption:
 - identical bytes (the same file sent again);
-- the same scan: its seal impression (ink voids are unique to each physical stamping) and its
-  page layout both match — survives resizing, cropping, re-compression and a pasted name;
+- the same scan: its seal impression (the same design, ring text and ink, stroke by stroke:
+  materials/seals.py) and its page layout both match — survives resizing, cropping,
+  re-compression and a pasted name;
 - the same text: one serial number or one ID number on documents attached for different
   borrowers (a serial is issued once; an ID number belongs to one person).
 A seal impression that matches while the pages differ is a seal copied onto another document.
+Seals are compared by content, never by a coarse picture of a red disc (every round seal looks
+alike at that scale): two seals whose ring texts OCR reads as different bodies never match.
 Perceptual hashes of whole pages were measured useless here (every text page of one template
 hashes alike), so they are not used.
 """
@@ -21,11 +24,9 @@ import numpy as np
 
 from qinglang.materials.analyse import FileAnalysis
 from qinglang.materials.codes import finding
+from qinglang.materials.seals import BLOCK_SAME, RING_CONF_MIN, compare, ring_texts_differ
 from qinglang.schema import Evidence
 
-SEAL_SAME = (
-    0.895  # high-pass seal correlation: measured (seed 5, 300 docs) re-stampings <= 0.883, copies >= 0.904
-)
 PAGE_SAME = 0.90  # coarse page correlation above which two pages show the same document
 
 
@@ -100,38 +101,56 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                         "文件内容完全相同（SHA-256 一致）",
                         "byte-identical file (same SHA-256)",
                     )
-    # same scan / copied seal
-    sealed = [f for f in files if f.seal_sig is not None]
+    # same scan / copied seal: candidate pairs from the rotation-invariant fingerprints, then
+    # the full comparison of design, ring text and ink
+    sealed = [f for f in files if f.seal is not None and f.seal_block is not None]
+    candidates: list[tuple[int, int]] = []
     if len(sealed) > 1:
-        sig = np.stack([f.seal_sig for f in sealed if f.seal_sig is not None]).astype(np.float32)
-        for i, j, c in _pairs_above(sig, SEAL_SAME):
-            a, b = sealed[i], sealed[j]
-            if a.sha256 == b.sha256:
-                continue
-            pc = float(a.page_sig @ b.page_sig) if a.page_sig is not None and b.page_sig is not None else 0.0
-            # with text (OCR / PDF), the serial number tells one scan from a seal pasted onto
-            # another document; without it the coarse page picture decides (it cannot tell two
-            # documents of one template apart: measured, see docs/materials.md)
-            sa, sb = a.fields.get("serial"), b.fields.get("serial")
-            same_doc = (sa == sb) if (sa and sb) else pc >= PAGE_SAME
-            if same_doc:
-                if _differ(a, b, owners):
-                    reuse(
-                        a,
-                        b,
-                        "material_reused_across_borrowers",
-                        f"同一扫描件（印章印迹相关 {c:.2f}、版面相关 {pc:.2f}）",
-                        f"the same scan (seal impression correlation {c:.2f}, page {pc:.2f})",
-                    )
-            else:
+        sig = np.stack([f.seal_block for f in sealed if f.seal_block is not None]).astype(np.float32)
+        candidates = sorted((i, j) for i, j, _ in _pairs_above(sig, BLOCK_SAME))
+    for i, j in candidates:
+        a, b = sealed[i], sealed[j]
+        if a.sha256 == b.sha256 or a.seal is None or b.seal is None:
+            continue
+        m = compare(a.seal, b.seal)
+        if not m.same_impression:
+            continue
+        read = [s.ring_text for s in (a.seal, b.seal) if s.ring_conf >= RING_CONF_MIN]
+        if len(read) == 2 and ring_texts_differ(read[0], read[1]):
+            continue  # the ring texts, read reliably, name different bodies: never one seal
+        ring = read[0] if read else ""
+        how_zh = (
+            f"设计相关 {m.design:.2f}、环形文字逐段相关 ≥ {m.design_min_sector:.2f}、"
+            f"墨迹浓淡比离散度 {m.ink_spread:.3f}" + (f"、环形文字“{ring}”" if ring else "")
+        )
+        how_en = (
+            f"design correlation {m.design:.2f}, every ring-text sector >= {m.design_min_sector:.2f}, "
+            f"ink ratio spread {m.ink_spread:.3f}" + (f", ring text '{ring}'" if ring else "")
+        )
+        pc = float(a.page_sig @ b.page_sig) if a.page_sig is not None and b.page_sig is not None else 0.0
+        # with text (OCR / PDF), the serial number tells one scan from a seal pasted onto
+        # another document; without it the coarse page picture decides (it cannot tell two
+        # documents of one template apart: measured, see docs/materials.md)
+        sa, sb = a.fields.get("serial"), b.fields.get("serial")
+        same_doc = (sa == sb) if (sa and sb) else pc >= PAGE_SAME
+        if same_doc:
+            if _differ(a, b, owners):
                 reuse(
                     a,
                     b,
-                    "material_seal_copied",
-                    f"两份不同文件上的印章印迹像素级一致（相关 {c:.2f}），真实盖章不可能完全相同",
-                    f"pixel-identical seal impressions (correlation {c:.2f}) on two different documents; "
-                    f"real stamping never repeats exactly",
+                    "material_reused_across_borrowers",
+                    f"同一扫描件（同一印章印迹：{how_zh}；版面相关 {pc:.2f}）",
+                    f"the same scan (one seal impression: {how_en}; page {pc:.2f})",
                 )
+        else:
+            reuse(
+                a,
+                b,
+                "material_seal_copied",
+                f"两份不同文件上是同一个印章印迹（{how_zh}），真实盖章每次都不同：数字复制",
+                f"one seal impression on two different documents ({how_en}); real stamping never "
+                f"repeats: a digital copy",
+            )
     # same serial / ID number for different borrowers
     for key, label_zh, label_en in (
         ("serial", "编号", "serial number"),

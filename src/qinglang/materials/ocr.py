@@ -7,7 +7,9 @@ workers and parallel runs can share it. Tesseract is told to use one thread (OMP
 because parallelism comes from running one process per core.
 
 The red seal is read separately: its pixels are masked out of the page (so seal text does not
-pollute the fields) and OCR'd on their own as black on white.
+pollute the fields) and OCR'd on their own as black on white, twice: the inside of the ring
+(star, 专用章 line, or a centred name) and the ring text unrolled into a straight line
+(seals.ring_strip), which names the issuer on a real 公章.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ import numpy as np
 from PIL import Image
 
 LANG = "chi_sim+eng"
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"  # 3: ring text read from the unrolled ring band
 
 
 @dataclass
 class OcrResult:
     text: str
     seal_text: str
+    ring_text: str = ""
+    ring_conf: float = 0.0  # Tesseract's mean character confidence of the ring text (0-100)
 
 
 class OcrUnavailableError(RuntimeError):
@@ -74,16 +78,16 @@ def red_mask(rgb: np.ndarray) -> np.ndarray:
 
 def seal_box(img: Image.Image) -> np.ndarray | None:
     """The RGB pixels (int16) of the box around the red seal impression; None when the page has
-    too little red ink to hold a seal. Robust bounds: a seal is one compact blob, stray red
-    pixels fall outside the 1..99 % percentiles."""
+    no seal. The box is that of the largest compact red blob (seals.locate): a red title line,
+    a red desk or stray red pixels are not the seal."""
+    from qinglang.materials.seals import locate, red_pixels
+
     rgb = np.asarray(img.convert("RGB"))
-    m = red_mask(rgb)
-    if m.sum() < 400:
+    box = locate(red_pixels(rgb))
+    if box is None:
         return None
-    ys, xs = np.nonzero(m)
-    y0, y1 = np.percentile(ys, [1, 99]).astype(int)
-    x0, x1 = np.percentile(xs, [1, 99]).astype(int)
-    return rgb[y0 : y1 + 1, x0 : x1 + 1].astype(np.int16)
+    x0, y0, x1, y1 = box
+    return rgb[y0:y1, x0:x1].astype(np.int16)
 
 
 def seal_crop(img: Image.Image) -> Image.Image | None:
@@ -125,10 +129,31 @@ def run_ocr(img: Image.Image) -> OcrResult:
     page = _page_without_seal(img)  # 22 px glyphs read well at 1x; upscaling measured worse
     text = pytesseract.image_to_string(page, lang=LANG, config="--psm 6")
     seal = seal_crop(img)
-    seal_text = ""
+    seal_text = ring_text = ""
+    ring_conf = 0.0
     if seal is not None:
         seal_text = pytesseract.image_to_string(seal, lang="chi_sim", config="--psm 6")
-    return OcrResult(text=text, seal_text=seal_text)
+        from qinglang.materials.seals import describe, ring_strip
+
+        described = describe(img)
+        strip = ring_strip(described[1]) if described is not None else None
+        if strip is not None:
+            ring_text, ring_conf = _read_line(strip)
+    return OcrResult(text=text, seal_text=seal_text, ring_text=ring_text.strip(), ring_conf=ring_conf)
+
+
+def _read_line(img: Image.Image) -> tuple[str, float]:
+    """One line of Chinese and Tesseract's confidence in it (mean over characters, 0-100)."""
+    import pytesseract
+
+    d = pytesseract.image_to_data(img, lang="chi_sim", config="--psm 7", output_type=pytesseract.Output.DICT)
+    words = [
+        (w.strip(), float(c))
+        for w, c in zip(d["text"], d["conf"], strict=True)
+        if w.strip() and float(c) >= 0
+    ]
+    n = sum(len(w) for w, _ in words)
+    return "".join(w for w, _ in words), round(sum(len(w) * c for w, c in words) / n, 1) if n else 0.0
 
 
 def ocr_file(path: Path, cache_dir: Path | None = None, sha: str | None = None) -> OcrResult:
