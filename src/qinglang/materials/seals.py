@@ -51,10 +51,10 @@ class Seal:
 
 def ink_strength(rgb: np.ndarray) -> np.ndarray:
     """Red-ink strength 0..1 per pixel: (R - max(G, B)) / R, unchanged by light and shadow."""
-    a = rgb.astype(np.float32)
-    r = a[..., 0]
-    s = (r - np.maximum(a[..., 1], a[..., 2])) / np.maximum(r, 40.0)
-    return np.clip(s, 0.0, 1.0)
+    r = rgb[..., 0].astype(np.float32)
+    gb = np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.float32)
+    s = (r - gb) / np.maximum(r, 40.0)
+    return np.clip(s, 0.0, 1.0, out=s)
 
 
 def _components(mask: np.ndarray) -> list[np.ndarray]:
@@ -82,12 +82,13 @@ def _components(mask: np.ndarray) -> list[np.ndarray]:
     return out
 
 
-def red_pixels(rgb: np.ndarray) -> np.ndarray:
+def red_pixels(rgb: np.ndarray, ink: np.ndarray | None = None) -> np.ndarray:
     """Seal ink for locating: red clearly above green and blue both relatively and absolutely
-    (a brown desk or a warm shadow has some relative red excess, never 35 levels of it)."""
+    (a brown desk or a warm shadow has some relative red excess, never 35 levels of it).
+    `ink`: ink_strength(rgb) when the caller has it already."""
     a = rgb.astype(np.int16)
     excess = a[..., 0] - np.maximum(a[..., 1], a[..., 2])
-    return (excess > 35) & (ink_strength(rgb) > 0.3)
+    return (excess > 35) & ((ink_strength(rgb) if ink is None else ink) > 0.3)
 
 
 def locate(m: np.ndarray, min_px: int = 400) -> tuple[int, int, int, int] | None:
@@ -213,7 +214,7 @@ def describe(img: Image.Image) -> tuple[Seal, np.ndarray] | None:
     """The seal on a page (None when there is none), and its ink-strength crop for ring OCR."""
     rgb = np.asarray(img.convert("RGB"))
     ink_page = ink_strength(rgb)
-    box = locate(red_pixels(rgb))
+    box = locate(red_pixels(rgb, ink_page))
     if box is None:
         return None
     h, w = ink_page.shape
