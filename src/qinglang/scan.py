@@ -393,10 +393,9 @@ def run_scan(
         table.texts,
     )
     progress("intent", 1, 1)
-    raw_clusters = []
-    total = len(by_label)
-    for done, members in enumerate(by_label.values()):
-        ctx = _cluster_context(
+
+    def context_of(members: list[int]) -> ClusterContext:
+        return _cluster_context(
             members,
             feats,
             baselines,
@@ -407,6 +406,11 @@ def run_scan(
             config,
             intents,
         )
+
+    raw_clusters = []
+    total = len(by_label)
+    for done, members in enumerate(by_label.values()):
+        ctx = context_of(members)
         if len(ctx.customers) < config.clusters.min_customers:
             continue
         score, ev = campaign_evidence(ctx)
@@ -416,20 +420,7 @@ def run_scan(
     progress("campaigns", total, total)
     raw_clusters = _join_co_timed(
         raw_clusters,
-        lambda members, extra: _scored(
-            _cluster_context(
-                members,
-                feats,
-                baselines,
-                tg.labels,
-                tg.member_similarity,
-                index,
-                materials_by_pos,
-                config,
-                intents,
-            ),
-            extra,
-        ),
+        lambda members, extra: _scored(context_of(members), extra),
         feats,
         config,
     )
