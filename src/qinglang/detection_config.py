@@ -120,7 +120,7 @@ class ClusterParams(_Section):
     # campaigns filed in the same sessions with the same dominant intent are joined (signals/cotiming.py)
     cotiming_window_hours: float = 2.0
     cotiming_min_share: float = 0.5  # of each campaign's members within the window of the other's
-    cotiming_min_members: int = 5
+    cotiming_min_members: int = 4
     cotiming_min_lift: float = 0.3  # above the share when one side is shifted by whole days
 
 

@@ -32,6 +32,7 @@ from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
     membership_strength,
+    office_block_owner,
     pick_timing_campaign,
     timing_match,
     timing_window,
@@ -456,6 +457,31 @@ def run_scan(
         for i in members:
             carries = any(k in org_keys for k in feats[i].indicators)
             member_of[i] = (cr, membership_strength(carries, i in in_template, config.community))
+
+    # A complaint still alone that was filed from a cluster's office block (link.rules: at least
+    # `office_block_min` of the cluster's complaints from it and `office_block_share` of everything
+    # filed from it) joins that cluster. The graph stage did this for its own groups; after
+    # co-timed groups were joined, a block may only now have an owner (an agency filing from the
+    # borrowers' own phones, tied by two or three devices each). The online index answers the
+    # same from the same final memberships.
+    by_block: dict[str, Counter[str | None]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        if f.ip_block:
+            by_block[f.ip_block][member_of[i][0].cluster.cluster_id if i in member_of else None] += 1
+    block_owner = {
+        blk: str(o) for blk, counts in by_block.items() if (o := office_block_owner(counts, config.community))
+    }
+    cluster_by_id = {cr.cluster.cluster_id: cr for cr in results}
+    blocked: list[int] = []
+    for i, f in enumerate(feats):
+        if i not in member_of and f.ip_block in block_owner:
+            member_of[i] = (cluster_by_id[block_owner[f.ip_block]], config.community.weak_membership)
+            blocked.append(i)
+    for i in blocked:
+        cr = member_of[i][0]
+        cr.members.append(i)
+        cr.cluster.complaint_ids.append(feats[i].complaint_id)
+        cr.cluster.size += 1
 
     # Members of a campaign that files just before due dates rarely share a handle or device
     # with the rest; one filed in its active period, just before its own due date, with the
