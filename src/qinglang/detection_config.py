@@ -60,6 +60,7 @@ class IndexParams(_Section):
     common_share: float = 0.05  # a quoted value in more than this share of complaints is public...
     common_floor: int = 200  # ...and in at least this many: a platform or official number
     family_max_customers: int = 4  # a phone/handset shared by <= this many customers of one surname
+    household_max_customers: int = 3  # ...or by <= this many, any surnames, complaining in their own words
 
 
 class TemplateLinkParams(_Section):

@@ -91,3 +91,17 @@ def test_status_table():
     assert _status(0.45, [cs.evidence("similarity_only", -0.2, "", "")]) == "watch"
     assert _status(cfg.clusters.watch_threshold, []) == "watch"
     assert _status(0.1, []) == "cluster"
+
+
+def test_a_household_sharing_a_phone_is_not_an_agency_whatever_the_surnames(bg):
+    key = ("complainant_phone", "+8613912345678")
+    # husband, wife (her own surname) and son complain about their own problems from one phone
+    members = [
+        rec(i, indicators=[key], surname=s, text="扣款有误，请退还多扣的款项")
+        for i, s in enumerate(["王", "李", "王"])
+    ]
+    ctx = context(members, bg, shared={key: [0, 1, 2]}, intents=["grievance", "hardship", "grievance"])
+    assert cs.one_phone_many_customers(ctx) is None
+    # the same three customers filing the agency package from one phone: an agency's phone
+    ctx = context(members, bg, shared={key: [0, 1, 2]}, intents=["agency_package"] * 3)
+    assert cs.one_phone_many_customers(ctx) is not None

@@ -100,6 +100,19 @@ def reported_party(ctx: ClusterContext) -> Evidence | None:
     )
 
 
+def _household(ctx: ClusterContext, pos: list[int]) -> bool:
+    """A household: at most `household_max_customers` customers sharing a phone or a handset who
+    complain about their own problems (spouses keep their own surnames, so surnames cannot tell);
+    it is an agency's only when most of them make the agency package or write through a
+    representative (the intent model's reading)."""
+    if len(ctx.customers_of(pos)) > ctx.config.index.household_max_customers:
+        return False
+    agency = (ctx.intent_share("agency_package", pos) or 0.0) + (
+        ctx.intent_share("representative", pos) or 0.0
+    )
+    return ctx.intent_share("agency_package", pos) is not None and agency < 0.5
+
+
 def one_phone_many_customers(ctx: ClusterContext) -> Evidence | None:
     """One complainant phone speaking for many unrelated customers (not one family)."""
     best = None
@@ -113,6 +126,8 @@ def one_phone_many_customers(ctx: ClusterContext) -> Evidence | None:
         surnames = {ctx.feats[i].surname for i in pos if ctx.feats[i].surname}
         if len(surnames) <= 1 and len(custs) <= ctx.config.index.family_max_customers:
             continue  # a family sharing one phone
+        if _household(ctx, pos):
+            continue
         if best is None or len(custs) > best[2]:
             best = (value, pos, len(custs), len(surnames))
     if best is None:
@@ -145,6 +160,8 @@ def shared_devices(ctx: ClusterContext) -> Evidence | None:
                 devices.append(value)
                 refs.extend(ctx.feats[i].complaint_id for i in pos[:10])
     if len(covered) < ctx.config.signals.device_min_customers:
+        return None
+    if _household(ctx, [i for i in ctx.members if ctx.feats[i].customer_key in covered]):
         return None
     return evidence(
         "shared_device",
