@@ -398,7 +398,8 @@ class OnlineIndex:
             votes[self.block_owner[f.ip_block]] += 1  # filed from a campaign's office block
         if not votes and timing_match(f, cp):
             windows = [(*ci.window, ci.cluster.size, cid) for cid, ci in self.clusters.items() if ci.window]
-            timed_cid = pick_timing_campaign(f.ts, windows)
+            blocks = {cid: (ci.block, ci.cluster.size) for cid, ci in self.clusters.items() if ci.flagged}
+            timed_cid = pick_timing_campaign(f.ts, windows, f.ip_block, blocks)
             intent = classify_complaints([text])[0].intent if text is not None and timed_cid else None
             if timed_cid is not None and timing_match(f, cp, intent):
                 return timed_cid, cp.timing_membership, True

@@ -31,6 +31,7 @@ from qinglang.link.graph import (
 from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
+    group_block,
     membership_strength,
     office_block_owner,
     pick_timing_campaign,
@@ -494,16 +495,24 @@ def run_scan(
         if cr.flagged and any(e.code == "due_date_timing" for e in cr.evidence)
     ]
     timed: set[int] = set()
+    blocks = {
+        cr.cluster.cluster_id: (group_block([feats[i] for i in cr.members], cp), cr.cluster.size)
+        for cr in results
+        if cr.flagged
+    }
     maybe = [
         i
         for i, f in enumerate(feats)
-        if i not in member_of and windows and timing_match(f, cp) and pick_timing_campaign(f.ts, windows)
+        if i not in member_of
+        and windows
+        and timing_match(f, cp)
+        and pick_timing_campaign(f.ts, windows, f.ip_block, blocks)
     ]
     read = complaint_intents(maybe, table.texts)  # a handful: what they ask for decides
     for i in maybe:
         f = feats[i]
         if timing_match(f, cp, read[i].intent):
-            timed_cid = pick_timing_campaign(f.ts, windows)
+            timed_cid = pick_timing_campaign(f.ts, windows, f.ip_block, blocks)
             if timed_cid is not None:
                 member_of[i] = (by_id[timed_cid], cp.timing_membership)
                 timed.add(i)

@@ -9,7 +9,7 @@ numbers from `CommunityParams` (part of `DetectionConfig`), so one change reache
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 import numpy as np
@@ -104,7 +104,20 @@ def timing_window(ts: Sequence[float], p: CommunityParams) -> tuple[float, float
     return float(np.percentile(ts, lo)), float(np.percentile(ts, hi))
 
 
-def pick_timing_campaign(ts: float, windows: Sequence[tuple[float, float, int, str]]) -> str | None:
-    """The largest due-date-timed campaign active at `ts` (windows: start, end, size, cluster id)."""
+def pick_timing_campaign(
+    ts: float,
+    windows: Sequence[tuple[float, float, int, str]],
+    ip_block: str | None = None,
+    blocks: Mapping[str, tuple[str | None, int]] | None = None,
+) -> str | None:
+    """The campaign a timing loner joins (windows: start, end, size, cluster id of the
+    due-date-timed campaigns).
+
+    A complaint filed from the office block of flagged campaigns (`blocks`: cluster id ->
+    (dominant IP block, size)) belongs to the largest of them, due-date-timed or not: its network
+    says whose it is. Otherwise it joins the largest due-date-timed campaign active at `ts`."""
+    owners = [(size, cid) for cid, (b, size) in (blocks or {}).items() if ip_block and b == ip_block]
+    if owners:
+        return max(owners)[1]
     live = [(size, cid) for start, end, size, cid in windows if start <= ts <= end]
     return max(live)[1] if live else None
