@@ -5,7 +5,7 @@ is measured. This script runs the product as a user would (`qinglang scan` on co
 customers.csv, `score_text` on every post) and compares with the writer's truth:
 
 - campaigns: precision, recall, ARI, per-agency best-cluster F1 and organiser hit@1
-  (phones compared as 11-digit numbers: the writer's truth uses 11 digits, qinglang E.164);
+  (qinglang.evaluate compares phones as 11-digit numbers, the way writers label them);
 - every genuine group's flag rate (incidents, collector-cited, families, ...) and where its
   members ended up (campaign / watch / incident clusters);
 - posts: precision / recall / F1 of "is an ad", contact recall, flag rate per post intent;
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -27,13 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QL = str(Path(sys.executable).with_name("qinglang"))
-
-
-def norm_value(v: str) -> str:
-    """The writer's normal form: phones as 11 digits, handles lower-cased."""
-    v = str(v).strip().lower()
-    m = re.fullmatch(r"\+?86(1\d{10})", v)
-    return m.group(1) if m else v
 
 
 def scan(folder: Path, out: Path) -> dict:
@@ -50,13 +42,9 @@ def campaign_figures(folder: Path, out: Path) -> dict:
     from qinglang.evaluate import evaluate, read_clusters, read_scored
 
     truth = json.loads((folder / "truth.json").read_text("utf-8"))
-    truth = {**truth, "organizers": {k: [norm_value(x) for x in v] for k, v in truth["organizers"].items()}}
     scored = read_scored(out / "complaints_scored.jsonl")
     clusters = read_clusters(out / "clusters.json")
-    for c in clusters:
-        for o in c.get("organizers", []):
-            o["value"] = norm_value(o["value"])
-    res = evaluate(truth, scored, clusters).to_json()
+    res = evaluate(truth, scored, clusters).to_json()  # organisers compared in the labeller's form
     status_of = {
         c["cluster_id"]: c.get("status", "campaign" if c.get("flagged") else "none") for c in clusters
     }
@@ -83,6 +71,7 @@ def campaign_figures(folder: Path, out: Path) -> dict:
 def post_figures(folder: Path) -> dict | None:
     if not (folder / "posts.jsonl").exists():
         return None
+    from qinglang.evaluate import norm_indicator
     from qinglang.posts.scoring import score_text
 
     truth = json.loads((folder / "posts_truth.json").read_text("utf-8"))["posts"]
@@ -106,10 +95,10 @@ def post_figures(folder: Path) -> dict | None:
             errors.append(
                 {"post_id": p["post_id"], "intent": t["intent"], "score": s.score, "text": p["text"][:120]}
             )
-        found = {norm_value(c.value) for c in s.contacts}
+        found = {norm_indicator(c.value) for c in s.contacts}
         for v in t.get("contacts", []):
             c_total += 1
-            c_found += norm_value(v) in found
+            c_found += norm_indicator(v) in found
     prec = tp / max(1, tp + fp)
     rec = tp / max(1, tp + fn)
     return {

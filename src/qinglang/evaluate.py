@@ -68,7 +68,7 @@ def adjusted_rand_index(a: list[str], b: list[str]) -> float:
     return (sum_ij - expected) / (max_index - expected)
 
 
-def _norm(v: str) -> str:
+def norm_indicator(v: str) -> str:
     """Indicator values as a labeller writes them: lower-cased, a mobile as its 11 digits (the scan
     writes E.164, a hand-written truth file usually does not)."""
     v = str(v).strip().lower()
@@ -115,7 +115,7 @@ def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
                 best = (cl, f, p, r)
         orgs: list[dict] = org_by_cluster.get(best[0], []) if best[0] else []
         top = orgs[0]["value"] if orgs else None
-        truth_orgs = {_norm(v) for v in truth.get("organizers", {}).get(camp, [])}
+        truth_orgs = {norm_indicator(v) for v in truth.get("organizers", {}).get(camp, [])}
         camps.append(
             CampaignEval(
                 campaign_id=camp,
@@ -126,7 +126,7 @@ def evaluate(truth: dict, scored: list, clusters: list[dict]) -> EvalResult:
                 precision=round(best[2], 4),
                 recall=round(best[3], 4),
                 organizer_top=top,
-                organizer_hit=top is not None and _norm(top) in truth_orgs,
+                organizer_hit=top is not None and norm_indicator(top) in truth_orgs,
             )
         )
     hn_rate, hn_size = {}, {}

@@ -500,22 +500,20 @@ def run_scan(
         for cr in results
         if cr.flagged
     }
-    maybe = [
-        i
+    # loner -> the campaign the timing rule would give it; then what it asks for decides
+    maybe = {
+        i: picked
         for i, f in enumerate(feats)
         if i not in member_of
         and windows
         and timing_match(f, cp)
-        and pick_timing_campaign(f.ts, windows, f.ip_block, blocks)
-    ]
-    read = complaint_intents(maybe, table.texts)  # a handful: what they ask for decides
-    for i in maybe:
-        f = feats[i]
-        if timing_match(f, cp, read[i].intent):
-            timed_cid = pick_timing_campaign(f.ts, windows, f.ip_block, blocks)
-            if timed_cid is not None:
-                member_of[i] = (by_id[timed_cid], cp.timing_membership)
-                timed.add(i)
+        and (picked := pick_timing_campaign(f.ts, windows, f.ip_block, blocks)) is not None
+    }
+    read = complaint_intents(maybe, table.texts)  # a handful
+    for i, picked in maybe.items():
+        if timing_match(feats[i], cp, read[i].intent):
+            member_of[i] = (by_id[picked], cp.timing_membership)
+            timed.add(i)
     for i in sorted(timed, key=lambda i: feats[i].ts):
         cr = member_of[i][0]
         cr.members.append(i)

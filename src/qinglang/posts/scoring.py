@@ -31,7 +31,7 @@ CONTACT_ALONE = 0.15
 # on the model's reading alone, and a stray term in a chat message does not make it an ad.
 NO_REACH_FACTOR = 0.5
 _DM_CUE = re.compile(
-    r"私我|私聊|私信|私发|来私|加我|联系我|找我|滴滴|扣1|扣扣|咨询|详聊|了解一下|戳我|私|v我|加v|加微|加薇"
+    r"私|加我|联系我|找我|滴滴|扣1|扣扣|咨询|详聊|了解一下|戳我|v我|加v|加微|加薇"  # 私: 私我/私聊/私信…
 )
 
 

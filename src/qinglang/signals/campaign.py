@@ -107,10 +107,10 @@ def _household(ctx: ClusterContext, pos: list[int]) -> bool:
     representative (the intent model's reading)."""
     if len(ctx.customers_of(pos)) > ctx.config.index.household_max_customers:
         return False
-    agency = (ctx.intent_share("agency_package", pos) or 0.0) + (
-        ctx.intent_share("representative", pos) or 0.0
-    )
-    return ctx.intent_share("agency_package", pos) is not None and agency < 0.5
+    package = ctx.intent_share("agency_package", pos)
+    if package is None:
+        return False  # no intent read: surnames and counts decide, as before
+    return package + (ctx.intent_share("representative", pos) or 0.0) < 0.5
 
 
 def one_phone_many_customers(ctx: ClusterContext) -> Evidence | None:

@@ -962,6 +962,20 @@ def render_manifest(out_dir: Path, manifest: Path, seed: int, workers: int | Non
 # Standalone generator: documents, borrowers, complaints and truth
 # ---------------------------------------------------------------------------------------------
 
+
+def write_complaints_and_customers(out_dir: Path, complaints: list[dict], customers: list[dict]) -> None:
+    """complaints.jsonl and customers.csv of a document set (this generator and the genuine set's)."""
+    import csv
+
+    (out_dir / "complaints.jsonl").write_text(
+        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in complaints), "utf-8"
+    )
+    with (out_dir / "customers.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["customer_id", "name", "phone", "id_number"])
+        w.writeheader()
+        w.writerows(customers)
+
+
 LATE_LIMIT_DAYS = {  # how long after the event a genuine certificate is plausibly issued
     "quarantine_proof": 90,
     "death_certificate": 60,
@@ -1145,15 +1159,7 @@ def generate_documents(out_dir: Path, n: int, seed: int, *, pdf_share: float = 0
     hints.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in rows), "utf-8")
     written = render_manifest(out_dir, hints, seed)
     hints.unlink()
-    (out_dir / "complaints.jsonl").write_text(
-        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in complaints), "utf-8"
-    )
-    import csv
-
-    with (out_dir / "customers.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=["customer_id", "name", "phone", "id_number"])
-        w.writeheader()
-        w.writerows(customers)
+    write_complaints_and_customers(out_dir, complaints, customers)
     truth: dict[str, Any] = {"seed": seed, "n": written, "files": {}}
     comp_date = {c["attachments"][0]: c["received_at"][:10] for c in complaints}
     cust_name = {c["customer_id"]: c["name"] for c in customers}

@@ -28,7 +28,6 @@ customers.csv with id_number, truth.json with every file forged=False). A pure f
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import random
@@ -60,6 +59,7 @@ from qinglang.synth.documents import (
     make_uscc,
     render_pdf,
     render_raster,
+    write_complaints_and_customers,
 )
 
 # District codes created after many holders' births (GB/T 2260 history): stdnum's cn.ric
@@ -331,13 +331,7 @@ def generate_genuine(out_dir: Path, n: int, seed: int) -> dict:
     (att / "manifest.jsonl").write_text(
         "".join(json.dumps(_contract(r), ensure_ascii=False) + "\n" for r in rows), "utf-8"
     )
-    (out_dir / "complaints.jsonl").write_text(
-        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in complaints), "utf-8"
-    )
-    with (out_dir / "customers.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=["customer_id", "name", "phone", "id_number"])
-        w.writeheader()
-        w.writerows(customers)
+    write_complaints_and_customers(out_dir, complaints, customers)
     truth: dict[str, Any] = {"seed": seed, "n": n, "genuine": True, "files": {}}
     for r in rows:
         truth["files"][r.file] = {**_contract(r), **info[r.file], "expect": {}, "forged": False}

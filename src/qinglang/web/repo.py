@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from qinglang.score import FLAG_THRESHOLD
 from qinglang.web import db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -124,7 +125,7 @@ def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0
     return clusters
 
 
-def cluster_status(cluster: dict[str, Any], threshold: float = 0.5) -> str:
+def cluster_status(cluster: dict[str, Any], threshold: float = FLAG_THRESHOLD) -> str:
     """campaign / incident / watch / cluster; runs saved before statuses existed: by score."""
     status = (cluster.get("extra") or {}).get("status")
     if status:
