@@ -80,6 +80,10 @@ class CommunityParams(_Section):
     min_block_share: float = 0.3  # a group's dominant IP /24 block
     office_block_min: int = 5  # an office block: >= this many of the group's complaints...
     office_block_share: float = 0.6  # ...and this share of everything filed from it
+    # a campaign's office network busy only in its sessions (link.rules.office_sessions): this
+    # share of everything filed from the block lies within this many hours of the campaign's filings
+    office_session_share: float = 0.8
+    office_session_hours: float = 2.0
     nearest_sample: int = 50  # template copies per group compared when picking the nearest group
     strong_membership: float = 1.0  # carries an organiser indicator or the cluster's template
     weak_membership: float = 0.85  # tied otherwise
@@ -123,6 +127,8 @@ class ClusterParams(_Section):
     cotiming_min_share: float = 0.5  # of each campaign's members within the window of the other's
     cotiming_min_members: int = 4
     cotiming_min_lift: float = 0.3  # above the share when one side is shifted by whole days
+    # ...down to this many members when both file from the same IP /24 block (one office)
+    cotiming_office_min_members: int = 2
 
 
 class SignalParams(_Section):

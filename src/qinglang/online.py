@@ -44,7 +44,7 @@ from qinglang.link.rules import (
     group_city,
     loner_may_join,
     membership_strength,
-    office_block_owner,
+    office_session_match,
     pick_timing_campaign,
     takes_part_in_templates,
     timing_match,
@@ -57,7 +57,7 @@ from qinglang.store import open_store
 from qinglang.store.results import latest_scan, load_artifact
 from qinglang.text.resources import tables_digest
 
-FORMAT_VERSION = 3  # 3: clusters carry their status (campaign/incident/watch/cluster)
+FORMAT_VERSION = 4  # 3: clusters carry their status; 4: campaigns' office sessions
 INDEX_FILE = "online_index.npz"
 ARTIFACT_NAME = "online_index"
 
@@ -115,6 +115,7 @@ class OnlineIndex:
         customer_lookup: Callable[[str], Customer | None] | None = None,
         block_owner: dict[str, str] | None = None,
         known: dict[str, _Known] | None = None,
+        office_sessions: dict[str, tuple[str, list[float]]] | None = None,
     ) -> None:
         self.clusters = clusters
         self.config = config
@@ -125,6 +126,7 @@ class OnlineIndex:
         self.customer_lookup = customer_lookup
         self.block_owner = block_owner or {}
         self.known = known or {}
+        self.office_sessions = office_sessions or {}
 
     @property
     def threshold(self) -> float:
@@ -175,15 +177,6 @@ class OnlineIndex:
             if positions
             else np.zeros((0, scan.config.lsh.num_perm), dtype=np.uint32)
         )
-        by_block: dict[str, Counter[str | None]] = defaultdict(Counter)
-        for i, f in enumerate(scan.feats):
-            if f.ip_block:
-                by_block[f.ip_block][label_of.get(i)] += 1
-        block_owner = {}
-        for blk, counts in by_block.items():
-            owner = office_block_owner(counts, cp)
-            if owner is not None:
-                block_owner[blk] = str(owner)
         known: dict[str, _Known] = {}
         if complaints:
             for i, f in enumerate(scan.feats):
@@ -201,8 +194,9 @@ class OnlineIndex:
             np.array(in_template, dtype=bool),
             {k: dict(v) for k, v in key_clusters.items()},
             scan.config,
-            block_owner=block_owner,
+            block_owner=scan.block_owner,
             known=known,
+            office_sessions=scan.office_sessions,
         )
 
     # -- persistence --------------------------------------------------------------------------
@@ -228,6 +222,7 @@ class OnlineIndex:
                 for cid, ci in self.clusters.items()
             },
             "block_owner": self.block_owner,
+            "office_sessions": {blk: [cid, times] for blk, (cid, times) in self.office_sessions.items()},
             "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
             "known_materials": {
                 cid: [e.model_dump(mode="json") for e in k.materials]
@@ -320,6 +315,10 @@ class OnlineIndex:
             customer_lookup,
             meta.get("block_owner", {}),
             known,
+            {
+                blk: (str(v[0]), [float(t) for t in v[1]])
+                for blk, v in meta.get("office_sessions", {}).items()
+            },
         )
 
     @classmethod
@@ -403,6 +402,11 @@ class OnlineIndex:
             intent = classify_complaints([text])[0].intent if text is not None and timed_cid else None
             if timed_cid is not None and timing_match(f, cp, intent):
                 return timed_cid, cp.timing_membership, True
+        if not votes and office_session_match(f, self.office_sessions, cp) is not None:
+            intent = classify_complaints([text])[0].intent if text is not None else None
+            session_cid = office_session_match(f, self.office_sessions, cp, intent)
+            if session_cid is not None:  # filed from a campaign's office network in its sessions
+                return session_cid, cp.weak_membership, False
         if not votes:
             return None, 0.0, False
         cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))

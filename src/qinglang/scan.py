@@ -31,9 +31,12 @@ from qinglang.link.graph import (
 from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
+    TIMING_EXCLUDED_INTENTS,
     group_block,
     membership_strength,
     office_block_owner,
+    office_session_match,
+    office_sessions,
     pick_timing_campaign,
     timing_match,
     timing_window,
@@ -81,6 +84,12 @@ class ScanResult:
     # answers for a complaint it already holds
     assignment: dict[int, tuple[str, float, bool]] = field(default_factory=dict)
     materials: Mapping[str, list[Evidence]] = field(default_factory=dict)  # complaint id -> material evidence
+    # IP block -> (campaign, its filing times from the block): the office sessions the online
+    # index attaches new complaints by (link.rules.office_sessions)
+    office_sessions: dict[str, tuple[str, list[float]]] = field(default_factory=dict)
+    # IP block -> the cluster whose office it is by the office-block rule, as the batch decided it
+    # (from the memberships before any attachment; the online index answers from the same)
+    block_owner: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> dict:
         flagged = sum(1 for s in self.scored if s.flagged)
@@ -509,9 +518,9 @@ def run_scan(
         and timing_match(f, cp)
         and (picked := pick_timing_campaign(f.ts, windows, f.ip_block, blocks)) is not None
     }
-    read = complaint_intents(maybe, table.texts)  # a handful
+    read_t = complaint_intents(maybe, table.texts)  # a handful
     for i, picked in maybe.items():
-        if timing_match(feats[i], cp, read[i].intent):
+        if timing_match(feats[i], cp, read_t[i].intent):
             member_of[i] = (by_id[picked], cp.timing_membership)
             timed.add(i)
     for i in sorted(timed, key=lambda i: feats[i].ts):
@@ -519,6 +528,32 @@ def run_scan(
         cr.members.append(i)
         cr.cluster.complaint_ids.append(feats[i].complaint_id)
         cr.cluster.size += 1
+
+    # An agency filing from the borrowers' own phones still files from its office network, and
+    # only in its sessions: a complaint still alone, filed from a campaign's office block during
+    # one of its sessions in the agency's words (not a grievance or a hardship plea), joins it
+    # (link.rules.office_sessions; weaker membership). Its sessions are drawn after the timing
+    # attachment, whose members file in them too. The online index keeps the same sessions.
+    filings: dict[str, list[tuple[float, str | None]]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if f.ip_block:
+            cr_i = member_of[i][0] if i in member_of else None
+            filings[f.ip_block].append((f.ts, cr_i.cluster.cluster_id if cr_i and cr_i.flagged else None))
+    sessions = office_sessions(filings, config.community)
+    in_office = [
+        i
+        for i, f in enumerate(feats)
+        if i not in member_of and office_session_match(f, sessions, config.community) is not None
+    ]
+    read = complaint_intents(in_office, table.texts)  # a handful
+    for i in in_office:
+        picked = office_session_match(feats[i], sessions, config.community, read[i].intent)
+        if picked is not None:
+            cr = cluster_by_id[picked]
+            member_of[i] = (cr, config.community.weak_membership)
+            cr.members.append(i)
+            cr.cluster.complaint_ids.append(feats[i].complaint_id)
+            cr.cluster.size += 1
 
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
@@ -551,6 +586,8 @@ def run_scan(
             i: (cr.cluster.cluster_id, strength, i in timed) for i, (cr, strength) in member_of.items()
         },
         materials=material_evidence,
+        office_sessions=sessions,
+        block_owner=block_owner,
     )
 
 
@@ -573,15 +610,31 @@ def _join_co_timed(
     `co_timed_filing`. Incidents
     that overlap in time the same way are one incident worded several ways: they are joined too
     (no extra evidence), and kept joined only if the whole is still an incident."""
-    coordinated = [
-        r
-        for r in raw
-        if r[0] >= config.threshold
-        or any(e.code in config.clusters.coordination_codes and e.weight > 0 for e in r[2])
+
+    def is_coordinated(r: RawCluster) -> bool:
+        return r[0] >= config.threshold or any(
+            e.code in config.clusters.coordination_codes and e.weight > 0 for e in r[2]
+        )
+
+    def is_incident(r: RawCluster) -> bool:
+        return r[0] < config.threshold and any(e.code == "incident_guard" for e in r[2])
+
+    def block_of(r: RawCluster) -> str | None:
+        return group_block([feats[i] for i in r[1].members], config.community)
+
+    def agency_worded(r: RawCluster) -> bool:
+        read = [r[1].intents[i].intent for i in r[1].members if i in r[1].intents]
+        return bool(read) and dominant(read) not in TIMING_EXCLUDED_INTENTS
+
+    coordinated = [r for r in raw if is_coordinated(r)]
+    # a group tied only weakly (a device used twice) that files from an office network in the
+    # agency's words may still join a campaign of the same office filing in the same sessions
+    office_only = [
+        r for r in raw if not is_coordinated(r) and not is_incident(r) and agency_worded(r) and block_of(r)
     ]
-    incidents = [r for r in raw if r[0] < config.threshold and any(e.code == "incident_guard" for e in r[2])]
+    incidents = [r for r in raw if is_incident(r)]
     out = list(raw)
-    for parts, is_campaign in ((coordinated, True), (incidents, False)):
+    for parts, is_campaign in ((coordinated + office_only, True), (incidents, False)):
         times = [[feats[i].ts for i in r[1].members] for r in parts]
         doms: list[str | None] = (
             [None] * len(parts)  # campaigns: the sessions and a coordination tie decide, not the wording
@@ -590,7 +643,8 @@ def _join_co_timed(
                 dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents]) for r in parts
             ]
         )
-        for g in co_timed_groups(times, doms, config.clusters):
+        blocks = [block_of(r) for r in parts] if is_campaign else None
+        for g in co_timed_groups(times, doms, config.clusters, blocks):
             if is_campaign and not any(parts[k][0] >= config.threshold for k in g):
                 continue  # weakly tied clusters filing together are not yet a campaign
             members = sorted(i for k in g for i in parts[k][1].members)

@@ -41,3 +41,20 @@ def test_different_intents_or_too_few_members_are_not_joined():
     a, b = _sessions(nights, 23, 2, rng), _sessions(nights, 23, 2, rng)
     assert co_timed_groups([a, b], ["agency_package", "grievance"], P) == []
     assert co_timed_groups([a[:3], b[:3]], [None, None], P) == []
+
+
+def test_a_device_used_twice_in_one_session_of_the_same_office_joins():
+    """An agency filing from four evening sessions and a tablet it used twice in one of them: too
+    few to be co-timed on their own, one agency when both file from the same office block."""
+    rng = np.random.default_rng(4)
+    nights = [3, 17, 31, 45]
+    agency = _sessions(nights, 19.5, 4, rng)
+    tablet = _sessions([17], 19.5, 2, rng)
+    assert co_timed_groups([agency, tablet], [None, None], P) == []  # 2 members: too few alone
+    same = ["183.14.202.0/24", "183.14.202.0/24"]
+    assert co_timed_groups([agency, tablet], [None, None], P, same) == [[0, 1]]
+    other = ["183.14.202.0/24", "117.136.158.0/24"]
+    assert co_timed_groups([agency, tablet], [None, None], P, other) == []
+    # the same office but another day: not its sessions (and a day's shift is no better)
+    late = _sessions([24], 19.5, 2, rng)
+    assert co_timed_groups([agency, late], [None, None], P, same) == []

@@ -8,6 +8,7 @@ numbers from `CommunityParams` (part of `DetectionConfig`), so one change reache
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
@@ -121,3 +122,56 @@ def pick_timing_campaign(
         return max(owners)[1]
     live = [(size, cid) for start, end, size, cid in windows if start <= ts <= end]
     return max(live)[1] if live else None
+
+
+def office_sessions(
+    filings: Mapping[str, Sequence[tuple[float, str | None]]], p: CommunityParams
+) -> dict[str, tuple[str, list[float]]]:
+    """The office networks of campaigns and the sessions they file in.
+
+    `filings` maps an IP /24 block to every complaint filed from it as (time, the flagged
+    campaign it belongs to or None). A block is a campaign's office when at least
+    `office_block_min` of that campaign's complaints came from it and at least
+    `office_session_share` of *everything* filed from the block falls within
+    `office_session_hours` of one of them: the block is busy only when the agency files. A
+    carrier's shared block or a company network carries filings at all hours and never
+    qualifies, however many campaign members use it. Returns block -> (campaign, its sorted
+    filing times from the block)."""
+    window = p.office_session_hours * 3600
+    out: dict[str, tuple[str, list[float]]] = {}
+    for blk, rows in filings.items():
+        counts = Counter(cid for _, cid in rows if cid is not None)
+        if not counts:
+            continue
+        owner, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n < p.office_block_min:
+            continue
+        times = sorted(t for t, cid in rows if cid == owner)
+        inside = sum(1 for t, _ in rows if in_session(t, times, window))
+        if inside / len(rows) >= p.office_session_share:
+            out[blk] = (owner, times)
+    return out
+
+
+def in_session(ts: float, session_times: Sequence[float], window: float) -> bool:
+    """Whether `ts` lies within `window` seconds of one of the sorted `session_times`."""
+    k = bisect_left(session_times, ts - window)
+    return k < len(session_times) and session_times[k] <= ts + window
+
+
+def office_session_match(
+    f: RecordFeatures,
+    sessions: Mapping[str, tuple[str, Sequence[float]]],
+    p: CommunityParams,
+    intent: str | None = None,
+) -> str | None:
+    """The campaign a complaint joins because it was filed from the campaign's office network
+    during one of its sessions, written by the complainant (not a call-centre write-up) and —
+    when its intent has been read — not a grievance, hardship plea or other matter in the
+    borrower's own words (a genuine customer on the same network asks for something else)."""
+    if f.channel in STAFF_WRITTEN_CHANNELS or not f.ip_block or f.ip_block not in sessions:
+        return None
+    cid, times = sessions[f.ip_block]
+    if not in_session(f.ts, times, p.office_session_hours * 3600):
+        return None
+    return None if intent in TIMING_EXCLUDED_INTENTS else cid

@@ -46,14 +46,25 @@ def co_timed_share(a: Sequence[float], b: Sequence[float], window: float, shift:
 
 
 def co_timed_groups(
-    times: Sequence[Sequence[float]], intents: Sequence[str | None], params: ClusterParams
+    times: Sequence[Sequence[float]],
+    intents: Sequence[str | None],
+    params: ClusterParams,
+    blocks: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Groups (of indices into `times`) of campaigns to join: connected components of the pairs
     that file together (each side's share ≥ `cotiming_min_share` within `cotiming_window_hours`,
     and at least `cotiming_min_lift` above the same share with one side shifted by 1-3 days)
-    with the same dominant intent where both are known; each needs `cotiming_min_members` members."""
+    with the same dominant intent where both are known; each needs `cotiming_min_members` members.
+
+    Two groups filing from the same office (`blocks`: each group's dominant IP /24 block) need
+    less: `cotiming_office_min_members` each, and only the smaller one's filings must sit in the
+    larger one's sessions (a device used twice by an agency that files from its office in four
+    evening sessions is in one or two of them, not all)."""
     window = params.cotiming_window_hours * 3600
-    ok = [i for i, t in enumerate(times) if len(t) >= params.cotiming_min_members]
+    least = params.cotiming_min_members
+    if blocks is not None:
+        least = min(least, params.cotiming_office_min_members)
+    ok = [i for i, t in enumerate(times) if len(t) >= least]
     srt = {i: sorted(times[i]) for i in ok}
     parent = {i: i for i in ok}
 
@@ -69,10 +80,20 @@ def co_timed_groups(
                 continue
             if srt[i][-1] < srt[j][0] - window or srt[j][-1] < srt[i][0] - window:
                 continue
-            share = co_timed_share(srt[i], srt[j], window)
-            if share < params.cotiming_min_share:
-                continue
-            shifted = max(co_timed_share(srt[i], srt[j], window, d) for d in SHIFTS)
+            one_office = blocks is not None and blocks[i] is not None and blocks[i] == blocks[j]
+            if one_office:
+                small, big = sorted((i, j), key=lambda k: (len(srt[k]), k))
+                share = _near_share(srt[small], srt[big], window)
+                if share < params.cotiming_min_share:
+                    continue
+                shifted = max(_near_share([t + d for t in srt[small]], srt[big], window) for d in SHIFTS)
+            else:
+                if min(len(srt[i]), len(srt[j])) < params.cotiming_min_members:
+                    continue
+                share = co_timed_share(srt[i], srt[j], window)
+                if share < params.cotiming_min_share:
+                    continue
+                shifted = max(co_timed_share(srt[i], srt[j], window, d) for d in SHIFTS)
             if share - shifted >= params.cotiming_min_lift:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
