@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from qinglang.materials.fields import extract_fields, normalise_line, seal_words
+from qinglang.materials.fields import DATE_FIELDS, ConfIndex, extract_fields, normalise_line, seal_words
 from qinglang.materials.metadata import check_image, check_pdf
 from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file
 from qinglang.materials.seals import Seal, block_signature, describe
@@ -67,10 +67,42 @@ def pdf_seal_text(text: str) -> str:
     return ""
 
 
+TWICE_READ_CONF = 90.0
+
+
+def _date_forms(iso: str) -> list[str]:
+    y, m, d = iso.split("-")
+    return [f"{y}年{int(m)}月{int(d)}", f"{y}年{m}月{d}", f"{y}-{m}-{d}", f"{y}.{m}.{d}", f"{y}/{m}/{d}"]
+
+
+def value_confidences(fields: dict, idx: ConfIndex) -> dict[str, float]:
+    """Tesseract's confidence (lowest over its characters, 0-100) of each value the checks may
+    use as evidence: names, ID numbers, licence numbers, dates (keyed by the value, dates by
+    their ISO form). A value not found word for word in the OCR words is left out (unknown)."""
+    out: dict[str, float] = {}
+    values = [fields.get("name"), fields.get("id_number"), fields.get("licence"), fields.get("uscc")]
+    values += list(fields.get("names_in_body") or []) + list(fields.get("id_numbers") or [])
+    values += list(fields.get("licences") or [])
+    for v in values:
+        if v and v not in out:
+            c = idx.conf(v)
+            if c is not None:
+                out[v] = c
+    dates = {fields.get(f) for f in DATE_FIELDS} | set(fields.get("body_event_dates") or [])
+    for iso in sorted(d for d in dates if d):
+        cs = [c for c in map(idx.conf, _date_forms(iso)) if c is not None]
+        if cs:
+            # the same date read twice (a field and the body both state it) is no misread
+            seen = sum(idx.text.count(f) for f in _date_forms(iso)[:3])
+            out[iso] = max(max(cs), TWICE_READ_CONF if seen >= 2 else 0.0)
+    return out
+
+
 def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileAnalysis:
     p = Path(path)
     fa = FileAnalysis(file=rel, path=path, sha256=file_sha256(p), kind="other")
     revs: list[str] = []
+    words: list = []
     ext = p.suffix.lower()
     try:
         if ext == ".pdf":
@@ -102,6 +134,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             if ocr:
                 res = ocr_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
                 fa.text, fa.seal_text = res.text, res.seal_text
+                words = res.words
                 if fa.seal is not None and res.ring_text:
                     fa.seal.ring_text = normalise_line(res.ring_text)
                     fa.seal.ring_conf = res.ring_conf
@@ -121,6 +154,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
         return fa
     if fa.text:
         fa.fields.update(extract_fields(fa.text))
+        if words:
+            fa.fields["ocr_conf"] = value_confidences(fa.fields, ConfIndex(words))
         if len(revs) > 1:
             first = extract_fields(revs[0])
             fa.fields["first_revision"] = {

@@ -64,6 +64,32 @@ PROVINCES = {
     "65",
 }
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+# Tesseract confidence (0-100, lowest over a value's characters) a value read from an image needs
+# before it can accuse anyone. Measured on the b2 dev set and the genuine dev set: names misread
+# on phone photos came with confidence 0-62, correct reads mostly 80-94 (a correct read may come
+# low too: then it is simply not used); ID numbers read right 88-92.
+NAME_CONF_MIN = 80.0
+NAME_ONE_SLIP_CONF_MIN = 90.0  # one character apart from the borrower's name: a surer read
+ID_CONF_MIN = 85.0
+DATE_CONF_MIN = 80.0
+LICENCE_CONF_MIN = 85.0
+
+
+def sure(fields: dict, value: str | None, minimum: float) -> bool:
+    """Was `value` read reliably? A PDF text layer (or fields without OCR confidences) is exact;
+    an OCR read needs Tesseract's confidence >= minimum (unknown confidence: not sure)."""
+    if not value:
+        return False
+    confs = fields.get("ocr_conf")
+    if confs is None or fields.get("format") == "PDF":
+        return True
+    c = confs.get(value)
+    return c is not None and c >= minimum
+
+
+def _from_ocr(fields: dict) -> bool:
+    """Text read from an image (OCR), as opposed to a PDF's exact text layer."""
+    return fields.get("format") != "PDF"
 
 
 @dataclass
@@ -73,10 +99,13 @@ class Borrower:
     id_number: str | None
 
 
-def names_match(a: str, b: str) -> bool:
-    """Equal, or one OCR slip apart on a name of three or more characters."""
+def names_match(a: str, b: str, exact: bool = False) -> bool:
+    """Equal, or one OCR slip apart on a name of three or more characters (`exact`: a PDF text
+    layer, where a different character is a different name: 贺梅芸 is not 贺梅云)."""
     if a == b:
         return True
+    if exact:
+        return False
     if min(len(a), len(b)) >= 2 and abs(len(a) - len(b)) == 1 and (a in b or b in a):
         return True  # OCR glued a neighbouring character on
     if len(a) == len(b) >= 3:
@@ -114,6 +143,10 @@ def normalise_licence(licence: str) -> str:
     lic = re.sub(r"[\s\-·.]", "", licence.upper())
     if len(lic) == 17 and re.fullmatch(r"[0-9OIL]+", lic) and not lic.isdigit():
         lic = lic.translate(str.maketrans("OIL", "011"))
+    if len(lic) == 18:
+        # I, O, S, Z are not in the GB 32100 alphabet: in an 18-character code they are OCR's
+        # reading of 1, 0, 5, 2
+        lic = lic.translate(str.maketrans("IOSZ", "1052"))
     return lic
 
 
@@ -125,7 +158,15 @@ def check_licence(licence: str) -> Evidence | None:
     from stdnum.cn import uscc
 
     lic = normalise_licence(licence)
-    if len(lic) == 18 and USCC_SHAPE.fullmatch(lic):
+    # 18 digits: a credit code when its GB 32100 check character holds, or when it starts with
+    # 9 (工商: a company; a licence starts with its practice type 1-5); otherwise possibly a
+    # 17-digit licence with a character too many (reported as malformed below)
+    all_digits = lic.isdigit()
+    if (
+        len(lic) == 18
+        and USCC_SHAPE.fullmatch(lic)
+        and (not all_digits or lic[0] == "9" or uscc.is_valid(lic))
+    ):
         kind_zh = "律师事务所" if lic.startswith("31") else "机构（非律所）"
         kind_en = "a law firm" if lic.startswith("31") else "an organisation (not a law firm)"
         valid = uscc.is_valid(lic)
@@ -220,26 +261,204 @@ def _local_date(dt: datetime) -> date:
     return dt.astimezone(SHANGHAI).date()
 
 
+def _candidate_ids(fields: dict) -> list[str]:
+    """ID numbers on the document: the labelled one, and 18-character numbers in the text that
+    look like resident IDs (a province code, a birth year 18xx-20xx) — not credit codes."""
+    from qinglang.materials.idnumber import PROVINCE_CODES
+
+    out = []
+    idn = fields.get("id_number")
+    if idn and (len(idn) in (15, 18) or not _from_ocr(fields)):
+        out.append(idn)
+    for x in fields.get("id_numbers") or []:
+        if x not in out and x[:2] in PROVINCE_CODES and x[6:8] in ("18", "19", "20"):
+            if x not in {fields.get("uscc"), *(fields.get("licences") or [])}:
+                out.append(x)
+    return out
+
+
+def _id_findings(fields: dict, ids: list[str]) -> list[Evidence]:
+    """An ID number that fails its check digit may be an OCR slip: only a sure read counts. One
+    whose check digit holds but whose birth date or province cannot exist is no slip (a single
+    misread character always breaks the check digit): it counts however it was read."""
+    from qinglang.materials.idnumber import id_number_problems
+
+    for idn in ids:
+        problems = id_number_problems(idn)
+        if not problems:
+            continue
+        check_broken = any("check digit" in p[1] for p in problems)
+        if _from_ocr(fields) and (check_broken or len(idn) not in (15, 18)):
+            if not sure(fields, idn, ID_CONF_MIN):
+                continue
+        ev = check_id_number(idn)
+        if ev:
+            return [ev]
+    return []
+
+
+def _positions_differ(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+
+def _borrower_findings(fields: dict, ids: list[str], b: Borrower) -> list[Evidence]:
+    from qinglang.materials.idnumber import is_valid_id_number
+
+    out: list[Evidence] = []
+    exact = not _from_ocr(fields)
+    name = fields.get("name")
+    body = [n for n in fields.get("names_in_body", []) if n]
+    bid = (b.id_number or "").upper()
+    id_matches = bool(bid) and bid in [x.upper() for x in ids]
+    bname = b.name
+    if bname:
+        shown = [name] if name else body
+        if shown and not any(names_match(n, bname, exact) for n in shown):
+
+            def accusing(n: str) -> bool:
+                one_slip = len(n) == len(bname) and _positions_differ(n, bname) == 1
+                need = NAME_ONE_SLIP_CONF_MIN if one_slip else NAME_CONF_MIN
+                return sure(fields, n, need)
+
+            bad = [n for n in shown if accusing(n)]
+            if bad:
+                out.append(
+                    finding(
+                        "material_name_mismatch",
+                        f"材料上的姓名“{bad[0]}”与借款人（{b.customer_id}）姓名“{b.name}”不符"
+                        + ("（身份证号却是借款人的）" if id_matches else ""),
+                        f"the document names '{bad[0]}', the borrower ({b.customer_id}) is '{b.name}'"
+                        + (" (with the borrower's own ID number)" if id_matches else ""),
+                        refs=[b.customer_id or ""],
+                    )
+                )
+    if bid and ids and not id_matches:
+        idn = fields.get("id_number") if fields.get("id_number") in ids else None
+        if idn is None and len(ids) == 1:
+            idn = ids[0]
+        if idn:
+            diff = _positions_differ(idn.upper(), bid)
+            # a valid number that is not the borrower's is another person's (an OCR slip breaks
+            # the check digit); an invalid one counts only when far from the borrower's and sure
+            if (is_valid_id_number(idn) and (diff >= 3 or sure(fields, idn, 70.0))) or (
+                diff >= 3 and sure(fields, idn, ID_CONF_MIN)
+            ):
+                out.append(
+                    finding(
+                        "material_id_mismatch",
+                        f"材料上的身份证号 {mask_id(idn)} 不是借款人（{b.customer_id}）的 {mask_id(bid)}",
+                        f"the document's ID number {mask_id(idn)} is not the borrower's "
+                        f"({b.customer_id}) {mask_id(bid)}",
+                        refs=[b.customer_id or ""],
+                    )
+                )
+    return out
+
+
+EVENT_LABELS = {
+    "death_date": ("死亡日期", "date of death"),
+    "leave_date": ("离职日期", "leaving date"),
+    "admit_date": ("入院日期", "admission"),
+    "discharge_date": ("出院日期", "discharge"),
+    "event_date": ("事件日期", "event date"),
+}
+
+
+def _date_findings(fields: dict, complaint_times: list[datetime]) -> list[Evidence]:
+    """Dates read in the text against each other and the complaint: nothing certified can be
+    dated after the complaint that attached it, an event after the document's own issue date,
+    a discharge before the admission, an issue long after the event (by kind)."""
+    out: list[Evidence] = []
+    dtype = fields.get("doc_type", "other")
+
+    def read(key: str) -> date | None:
+        v = fields.get(key)
+        return parse_date(v) if sure(fields, v, DATE_CONF_MIN) else None
+
+    issue = read("issue_date")
+    events: list[tuple[str, str, date]] = []
+    for key, (zh, en) in EVENT_LABELS.items():
+        d = read(key)
+        if d and all(d != e[2] for e in events):
+            events.append((zh, en, d))
+    for v in fields.get("body_event_dates") or []:
+        d = parse_date(v) if sure(fields, v, DATE_CONF_MIN) else None
+        if d and all(d != e[2] for e in events):
+            events.append(("正文所述事件日期", "a date of an event in the body", d))
+    dated = ([("出具日期", "issue date", issue)] if issue else []) + events
+    for t in complaint_times:
+        cd = _local_date(t)
+        late = [x for x in dated if x[2] > cd]
+        if late:
+            zh, en, d = max(late, key=lambda x: x[2])
+            out.append(
+                finding(
+                    "material_issued_after_complaint",
+                    f"{zh} {d} 晚于投诉提交日期 {cd}：提交时这份材料所写的事还没有发生",
+                    f"{en} {d} is after the complaint that attached it ({cd}): the document "
+                    f"dates something that had not happened when it was filed",
+                )
+            )
+            break
+    if issue:
+        after = [e for e in events if e[2] > issue]
+        if after:
+            zh, en, d = max(after, key=lambda x: x[2])
+            out.append(
+                finding(
+                    "material_event_after_issue",
+                    f"所证明事件（{zh} {d}）晚于出具日期 {issue}",
+                    f"the certified event ({en} {d}) is dated after the issue date ({issue})",
+                )
+            )
+    admit, discharge = read("admit_date"), read("discharge_date")
+    if admit and discharge and discharge < admit:
+        out.append(
+            finding(
+                "material_event_after_issue",
+                f"出院日期 {discharge} 早于入院日期 {admit}：日期先后矛盾",
+                f"discharge ({discharge}) is dated before admission ({admit}): the dates contradict each other",
+            )
+        )
+    event = read("death_date") or read("leave_date") or read("event_date")
+    if issue and event and event <= issue and dtype in LATE_LIMIT_DAYS:
+        if (issue - event).days > LATE_LIMIT_DAYS[dtype]:
+            out.append(
+                finding(
+                    "material_issued_long_after_event",
+                    f"事件日期 {event}，出具日期 {issue}，相隔 {(issue - event).days} 天"
+                    f"（此类证明通常 {LATE_LIMIT_DAYS[dtype]} 天内出具）",
+                    f"event {event}, issued {issue}: {(issue - event).days} days later "
+                    f"(this kind is normally issued within {LATE_LIMIT_DAYS[dtype]} days)",
+                )
+            )
+    return out
+
+
 def check_document(
     fields: dict, seal_words: str | None, borrowers: list[Borrower], complaint_times: list[datetime]
 ) -> list[Evidence]:
-    """All single-document consistency checks; `borrowers`/`complaint_times` may be empty."""
+    """All single-document consistency checks; `borrowers`/`complaint_times` may be empty.
+
+    Values read by OCR accuse only when Tesseract was sure of them (see `sure`); a PDF text
+    layer is exact."""
     from stdnum.cn import uscc
 
     out: list[Evidence] = []
     dtype = fields.get("doc_type", "other")
-    idn = fields.get("id_number")
-    if idn and len(idn) not in (15, 18) and fields.get("format") != "PDF":
-        idn = None  # OCR read only part of the number (measured on phone photos): no evidence
-    if idn:
-        ev = check_id_number(idn)
-        if ev:
-            out.append(ev)
+    ids = _candidate_ids(fields)
+    out += _id_findings(fields, ids)
     name = fields.get("name")
+    exact = not _from_ocr(fields)
     body = [n for n in fields.get("names_in_body", []) if n]
-    if name:
+    if name and sure(fields, name, NAME_CONF_MIN):
         others = [
-            n for n in body if not names_match(n, name) and not n.startswith(name) and not name.startswith(n)
+            n
+            for n in body
+            if not names_match(n, name, exact)
+            and not n.startswith(name)
+            and not name.startswith(n)
+            and sure(fields, n, NAME_CONF_MIN)
         ]
         if others:
             out.append(
@@ -250,7 +469,7 @@ def check_document(
                 )
             )
     first = fields.get("first_revision") or {}
-    if first.get("name") and name and not names_match(first["name"], name):
+    if first.get("name") and name and not names_match(first["name"], name, exact=True):
         out.append(
             finding(
                 "material_name_inconsistent",
@@ -259,56 +478,9 @@ def check_document(
             )
         )
     for b in borrowers:
-        if b.name and name and not names_match(b.name, name):
-            out.append(
-                finding(
-                    "material_name_mismatch",
-                    f"材料上的姓名“{name}”与借款人（{b.customer_id}）姓名“{b.name}”不符",
-                    f"the document names '{name}', the borrower ({b.customer_id}) is '{b.name}'",
-                    refs=[b.customer_id or ""],
-                )
-            )
-        if b.id_number and idn and b.id_number.upper() != idn.upper():
-            out.append(
-                finding(
-                    "material_id_mismatch",
-                    f"材料上的身份证号 {mask_id(idn)} 不是借款人（{b.customer_id}）的 {mask_id(b.id_number)}",
-                    f"the document's ID number {mask_id(idn)} is not the borrower's "
-                    f"({b.customer_id}) {mask_id(b.id_number)}",
-                    refs=[b.customer_id or ""],
-                )
-            )
-    issue, event = parse_date(fields.get("issue_date")), parse_date(fields.get("event_date"))
-    for t in complaint_times:
-        cd = _local_date(t)
-        if issue and issue > cd:
-            out.append(
-                finding(
-                    "material_issued_after_complaint",
-                    f"出具日期 {issue} 晚于投诉提交日期 {cd}",
-                    f"issued {issue}, after the complaint that attached it ({cd})",
-                )
-            )
-            break
-    if issue and event:
-        if event > issue:
-            out.append(
-                finding(
-                    "material_event_after_issue",
-                    f"所证明事件日期 {event} 晚于出具日期 {issue}",
-                    f"the certified event ({event}) is dated after the issue date ({issue})",
-                )
-            )
-        elif dtype in LATE_LIMIT_DAYS and (issue - event).days > LATE_LIMIT_DAYS[dtype]:
-            out.append(
-                finding(
-                    "material_issued_long_after_event",
-                    f"事件日期 {event}，出具日期 {issue}，相隔 {(issue - event).days} 天"
-                    f"（此类证明通常 {LATE_LIMIT_DAYS[dtype]} 天内出具）",
-                    f"event {event}, issued {issue}: {(issue - event).days} days later "
-                    f"(this kind is normally issued within {LATE_LIMIT_DAYS[dtype]} days)",
-                )
-            )
+        out += _borrower_findings(fields, ids, b)
+    out += _date_findings(fields, complaint_times)
+    issue = parse_date(fields.get("issue_date"))
     created = fields.get("pdf_created")
     if created and issue:
         cd = date.fromisoformat(created[:10])
@@ -340,11 +512,13 @@ def check_document(
                 f"unified social credit code {code} fails its checksum",
             )
         )
-    lic = fields.get("licence")
-    if lic:
+    for lic in fields.get("licences") or ([fields["licence"]] if fields.get("licence") else []):
         ev = check_licence(lic)
-        if ev:
+        # a malformed licence read by OCR may be a misread; a credit code in its place is not
+        # (18 characters shaped like GB 32100, named as such)
+        if ev and ("credit code" in ev.detail_en or sure(fields, lic, LICENCE_CONF_MIN)):
             out.append(ev)
+            break
     if dtype == "lawyer_letter":
         out += check_law_firm(fields)
     return out

@@ -51,6 +51,22 @@ def _differ(a: FileAnalysis, b: FileAnalysis, owners: dict[str, set[str]]) -> bo
     return not (na and nb and na == nb)
 
 
+def names_ring(ring: str, text: str) -> bool:
+    """Does the document's text name the body on the seal's ring? The ring's Chinese characters
+    (without 专用章 and the like) found in the text exactly: issuers of one seal template differ
+    by one character (第一 / 第三人民医院), so no OCR slip is forgiven (a miss, never a wrong
+    attribution)."""
+    import re
+
+    from qinglang.materials.fields import seal_words
+
+    r = "".join(re.findall(r"[\u4e00-\u9fff]", seal_words(ring)))
+    t = "".join(re.findall(r"[\u4e00-\u9fff]", text))
+    if len(r) < 4 or len(t) < len(r):
+        return False
+    return r in t
+
+
 def _who(f: FileAnalysis, owners: dict[str, set[str]]) -> str:
     o = sorted(owners.get(f.file, set()))
     return ",".join(o) if o else (f.fields.get("name") or "?")
@@ -143,13 +159,30 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                     f"the same scan (one seal impression: {how_en}; page {pc:.2f})",
                 )
         else:
-            reuse(
-                a,
-                b,
-                "material_seal_copied",
-                f"两份不同文件上是同一个印章印迹（{how_zh}），真实盖章每次都不同：数字复制",
-                f"one seal impression on two different documents ({how_en}); real stamping never "
-                f"repeats: a digital copy",
+            # one impression on two different documents: a digital copy, but which one is the
+            # copy? Only content tells: the seal's ring text (read surely) names the body whose
+            # document carries it genuinely; the document whose text does not name that body is
+            # the copy. Without such evidence nothing is claimed (an issuer's electronic seal is
+            # the same image on all its documents).
+            rings = [s.ring_text for s in (a.seal, b.seal) if s.ring_conf >= RING_CONF_MIN]
+            if not rings:
+                continue
+            ring_read = max(rings, key=len)
+            owns = {f.file: names_ring(ring_read, f.text) for f in (a, b)}
+            if owns[a.file] == owns[b.file]:
+                continue
+            copy, source = (b, a) if owns[a.file] else (a, b)
+            seen_pairs.add((min(a.file, b.file), max(a.file, b.file), "material_seal_copied"))
+            out[copy.file].append(
+                finding(
+                    "material_seal_copied",
+                    f"本件印章与 {source.file} 上的是同一个印章印迹（{how_zh}），印章文字“{ring_read}”"
+                    f"是那份文件的出具单位，本件正文却没有这个单位：印章是从别处数字复制的",
+                    f"this file's seal is the very impression on {source.file} ({how_en}); its ring "
+                    f"text '{ring_read}' is that document's issuer and is not named in this one: "
+                    f"the seal was digitally copied from elsewhere",
+                    refs=[source.file],
+                )
             )
     # same serial / ID number for different borrowers
     for key, label_zh, label_en in (

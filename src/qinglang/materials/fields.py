@@ -13,15 +13,40 @@ import unicodedata
 from datetime import date
 
 CJK = "\u4e00-\u9fff"
+GAP = "¦"  # a column gap between two fields on one line (2+ spaces in OCR or a PDF text layer)
 
 # field -> labels, longest first so 出具日期 wins over 日期
 LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "委托人姓名", "委托人", "患者姓名", "死者姓名"),
-    "id_number": ("公民身份号码", "身份证号码", "身份证号"),
+    "name": ("姓名", "委托人姓名", "委托人", "患者姓名", "死者姓名", "逝者姓名", "当事人姓名"),
+    "id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证件号码"),
     "serial": ("证明编号", "编号"),
-    "issuer": ("出具单位", "开具单位", "律师事务所", "单位名称", "医疗机构"),
-    "issue_date": ("出具日期", "开具日期", "签发日期", "落款日期"),
-    "event_date": ("认定日期", "离职日期", "就诊日期", "死亡日期", "隔离日期", "委托日期", "入院日期"),
+    "issuer": ("出具单位", "开具单位", "律师事务所", "单位名称", "医疗机构", "签发机构"),
+    "issue_date": (
+        "出具日期",
+        "开具日期",
+        "签发日期",
+        "落款日期",
+        "填报日期",
+        "记录日期",
+        "打印日期",
+        "报告日期",
+        "证明日期",
+    ),
+    "event_date": (
+        "认定日期",
+        "就诊日期",
+        "隔离日期",
+        "委托日期",
+        "确诊日期",
+        "发病日期",
+        "失业日期",
+        "失业登记日期",
+        "登记日期",
+    ),
+    "death_date": ("死亡日期", "死亡时间"),
+    "admit_date": ("入院日期", "入院时间"),
+    "discharge_date": ("出院日期", "出院时间"),
+    "leave_date": ("离职日期", "离职时间", "解除劳动合同日期"),
     "uscc": ("统一社会信用代码", "社会信用代码", "信用代码"),
     "licence": (
         "律师执业证号",
@@ -34,19 +59,92 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "lawyer": ("承办律师", "经办律师"),
     "diagnosis": ("诊断",),
+    # labels read only so that the value before them ends there ("姓名：杨涛 性别：男")
+    "_stop": (
+        "性别",
+        "年龄",
+        "民族",
+        "出生日期",
+        "实足年龄",
+        "门诊号",
+        "住院号",
+        "科别",
+        "科室",
+        "床号",
+        "住院天数",
+        "有效身份证件",
+        "死亡地点",
+        "常住地址",
+        "户籍地址",
+        "地址",
+        "联系电话",
+        "电话",
+        "医师签名",
+        "经治医师",
+        "主治医师",
+        "经办人",
+        "诊断依据",
+        "火化日期",
+        "与逝者关系",
+        "行政区划代码",
+        "职务",
+        "部门",
+    ),
 }
+DATE_FIELDS = ("issue_date", "event_date", "death_date", "admit_date", "discharge_date", "leave_date")
+EVENT_FIELDS = ("death_date", "leave_date", "event_date", "admit_date", "discharge_date")
 _ALL_LABELS = sorted(((lab, f) for f, labels in LABELS.items() for lab in labels), key=lambda x: -len(x[0]))
 _LABEL_FIELD = dict(_ALL_LABELS)
+_LABEL_ALT = "|".join(re.escape(lab) for lab, _ in _ALL_LABELS)
 # A label and its colon anywhere in a line (PDF text layers and OCR put several fields on one
-# line: "承办律师：张三 执业证号：…"); a licence / credit code label may also be followed by the
-# number directly ("执业证号 1440…" once spaces are folded).
-_ANY_LABEL_RE = re.compile(
-    "(" + "|".join(re.escape(lab) for lab, _ in _ALL_LABELS) + r")(?:[：:]|(?=[0-9A-Za-z]{6}))"
-)
+# line: "承办律师：张三 执业证号：…"); a licence / credit code / ID label may also be followed by
+# the number directly ("执业证号 1440…" once spaces are folded).
+_ANY_LABEL_RE = re.compile("(" + _LABEL_ALT + r")(?:[：:]|(?=[0-9A-Za-z]{6}))")
+# At the start of a line or after a column gap OCR often reads the colon as ; , . or drops it
+_EDGE_LABEL_RE = re.compile(r"(?:^|(?<=" + GAP + "))(" + _LABEL_ALT + r")(?:[：:;；,，.。]|(?=[0-9]))")
 _CODE_FIELDS = ("licence", "uscc")
+_ANYWHERE_FIELDS = ("licence", "uscc", "id_number")  # labels that count inside running text too
 _DATE_RE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})")
 _ID_RE = re.compile(r"(?<![0-9A-Z])(\d{17}[\dXx])(?![0-9A-Z])")
 _BODY_NAME_RE = re.compile(rf"(?:兹证明|患者|死者|委托人)([{CJK}]{{2,4}}?)(?:原系|系|因|于|的)")
+# a name right before its ID number in running text: "兹证明张三（身份证号：…", "村民何芳，女，45岁，
+# 身份证号：…", "接受孙峰勇（公民身份号码：…"
+_NAME_BEFORE_ID_RE = re.compile(
+    rf"([{CJK}]{{2,12}})[（(，,]\s*(?:[男女][，,]?)?(?:\d{{1,3}}岁[，,]?)?(?:公民)?身份(?:证件?)?(?:号码|号)"
+)
+_NAME_PREFIXES = (
+    "兹证明",
+    "兹有",
+    "证明",
+    "接受",
+    "员工",
+    "职工",
+    "村民",
+    "居民",
+    "报案人",
+    "原告",
+    "被告",
+    "患者",
+    "死者",
+    "逝者",
+    "委托人",
+    "申请人",
+    "当事人",
+)
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+# "于<date>" in running text is something that happened; "请于/将于/定于 <date>(前)" is not
+_BODY_EVENT_RE = re.compile(
+    r"(?<![将请应须拟定需])于(\d{4}年\d{1,2}月\d{1,2})(?:日(?!前|之前|以前|止)|(?![日\d前止]))"
+)
+_LONE_DATE_RE = re.compile(r"^\W{0,2}(\d{4}年\d{1,2}月\d{1,2}日?)\W{0,3}$")
+# a licence number printed after the lawyer's name without a readable label (OCR lost it)
+_LAWYER_LINE_NUMBER_RE = re.compile(r"律师.{0,12}?([0-9][0-9A-Z]{14,19})(?![0-9A-Z])")
 
 DOC_TYPE_WORDS = (
     ("lawyer_letter", ("律师函", "律师事务所", "执业证号")),
@@ -68,6 +166,21 @@ def normalise_line(line: str) -> str:
     return s
 
 
+# a label printed with its characters spread apart ("姓    名") is still the label
+_SPREAD_LABEL_RE = re.compile(
+    "|".join((GAP + "?").join(map(re.escape, lab)) for lab, _ in _ALL_LABELS if 2 <= len(lab) <= 4)
+)
+
+
+def normalise_fields_line(line: str) -> str:
+    """normalise_line, but a column gap (2+ spaces, a tab) stays as GAP: a value ends there."""
+    s = unicodedata.normalize("NFKC", line).strip().replace(":", "：").replace("﹕", "：")
+    s = re.sub(r"[ \t\u3000]{2,}|\t", GAP, s)
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(GAP + "+", GAP, s).strip(GAP)
+    return _SPREAD_LABEL_RE.sub(lambda m: m.group(0).replace(GAP, ""), s) if GAP in s else s
+
+
 def parse_date(s: str | None) -> date | None:
     if not s:
         return None
@@ -81,7 +194,8 @@ def parse_date(s: str | None) -> date | None:
 
 
 def _clean_value(field: str, v: str) -> str | None:
-    v = v.strip("：:，,。.|")
+    v = v.split(GAP)[0] if field not in _CODE_FIELDS and field != "id_number" else v.replace(GAP, "")
+    v = v.strip("：:;；，,。.|()（）")
     if not v:
         return None
     if field == "name" or field == "lawyer":
@@ -89,54 +203,144 @@ def _clean_value(field: str, v: str) -> str | None:
         return m.group(0) if m else None
     if field == "id_number":
         m = _ID_RE.search(v.upper().replace("O", "0"))
-        return m.group(1).upper() if m else re.sub(r"[^0-9Xx]", "", v).upper() or None
+        return m.group(1).upper() if m else re.sub(r"[^0-9Xx]", "", v.split("，")[0]).upper() or None
     if field in _CODE_FIELDS:
         m = re.match(r"[0-9A-Za-z]+", re.sub(r"[-·.]", "", v))  # the number, not what follows it
         return m.group(0).upper() if m else None
     if field == "serial":
         return re.sub(r"[^0-9A-Za-z]", "", v).upper() or None
-    if field in ("issue_date", "event_date"):
+    if field in DATE_FIELDS:
         d = parse_date(v)
         return d.isoformat() if d else None
     return v
 
 
 def labelled_values(line: str) -> list[tuple[str, str]]:
-    """(field, raw value) for every label in a normalised line; a value runs to the next label."""
-    ms = list(_ANY_LABEL_RE.finditer(line))
-    if not ms or (ms[0].start() > 0 and _LABEL_FIELD[ms[0].group(1)] not in _CODE_FIELDS):
-        # a line that does not start with a label holds only code labels mid-line (licence,
-        # credit code): other labels inside running text are words, not fields
-        ms = [m for m in ms if m.start() == 0 or _LABEL_FIELD[m.group(1)] in _CODE_FIELDS]
+    """(field, raw value) for every label in a normalised line; a value runs to the next label.
+
+    A label counts at the start of the line or after a column gap (where OCR's ; , . stand for
+    its colon), after another field of the line, and — licence, credit code, ID number — inside
+    running text too; other label words inside running text are words, not fields."""
+    spans: dict[int, re.Match] = {}
+    for m in _EDGE_LABEL_RE.finditer(line):
+        spans[m.start(1)] = m
+    colon = [m for m in _ANY_LABEL_RE.finditer(line) if m.start(1) not in spans]
+    starts_with_field = bool(spans) and min(spans) == 0
+    for m in colon:
+        if starts_with_field or _LABEL_FIELD[m.group(1)] in _ANYWHERE_FIELDS:
+            spans[m.start(1)] = m
+    ms = [spans[k] for k in sorted(spans)]
     out = []
     for i, m in enumerate(ms):
-        end = ms[i + 1].start() if i + 1 < len(ms) else len(line)
-        out.append((_LABEL_FIELD[m.group(1)], line[m.end() : end]))
+        end = ms[i + 1].start(1) if i + 1 < len(ms) else len(line)
+        field = _LABEL_FIELD[m.group(1)]
+        if field != "_stop":
+            out.append((field, line[m.end() : end]))
     return out
+
+
+def _name_from_run(run: str) -> str | None:
+    """The person's name at the end of a run of CJK characters before their ID number."""
+    for p in sorted(_NAME_PREFIXES, key=len, reverse=True):
+        i = run.rfind(p)
+        if i >= 0 and 2 <= len(run) - i - len(p) <= 4:
+            return run[i + len(p) :]
+    for n in (3, 2):
+        if len(run) >= n and run[-n] in SURNAMES:
+            return run[-n:]
+    return None
+
+
+class ConfIndex:
+    """Where each character of OCR'd text came from: its word's Tesseract confidence.
+
+    Built from OcrResult.words; `conf(value)` is the lowest confidence over the characters of
+    the best-read occurrence of `value` in the page (None when it is not found as such)."""
+
+    def __init__(self, words: list) -> None:
+        chars: list[str] = []
+        confs: list[float] = []
+        for w, c in words:
+            t = normalise_line(str(w))
+            chars.append(t)
+            confs += [float(c)] * len(t)
+        self.text = "".join(chars)
+        self.confs = confs
+
+    def conf(self, value: str | None) -> float | None:
+        if not value:
+            return None
+        v = normalise_line(value)
+        best = None
+        start = self.text.find(v)
+        while start >= 0:
+            c = min(self.confs[start : start + len(v)])
+            best = c if best is None else max(best, c)
+            start = self.text.find(v, start + 1)
+        return best
 
 
 def extract_fields(text: str) -> dict:
     """Labelled fields, the body name(s), every ID-like number and date, and the doc type."""
-    lines = [normalise_line(x) for x in text.splitlines()]
-    lines = [x for x in lines if x]
+    raw_lines = [normalise_fields_line(x) for x in text.splitlines()]
+    raw_lines = [x for x in raw_lines if x]
+    lines = [x.replace(GAP, "") for x in raw_lines]
     out: dict = {}
-    for i, ln in enumerate(lines):
+    licences: list[str] = []
+    for i, ln in enumerate(raw_lines):
+        if ln in _LABEL_FIELD and i + 1 < len(raw_lines) and not labelled_values(raw_lines[i + 1]):
+            ln = ln + "：" + raw_lines[i + 1]  # a table: the label's cell, then its value's
         for field, raw in labelled_values(ln):
             if field in _CODE_FIELDS and not re.search(r"[0-9A-Za-z]{6}", raw) and i + 1 < len(lines):
                 nxt = re.match(r"[0-9A-Za-z]{10,24}", lines[i + 1])  # value wrapped onto the next line
                 raw = nxt.group(0) if nxt else raw
+            if field == "id_number" and i + 1 < len(lines):
+                digits = re.match(r"[0-9Xx]{1,17}", raw.replace(GAP, ""))
+                if digits and len(digits.group(0)) < 18 and digits.end() == len(raw.replace(GAP, "")):
+                    nxt = re.match(r"[0-9Xx]+", lines[i + 1])  # the number wrapped onto the next line
+                    raw = digits.group(0) + (nxt.group(0) if nxt else "")
             val = _clean_value(field, raw)
             if val:
                 out[field] = val  # the last occurrence wins: in a PDF it is drawn on top
+                if field == "licence" and val not in licences:
+                    licences.append(val)
     joined = "".join(lines)
-    out["names_in_body"] = sorted(set(_BODY_NAME_RE.findall(joined)))
-    out["id_numbers"] = sorted(set(x.upper() for x in _ID_RE.findall(joined)))
+    for m in _LAWYER_LINE_NUMBER_RE.finditer("\n".join(lines)):
+        n = m.group(1)
+        if n not in licences and not any(n in x or x in n for x in licences) and n not in joined_ids(joined):
+            licences.append(n)
+    if licences:
+        out["licences"] = licences
+    body = {n for n in _BODY_NAME_RE.findall(joined) if n[0] in SURNAMES}
+    for m in _NAME_BEFORE_ID_RE.finditer(joined):
+        n = _name_from_run(m.group(1))
+        if n:
+            body.add(n)
+    out["names_in_body"] = sorted(body)
+    out["id_numbers"] = joined_ids(joined)
     out["dates"] = sorted(
         {d.isoformat() for d in (parse_date(m.group(0)) for m in _DATE_RE.finditer(joined)) if d}
     )
+    body_events = sorted({d.isoformat() for d in map(parse_date, _BODY_EVENT_RE.findall(joined)) if d})
+    if body_events:
+        out["body_event_dates"] = body_events
+    if "issue_date" not in out:
+        lone = [parse_date(m.group(1)) for m in map(_LONE_DATE_RE.match, lines) if m]
+        lone_ok = [d for d in lone if d]
+        if lone_ok:
+            out["issue_date"] = lone_ok[-1].isoformat()  # the date under the signature
+            out["issue_date_from"] = "signature"
+    if "event_date" not in out:
+        main = next((out[f] for f in ("death_date", "leave_date", "admit_date") if out.get(f)), None)
+        if main:
+            out["event_date"] = main
     out["doc_type"] = guess_doc_type(lines[:4] + [joined])
     out["title"] = lines[0] if lines else ""
     return out
+
+
+def joined_ids(joined: str) -> list[str]:
+    return sorted(set(x.upper() for x in _ID_RE.findall(joined)))
 
 
 def guess_doc_type(lines: list[str]) -> str:

@@ -288,6 +288,29 @@ def pdf_revisions(data: bytes) -> list[bytes]:
     return [data[:e] for e in ends] if ends else [data]
 
 
+def pdf_page_fingerprint(data: bytes) -> str | None:
+    """A hash of what the pages draw: every page's content stream and the data of the images it
+    uses. Two revisions with one fingerprint show the same pages (an update that only rewrote
+    the document information or XMP metadata)."""
+    import hashlib
+
+    from pypdf import PdfReader
+
+    try:
+        r = PdfReader(io.BytesIO(data), strict=False)
+        h = hashlib.sha256()
+        for page in r.pages:
+            contents = page.get_contents()
+            h.update(contents.get_data() if contents is not None else b"")
+            xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+            for name in sorted(xobjects):
+                h.update(str(name).encode())
+                h.update(xobjects[name].get_object().get_data())
+        return h.hexdigest()
+    except Exception:  # noqa: BLE001 - an unreadable revision gives no fingerprint
+        return None
+
+
 def pdf_text(data: bytes) -> tuple[str, dict]:
     from pypdf import PdfReader
 
@@ -350,6 +373,12 @@ def check_pdf(path: Path) -> MetaResult:
     if len(revs) > 1:
         diff = revision_diff(texts[0], texts[-1]) if len(texts) > 1 else ""
         res.fields["pdf_revision_diff"] = diff
+        first_fp, last_fp = pdf_page_fingerprint(revs[0]), pdf_page_fingerprint(revs[-1])
+        if not diff and first_fp is not None and first_fp == last_fp:
+            # the update left every page as it was (text, drawing, images): metadata only, as
+            # issuers' platforms do when they stamp or register a document; not an edit
+            res.fields["pdf_metadata_only_update"] = True
+            return res
         res.findings.append(
             finding(
                 "material_pdf_incremental_edit",
