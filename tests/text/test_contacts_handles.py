@@ -17,12 +17,35 @@ from qinglang.text.contacts import extract_contacts
         ("想了解的朋友可以加 xygh_2025", "xygh_2025"),
         ("还能申请分琪48期。v：h x 9 5 2 7 k k", "hx9527kk"),
         ("我加了微信zwyh_8866，对方让我先交了5000服务费", "zwyh_8866"),  # a learnt rule once made it 加信
+        ("平台三天必回电。加微 z w y h _ 8 8 6 6", "zwyh_8866"),  # the normaliser glues "_ 8"
+        ("姐妹们别自己硬扛，有需要可以问我🌸 sa_riji", "sa_riji"),  # a sign-off, no cue
+        ("成功后按减免额20%收费。小美 xm_shangan", "xm_shangan"),
+        ("可以来聊聊：zhang_zwgw", "zhang_zwgw"),
+        ("收入比催收高多了。jrcy_2026", "jrcy_2026"),  # after a full stop
     ],
 )
 def test_handles_after_an_invitation(text, handle):
     assert ("wechat", handle) in [(c.kind, c.value) for c in extract_contacts(text)]
 
 
-@pytest.mark.parametrize("text", ["加油 hello world", "请加 vip 群", "test av test", "联系 service 部门"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加油 hello world",
+        "请加 vip 群",
+        "test av test",
+        "联系 service 部门",
+        "新买的 iphone15",  # a model name at the end, not an id
+        "我的订单号 ab_12345",  # a number in its context
+        "客服工号 kf_10086",
+        "扣款失败 hello_world 是什么意思",  # not at the end
+        "发到邮箱 abc.def_123",  # part of an address
+    ],
+)
 def test_words_after_a_cue_are_not_handles(text):
     assert [c for c in extract_contacts(text) if c.kind == "wechat"] == []
+
+
+def test_qq_after_kou_wo_but_not_money_taken():
+    assert ("qq", "1592047386") in [(c.kind, c.value) for c in extract_contacts("需要的扣我 1592047386")]
+    assert [c for c in extract_contacts("上个月又扣我12000") if c.kind == "qq"] == []

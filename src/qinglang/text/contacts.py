@@ -67,7 +67,7 @@ _WECHAT = re.compile(
     r"(?![a-z0-9_-])"
 )
 _QQ = re.compile(
-    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
+    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣我|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
     r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _TLD = (
@@ -88,9 +88,16 @@ _HANDLE_AFTER_CUE = re.compile(
     r"(?:私信|私我|私聊|详询|咨询|联系我|联系|加我|添加|加|\+|➕|👉|戳|滴滴)\s?[:：]?\s?"
     r"((?=[a-z0-9_]*[0-9_])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@.])"
 )
-# A WeChat id spelt out one character at a time after a cue ("v：h x 9 5 2 7 k k").
+# A WeChat id spelt out one character at a time after a cue ("v：h x 9 5 2 7 k k", "加微 z w y h _ 8 8 6 6":
+# the normaliser glues "_ 8" back together, so a few of the gaps may be gone).
 _WECHAT_SPACED = re.compile(
-    r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信)\s?[:：]?\s?((?:[a-z0-9_] ){5,19}[a-z0-9_])(?![a-z0-9_])"
+    r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信)\s?[:：]?\s?((?:[a-z0-9_] ?){5,24}[a-z0-9_])(?![a-z0-9_])"
+)
+# A handle signing off a post ("…有需要可以问我 sa_riji", "小美 xm_shangan", "来聊聊：zhang_zwgw"):
+# social ads often end with the contact and no cue at all. Only a token shaped like an id counts
+# (an underscore, or three digits in a row), standing on its own at the end.
+_TRAILING_HANDLE = re.compile(
+    r"(?<![a-z0-9_@/-])(?<![a-z0-9]\.)((?=[a-z0-9_]*(?:_|\d{3}))[a-z][a-z0-9_]{4,19})[\s.!~。！～]*$"
 )
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
 _LAWYER = re.compile(r"([\u4e00-\u9fff]{2,3})律师")
@@ -233,7 +240,9 @@ def extract_contacts(text: str) -> list[Contact]:
     for m in _WECHAT_SPACED.finditer(norm):
         a, b = m.span(1)
         handle = m.group(1).replace(" ", "")
-        if _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
+        gaps = m.group(1).count(" ")
+        spelt_out = gaps >= 3 and gaps >= (len(handle) - 1) / 2  # one character at a time, mostly
+        if spelt_out and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
             _emit(out, taken, mapped, text, "wechat", handle, a, b)
     for m in _HANDLE_AFTER_CUE.finditer(norm):
         a, b = m.span(1)
@@ -250,6 +259,8 @@ def extract_contacts(text: str) -> list[Contact]:
         ):
             continue
         qq = _digits(m.group(2))
+        if m.group(1) == "扣我" and len(qq) < 7:
+            continue  # "扣我12000": money taken, not a QQ number
         if 5 <= len(qq) <= 11:
             _emit(out, taken, mapped, text, "qq", qq, a, b)
     for m in _BANK.finditer(norm):
@@ -279,6 +290,10 @@ def extract_contacts(text: str) -> list[Contact]:
         if not _free(taken, a, b) or _is_number_context(norm, a, b):
             continue
         _emit(out, taken, mapped, text, "service_number", _digits(m.group(0)), a, b)
+    for m in _TRAILING_HANDLE.finditer(norm):
+        a, b = m.span(1)
+        if _free(taken, a, b) and not _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
+            _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
     out.extend(_names(text))
     out.sort(key=lambda c: (c.start, c.kind))
     return out
