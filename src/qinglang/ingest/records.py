@@ -102,6 +102,42 @@ CHANNEL_ALIASES: dict[str, str] = {
     "web": "other",
 }
 
+# Systems name channels their own way ("regulator_transfer", "wechat_official", "监管转办件",
+# "客服热线来电"): a name that no alias lists is read by the parts it contains, first match wins.
+# A name with none of them (fax, 传真) is still refused with its reason.
+CHANNEL_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("regulator", ("regulat", "监管", "12378", "人行", "人民银行", "银保监", "金融办", "cbirc", "pboc")),
+    ("hotline", ("hotline", "热线", "来电", "电话", "call", "phone", "ivr", "客服")),
+    ("email", ("mail", "邮件", "邮箱")),
+    (
+        "social",
+        (
+            "social",
+            "wechat",
+            "weixin",
+            "微信",
+            "weibo",
+            "微博",
+            "douyin",
+            "抖音",
+            "小红书",
+            "黑猫",
+            "社交",
+            "公众号",
+        ),
+    ),
+    ("app", ("app", "小程序", "手机端", "客户端")),
+    ("other", ("letter", "信函", "来信", "书面", "web", "网页", "官网", "在线")),
+)
+
+
+def _channel_by_part(key: str) -> str | None:
+    for channel, parts in CHANNEL_PARTS:
+        if any(part in key for part in parts):
+            return channel
+    return None
+
+
 _ATTACHMENT_SPLIT = re.compile(r"[;；]")
 _MONEY_STRIP = re.compile(r"[,，¥￥元\s]")
 _DAYS_SUFFIX = re.compile(r"\s*天$")
@@ -193,7 +229,7 @@ def _channel(d: dict[str, Any]) -> Channel:
             "bad_type", "字段 channel 应为文本", f"field channel should be text, got {type(v).__name__}"
         )
     key = v.strip().lower()
-    found = CHANNEL_ALIASES.get(key)
+    found = CHANNEL_ALIASES.get(key) or _channel_by_part(key)
     if found is None:
         raise RowError(
             "bad_channel",
