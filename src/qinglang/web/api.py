@@ -15,16 +15,20 @@ from pydantic import BaseModel, Field
 
 from qinglang.schema import Complaint, ScoredComplaint
 from qinglang.web import actions, audit, db, export, repo, service
-from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, authenticate, end_session, start_session
+from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
 from qinglang.web.deps import COOKIE, current_user, masking, require, state, token_of
+from qinglang.web.login import Refused, log_in
 from qinglang.web.pii import is_sensitive_kind, mask_value
 
 router = APIRouter(prefix="/api")
 
 
+NOTE_MAX = 10_000  # characters: a note is a paragraph, not a document (a 20 MB note once made a page 21 MB)
+
+
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
 
 
 class LoginOut(BaseModel):
@@ -35,18 +39,18 @@ class LoginOut(BaseModel):
 
 class CampaignVerdictIn(BaseModel):
     verdict: Literal["confirm", "dismiss"]
-    note: str | None = None
+    note: str | None = Field(default=None, max_length=NOTE_MAX)
     run_id: str | None = None
     title: str | None = None
 
 
 class ComplaintVerdictIn(BaseModel):
     verdict: Literal["genuine", "campaign", "answered"]
-    note: str | None = None
+    note: str | None = Field(default=None, max_length=NOTE_MAX)
 
 
 class NoteIn(BaseModel):
-    text: str
+    text: str = Field(max_length=NOTE_MAX)
 
 
 class CaseIn(BaseModel):
@@ -57,7 +61,7 @@ class CaseIn(BaseModel):
 
 class CaseMoveIn(BaseModel):
     status: Literal["under_review", "referred", "closed"]
-    note: str | None = None
+    note: str | None = Field(default=None, max_length=NOTE_MAX)
 
 
 def _action(fn, *args: Any, **kwargs: Any) -> Any:
@@ -86,9 +90,13 @@ def set_session_cookie(response: Response, token: str, secure: bool) -> None:
 @router.post("/login", response_model=LoginOut, tags=["session"])
 def login(body: LoginIn, request: Request, response: Response) -> LoginOut:
     st = state(request)
-    user = authenticate(st.engine, body.username, body.password)
-    if user is None:
-        raise HTTPException(status_code=401, detail="wrong username or password")
+    user = log_in(st.engine, body.username, body.password, request.client.host if request.client else None)
+    if isinstance(user, Refused):
+        if user.locked:
+            raise HTTPException(
+                status_code=429, detail=user.message, headers={"Retry-After": str(user.retry_after)}
+            )
+        raise HTTPException(status_code=401, detail=user.message)
     token = start_session(st.engine, user)
     set_session_cookie(response, token, st.secure_cookies)
     audit.record(st.engine, user, "login")

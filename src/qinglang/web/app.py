@@ -18,6 +18,7 @@ from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, open_engine
 from qinglang.web.deps import WorkbenchState
 from qinglang.web.highlight import segments
+from qinglang.web.security import SecurityMiddleware
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -49,7 +50,9 @@ def _warm_up() -> None:
     segments("预热：停息挂账，联系 13912345678，微信 abc_12345", masked=True)
 
 
-def create_app(db_url: str, *, online: bool = True, secure_cookies: bool = False) -> FastAPI:
+def create_app(
+    db_url: str, *, online: bool = True, secure_cookies: bool = False, max_body: int | None = None
+) -> FastAPI:
     engine = open_engine(db_url)
     ensure_schema(engine)
     seed_demo_users(engine)
@@ -63,6 +66,7 @@ def create_app(db_url: str, *, online: bool = True, secure_cookies: bool = False
     app.state.wb = WorkbenchState(
         engine=engine, db_url=db_url, index=index, index_error=index_error, secure_cookies=secure_cookies
     )
+    app.add_middleware(SecurityMiddleware, max_body=max_body)  # web/security.py
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

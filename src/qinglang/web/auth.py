@@ -55,6 +55,10 @@ def hash_password(password: str) -> str:
     return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
 
 
+def _dummy_hash() -> str:
+    return hash_password("timing-equaliser")
+
+
 def verify_password(password: str, stored: str) -> bool:
     try:
         scheme, salt_b64, digest_b64 = stored.split("$")
@@ -66,8 +70,12 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, base64.b64decode(digest_b64))
 
 
+_DUMMY_HASH = _dummy_hash()
+
+
 def create_user(engine: Engine, username: str, password: str, role: str) -> User:
-    """Create or replace a user (replacing resets the password and role)."""
+    """Create or replace a user (replacing resets the password and role, and ends every session
+    the user had: a reset password must lock out whoever knew the old one)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     if not username or not password:
@@ -79,8 +87,10 @@ def create_user(engine: Engine, username: str, password: str, role: str) -> User
         "created_at": datetime.now(UTC),
     }
     with engine.begin() as conn:
+        conn.execute(sa.delete(db.sessions).where(db.sessions.c.username == username))
         conn.execute(sa.delete(db.users).where(db.users.c.username == username))
         conn.execute(sa.insert(db.users).values(**row))
+    _CACHE.clear()
     return User(username, role)
 
 
@@ -90,7 +100,9 @@ def authenticate(engine: Engine, username: str, password: str) -> User | None:
             sa.select(db.users.c.password_hash, db.users.c.role).where(db.users.c.username == username)
         ).first()
     if row is None:
-        verify_password(password, hash_password("timing-equaliser"))
+        # the same one scrypt as a wrong password (hashing here as well made an unknown user
+        # twice as slow: a way to tell which usernames exist)
+        verify_password(password, _DUMMY_HASH)
         return None
     if not verify_password(password, row.password_hash):
         return None

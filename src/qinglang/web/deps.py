@@ -61,11 +61,38 @@ def lang_of(request: Request) -> str:
     return c if c in ("zh", "en") else "zh"
 
 
+def from_another_site(request: Request) -> bool:
+    """A browser request that another site started (a link or a redirect on someone else's page)
+    while riding on the session cookie: `Sec-Fetch-Site` says so, or, from a browser that does not
+    send it, a `Referer` of another origin. API clients with a bearer token are never that."""
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return False
+    site = request.headers.get("sec-fetch-site", "").lower()
+    if site in ("cross-site", "same-site"):
+        return True
+    if site:
+        return False
+    referer = request.headers.get("referer")
+    if not referer:
+        return False
+    from urllib.parse import urlsplit
+
+    ref = urlsplit(referer)
+    return (ref.netloc or "").lower() != request.headers.get("host", "").lower()
+
+
 def masking(request: Request, user: User, target_kind: str, target_id: str) -> bool:
     """True when numbers must be masked. Asking to unmask without the right is refused (403);
-    an allowed unmasking is written to the audit log before anything is shown."""
+    so is an unmasking another site asked for (a link elsewhere must not write an audit entry in
+    a lead's name: no state change on a cross-site GET); an allowed unmasking is written to the
+    audit log before anything is shown."""
     if request.query_params.get("unmask") not in ("1", "true", "yes"):
         return True
     require(user, "unmask")
+    if from_another_site(request):
+        raise HTTPException(
+            status_code=403,
+            detail="显示完整号码须从工作台页面发起 / unmasking must be asked for from the workbench's own pages",
+        )
     audit.record(state(request).engine, user, "unmask", target_kind, target_id, {"path": request.url.path})
     return False

@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "username": ("用户名", "Username"),
     "password": ("密码", "Password"),
     "login_failed": ("用户名或密码错误", "Wrong username or password"),
+    "login_locked": ("尝试次数过多，请稍后再试", "Too many failed attempts: try again later"),
     "queue": ("团伙队列", "Campaign queue"),
     "quick_lane": ("真实投诉快速通道", "Genuine complaints — quick lane"),
     "quick_lane_hint": (

@@ -17,9 +17,20 @@ from fastapi.templating import Jinja2Templates
 
 from qinglang.web import actions, audit, repo, service
 from qinglang.web.api import set_session_cookie
-from qinglang.web.auth import User, authenticate, end_session, start_session
-from qinglang.web.deps import COOKIE, LANG_COOKIE, lang_of, masking, optional_user, require, state, token_of
+from qinglang.web.auth import User, end_session, start_session
+from qinglang.web.deps import (
+    COOKIE,
+    LANG_COOKIE,
+    from_another_site,
+    lang_of,
+    masking,
+    optional_user,
+    require,
+    state,
+    token_of,
+)
 from qinglang.web.i18n import translator
+from qinglang.web.login import Refused, log_in
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -50,7 +61,7 @@ def _login_redirect(request: Request) -> RedirectResponse:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", error: int = 0) -> HTMLResponse:
-    return _render(request, "login.html", None, next=next, error=bool(error))
+    return _render(request, "login.html", None, next=next, error=error if error in (1, 2) else 0)
 
 
 @router.post("/login")
@@ -58,12 +69,13 @@ async def login_submit(request: Request) -> Response:
     # urlencoded form parsed by hand: no python-multipart dependency needed for two fields
     form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8")).items()}
     st = state(request)
-    user = authenticate(st.engine, form.get("username", ""), form.get("password", ""))
+    client = request.client.host if request.client else None
+    user = log_in(st.engine, form.get("username", ""), form.get("password", ""), client)
     nxt = form.get("next") or "/"
     if not nxt.startswith("/") or nxt.startswith("//"):
         nxt = "/"
-    if user is None:
-        return RedirectResponse(f"/login?error=1&next={quote(nxt)}", status_code=303)
+    if isinstance(user, Refused):
+        return RedirectResponse(f"/login?error={2 if user.locked else 1}&next={quote(nxt)}", status_code=303)
     token = start_session(st.engine, user)
     audit.record(st.engine, user, "login")
     response = RedirectResponse(nxt, status_code=303)
@@ -73,6 +85,8 @@ async def login_submit(request: Request) -> Response:
 
 @router.get("/logout")
 def logout(request: Request) -> Response:
+    if from_another_site(request):  # another site may not log an analyst out
+        return RedirectResponse("/", status_code=303)
     token = token_of(request)
     if token:
         end_session(state(request).engine, token)
