@@ -159,3 +159,21 @@ def test_analyst_sees_masked_numbers_and_highlights(live_server, browser):
 
 def shots_path(name: str):
     return artifacts_dir() / name
+
+
+def test_api_docs_render_offline_under_the_content_security_policy(live_server, browser):
+    """/docs once loaded Swagger UI from a CDN (no internet here); now from the package, started
+    by a script file because the CSP allows no inline script."""
+    base, _ = live_server
+    page = browser.new_context().new_page()
+    requests: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(base + "/docs")
+    page.wait_for_selector(".opblock", timeout=15_000)
+    assert page.locator(".opblock").count() > 10
+    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+    assert not [m for m in console if "Content Security Policy" in m], console
+    page.screenshot(path=str(artifacts_dir() / "09-api-docs.png"))
+    page.context.close()

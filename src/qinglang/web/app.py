@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -21,7 +22,15 @@ from qinglang.web.highlight import segments
 from qinglang.web.security import SecurityMiddleware
 
 log = logging.getLogger(__name__)
+# The API reference page: Swagger UI 5 from the fastapi-offline package and a script file of our
+# own to start it (the Content-Security-Policy allows no inline script).
+DOCS_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8">
+<title>清朗 qinglang API</title><link rel="stylesheet" href="/docs-assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div><script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs-init.js"></script></body></html>"""
 STATIC = Path(__file__).parent / "static"
+# Swagger UI 5 (reads OpenAPI 3.1) as shipped inside the fastapi-offline package
+SWAGGER_UI = Path(importlib.util.find_spec("fastapi_offline").origin or "").parent / "static"  # type: ignore[union-attr]
 
 
 def load_online_index(db_url: str) -> tuple[object | None, str | None]:
@@ -62,12 +71,20 @@ def create_app(
         title="清朗 qinglang workbench API",
         description="团伙投诉队列、详情、结论、案件与证据包 / campaign queue, detail, verdicts, cases, evidence packs",
         version="0.1.0",
+        docs_url=None,  # FastAPI's page loads Swagger UI from a CDN: served from the package below
+        redoc_url=None,
     )
     app.state.wb = WorkbenchState(
         engine=engine, db_url=db_url, index=index, index_error=index_error, secure_cookies=secure_cookies
     )
     app.add_middleware(SecurityMiddleware, max_body=max_body)  # web/security.py
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(SWAGGER_UI)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
     app.include_router(api.router)
     app.include_router(pages.router)
 
