@@ -240,11 +240,19 @@ def write_scenario(db_url: str, out_dir: Path) -> Scenario:
         "byte-identical file (same SHA-256): A001_hardship.png (borrower U0001) and this file (U0000)",
         refs=["A001_hardship.png"],
     )
+    # what the check read off the document (OCR fields, a PDF's earlier revision) carries the
+    # borrower's name and ID number: analysts must see them masked (tests/web/test_web_pii_sweep.py)
+    revised = finding(
+        "material_pdf_incremental_edit",
+        f"修订前文本：姓名：{NAMES[0]} 身份证号：{ID_NUMBER} 电话 {BORROWER_PHONES[0]}",
+        f"earlier revision's text: name {NAMES[0]}, ID {ID_NUMBER}, phone {BORROWER_PHONES[0]}",
+    )
     material = MaterialResult(
         file="A000_hardship.png",
-        score=combine([reused]),
-        flagged=combine([reused]) >= FLAG_THRESHOLD,
-        findings=[reused],
+        score=combine([reused, revised]),
+        flagged=combine([reused, revised]) >= FLAG_THRESHOLD,
+        findings=[reused, revised],
+        fields={"name": NAMES[0], "id_number": ID_NUMBER, "id_numbers": [ID_NUMBER]},
         complaint_ids=["A000"],
         customer_ids=["U0000"],
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from qinglang.indicators import mask_card
 from qinglang.phones import mask_phone
@@ -105,3 +106,78 @@ def mask_text(text: str) -> str:
         pos = s.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 欧阳娜娜 -> 欧***: the surname stays (analysts tell families apart by it)."""
+    name = name.strip()
+    return name[0] + "*" * (len(name) - 1) if len(name) > 1 else ("*" if name else name)
+
+
+# A name after a label, as documents and write-ups print it ("姓名：张三", "患者 李四", "户名:王五").
+_LABELLED_NAME = re.compile(
+    r"((?:姓\s*名|名\s*字|户\s*名|借款人|患者|死者|持卡人|当事人|申请人|委托人|客户)\s*[:：]?\s*)([\u4e00-\u9fff]{2,4})"
+)
+_NAME_KEYS = ("name", "names", "holder", "person", "persons", "borrower_name", "patient", "deceased")
+
+
+# A borrower introducing themself ("你好，我是张伟，…", "我叫李娜。", "本人张伟，"): the name ends at
+# punctuation (so "本人无力偿还，" is left alone; a two-character phrase such as "本人失业，" is masked too).
+_SELF_NAMED = re.compile(r"(我(?:是|叫)|本人(?:名叫|姓名)?)([\u4e00-\u9fff]{2,3})(?=[，,。.\s、；;！!：:]|$)")
+
+
+def mask_names_in(text: str, names: tuple[str, ...] = ()) -> str:
+    """`text` with labelled and self-introduced names and the given names (a customer's own, say)
+    masked. Texts whose owner is unknown (a campaign's template in the queue) rely on the first
+    two; a name written any other way stays: the page that knows the customer masks it."""
+    if not text:
+        return text
+    out = _LABELLED_NAME.sub(lambda m: m.group(1) + mask_name(m.group(2)), text)
+    out = _SELF_NAMED.sub(lambda m: m.group(1) + mask_name(m.group(2)), out)
+    for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(name, mask_name(name))
+    return out
+
+
+def _is_name_key(key: str) -> bool:
+    k = key.lower()
+    return k in _NAME_KEYS or k.endswith("_name") or k.endswith("_names")
+
+
+def mask_deep(value: Any, names: tuple[str, ...] = ()) -> Any:
+    """A JSON-like value with every phone, ID and card number and every name masked: fields named
+    for them by kind (`id_number`, `id_numbers`, `phone`, `name`, `holder_name`, ...), and inside
+    every string (numbers by `mask_text`, labelled names and `names` by `mask_names_in`). For the
+    materials findings and any record whose shape the workbench does not fix (PDF revision text,
+    OCR fields): what it does not know, it still masks."""
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {}
+        for k, v in value.items():
+            key = str(k)
+            if _is_name_key(key):
+                out[k] = _map_strings(v, mask_name)
+            elif is_sensitive_kind(key) or key.lower().rstrip("s") in {
+                "id_number",
+                "id",
+                "phone",
+                "bank_card",
+            }:
+                out[k] = _map_strings(v, lambda s, kk=key: mask_value(kk.rstrip("s"), s) or s)
+            else:
+                out[k] = mask_deep(v, names)
+        return out
+    if isinstance(value, list | tuple):
+        return [mask_deep(v, names) for v in value]
+    if isinstance(value, str):
+        return mask_names_in(mask_text(value), names)
+    return value
+
+
+def _map_strings(value: Any, fn: Any) -> Any:
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, list | tuple):
+        return [_map_strings(v, fn) for v in value]
+    if isinstance(value, dict):
+        return {k: _map_strings(v, fn) for k, v in value.items()}
+    return value

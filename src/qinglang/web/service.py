@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from qinglang.materials import render_thumbnail
 from qinglang.web import actions, repo, views
 from qinglang.web.highlight import segments
-from qinglang.web.pii import mask_text, mask_value
+from qinglang.web.pii import mask_deep, mask_names_in, mask_text, mask_value
 
 _QUEUE_REASON_SAMPLE = 50
 MAX_MEMBERS_SHOWN = 300
@@ -60,7 +60,7 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
                 "first_seen": c["first_seen"],
                 "last_seen": c["last_seen"],
                 "span_hours": round(span / 3600, 1) if span is not None else None,
-                "template": mask_text(c.get("template") or "")[:120],
+                "template": mask_names_in(mask_text(c.get("template") or ""))[:120],
                 "top_reasons": _mask_reasons(
                     repo.top_reasons(
                         engine, run["run_id"], list(c["complaint_ids"])[:_QUEUE_REASON_SAMPLE], 3
@@ -90,7 +90,7 @@ def incidents(engine: Engine, run: dict[str, Any] | None) -> list[dict[str, Any]
                 "customers": info.get("customers", c["size"]),
                 "first_seen": c["first_seen"],
                 "last_seen": c["last_seen"],
-                "excerpt": mask_text(c.get("template") or "")[:80],
+                "excerpt": mask_names_in(mask_text(c.get("template") or ""))[:80],
             }
         )
     return out
@@ -122,6 +122,15 @@ def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> l
     ]
 
 
+def _names_of(engine: Engine, customer_ids: list[Any]) -> tuple[str, ...]:
+    names = []
+    for cid in dict.fromkeys(c for c in customer_ids if c):
+        customer = repo.get_customer(engine, str(cid))
+        if customer and customer.get("name"):
+            names.append(str(customer["name"]))
+    return tuple(names)
+
+
 def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool) -> dict[str, Any] | None:
     cluster = repo.get_cluster(engine, run["run_id"], cluster_id)
     if cluster is None:
@@ -131,10 +140,13 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
     shown = repo.complaints_by_ids(engine, [m["complaint_id"] for m in members[:MAX_MEMBERS_SHOWN]])
     scored = repo.scored_for(engine, run["run_id"], [m["complaint_id"] for m in shown])
     template = cluster.get("template") or ""
+    # borrowers write their own names into their texts ("我是张伟"): the names of the members whose
+    # texts are shown are masked in them, as the customer panel masks them
+    names = _names_of(engine, [m.get("customer_id") for m in shown[:MAX_DIFFS_SHOWN]]) if masked else ()
+    tmpl = mask_names_in(mask_text(template), names) if masked else template
     diffs = []
     for m in shown[:MAX_DIFFS_SHOWN]:
-        text = mask_text(m.get("text") or "") if masked else (m.get("text") or "")
-        tmpl = mask_text(template) if masked else template
+        text = mask_names_in(mask_text(m.get("text") or ""), names) if masked else (m.get("text") or "")
         diffs.append(
             {
                 "complaint_id": m["complaint_id"],
@@ -156,7 +168,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "score": cluster["score"],
         "first_seen": cluster["first_seen"],
         "last_seen": cluster["last_seen"],
-        "template": mask_text(template) if masked else template,
+        "template": tmpl,
         "indicators": views.masked_items(cluster["indicators"], masked),
         "organizers": views.masked_items(cluster["organizers"], masked),
         "top_reasons": _mask_reasons(repo.top_reasons(engine, run["run_id"], ids[:300], 6), masked),
@@ -164,7 +176,13 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "geo": views.geo_distribution(members),
         "graph": views.entity_graph(cluster, shown, masked=masked),
         "diffs": diffs,
-        "materials": [{**m, "thumbnail": thumbs.get(str(m.get("file")))} for m in materials],
+        "materials": [
+            {
+                **(mask_deep(m, _names_of(engine, m.get("customer_ids") or [])) if masked else m),
+                "thumbnail": thumbs.get(str(m.get("file"))),
+            }
+            for m in materials
+        ],
         "members": [
             {
                 "complaint_id": m["complaint_id"],
@@ -220,6 +238,15 @@ def complaint(
             }
     customer = repo.get_customer(engine, c.get("customer_id"))
     shown = views.masked_complaint(c, masked)
+    # the customer's own name inside the text too (the customer panel masked it, the text did not)
+    own_name = (str(customer.get("name") or ""),) if customer else ()
+    if masked and shown.get("text"):
+        shown["text"] = mask_names_in(str(shown["text"]), own_name)
+    shown_segments = [s.__dict__ for s in segments(c.get("text") or "", masked=masked)]
+    if masked:
+        shown_segments = [
+            {**s, "text": mask_names_in(str(s.get("text", "")), own_name)} for s in shown_segments
+        ]
     return {
         "complaint_id": complaint_id,
         "received_at": c.get("received_at"),
@@ -231,7 +258,7 @@ def complaint(
         "device_id": c.get("device_id"),
         "attachments": c.get("attachments", []),
         "text": shown.get("text"),
-        "segments": [s.__dict__ for s in segments(c.get("text") or "", masked=masked)],
+        "segments": shown_segments,
         "score": scored.get("score") if scored else None,
         "flagged": scored.get("flagged") if scored else None,
         "cluster_id": scored.get("cluster_id") if scored else None,
