@@ -176,3 +176,37 @@ def test_a_password_reset_ends_the_users_sessions(client):
     assert client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     create_user(engine, name, "a new password", "analyst")
     assert client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_indicator_search_is_no_substring_oracle_for_masked_roles(client, sqlite_scenario):
+    """A masked `130****2101` was recovered digit by digit through substring matches."""
+    from wb_scenario import AGENT_PHONE
+
+    from qinglang.web import audit
+
+    _login(client, "analyst1")
+    for fragment in ("139", "1391234", AGENT_PHONE[:10], "110101199003"):
+        r = client.get("/api/indicators", params={"kind": "phone", "value": fragment})
+        assert r.status_code == 422, (fragment, r.text)
+    spaced = f"{AGENT_PHONE[:3]} {AGENT_PHONE[3:7]} {AGENT_PHONE[7:]}"  # as an analyst types it
+    for written in (spaced, AGENT_PHONE, "+86" + AGENT_PHONE):
+        d = client.get("/api/indicators", params={"kind": "phone", "value": written}).json()
+        assert [c["cluster_id"] for c in d["campaigns"]] == [sqlite_scenario.clusters["A"]], written
+        assert d["value"] == "139****5678"
+    engine = client.app.state.wb.engine  # type: ignore[attr-defined]
+    mine = [e for e in audit.entries(engine, 10_000) if e["action"] == "indicator_lookup"]
+    assert len(mine) >= 3 and all(AGENT_PHONE not in str(e) for e in mine)
+
+
+def test_indicator_lookups_are_rate_limited(client):
+    from qinglang.web.api import LOOKUPS_PER_MINUTE
+    from qinglang.web.auth import create_user
+
+    name = "prober_" + secrets.token_hex(3)
+    create_user(client.app.state.wb.engine, name, PASSWORD, "analyst")  # type: ignore[attr-defined]
+    _login(client, name)
+    codes = [
+        client.get("/api/indicators", params={"value": f"wx_probe_{i}"}).status_code
+        for i in range(LOOKUPS_PER_MINUTE + 1)
+    ]
+    assert codes[:-1] == [200] * LOOKUPS_PER_MINUTE and codes[-1] == 429

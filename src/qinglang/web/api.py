@@ -6,6 +6,9 @@ synchronous, and the event loop stays free for other requests.
 
 from __future__ import annotations
 
+import re
+import threading
+import time
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -13,6 +16,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
+from qinglang.phones import normalize_phone
 from qinglang.schema import Complaint, ScoredComplaint
 from qinglang.web import actions, audit, db, export, repo, service
 from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
@@ -254,13 +258,72 @@ def complaint_detail(
     return detail
 
 
+LOOKUPS_PER_MINUTE = 30
+_lookups: dict[str, list[float]] = {}
+_lookups_lock = threading.Lock()
+
+
+def _complete_value(value: str) -> str:
+    """A phone written with spaces, dashes or without +86 becomes its E.164 form; anything else
+    is kept as given (trimmed)."""
+    v = value.strip()
+    compact = re.sub(r"[\s()-]", "", v)
+    if compact.lstrip("+").isdigit():
+        phone = normalize_phone(compact)
+        if phone:
+            return phone
+        return compact
+    return v
+
+
+def _is_fragment(value: str, kind: str = "") -> bool:
+    """A run of digits that is not a whole phone (E.164) or an 18-character ID number (a QQ
+    number, not a masked kind, is looked up as given)."""
+    digits = value.lstrip("+")
+    if not digits.isdigit() or (kind.lower() == "qq" and len(digits) >= 5):
+        return False
+    if value.startswith("+") and normalize_phone(value):
+        return False
+    return not (len(value) == 18 and value[:17].isdigit())
+
+
+def _rate_limit(username: str) -> None:
+    now = time.monotonic()
+    with _lookups_lock:
+        recent = [t for t in _lookups.get(username, []) if now - t < 60.0]
+        if len(recent) >= LOOKUPS_PER_MINUTE:
+            _lookups[username] = recent
+            raise HTTPException(
+                status_code=429,
+                detail="查询过于频繁，请稍后再试 / too many lookups: try again in a minute",
+                headers={"Retry-After": "60"},
+            )
+        recent.append(now)
+        _lookups[username] = recent
+
+
 @router.get("/indicators", tags=["campaigns"])
 def indicator_detail(
     value: str, request: Request, kind: str = "", user: User = Depends(current_user)
 ) -> dict[str, Any]:
-    """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints."""
+    """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints.
+
+    A phone is found however it is written ("156 8278 6262", "+8615682786262"). Roles that see
+    numbers masked may look up only *complete* phone or ID numbers (a digit fragment is refused:
+    a substring search let `130****2101` be recovered digit by digit), at most
+    `LOOKUPS_PER_MINUTE` a minute, and each lookup is audited."""
     st = state(request)
     masked = masking(request, user, "indicator", value)
+    value = _complete_value(value)
+    if masked and _is_fragment(value, kind):
+        raise HTTPException(
+            status_code=422,
+            detail="请输入完整的手机号或身份证号（不支持部分号码查询）/ "
+            "give a complete phone or ID number (fragments are not looked up)",
+        )
+    if masked:
+        _rate_limit(user.username)
+        audit.record(st.engine, user, "indicator_lookup", "indicator", mask_value(kind or "phone", value))
     run = repo.get_run(st.engine, None)
     complaints = repo.complaints_with_value(st.engine, value)
     shown = (
