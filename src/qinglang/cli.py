@@ -47,6 +47,7 @@ COMMANDS: list[tuple[str, str, str]] = [
         "核验投诉附件材料真伪 / check attached supporting materials for forgery and reuse",
     ),
     ("serve", "serve", "启动分析工作台与 API / run the analyst workbench and JSON API"),
+    ("audit", "audit", "校验审计日志哈希链（audit verify）/ verify the audit log's hash chain"),
 ]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from qinglang import auditchain
 from qinglang.store import open_store
 
 metadata = sa.MetaData()
@@ -114,31 +115,20 @@ audit_log = sa.Table(
     sa.Column("target_kind", sa.String(16)),
     sa.Column("target_id", sa.String(128)),
     sa.Column("detail", sa.JSON),
+    # hash chain (qinglang.auditchain): the previous entry's entry_hash, and this entry's
+    sa.Column("prev_hash", sa.String(64)),
+    sa.Column("entry_hash", sa.String(64)),
 )
 
-# Append-only audit log, enforced by the database itself (not only by the absence of an API).
-SQLITE_AUDIT_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS wb_audit_no_update BEFORE UPDATE ON wb_audit_log "
-    "BEGIN SELECT RAISE(ABORT, 'wb_audit_log is append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS wb_audit_no_delete BEFORE DELETE ON wb_audit_log "
-    "BEGIN SELECT RAISE(ABORT, 'wb_audit_log is append-only'); END",
-)
-PG_AUDIT_TRIGGERS = (
-    "CREATE OR REPLACE FUNCTION wb_audit_forbid() RETURNS trigger AS $$ BEGIN "
-    "RAISE EXCEPTION 'wb_audit_log is append-only'; END; $$ LANGUAGE plpgsql",
-    "DROP TRIGGER IF EXISTS wb_audit_no_change ON wb_audit_log",
-    "CREATE TRIGGER wb_audit_no_change BEFORE UPDATE OR DELETE ON wb_audit_log "
-    "FOR EACH ROW EXECUTE FUNCTION wb_audit_forbid()",
-)
+# Append-only audit log, enforced by the database itself (not only by the absence of an API);
+# the DDL lives with the hash chain in qinglang.auditchain.
+SQLITE_AUDIT_TRIGGERS = auditchain.SQLITE_TRIGGERS
+PG_AUDIT_TRIGGERS = auditchain.PG_TRIGGERS
 
 
 def audit_trigger_sql(dialect_name: str) -> tuple[str, ...]:
-    """DDL that makes wb_audit_log refuse UPDATE and DELETE on this dialect."""
-    if dialect_name == "postgresql":
-        return PG_AUDIT_TRIGGERS
-    if dialect_name == "sqlite":
-        return SQLITE_AUDIT_TRIGGERS
-    return ()
+    """DDL that makes wb_audit_log refuse UPDATE, DELETE and REPLACE INTO on this dialect."""
+    return auditchain.trigger_sql(dialect_name)
 
 
 def open_engine(db_url: str) -> Engine:
@@ -147,9 +137,15 @@ def open_engine(db_url: str) -> Engine:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create the workbench tables and audit triggers that are missing (idempotent)."""
+    """Create the workbench tables and audit triggers that are missing (idempotent); a log
+    without the hash columns gets them, chained from its first entry (as 0005_audit_chain)."""
     metadata.create_all(engine, checkfirst=True)
     with engine.begin() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("wb_audit_log")}
+        if "entry_hash" not in columns:  # a log made before the hash chain: chain it as it is
+            for name in ("prev_hash", "entry_hash"):
+                conn.execute(sa.text(f"ALTER TABLE wb_audit_log ADD COLUMN {name} VARCHAR(64)"))
+            auditchain.backfill(conn)
         has_trigger = False
         if engine.dialect.name == "postgresql":
             has_trigger = bool(
