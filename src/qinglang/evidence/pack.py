@@ -21,7 +21,6 @@ imports the workbench that exports it.
 from __future__ import annotations
 
 import base64
-import csv
 import hashlib
 import importlib.util
 import io
@@ -36,6 +35,8 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from qinglang import csvsafe
 
 log = logging.getLogger(__name__)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -161,8 +162,9 @@ def _reportlab_pdf(html: str) -> bytes:
 
 
 def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
+    """UTF-8 CSV for a spreadsheet; no cell is read as a formula (qinglang.csvsafe)."""
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(header)
     w.writerows(rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
