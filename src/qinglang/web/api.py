@@ -10,11 +10,11 @@ import re
 import threading
 import time
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import AfterValidator, BaseModel, Field
 
 from qinglang.phones import normalize_phone
 from qinglang.schema import Complaint, ScoredComplaint
@@ -28,6 +28,23 @@ router = APIRouter(prefix="/api")
 
 
 NOTE_MAX = 10_000  # characters: a note is a paragraph, not a document (a 20 MB note once made a page 21 MB)
+MAX_OFFSET = 10_000_000  # past any store's size; 10^20 once overflowed the database's integer
+
+
+def _storable(text: str | None) -> str | None:
+    """Text the database can store: a lone surrogate (valid JSON, invalid UTF-8) is refused."""
+    if text is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(
+                "文本含无效字符（孤立代理项）/ text holds an invalid character (lone surrogate)"
+            ) from None
+    return text
+
+
+Note = Annotated[str, Field(max_length=NOTE_MAX), AfterValidator(_storable)]
+OptionalNote = Annotated[str | None, Field(default=None, max_length=NOTE_MAX), AfterValidator(_storable)]
 
 
 class LoginIn(BaseModel):
@@ -43,18 +60,18 @@ class LoginOut(BaseModel):
 
 class CampaignVerdictIn(BaseModel):
     verdict: Literal["confirm", "dismiss"]
-    note: str | None = Field(default=None, max_length=NOTE_MAX)
+    note: OptionalNote = None
     run_id: str | None = None
     title: str | None = None
 
 
 class ComplaintVerdictIn(BaseModel):
     verdict: Literal["genuine", "campaign", "answered"]
-    note: str | None = Field(default=None, max_length=NOTE_MAX)
+    note: OptionalNote = None
 
 
 class NoteIn(BaseModel):
-    text: str = Field(max_length=NOTE_MAX)
+    text: Note
 
 
 class CaseIn(BaseModel):
@@ -65,7 +82,7 @@ class CaseIn(BaseModel):
 
 class CaseMoveIn(BaseModel):
     status: Literal["under_review", "referred", "closed"]
-    note: str | None = Field(default=None, max_length=NOTE_MAX)
+    note: OptionalNote = None
 
 
 def _action(fn, *args: Any, **kwargs: Any) -> Any:
@@ -212,8 +229,8 @@ def latest(request: Request, user: User = Depends(current_user)) -> dict[str, An
 @router.get("/campaigns", tags=["campaigns"])
 def campaign_queue(
     request: Request,
-    limit: int = 50,
-    offset: int = 0,
+    limit: int = Query(50, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     run_id: str | None = None,
     user: User = Depends(current_user),
 ) -> dict[str, Any]:
@@ -246,7 +263,7 @@ def campaign_detail(
     return detail
 
 
-@router.get("/complaints/{complaint_id}", tags=["complaints"])
+@router.get("/complaints/{complaint_id:path}", tags=["complaints"])
 def complaint_detail(
     complaint_id: str, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
@@ -377,7 +394,7 @@ def campaign_verdict(
     return {"verdict": body.verdict, "case_id": None}
 
 
-@router.post("/complaints/{complaint_id}/verdict", tags=["verdicts"])
+@router.post("/complaints/{complaint_id:path}/verdict", tags=["verdicts"])
 def complaint_verdict(
     complaint_id: str, body: ComplaintVerdictIn, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
@@ -397,7 +414,19 @@ def add_note(
     user: User = Depends(current_user),
 ) -> dict[str, Any]:
     kind = {"campaigns": "campaign", "complaints": "complaint", "cases": "case"}[target_kind]
-    return _action(actions.add_note, state(request).engine, user, kind, target_id, body.text)
+    engine = state(request).engine
+    if not _target_exists(engine, kind, target_id):
+        raise HTTPException(status_code=404, detail=f"没有这个对象 / no such {kind}: {target_id}")
+    return _action(actions.add_note, engine, user, kind, target_id, body.text)
+
+
+def _target_exists(engine: Any, kind: str, target_id: str) -> bool:
+    if kind == "case":
+        return actions.get_case(engine, target_id) is not None
+    if kind == "complaint":
+        return repo.get_complaint(engine, target_id) is not None
+    run = repo.get_run(engine, None)
+    return run is not None and repo.get_cluster(engine, run["run_id"], target_id) is not None
 
 
 # ---- cases ---------------------------------------------------------------------------------

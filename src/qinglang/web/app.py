@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -52,6 +53,15 @@ def seed_demo_users(engine) -> list[str]:
             create_user(engine, name, password, role)
             made.append(name)
     return made
+
+
+def _printable(value: object) -> object:
+    """`value` with any string made encodable (lone surrogates replaced)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
 
 
 def _warm_up() -> None:
@@ -103,6 +113,14 @@ def create_app(
             f"<p>{exc.status_code}: {html.escape(str(exc.detail))}</p><p><a href='/'>返回 / back</a></p>"
         )
         return HTMLResponse(body, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        # FastAPI echoes the rejected input; a lone surrogate in it made the 422 itself fail (500)
+        errors = [
+            {k: _printable(v) for k, v in e.items() if k in ("type", "loc", "msg")} for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, object]:

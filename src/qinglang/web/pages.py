@@ -102,7 +102,7 @@ def queue_page(request: Request, offset: int = 0) -> Response:
         return _login_redirect(request)
     engine = state(request).engine
     run = repo.get_run(engine, None)
-    q = service.queue(engine, run, 50, max(offset, 0)) if run else None
+    q = service.queue(engine, run, 50, min(max(offset, 0), 10_000_000)) if run else None
     lane = service.quick_lane(engine, run, 30)
     incidents = service.incidents(engine, run)
     return _render(
@@ -126,7 +126,7 @@ def campaign_page(cluster_id: str, request: Request, run_id: str | None = None) 
     return _render(request, "campaign.html", user, c=detail, run=run)
 
 
-@router.get("/complaints/{complaint_id}", response_class=HTMLResponse)
+@router.get("/complaints/{complaint_id:path}", response_class=HTMLResponse)
 def complaint_page(complaint_id: str, request: Request) -> Response:
     user = optional_user(request)
     if user is None:
