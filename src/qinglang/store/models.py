@@ -93,6 +93,8 @@ class ComplaintRow(Base):
     source_line: Mapped[int | None] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(32), nullable=False)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # urgent genuine-grievance kinds the text mentions (qinglang.text.urgency): the quick lane's order
+    urgency: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0", index=True)
 
 
 class CustomerRow(Base):

@@ -14,6 +14,7 @@ from qinglang.config import DEFAULT_TZ
 from qinglang.ingest.hashing import content_hash
 from qinglang.ingest.timestamps import to_utc
 from qinglang.schema import Channel, Complaint, Customer, PhoneInfo, Post, QuarantinedRow
+from qinglang.text.urgency import urgency_level
 
 _LOCAL = ZoneInfo(DEFAULT_TZ)
 
@@ -72,6 +73,7 @@ def complaint_row(
         "source_line": line,
         "content_hash": digest or content_hash(c),
         "ingested_at": now,
+        "urgency": urgency_level(c.text),
     }
 
 

@@ -240,14 +240,20 @@ def campaign_queue(
 
 
 @router.get("/quick-lane", tags=["complaints"])
-def quick_lane(request: Request, limit: int = 50, user: User = Depends(current_user)) -> dict[str, Any]:
+def quick_lane(
+    request: Request,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    user: User = Depends(current_user),
+) -> dict[str, Any]:
     """Genuine complaints that need a fast answer: incidents first (one fault, many customers),
-    then unflagged complaints that are urgent or marked genuine."""
+    then every complaint marked genuine or urgent and unflagged, paged (`total`), each with its age
+    and SLA clock (`sla_days`, QINGLANG_SLA_DAYS)."""
     run = repo.get_run(state(request).engine, None)
     engine = state(request).engine
     return {
         "incidents": service.incidents(engine, run),
-        "items": service.quick_lane(engine, run, min(max(limit, 1), 200)),
+        **service.quick_lane_page(engine, run, limit, offset),
     }
 
 

@@ -96,14 +96,15 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(request: Request, offset: int = 0) -> Response:
+def queue_page(request: Request, offset: int = 0, lane_offset: int = 0) -> Response:
     user = optional_user(request)
     if user is None:
         return _login_redirect(request)
     engine = state(request).engine
     run = repo.get_run(engine, None)
     q = service.queue(engine, run, 50, min(max(offset, 0), 10_000_000)) if run else None
-    lane = service.quick_lane(engine, run, 30)
+    lane_offset = min(max(lane_offset, 0), 10_000_000)
+    lane = service.quick_lane_page(engine, run, 30, lane_offset)
     incidents = service.incidents(engine, run)
     return _render(
         request, "queue.html", user, run=run, queue=q, lane=lane, incidents=incidents, offset=offset

@@ -452,3 +452,42 @@ def local_time(value: datetime | str | None) -> str:
     if dt is None:
         return ""
     return dt.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+
+
+def quick_lane_page(engine: Engine, run_id: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Every complaint that needs a fast answer, as (total, one page): marked genuine by an
+    analyst (even if the scan flagged it: a genuine verdict takes it out of its campaign), or
+    urgent (`complaints.urgency` > 0) and not flagged by the scan, and not yet answered or judged a
+    campaign member; genuine first, then by urgency, then oldest first (the closest to its SLA)."""
+    rows = _rows(
+        engine,
+        "WITH lv AS ("
+        " SELECT v.target_id, v.verdict FROM wb_verdicts v JOIN ("
+        "  SELECT target_id, MAX(id) AS mid FROM wb_verdicts WHERE target_kind = 'complaint'"
+        "  GROUP BY target_id) m ON v.id = m.mid),"
+        " lane AS ("
+        " SELECT c.complaint_id, c.received_at, c.channel, c.customer_id, c.text, c.urgency,"
+        "  s.score, s.flagged, CASE WHEN lv.verdict = 'genuine' THEN 1 ELSE 0 END AS genuine"
+        " FROM complaints c"
+        " LEFT JOIN scored_complaints s ON s.complaint_id = c.complaint_id AND s.run_id = :r"
+        " LEFT JOIN lv ON lv.target_id = c.complaint_id"
+        " WHERE lv.verdict = 'genuine'"
+        "  OR (lv.verdict IS NULL AND c.urgency > 0 AND (s.flagged IS NULL OR s.flagged = :f)))"
+        " SELECT lane.*, COUNT(*) OVER () AS total FROM lane"
+        " ORDER BY genuine DESC, urgency DESC, received_at ASC, complaint_id LIMIT :l OFFSET :o",
+        r=run_id,
+        f=False,
+        l=limit,
+        o=offset,
+    )
+    total = int(rows[0]["total"]) if rows else (0 if offset == 0 else _lane_total(engine, run_id))
+    for r in rows:
+        r["received_at"] = to_dt(r["received_at"])
+        r.pop("total", None)
+    return total, rows
+
+
+def _lane_total(engine: Engine, run_id: str) -> int:
+    """The lane's size when a page past its end was asked for."""
+    total, _ = quick_lane_page(engine, run_id, 1, 0)
+    return total

@@ -6,6 +6,8 @@ a template can forget to mask a number.
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -96,9 +98,67 @@ def incidents(engine: Engine, run: dict[str, Any] | None) -> list[dict[str, Any]
     return out
 
 
-def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> list[dict[str, Any]]:
+def sla_days() -> int:
+    """Days within which a complaint must be answered (QINGLANG_SLA_DAYS, default 15)."""
+    raw = os.environ.get("QINGLANG_SLA_DAYS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 15
+
+
+def quick_lane_page(
+    engine: Engine, run: dict[str, Any] | None, limit: int = 50, offset: int = 0
+) -> dict[str, Any]:
+    """The whole quick lane, paged: complaints submitted online below the flag (first page), then
+    every stored complaint that is urgent and unflagged or marked genuine (repo.quick_lane_page),
+    each with its age and SLA clock."""
+    sla = sla_days()
+    now = datetime.now(UTC)
+    if run is None:
+        return {"total": 0, "offset": offset, "limit": limit, "sla_days": sla, "items": []}
+    online = [c for c in quick_lane(engine, run, 50, online_only=True)] if offset == 0 else []
+    total, rows = repo.quick_lane_page(engine, run["run_id"], limit, offset)
+    items = online + [
+        {
+            "complaint_id": r["complaint_id"],
+            "received_at": r["received_at"],
+            "channel": r.get("channel"),
+            "score": r.get("score"),
+            "excerpt": mask_names_in(mask_text(r.get("text") or ""))[:80],
+            "urgency": views.urgency(r.get("text") or ""),
+            "genuine": bool(r.get("genuine")),
+        }
+        for r in rows
+    ]
+    for item in items:
+        received = item.get("received_at")
+        age = (now - received).total_seconds() / 86400 if received else None
+        item["age_days"] = round(age, 1) if age is not None else None
+        item["sla_left_days"] = round(sla - age, 1) if age is not None else None
+        item["overdue"] = age is not None and age > sla
+    return {"total": total + len(online), "offset": offset, "limit": limit, "sla_days": sla, "items": items}
+
+
+def quick_lane(
+    engine: Engine, run: dict[str, Any] | None, limit: int = 50, *, online_only: bool = False
+) -> list[dict[str, Any]]:
     if run is None:
         return []
+    if online_only:
+        candidates = repo.submissions_unflagged(engine, 300)
+        verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
+        done = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
+        lane = views.quick_lane([c for c in candidates if c["complaint_id"] not in done], set(), limit)
+        return [
+            {
+                "complaint_id": c["complaint_id"],
+                "received_at": c["received_at"],
+                "channel": c.get("channel"),
+                "score": c.get("score"),
+                "excerpt": mask_names_in(mask_text(c.get("text") or ""))[:80],
+                "urgency": c["urgency"],
+                "genuine": c["genuine"],
+            }
+            for c in lane
+        ]
     candidates = repo.submissions_unflagged(engine, 300)
     seen = {c["complaint_id"] for c in candidates}
     candidates += [
@@ -114,7 +174,7 @@ def quick_lane(engine: Engine, run: dict[str, Any] | None, limit: int = 50) -> l
             "received_at": c["received_at"],
             "channel": c.get("channel"),
             "score": c.get("score"),
-            "excerpt": mask_text(c.get("text") or "")[:80],
+            "excerpt": mask_names_in(mask_text(c.get("text") or ""))[:80],
             "urgency": c["urgency"],
             "genuine": c["genuine"],
         }

@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
+from qinglang.text.urgency import URGENT, urgency  # noqa: F401  (URGENT re-exported)
 from qinglang.web.pii import is_sensitive_kind, mask_text, mask_value
 from qinglang.web.repo import SHANGHAI
 
@@ -159,38 +160,7 @@ def entity_graph(
 
 # ---- quick lane ----------------------------------------------------------------------------
 
-# Genuine grievances a consumer-protection team must answer fast, by kind. A complaint that the
-# scan did not flag and mentions one of these goes to the top of the quick lane.
-URGENT: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    (
-        "double_deduction",
-        "重复扣款",
-        "double deduction",
-        ("重复扣款", "扣了两次", "多扣", "扣款两次", "重复扣"),
-    ),
-    (
-        "abusive_collection",
-        "暴力催收",
-        "abusive collection",
-        ("暴力催收", "威胁", "辱骂", "恐吓", "爆通讯录", "骚扰我家人", "骚扰家人", "上门催收"),
-    ),
-    ("unauthorised", "未授权/盗用", "unauthorised use", ("盗刷", "未授权", "冒用", "不是我本人", "被盗")),
-    ("repayment_failure", "还款失败", "repayment failed", ("还款失败", "无法还款", "还不上款", "扣款失败")),
-    (
-        "credit_record",
-        "征信错误",
-        "wrong credit record",
-        ("征信有误", "征信错误", "错误的逾期", "逾期记录有误"),
-    ),
-)
-
-
-def urgency(text: str) -> list[dict[str, str]]:
-    hits = []
-    for code, zh, en, words in URGENT:
-        if any(w in text for w in words):
-            hits.append({"code": code, "zh": zh, "en": en})
-    return hits
+# The urgency table lives in qinglang.text.urgency (the store computes it when complaints arrive).
 
 
 def quick_lane(
