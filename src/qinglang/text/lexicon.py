@@ -29,7 +29,12 @@ from qinglang.text.normalize import (
     normalize_for_matching_batch,
     normalize_with_map,
 )
-from qinglang.text.sound_match import find_sound_matches, find_sound_matches_batch, toneless
+from qinglang.text.sound_match import (
+    find_sound_matches,
+    find_sound_matches_batch,
+    toneless,
+    word_covers_replacement,
+)
 from qinglang.text.terms import CATEGORY_LABELS, Term, common_words, jieba_stats, terms
 
 if TYPE_CHECKING:
@@ -376,6 +381,13 @@ def _match(
         if not _ascii_boundary_ok(norm, a, b, pat):
             continue
         term, is_variant = info[pid]
+        if is_variant and pat != term.term and len(pat) == len(term.term):
+            # a same-sound spelling whose changed character belongs to an ordinary word across
+            # the match's edge is that word ("频繁催收" is frequent collection, not 反催收 spelt
+            # 繁催收; "规范催收" is not 范催收): the guard the sound matcher already applies
+            replaced = [a + i for i, (x, y) in enumerate(zip(pat, term.term, strict=True)) if x != y]
+            if word_covers_replacement(fast, replaced):
+                continue
         s, e = mapped.span(a, b)
         matched = text[s:e]
         ctx = _context_for(norm, a, b, frames)

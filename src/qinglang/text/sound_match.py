@@ -138,7 +138,7 @@ def _char_ppm() -> dict[str, float]:
     return {ch: n * 1e6 / total for ch, n in mass.items()}
 
 
-def _word_covers_replacement(norm: str, replaced: list[int]) -> bool:
+def word_covers_replacement(norm: str, replaced: list[int]) -> bool:
     """Does an ordinary word (2-4 characters, jieba dictionary) cover a replaced character,
     inside the span or across its edge? Such a word can hold no replaced character of an
     exact term, so the "disguise" is more likely that word."""
@@ -210,7 +210,7 @@ def _guarded(norm: str, found: list[tuple[int, int, int]], owner: list[int]) -> 
         replaced = [a + i for i, (x, y) in enumerate(zip(span, term, strict=True)) if x != y]
         if len(term) == 2 and any(ppm.get(norm[p], 0.0) >= COMMON_PPM for p in replaced):
             continue
-        if _word_covers_replacement(norm, replaced):
+        if word_covers_replacement(norm, replaced):
             continue
         out.append(SoundMatch(owner[pid], a, b))
     return out
