@@ -49,3 +49,10 @@ def test_words_after_a_cue_are_not_handles(text):
 def test_qq_after_kou_wo_but_not_money_taken():
     assert ("qq", "1592047386") in [(c.kind, c.value) for c in extract_contacts("需要的扣我 1592047386")]
     assert [c for c in extract_contacts("上个月又扣我12000") if c.kind == "qq"] == []
+
+
+def test_a_lawyer_name_is_read_after_the_first_lawyer_word():
+    """'本律师刘律师' ("I, lawyer Liu") once gave the lawyer '师刘'."""
+    names = [c.value for c in extract_contacts("本律师刘律师已经接受委托") if c.kind == "lawyer_name"]
+    assert "师刘" not in names
+    assert ("lawyer_name", "陈志强") in [(c.kind, c.value) for c in extract_contacts("我委托了陈志强律师")]
