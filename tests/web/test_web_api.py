@@ -12,7 +12,7 @@ from wb_scenario import AGENT_PHONE, ID_NUMBER, PASSWORD, build_records
 
 from qinglang.evidence import verify_pack
 from qinglang.materials.codes import CODES
-from qinglang.web import db
+from qinglang.web import db, export
 
 
 def _complaint_json(cid: str) -> dict:
@@ -153,7 +153,7 @@ def test_verdict_rights_by_role(analyst, auditor, scenario):
     assert analyst.get("/api/audit").status_code == 403
 
 
-def test_confirm_opens_case_and_case_moves_forward_only(lead, auditor, scenario):
+def test_confirm_opens_case_and_case_moves_forward_only(lead, auditor, scenario, monkeypatch):
     cid = scenario.clusters["A"]
     r = lead.post(f"/api/campaigns/{cid}/verdict", json={"verdict": "confirm", "note": "代理人电话一致"})
     case_id = r.json()["case_id"]
@@ -165,11 +165,19 @@ def test_confirm_opens_case_and_case_moves_forward_only(lead, auditor, scenario)
     assert lead.post(move, json={"status": "referred"}).status_code == 409  # must be reviewed first
     assert auditor.post(move, json={"status": "under_review"}).status_code == 403
     assert lead.post(move, json={"status": "under_review"}).json()["status"] == "under_review"
+    assert lead.post(move, json={"status": "referred"}).status_code == 409  # no evidence pack yet
+    # the pack (stubbed: the real one prints a PDF, tested below) is exported, then referred
+    monkeypatch.setattr(
+        export,
+        "evidence_pack",
+        lambda *a: (b"PK", {"manifest_sha256": "ab" * 32, "files": [], "complaints": 0}),
+    )
+    assert lead.get(f"/api/cases/{case_id}/evidence-pack").status_code == 200
     assert lead.post(move, json={"status": "referred", "note": "移送公安"}).json()["status"] == "referred"
     case = lead.get(f"/api/cases/{case_id}").json()
     assert [e["to_status"] for e in case["events"]] == ["open", "under_review", "referred"]
     actions = [e["action"] for e in lead.get("/api/audit", params={"target_id": case_id}).json()["items"]]
-    assert actions.count("case_status") == 2 and "case_open" in actions
+    assert actions.count("case_status") == 2 and "case_open" in actions and "export_pack" in actions
 
 
 @pytest.mark.slow  # renders the report PDF and graph in Chromium (~2 s per backend)

@@ -104,7 +104,10 @@ def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
     assert AGENT_PHONE not in page.inner_text("body")  # masked even for a lead until unmasked
     page.screenshot(path=str(shots / "03-campaign.png"), full_page=True)
 
-    page.click("#confirm-campaign")
+    page.click("#confirm-campaign")  # opens the confirmation dialog, nothing is written yet
+    page.wait_for_selector("#action-dialog[open]")
+    page.fill("#dialog-note", "代理人电话一致")
+    page.click("#dialog-ok")
     page.wait_for_url("**/cases/QL-*")
     case_id = page.inner_text("#case-id")
     page.screenshot(path=str(shots / "04-case.png"), full_page=True)
@@ -125,6 +128,7 @@ def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
         }
 
     page.click("#move-under_review")
+    page.click("#dialog-ok")
     page.wait_for_selector("#move-referred")
     assert "审查中" in page.inner_text("#case-status")
 
@@ -152,9 +156,89 @@ def test_analyst_sees_masked_numbers_and_highlights(live_server, browser):
     assert page.locator("#confirm-campaign").count() == 0 and page.locator("#unmask").count() == 0
     page.goto(base + "/complaints/G003")
     page.click("#mark-genuine")
+    page.fill("#dialog-note", "需回电")
+    page.click("#dialog-ok")
     page.wait_for_selector("#history .verdict-row")
     assert "analyst1" in page.inner_text("#history")
     context.close()
+
+
+def test_analyst_cannot_dismiss_a_referred_campaign_and_a_lead_does_it_through_the_dialog(
+    live_server, browser
+):
+    """Governance (issue 12 item 7): every verdict and case move goes through a dialog with its
+    own note box; referral waits for an exported pack; a referred campaign is the lead's to
+    dismiss, with a note, and its case is closed with it."""
+    base, sc = live_server
+    shots = artifacts_dir()
+    cid = sc.clusters["B"]
+    lead_ctx = browser.new_context(accept_downloads=True, viewport={"width": 1300, "height": 900})
+    lead = lead_ctx.new_page()
+    errors: list[str] = []
+    lead.on("pageerror", lambda e: errors.append(str(e)))
+    _login(lead, base, "lead1")
+    lead.goto(base + f"/campaigns/{cid}")
+    lead.click("#confirm-campaign")
+    lead.wait_for_selector("#action-dialog[open]")
+    assert cid in lead.inner_text("#dialog-text") and "新建案件" in lead.inner_text("#dialog-text")
+    lead.screenshot(path=str(shots / "10-confirm-dialog.png"))
+    lead.click("#dialog-ok")
+    lead.wait_for_url("**/cases/QL-*")
+    case_id = lead.inner_text("#case-id")
+    lead.click("#move-under_review")
+    lead.click("#dialog-ok")
+    lead.wait_for_selector("#referral-needs-pack")  # no pack exported yet: referral is locked
+    assert lead.locator("#move-referred").is_disabled()
+    with lead.expect_download():
+        lead.click("#export-pack")
+    lead.reload()
+    lead.click("#move-referred")
+    assert "移送" in lead.inner_text("#dialog-text")
+    lead.fill("#dialog-note", "移送公安")
+    lead.click("#dialog-ok")
+    lead.wait_for_function("document.querySelector('#case-status').textContent.includes('已移送')")
+
+    analyst_ctx = browser.new_context(viewport={"width": 1300, "height": 900})
+    analyst = analyst_ctx.new_page()
+    _login(analyst, base, "analyst1")
+    analyst.goto(base + f"/campaigns/{cid}")
+    assert analyst.locator("#dismiss-campaign").is_disabled()
+    assert "只有组长" in analyst.inner_text("#dismiss-locked")
+    forced = analyst.evaluate(
+        """async (url) => { const r = await fetch(url, {method: "POST", headers: {"Content-Type": "application/json"},
+             body: JSON.stringify({verdict: "dismiss", note: "绕过按钮"})}); return [r.status, (await r.json()).detail]; }""",
+        f"/api/campaigns/{cid}/verdict",
+    )
+    assert forced[0] == 403 and "组长" in forced[1] and "lead" in forced[1]
+    analyst.screenshot(path=str(shots / "11-analyst-referred-locked.png"), full_page=False)
+    analyst_ctx.close()
+
+    lead.goto(base + f"/campaigns/{cid}")
+    lead.click("#dismiss-campaign")
+    lead.wait_for_selector("#action-dialog[open]")
+    assert case_id in lead.inner_text("#dialog-text") and "结案" in lead.inner_text("#dialog-text")
+    assert "必填" in lead.inner_text("#dialog-note-label")
+    lead.click("#dialog-ok")  # no note: refused in the dialog, nothing sent
+    lead.wait_for_selector("#dialog-error:not([hidden])")
+    assert (
+        "请填写备注" in lead.inner_text("#dialog-error") and lead.locator("#action-dialog[open]").count() == 1
+    )
+    lead.screenshot(path=str(shots / "12-dismiss-dialog-note-required.png"))
+    lead.fill("#dialog-note", "公安反馈：系真实集体投诉")
+    lead.click("#dialog-ok")
+    lead.wait_for_selector("#history .v-dismiss")
+    assert "公安反馈：系真实集体投诉" in lead.inner_text("#history")
+    lead.goto(base + f"/cases/{case_id}")
+    assert "已结案" in lead.inner_text("#case-status") and "公安反馈：系真实集体投诉" in lead.inner_text(
+        "main"
+    )
+    lead.screenshot(path=str(shots / "13-case-closed-with-the-dismissal.png"), full_page=True)
+    lead.goto(base + f"/audit?target_id={case_id}")  # the audit page, filtered to this case
+    assert "导出证据包" in lead.inner_text("#audit") and "已移送 → 已结案" in lead.inner_text("#audit")
+    assert lead.locator("#audit .action-name[title=export_pack]").count() == 1
+    lead.screenshot(path=str(shots / "14-audit-filtered.png"), full_page=True)
+    assert not errors, errors
+    lead_ctx.close()
 
 
 def shots_path(name: str):

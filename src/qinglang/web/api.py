@@ -18,9 +18,9 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from qinglang.phones import normalize_phone
 from qinglang.schema import Complaint, ScoredComplaint
-from qinglang.web import actions, audit, db, export, repo, service
+from qinglang.web import actions, audit, audit_view, db, export, repo, service
 from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
-from qinglang.web.deps import COOKIE, current_user, masking, require, state, token_of
+from qinglang.web.deps import COOKIE, current_user, from_another_site, masking, require, state, token_of
 from qinglang.web.login import Refused, log_in
 from qinglang.web.pii import is_sensitive_kind, mask_value
 
@@ -377,7 +377,9 @@ def indicator_detail(
 def campaign_verdict(
     cluster_id: str, body: CampaignVerdictIn, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
-    """Dismiss a campaign, or (lead) confirm it — confirming opens its case."""
+    """Dismiss a campaign, or (lead) confirm it — confirming opens its case. A campaign whose
+    case is open, under review or referred is dismissed only by a lead with a note (403 / 422
+    otherwise), and the case is closed with that note."""
     st = state(request)
     run = _run_or_404(request, body.run_id)
     cluster = repo.get_cluster(st.engine, run["run_id"], cluster_id)
@@ -387,7 +389,7 @@ def campaign_verdict(
         title = body.title or f"团伙代投诉 {cluster_id}（{cluster['size']} 件）"
         case = _action(actions.confirm_campaign, st.engine, user, run["run_id"], cluster_id, title, body.note)
         return {"verdict": "confirm", "case_id": case["case_id"]}
-    _action(
+    row = _action(
         actions.record_verdict,
         st.engine,
         user,
@@ -397,7 +399,8 @@ def campaign_verdict(
         body.note,
         run["run_id"],
     )
-    return {"verdict": body.verdict, "case_id": None}
+    # dismissing a campaign whose case is live closes the case (lead only, with a note)
+    return {"verdict": body.verdict, "case_id": row.get("case_id"), "case_status": row.get("case_status")}
 
 
 @router.post("/complaints/{complaint_id:path}/verdict", tags=["verdicts"])
@@ -516,7 +519,60 @@ def evidence_pack(case_id: str, request: Request, user: User = Depends(current_u
 
 @router.get("/audit", tags=["audit"])
 def audit_log(
-    request: Request, limit: int = 500, target_id: str | None = None, user: User = Depends(current_user)
+    request: Request,
+    limit: int = Query(audit_view.PAGE_SIZE, ge=1, le=audit_view.MAX_PAGE),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    username: str | None = None,
+    action: str | None = None,
+    target_kind: str | None = None,
+    target_id: str | None = None,
+    since: str | None = Query(None, description="YYYY-MM-DD, Beijing time, included"),
+    until: str | None = Query(None, description="YYYY-MM-DD, Beijing time, included"),
+    user: User = Depends(current_user),
 ) -> dict[str, Any]:
+    """Audit entries matching the filters, newest first: `{total, limit, offset, items}`."""
     require(user, "audit")
-    return {"items": audit.entries(state(request).engine, min(max(limit, 1), 5000), target_id)}
+    f = _audit_filters(request)
+    return audit_view.query(state(request).engine, f, limit, offset)
+
+
+def _audit_filters(request: Request) -> audit_view.Filters:
+    try:
+        return audit_view.Filters.parse(dict(request.query_params))
+    except audit_view.FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+@router.get(
+    "/audit/export",
+    tags=["audit"],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "CSV (UTF-8 with BOM)"}},
+)
+def audit_export(
+    request: Request,
+    username: str | None = None,
+    action: str | None = None,
+    target_kind: str | None = None,
+    target_id: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    user: User = Depends(current_user),
+) -> Response:
+    """The filtered entries as CSV (formula-safe, free text masked); the export is audited."""
+    require(user, "audit")
+    if from_another_site(request):  # the export writes an audit entry: not on another site's link
+        raise HTTPException(
+            status_code=403,
+            detail="导出须从工作台页面发起 / exports must be asked for from the workbench's own pages",
+        )
+    st = state(request)
+    f = _audit_filters(request)
+    body, rows = audit_view.to_csv(st.engine, f)
+    audit.record(st.engine, user, "audit_export", None, None, {"filters": f.as_dict(), "rows": rows})
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"'},
+    )

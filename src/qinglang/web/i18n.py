@@ -109,6 +109,65 @@ LABELS: dict[str, tuple[str, str]] = {
     "last_seen": ("最后", "Last seen"),
     "run": ("扫描批次", "Scan run"),
     "more_members": ("仅显示前 {n} 条", "showing the first {n}"),
+    # governance: confirmation dialogs, role rules, the audit page
+    "dialog_note": ("备注（写入记录）", "Note (kept in the record)"),
+    "dialog_note_required": ("备注（必填，写入记录）", "Note (required, kept in the record)"),
+    "dialog_cancel": ("取消", "Cancel"),
+    "dialog_ok": ("确定", "Go ahead"),
+    "note_required": ("请填写备注", "A note is required"),
+    "dlg_confirm_text": (
+        "将 {id} 确认为团伙：记录你的结论，并为它新建案件（待审）。",
+        "Confirm {id} as a campaign: your verdict is recorded and a case is opened for it.",
+    ),
+    "dlg_dismiss_text": (
+        "将 {id} 排除（不是团伙）：记录你的结论和备注，它不再按团伙处理。",
+        "Dismiss {id} (not a campaign): your verdict and note are recorded; it is no longer treated as a campaign.",
+    ),
+    "dlg_dismiss_case_text": (
+        "将 {id} 排除：其案件 {case}（{status}）将随之结案，你的备注写入案件记录；结案后不能重新打开。",
+        "Dismiss {id}: its case {case} ({status}) is closed with it and your note goes into the case's "
+        "record; a closed case cannot be reopened.",
+    ),
+    "dismiss_locked": (
+        "该团伙的案件 {case} 为「{status}」，只有组长可以排除",
+        "This campaign's case {case} is {status}: only a lead may dismiss it",
+    ),
+    "dlg_genuine_text": (
+        "将投诉 {id} 标记为真实投诉：它进入快速通道，需尽快答复。",
+        "Mark complaint {id} genuine: it enters the quick lane for a fast answer.",
+    ),
+    "dlg_answered_text": (
+        "将投诉 {id} 标记为已答复：它移出快速通道。",
+        "Mark complaint {id} answered: it leaves the quick lane.",
+    ),
+    "dlg_move_text": (
+        "将案件 {id} 从「{from_}」变更为「{to}」。案件只能向前推进，不能退回。",
+        "Move case {id} from {from_} to {to}. A case only moves forward, never back.",
+    ),
+    "dlg_refer_text": (
+        "将案件 {id} 移送公安（已移送）：以已导出的证据包为移送材料；移送后只能结案，不能退回。",
+        "Refer case {id} to the police: the exported evidence pack is what is handed over; a referred "
+        "case can only be closed afterwards.",
+    ),
+    "dlg_close_text": (
+        "将案件 {id} 结案：结案后不能重新打开。",
+        "Close case {id}: a closed case cannot be reopened.",
+    ),
+    "referral_needs_pack": (
+        "移送前须先导出证据包（固化证据）",
+        "Export the evidence pack before referring the case",
+    ),
+    "audit_total": ("共 {n} 条", "{n} entries"),
+    "audit_range": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
+    "all": ("全部", "All"),
+    "target_id_hint": ("对象编号", "target id"),
+    "date_from": ("起始日期", "From"),
+    "date_to": ("截止日期", "To"),
+    "apply_filter": ("筛选", "Filter"),
+    "clear_filter": ("清除筛选", "Clear"),
+    "export_csv": ("导出 CSV（将记录审计）", "Export CSV (audited)"),
+    "prev_page": ("上一页", "Previous"),
+    "next_page": ("下一页", "Next"),
 }
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from qinglang.web import actions, audit, repo, service
+from qinglang.web import actions, audit, audit_view, repo, service
 from qinglang.web.api import set_session_cookie
 from qinglang.web.auth import User, end_session, start_session
 from qinglang.web.deps import (
@@ -41,6 +41,9 @@ def _tojson(value: Any) -> str:
 
 
 templates.env.filters["tojson_safe"] = _tojson
+# both languages at once, for texts shown Chinese first with English alongside (dialogs)
+templates.env.globals["t_zh"] = translator("zh")
+templates.env.globals["t_en"] = translator("en")
 
 
 def _render(request: Request, name: str, user: User | None, **ctx: Any) -> HTMLResponse:
@@ -124,7 +127,8 @@ def campaign_page(cluster_id: str, request: Request, run_id: str | None = None) 
     detail = service.campaign(engine, run, cluster_id, masked)
     if detail is None:
         raise HTTPException(404, "no such campaign")
-    return _render(request, "campaign.html", user, c=detail, run=run)
+    case = actions.get_case(engine, detail["case_id"]) if detail.get("case_id") else None
+    return _render(request, "campaign.html", user, c=detail, run=run, case=case)
 
 
 @router.get("/complaints/{complaint_id:path}", response_class=HTMLResponse)
@@ -163,14 +167,44 @@ def case_page(case_id: str, request: Request) -> Response:
         user,
         case=case,
         notes=repo.notes_for(engine, "case", case_id),
-        exports=[e for e in audit.entries(engine, 50, case_id) if e["action"] == "export_pack"],
+        exports=audit_view.pack_exports(engine, case_id),
     )
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request) -> Response:
+def audit_page(request: Request, limit: int = audit_view.PAGE_SIZE, offset: int = 0) -> Response:
     user = optional_user(request)
     if user is None:
         return _login_redirect(request)
     require(user, "audit")
-    return _render(request, "audit.html", user, entries=audit.entries(state(request).engine, 500))
+    engine = state(request).engine
+    try:
+        f = audit_view.Filters.parse(dict(request.query_params))
+    except audit_view.FilterError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    page = audit_view.query(
+        engine, f, min(max(limit, 1), audit_view.MAX_PAGE), min(max(offset, 0), 10_000_000)
+    )
+    page["items"] = audit_view.readable(page["items"], lang_of(request))
+    users, codes = audit_view.usernames_and_actions(engine)
+    actions_shown = [(c, audit_view.action_label(c, lang_of(request))) for c in codes]
+    shown = f.as_dict()
+
+    def url(at: int) -> str:
+        return "/audit?" + urlencode(shown | {"limit": page["limit"], "offset": at})
+
+    prev_url = url(max(page["offset"] - page["limit"], 0)) if page["offset"] > 0 else None
+    end = page["offset"] + len(page["items"])
+    next_url = url(end) if end < page["total"] else None
+    return _render(
+        request,
+        "audit.html",
+        user,
+        page=page,
+        f=shown,
+        users=users,
+        actions=actions_shown,
+        target_kinds=[(k, audit_view.target_label(k, lang_of(request))) for k in audit_view.TARGET_LABELS],
+        prev_url=prev_url,
+        next_url=next_url,
+    )
