@@ -98,6 +98,7 @@ def main() -> int:
         "--connections", type=int, default=2, help="keep-alive connections (2 = one per core here)"
     )
     ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--workers", type=int, default=1, help="qinglang serve --workers")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/serve.json")
     args = ap.parse_args()
 
@@ -123,6 +124,8 @@ def main() -> int:
                 "127.0.0.1",
                 "--port",
                 str(port),
+                "--workers",
+                str(args.workers),
             ],
             env=env,
             stdout=log,
@@ -240,6 +243,7 @@ def main() -> int:
             "complaints_indexed": complaints,
             "seconds": round(elapsed, 2),
             "connections": args.connections,
+            "workers": args.workers,
             "requests_ok": len(lat),
             "errors": n_err,
             "errors_by_kind": errors,

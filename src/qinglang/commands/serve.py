@@ -23,6 +23,13 @@ def command(
     no_online: bool = typer.Option(
         False, "--no-online", help="不加载在线评分索引 / do not load the online index"
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        max=32,
+        help="工作进程数（每个进程各载一份在线索引）/ worker processes, each with its own online index",
+    ),
 ) -> None:
     """Run the workbench (`--create-user NAME --role lead` adds a user instead)."""
     from qinglang.config import default_db_url
@@ -45,6 +52,31 @@ def command(
     import uvicorn
 
     from qinglang.web.app import create_app
+
+    if workers > 1:
+        # one app per process: scoring in one worker does not wait for another's (the score lock
+        # is per process); the schema and demo users are made here once, before the workers start
+        import os
+
+        from qinglang.web.app import seed_demo_users
+        from qinglang.web.db import ensure_schema, open_engine
+
+        engine = open_engine(url)
+        ensure_schema(engine)
+        seed_demo_users(engine)
+        engine.dispose()
+        os.environ.update(QINGLANG_SERVE_DB=url, QINGLANG_SERVE_ONLINE="0" if no_online else "1")
+        typer.echo(f"清朗 workbench: http://{host}:{port}/  ({workers} workers)  store: {url}")
+        uvicorn.run(
+            "qinglang.web.app:create_app_from_env",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+        )
+        return
 
     app = create_app(url, online=not no_online)
     state = app.state.wb

@@ -69,12 +69,29 @@ def _warm_up() -> None:
     segments("预热：停息挂账，联系 13912345678，微信 abc_12345", masked=True)
 
 
+def create_app_from_env() -> FastAPI:
+    """The app of one worker process of `qinglang serve --workers N` (uvicorn imports it by name):
+    the parent already made the schema and the demo users, so workers do not race to."""
+    return create_app(
+        os.environ["QINGLANG_SERVE_DB"],
+        online=os.environ.get("QINGLANG_SERVE_ONLINE", "1") == "1",
+        secure_cookies=os.environ.get("QINGLANG_SERVE_SECURE", "0") == "1",
+        setup=False,
+    )
+
+
 def create_app(
-    db_url: str, *, online: bool = True, secure_cookies: bool = False, max_body: int | None = None
+    db_url: str,
+    *,
+    online: bool = True,
+    secure_cookies: bool = False,
+    max_body: int | None = None,
+    setup: bool = True,
 ) -> FastAPI:
     engine = open_engine(db_url)
-    ensure_schema(engine)
-    seed_demo_users(engine)
+    if setup:
+        ensure_schema(engine)
+        seed_demo_users(engine)
     index, index_error = load_online_index(db_url) if online else (None, "online scoring disabled")
     _warm_up()
     app = FastAPI(
