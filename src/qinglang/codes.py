@@ -314,7 +314,7 @@ _ROWS: tuple[EvidenceCode, ...] = (
     EvidenceCode(
         "material_id_mismatch",
         "material",
-        0.45,
+        0.5,
         "材料上的身份证号不是该借款人的",
         "the ID number on the document is not the borrower's",
         family="material_name_mismatch",
@@ -330,7 +330,7 @@ _ROWS: tuple[EvidenceCode, ...] = (
     EvidenceCode(
         "material_issued_long_after_event",
         "material",
-        0.4,
+        0.5,
         "出具日期远晚于所证明事件",
         "issued long after the event it certifies",
         family="material_forged",

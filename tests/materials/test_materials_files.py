@@ -106,7 +106,8 @@ def test_real_ocr_reads_fields_and_seal_and_caches(tmp_path: Path):
         assert fa.fields["seal_words"]
         assert seal_mismatch(fa.fields["seal_words"], "昆明市中心医院") is None
     cached = list(cache.rglob("*.json"))
-    assert len(cached) == 2
+    assert len(cached) == 4  # per file: the page OCR and the ring's readings (cached apart)
+    assert fa.seal is not None and fa.seal.ring_reads
     t0 = datetime.now()
     again = ocr_file(tmp_path / "c0.jpg", cache)
     assert "周建华" in again.text and (datetime.now() - t0).total_seconds() < 1.0

@@ -12,9 +12,16 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from qinglang.materials.fields import DATE_FIELDS, ConfIndex, extract_fields, normalise_line, seal_words
+from qinglang.materials.fields import (
+    DATE_FIELDS,
+    ConfIndex,
+    extract_fields,
+    normalise_line,
+    org_names,
+    seal_words,
+)
 from qinglang.materials.metadata import check_image, check_pdf
-from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file
+from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, ring_reads_file
 from qinglang.materials.seals import Seal, block_signature, describe
 from qinglang.schema import Evidence
 
@@ -67,6 +74,58 @@ def pdf_seal_text(text: str) -> str:
     return ""
 
 
+def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool) -> None:
+    """A born-digital PDF carries its seal as an embedded image (an electronic seal): the first
+    image on the first pages in which a round red seal is found becomes the file's seal, so the
+    cross-document check sees one seal image placed on another issuer's paper. Its ring is read
+    with OCR (when on); the PDF's own text is exact."""
+    from pypdf import PdfReader
+
+    from qinglang.materials.ocr import read_ring
+
+    try:
+        pages = PdfReader(str(path)).pages[:3]
+    except Exception:  # noqa: BLE001 - a damaged PDF is reported by check_pdf
+        return
+    for page in pages:
+        try:
+            images = list(page.images)
+        except Exception:  # noqa: BLE001 - an image pypdf cannot decode is skipped
+            continue
+        for im in images[:8]:
+            try:
+                pic = im.image
+            except Exception:  # noqa: BLE001
+                continue
+            if pic is None or min(pic.size) < 60 or max(pic.size) > 3000:
+                continue
+            rgb = Image.new("RGB", pic.size, (255, 255, 255))
+            if pic.mode in ("RGBA", "LA") or (pic.mode == "P" and "transparency" in pic.info):
+                pic = pic.convert("RGBA")
+                rgb.paste(pic, mask=pic.getchannel("A"))
+            else:
+                rgb.paste(pic.convert("RGB"))
+            described = describe(rgb)
+            if described is None:
+                continue
+            fa.seal = described[0]
+            fa.seal_block = block_signature(fa.seal)
+            fa.fields["seal_geometry"] = {
+                "radius_px": round(fa.seal.radius_px, 1),
+                "axis_ratio": fa.seal.axis_ratio,
+                "embedded_image": True,
+                **fa.seal.geometry,
+            }
+            if ocr:
+                reads = read_ring(described[1])
+                if reads:
+                    fa.seal.ring_text, fa.seal.ring_conf = normalise_line(reads[0][0]), reads[0][1]
+                    fa.seal.ring_reads = [(normalise_line(t), c) for t, c in reads]
+                    fa.fields["seal_ring_text"] = fa.seal.ring_text
+                    fa.fields["seal_ring_conf"] = fa.seal.ring_conf
+            return
+
+
 TWICE_READ_CONF = 90.0
 
 
@@ -113,6 +172,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             fa.fields.update(meta.fields)
             fa.seal_text = pdf_seal_text(fa.text)
             revs = meta.revision_texts
+            _pdf_seal(p, fa, ocr)
         elif ext in IMAGE_EXT:
             fa.kind = "image"
             meta = check_image(p)
@@ -138,6 +198,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 if fa.seal is not None and res.ring_text:
                     fa.seal.ring_text = normalise_line(res.ring_text)
                     fa.seal.ring_conf = res.ring_conf
+                    reads = ring_reads_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
+                    fa.seal.ring_reads = [(normalise_line(t), c) for t, c in reads]
                     fa.fields["seal_ring_text"] = fa.seal.ring_text
                     fa.fields["seal_ring_conf"] = res.ring_conf
         else:
@@ -154,8 +216,14 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
         return fa
     if fa.text:
         fa.fields.update(extract_fields(fa.text))
+        orgs = org_names(fa.text)
         if words:
-            fa.fields["ocr_conf"] = value_confidences(fa.fields, ConfIndex(words))
+            idx = ConfIndex(words)
+            fa.fields["ocr_conf"] = value_confidences(fa.fields, idx)
+            # the bodies the page names, with Tesseract's confidence (a PDF's text is exact)
+            fa.fields["org_names"] = [[o, idx.conf(o) or 0.0] for o in orgs]
+        elif orgs:
+            fa.fields["org_names"] = [[o, 100.0] for o in orgs]
         if len(revs) > 1:
             first = extract_fields(revs[0])
             fa.fields["first_revision"] = {
@@ -163,6 +231,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             }
     # a real 公章 names its issuer along the ring; an older design in its centre
     ring = fa.seal.ring_text if fa.seal is not None else ""
-    read = ring if len(re.findall(r"[\u4e00-\u9fff]", ring)) >= 4 else fa.seal_text
+    ring_ok = len(re.findall(r"[\u4e00-\u9fff]", ring)) >= 4 and not (fa.kind == "pdf" and fa.seal_text)
+    read = ring if ring_ok else fa.seal_text
     fa.fields["seal_words"] = seal_words(read) if read else None
     return fa

@@ -271,10 +271,21 @@ def _candidate_ids(fields: dict) -> list[str]:
     if idn and (len(idn) in (15, 18) or not _from_ocr(fields)):
         out.append(idn)
     for x in fields.get("id_numbers") or []:
-        if x not in out and x[:2] in PROVINCE_CODES and x[6:8] in ("18", "19", "20"):
+        # a number whose check digit holds is an ID number even when its region cannot exist
+        # (a fabricated 66…): a credit code's digits pass the ID check digit by chance only
+        region_ok = x[:2] in PROVINCE_CODES or (len(x) == 18 and _id_check_holds(x))
+        if x not in out and region_ok and x[6:8] in ("18", "19", "20"):
             if x not in {fields.get("uscc"), *(fields.get("licences") or [])}:
                 out.append(x)
     return out
+
+
+def _id_check_holds(idn: str) -> bool:
+    """The GB 11643 check character of an 18-character number holds."""
+    if not re.fullmatch(r"\d{17}[\dX]", idn.upper()):
+        return False
+    total = sum(int(c) * (2 ** (17 - i) % 11) for i, c in enumerate(idn[:17]))
+    return "10X98765432"[total % 11] == idn[17].upper()
 
 
 def _id_findings(fields: dict, ids: list[str]) -> list[Evidence]:

@@ -67,6 +67,84 @@ def names_ring(ring: str, text: str) -> bool:
     return r in t
 
 
+ORG_CONF_MIN = 80.0  # a page's body name counts when Tesseract read it at least this surely
+
+
+def _orgs(f: FileAnalysis) -> list[tuple[str, bool]]:
+    """The bodies a page names, each with whether it was read surely."""
+    return [(o, c >= ORG_CONF_MIN) for o, c in f.fields.get("org_names") or []]
+
+
+def _names_nearly(text: str, name: str) -> bool:
+    """Does the text name `name`, allowing one misread character (the OCR'd page)?"""
+    import re
+
+    t = "".join(re.findall(r"[\u4e00-\u9fff]", text))
+    n = len(name)
+    if n == 0 or len(t) < n:
+        return False
+    for i in range(len(t) - n + 1):
+        if sum(x != y for x, y in zip(t[i : i + n], name, strict=True)) <= 1:
+            return True
+    return False
+
+
+def _cjk(s: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"[\u4e00-\u9fff]", s))
+
+
+def ring_names_which(
+    a: FileAnalysis, b: FileAnalysis, reads: list[str]
+) -> tuple[FileAnalysis, FileAnalysis, str, str, list[str]] | None:
+    """One seal impression on the papers of two different bodies: which body does the ring
+    name? Each page names its own body (letterhead, signature; read surely). The characters in
+    which the two names differ decide: the ring's readings (every rendering of both copies,
+    however grainy) contain some of one body's own characters and none of the other's. Returns
+    (source, copy, source body, copy body, the deciding characters), or None when the pages name
+    the same body (an issuer's electronic seal), a name is not read surely, the two names differ
+    by fewer than two characters (one OCR slip; between two PDFs' exact text one character is
+    enough), the readings do not decide (a name read unsurely needs two of the source's own
+    characters), or the accused page names the seal's body anywhere (one slip allowed)."""
+    import difflib
+
+    oa, ob = _orgs(a), _orgs(b)
+    if not oa or not ob:
+        return None
+    read = set().union(*(_cjk(r) for r in reads)) if reads else set()
+    if not read:
+        return None
+    votes: set[tuple[int, str, str, tuple[str, ...]]] = set()
+    for x, sure_x in oa:
+        for y, sure_y in ob:
+            sm = difflib.SequenceMatcher(a=x, b=y, autojunk=False)
+            # two PDFs' text layers are exact: one character is another body (第一 / 第三);
+            # a name read by OCR may be one slip off its own body's
+            apart = 1 if a.kind == b.kind == "pdf" else 2
+            if max(len(x), len(y)) - sum(blk.size for blk in sm.get_matching_blocks()) < apart:
+                return None  # the same body (or one OCR slip apart): not a copy across bodies
+            # a name read unsurely (a letterhead Tesseract was unsure of) needs two of the
+            # source's own characters in the ring, not one
+            need = 1 if sure_x and sure_y else 2
+            own_x, own_y = _cjk(x) - _cjk(y), _cjk(y) - _cjk(x)
+            hx, hy = own_x & read, own_y & read
+            if len(hx) >= need and not hy and len(_cjk(x) & read) >= 2:
+                votes.add((0, x, y, tuple(sorted(hx))))
+            elif len(hy) >= need and not hx and len(_cjk(y) & read) >= 2:
+                votes.add((1, y, x, tuple(sorted(hy))))
+    sides = {v[0] for v in votes}
+    if len(sides) != 1:
+        return None  # undecided, or the pairs of names disagree
+    v = max(votes, key=lambda v: len(v[3]))
+    source, copy = (a, b) if v[0] == 0 else (b, a)
+    if copy.kind != "pdf" and _names_nearly(copy.text, v[1]):
+        return None  # the accused page names the seal's body somewhere after all
+    if copy.kind == "pdf" and v[1] in "".join(copy.text.split()):
+        return None
+    return source, copy, v[1], v[2], list(v[3])
+
+
 def _who(f: FileAnalysis, owners: dict[str, set[str]]) -> str:
     o = sorted(owners.get(f.file, set()))
     return ",".join(o) if o else (f.fields.get("name") or "?")
@@ -165,13 +243,37 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
             # the copy. Without such evidence nothing is claimed (an issuer's electronic seal is
             # the same image on all its documents).
             rings = [s.ring_text for s in (a.seal, b.seal) if s.ring_conf >= RING_CONF_MIN]
-            if not rings:
+            decided = None
+            if rings:
+                ring_read = max(rings, key=len)
+                owns = {f.file: names_ring(ring_read, f.text) for f in (a, b)}
+                if owns[a.file] != owns[b.file]:
+                    copy, source = (b, a) if owns[a.file] else (a, b)
+                    decided = (source, copy)
+            if decided is None:
+                # the two pages name two different bodies of one seal template (拱墅区 / 西湖区
+                # 人民医院): the ring's readings, however grainy, say which body it names
+                reads = [t for s in (a.seal, b.seal) for t, _ in (s.ring_reads or [(s.ring_text, 0)])]
+                which = ring_names_which(a, b, reads)
+                if which is None:
+                    continue
+                source, copy, src_body, copy_body, chars = which
+                seen_pairs.add((min(a.file, b.file), max(a.file, b.file), "material_seal_copied"))
+                out[copy.file].append(
+                    finding(
+                        "material_seal_copied",
+                        f"本件印章与 {source.file} 上的是同一个印章印迹（{how_zh}）。那份文件由“{src_body}”"
+                        f"出具，本件由“{copy_body}”出具；印章环形文字读出“{'、'.join(chars)}”等"
+                        f"“{src_body}”独有的字，没有“{copy_body}”独有的字：印章属于前者，是复制到本件上的",
+                        f"this file's seal is the very impression on {source.file} ({how_en}). That file "
+                        f"is issued by '{src_body}', this one by '{copy_body}'; the seal's ring reads "
+                        f"'{''.join(chars)}', characters only the former's name has, and none only the "
+                        f"latter's has: the seal belongs to the former and was copied onto this file",
+                        refs=[source.file],
+                    )
+                )
                 continue
-            ring_read = max(rings, key=len)
-            owns = {f.file: names_ring(ring_read, f.text) for f in (a, b)}
-            if owns[a.file] == owns[b.file]:
-                continue
-            copy, source = (b, a) if owns[a.file] else (a, b)
+            source, copy = decided
             seen_pairs.add((min(a.file, b.file), max(a.file, b.file), "material_seal_copied"))
             out[copy.file].append(
                 finding(

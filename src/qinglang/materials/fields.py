@@ -351,6 +351,25 @@ def guess_doc_type(lines: list[str]) -> str:
     return "other"
 
 
+ORG_SUFFIX = (
+    "人民医院|中医院|医院|卫生院|保健院|医学院|村民委员会|居民委员会|委员会|有限公司|公司|人民政府|"
+    "办事处|律师事务所|事务所|服务中心|中心|管理局|保障局|民政局|局|学校|大学|银行|支行|分行"
+)
+_ORG_LINE_RE = re.compile(rf"^([{CJK}]{{2,20}}?(?:{ORG_SUFFIX}))(?:[^{CJK}]|$)")
+
+
+def org_names(text: str) -> list[str]:
+    """Names of bodies standing alone at the start of a line (the letterhead, the signature
+    above the seal): 4-24 Chinese characters ending in 医院, 委员会, 公司, 局, 事务所 …, first seen
+    first, without repeats. Body text (在我公司工作) does not start a line with a name."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        m = _ORG_LINE_RE.match(normalise_line(raw))
+        if m and len(m.group(1)) >= 4 and m.group(1) not in out:
+            out.append(m.group(1))
+    return out
+
+
 def seal_words(seal_text: str) -> str:
     """The issuer part of a seal's text: without the star, 专用章 and OCR crumbs."""
     parts = [normalise_line(x) for x in seal_text.splitlines()]

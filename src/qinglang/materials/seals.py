@@ -46,6 +46,7 @@ class Seal:
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels
     ring_text: str = ""  # OCR of the unrolled ring band ("" when OCR is off or unreadable)
     ring_conf: float = 0.0  # Tesseract's confidence in ring_text (0-100)
+    ring_reads: list = field(default_factory=list)  # every reading of the ring: [(text, conf)]
     geometry: dict = field(default_factory=dict)
 
 
