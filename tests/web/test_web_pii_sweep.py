@@ -29,6 +29,8 @@ def _paths(scenario, client) -> list[str]:
         paths += [f"/api/campaigns/{cid}", f"/campaigns/{cid}"]
     for i in ids[:40]:
         paths += [f"/api/complaints/{i}", f"/complaints/{i}"]
+    for case in client.get("/api/cases").json()["items"]:
+        paths += [f"/api/cases/{case['case_id']}", f"/cases/{case['case_id']}"]
     return paths
 
 
@@ -41,6 +43,15 @@ def _leaks(body: str) -> list[str]:
 @pytest.mark.parametrize("role", ["analyst", "auditor"])
 def test_no_full_number_or_name_reaches_a_masked_role(role, scenario, request):
     client = request.getfixturevalue(role)
+    # a lead's notes carry numbers and names too (analysts copy them from calls)
+    lead = request.getfixturevalue("lead")
+    pii = f"客户{NAMES[0]}来电，号码13912345678，身份证{ID_NUMBER}"
+    cid = scenario.clusters["A"]
+    assert lead.post(f"/api/campaigns/{cid}/notes", json={"text": pii}).status_code == 200
+    member = scenario.campaign_members["A"][0]
+    assert lead.post(f"/api/complaints/{member}/notes", json={"text": pii}).status_code == 200
+    for case in lead.get("/api/cases").json()["items"][:2]:
+        assert lead.post(f"/api/cases/{case['case_id']}/notes", json={"text": pii}).status_code == 200
     leaks: dict[str, list[str]] = {}
     seen_material = False
     for path in _paths(scenario, client):

@@ -60,7 +60,11 @@ def test_paging_reaches_every_complaint_that_needs_an_answer(lead_client, sqlite
     total, items = _all_pages(lead_client, 4)
     ids = [i["complaint_id"] for i in items]
     assert len(ids) == len(set(ids)) == total
-    assert set(ids) == _expected(engine, sqlite_scenario.run_id)
+    from qinglang.web import repo
+
+    submitted = {r["complaint_id"] for r in repo.submissions_unflagged(engine, 1000)}
+    expected = _expected(engine, sqlite_scenario.run_id)
+    assert expected <= set(ids) and set(ids) - expected <= submitted  # online submissions lead
     assert total > 4  # several pages
     # every item carries its age and SLA clock; the scenario's complaints are months old
     assert all(i["overdue"] and i["age_days"] > 3 for i in items)
@@ -89,3 +93,29 @@ def test_the_queue_page_shows_the_total_and_pages_the_lane(lead_client):
     assert f"/ {total}" in html
     past = lead_client.get("/", params={"lane_offset": total + 30})
     assert past.status_code == 200 and f"待答复 {total} 件" in past.text
+
+
+def test_online_submissions_sit_between_genuine_and_urgent_on_every_page_size(lead_client, sqlite_scenario):
+    member = sqlite_scenario.campaign_members["A"][1]
+    lead_client.post(f"/api/complaints/{member}/verdict", json={"verdict": "genuine", "note": "核实"})
+    r = lead_client.post(
+        "/api/complaints",
+        json={
+            "complaint_id": "LANE-ONLINE-1",
+            "received_at": "2026-03-05 10:00",
+            "text": "昨天被重复扣款两次，请退款",
+        },
+    )
+    if r.status_code == 503:
+        pytest.skip("online scoring not wired in this scenario")
+    assert r.status_code == 200 and not r.json()["flagged"], r.text
+    orders = []
+    for size in (1, 2, 3, 7, 100):
+        total, items = _all_pages(lead_client, size)
+        orders.append([i["complaint_id"] for i in items])
+        kinds = [
+            "g" if i["genuine"] else ("o" if i["complaint_id"] == "LANE-ONLINE-1" else "u") for i in items
+        ]
+        assert kinds == sorted(kinds, key="gou".index), kinds  # genuine, then online, then urgent
+        assert len(items) == total
+    assert all(o == orders[0] for o in orders)  # the same order whatever the page size

@@ -22,7 +22,7 @@ from qinglang.web import actions, audit, audit_view, db, export, repo, service
 from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
 from qinglang.web.deps import COOKIE, current_user, from_another_site, masking, require, state, token_of
 from qinglang.web.login import Refused, log_in
-from qinglang.web.pii import is_sensitive_kind, mask_value
+from qinglang.web.pii import is_sensitive_kind, mask_deep, mask_value
 
 router = APIRouter(prefix="/api")
 
@@ -469,7 +469,7 @@ def case_detail(case_id: str, request: Request, user: User = Depends(current_use
     case = actions.get_case(state(request).engine, case_id)
     if case is None:
         raise HTTPException(status_code=404, detail="no such case")
-    return case
+    return mask_deep(case) if masking(request, user, "case", case_id) else case
 
 
 @router.post("/cases/{case_id}/status", tags=["cases"])

@@ -31,6 +31,7 @@ from qinglang.web.deps import (
 )
 from qinglang.web.i18n import translator
 from qinglang.web.login import Refused, log_in
+from qinglang.web.pii import mask_deep
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -161,12 +162,14 @@ def case_page(case_id: str, request: Request) -> Response:
     case = actions.get_case(engine, case_id)
     if case is None:
         raise HTTPException(404, "no such case")
+    masked = masking(request, user, "case", case_id)
+    notes = repo.notes_for(engine, "case", case_id)
     return _render(
         request,
         "case.html",
         user,
-        case=case,
-        notes=repo.notes_for(engine, "case", case_id),
+        case=mask_deep(case) if masked else case,
+        notes=mask_deep(notes) if masked else notes,
         exports=audit_view.pack_exports(engine, case_id),
     )
 

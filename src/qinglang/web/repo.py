@@ -6,7 +6,7 @@ API and the pages never see a dialect difference.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -454,12 +454,37 @@ def local_time(value: datetime | str | None) -> str:
     return dt.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
-def quick_lane_page(engine: Engine, run_id: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Every complaint that needs a fast answer, as (total, one page): marked genuine by an
-    analyst (even if the scan flagged it: a genuine verdict takes it out of its campaign), or
-    urgent (`complaints.urgency` > 0) and not flagged by the scan, and not yet answered or judged a
-    campaign member; genuine first, then by urgency, then oldest first (the closest to its SLA)."""
-    rows = _rows(
+def quick_lane_page(
+    engine: Engine, run_id: str, limit: int, offset: int, exclude: Sequence[str] = ()
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """Every complaint that needs a fast answer, as (total, how many of them are marked genuine,
+    one page): marked genuine by an analyst (even if the scan flagged it: a genuine verdict takes
+    it out of its campaign), or urgent (`complaints.urgency` > 0) and not flagged by the scan, and
+    not yet answered or judged a campaign member; genuine first, then by urgency, then oldest
+    first (the closest to its SLA). `exclude`: ids shown from elsewhere (online submissions)."""
+    rows = _lane_rows(engine, run_id, limit, offset, exclude) if limit > 0 else []
+    total, genuine = (
+        (int(rows[0]["total"]), int(rows[0]["genuine_total"] or 0))
+        if rows
+        else lane_totals(engine, run_id, exclude)
+    )
+    for r in rows:
+        r["received_at"] = to_dt(r["received_at"])
+        r.pop("total", None)
+        r.pop("genuine_total", None)
+    return total, genuine, rows
+
+
+def lane_totals(engine: Engine, run_id: str, exclude: Sequence[str] = ()) -> tuple[int, int]:
+    """(complaints in the stored lane, of which marked genuine)."""
+    rows = _lane_rows(engine, run_id, 1, 0, exclude)
+    return (int(rows[0]["total"]), int(rows[0]["genuine_total"] or 0)) if rows else (0, 0)
+
+
+def _lane_rows(
+    engine: Engine, run_id: str, limit: int, offset: int, exclude: Sequence[str]
+) -> list[dict[str, Any]]:
+    return _rows(
         engine,
         "WITH lv AS ("
         " SELECT v.target_id, v.verdict FROM wb_verdicts v JOIN ("
@@ -472,22 +497,13 @@ def quick_lane_page(engine: Engine, run_id: str, limit: int, offset: int) -> tup
         " LEFT JOIN scored_complaints s ON s.complaint_id = c.complaint_id AND s.run_id = :r"
         " LEFT JOIN lv ON lv.target_id = c.complaint_id"
         " WHERE lv.verdict = 'genuine'"
-        "  OR (lv.verdict IS NULL AND c.urgency > 0 AND (s.flagged IS NULL OR s.flagged = :f)))"
-        " SELECT lane.*, COUNT(*) OVER () AS total FROM lane"
+        "  OR (lv.verdict IS NULL AND c.urgency > 0 AND (s.flagged IS NULL OR s.flagged = :f))),"
+        " shown AS (SELECT * FROM lane WHERE complaint_id NOT IN :ex)"
+        " SELECT shown.*, COUNT(*) OVER () AS total, SUM(genuine) OVER () AS genuine_total FROM shown"
         " ORDER BY genuine DESC, urgency DESC, received_at ASC, complaint_id LIMIT :l OFFSET :o",
         r=run_id,
         f=False,
         l=limit,
         o=offset,
+        ex=list(exclude) or [""],
     )
-    total = int(rows[0]["total"]) if rows else (0 if offset == 0 else _lane_total(engine, run_id))
-    for r in rows:
-        r["received_at"] = to_dt(r["received_at"])
-        r.pop("total", None)
-    return total, rows
-
-
-def _lane_total(engine: Engine, run_id: str) -> int:
-    """The lane's size when a page past its end was asked for."""
-    total, _ = quick_lane_page(engine, run_id, 1, 0)
-    return total

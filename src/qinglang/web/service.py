@@ -104,30 +104,42 @@ def sla_days() -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else 15
 
 
+def _lane_item(r: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "complaint_id": r["complaint_id"],
+        "received_at": r["received_at"],
+        "channel": r.get("channel"),
+        "score": r.get("score"),
+        "excerpt": mask_names_in(mask_text(r.get("text") or ""))[:80],
+        "urgency": views.urgency(r.get("text") or ""),
+        "genuine": bool(r.get("genuine")),
+    }
+
+
 def quick_lane_page(
     engine: Engine, run: dict[str, Any] | None, limit: int = 50, offset: int = 0
 ) -> dict[str, Any]:
-    """The whole quick lane, paged: complaints submitted online below the flag (first page), then
-    every stored complaint that is urgent and unflagged or marked genuine (repo.quick_lane_page),
-    each with its age and SLA clock."""
+    """The whole quick lane, paged: every stored complaint marked genuine or urgent and unflagged
+    (repo.quick_lane_page) and the complaints submitted online below the flag, each with its age
+    and SLA clock."""
     sla = sla_days()
     now = datetime.now(UTC)
     if run is None:
         return {"total": 0, "offset": offset, "limit": limit, "sla_days": sla, "items": []}
-    online = [c for c in quick_lane(engine, run, 50, online_only=True)] if offset == 0 else []
-    total, rows = repo.quick_lane_page(engine, run["run_id"], limit, offset)
-    items = online + [
-        {
-            "complaint_id": r["complaint_id"],
-            "received_at": r["received_at"],
-            "channel": r.get("channel"),
-            "score": r.get("score"),
-            "excerpt": mask_names_in(mask_text(r.get("text") or ""))[:80],
-            "urgency": views.urgency(r.get("text") or ""),
-            "genuine": bool(r.get("genuine")),
-        }
-        for r in rows
-    ]
+    # the lane in one order: stored complaints marked genuine, then online submissions below the
+    # flag (they cannot wait for the next scan), then the stored urgent ones; a page is a window
+    # over that order, so its stored part is one contiguous range of the stored order
+    online = quick_lane(engine, run, 50, online_only=True)
+    online_ids = [c["complaint_id"] for c in online]  # a re-submitted stored complaint: once
+    total, genuine = repo.lane_totals(engine, run["run_id"], online_ids)
+    end = offset + limit
+    head = online[max(0, offset - genuine) : max(0, end - genuine)]
+    before = max(0, min(end, genuine) - offset)  # stored genuine rows on this page
+    first = offset if offset < genuine else max(genuine, offset - len(online))
+    n_stored = limit - len(head)
+    _, _, rows = repo.quick_lane_page(engine, run["run_id"], n_stored, first, online_ids)
+    rows_before, rows_after = rows[:before], rows[before:]
+    items = [_lane_item(r) for r in rows_before] + head + [_lane_item(r) for r in rows_after]
     for item in items:
         received = item.get("received_at")
         age = (now - received).total_seconds() / 86400 if received else None
@@ -180,6 +192,10 @@ def quick_lane(
         }
         for c in lane
     ]
+
+
+def _masked(rows: Any, masked: bool) -> Any:
+    return mask_deep(rows) if masked else rows
 
 
 def _names_of(engine: Engine, customer_ids: list[Any]) -> tuple[str, ...]:
@@ -255,8 +271,9 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
             for m in shown
         ],
         "members_total": len(members),
-        "verdicts": repo.verdict_history(engine, "campaign", cluster_id),
-        "notes": repo.notes_for(engine, "campaign", cluster_id),
+        # analysts write numbers and names into notes too: masked like everything else
+        "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id), masked),
+        "notes": _masked(repo.notes_for(engine, "campaign", cluster_id), masked),
         "case_id": case["case_id"] if case else None,
         "masked": masked,
     }
@@ -330,8 +347,9 @@ def complaint(
             for h in repo.customer_history(engine, c.get("customer_id"))
             if h["complaint_id"] != complaint_id
         ],
-        "verdicts": repo.verdict_history(engine, "complaint", complaint_id),
-        "notes": repo.notes_for(engine, "complaint", complaint_id),
+        # analysts write numbers and names into notes too: masked like everything else
+        "verdicts": _masked(repo.verdict_history(engine, "complaint", complaint_id), masked),
+        "notes": _masked(repo.notes_for(engine, "complaint", complaint_id), masked),
         "submitted": bool(c.get("submitted")),
         "masked": masked,
     }
