@@ -210,3 +210,19 @@ def test_indicator_lookups_are_rate_limited(client):
         for i in range(LOOKUPS_PER_MINUTE + 1)
     ]
     assert codes[:-1] == [200] * LOOKUPS_PER_MINUTE and codes[-1] == 429
+
+
+def test_complaint_submissions_are_audited(client):
+    from qinglang.web import audit
+
+    _login(client, "analyst1")
+    r = client.post(
+        "/api/complaints",
+        json={"complaint_id": "AUDIT-SUB-1", "received_at": "2026-03-05 10:00", "text": "请问账单在哪里查询"},
+    )
+    if r.status_code == 503:
+        pytest.skip("online scoring not wired in this scenario")
+    assert r.status_code == 200, r.text
+    engine = client.app.state.wb.engine  # type: ignore[attr-defined]
+    mine = [e for e in audit.entries(engine, 10_000) if e["target_id"] == "AUDIT-SUB-1"]
+    assert [(e["action"], e["username"]) for e in mine] == [("complaint_submit", "analyst1")]

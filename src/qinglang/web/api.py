@@ -215,6 +215,15 @@ def submit_complaint(
                 reasons=[r.model_dump() for r in result.reasons],
             )
         )
+        # every write through the API is audited, in the same transaction as the write
+        audit.record(
+            conn,
+            user,
+            "complaint_submit",
+            "complaint",
+            complaint.complaint_id,
+            {"score": round(result.score, 3), "flagged": result.flagged, "cluster_id": result.cluster_id},
+        )
     return result
 
 
