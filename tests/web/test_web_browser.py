@@ -133,7 +133,7 @@ def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
     assert "审查中" in page.inner_text("#case-status")
 
     page.goto(base + "/?lang=en")
-    assert "Campaign queue" in page.inner_text("main")
+    assert "Suspected campaigns" in page.inner_text("main")
     page.screenshot(path=str(shots / "05-queue-en.png"))
     assert not errors, errors
     outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]

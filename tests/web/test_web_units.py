@@ -131,3 +131,16 @@ def test_entity_graph_links_members_to_their_indicators():
     assert edges == {("c:a", "i:0"), ("c:b", "i:0"), ("c:a", "i:1")}
     labels = {n["data"]["id"]: n["data"] for n in g["nodes"]}
     assert labels["i:1"]["type"] == "organizer" and "13912345678" not in labels["i:1"]["label"]
+
+
+def test_analyst_facing_wording():
+    """Issue 12 wording: spans in days, money in yuan, evidence codes in words, local CSV times."""
+    from datetime import UTC, datetime
+
+    from qinglang.evidence.pack import _csv_time
+    from qinglang.web.pages import code_label, human_span, yuan
+
+    assert human_span(662.4) == "27 天 14 小时" and human_span(5.2, "en") == "5 h"
+    assert yuan(47400.0) == "47,400 元" and yuan("12.5") == "12.50 元" and yuan(None) == ""
+    assert code_label("campaign_member") != "campaign_member" and code_label("no_such_code") == "no_such_code"
+    assert _csv_time(datetime(2026, 3, 2, 1, 0, 5, 123456, tzinfo=UTC)) == "2026-03-02T09:00:05+08:00"

@@ -73,6 +73,16 @@ def local_time(value: datetime | None) -> str:
     return value.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
+def _csv_time(value: datetime | None) -> str:
+    """Beijing time with its offset, to the second (2026-03-02T09:00:05+08:00): what a reader of
+    the CSV sees in the workbench, and still unambiguous for a machine."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(SHANGHAI).replace(microsecond=0).isoformat()
+
+
 # ---- pieces -----------------------------------------------------------------------------------
 
 
@@ -221,7 +231,7 @@ def build_evidence_pack(
         [
             [
                 m["complaint_id"],
-                m["received_at"].isoformat() if m.get("received_at") else "",
+                _csv_time(m.get("received_at")),
                 m.get("channel"),
                 m.get("customer_id"),
                 m.get("phone_raw"),

@@ -19,7 +19,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sla_overdue": ("已超时（{d} 天）", "overdue ({d} days)"),
     "sla_left": ("剩 {d} 天", "{d} days left"),
     "login_locked": ("尝试次数过多，请稍后再试", "Too many failed attempts: try again later"),
-    "queue": ("团伙队列", "Campaign queue"),
+    "reason": ("理由", "Reason"),
+    "queue": ("疑似团伙队列", "Suspected campaigns"),
     "quick_lane": ("真实投诉快速通道", "Genuine complaints — quick lane"),
     "quick_lane_hint": (
         "未被判为团伙、需要尽快答复的真实诉求（消费者权益保护）",
@@ -85,7 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "masked_hint": ("号码已脱敏", "Numbers are masked"),
     "case": ("案件", "Case"),
     "status": ("状态", "Status"),
-    "status_open": ("立案", "Open"),
+    "status_open": ("新建（待审）", "New (to review)"),
     "status_under_review": ("审查中", "Under review"),
     "status_referred": ("已移送", "Referred"),
     "status_closed": ("已结案", "Closed"),

@@ -42,6 +42,41 @@ def _tojson(value: Any) -> str:
 
 
 templates.env.filters["tojson_safe"] = _tojson
+
+
+def code_label(code: str, lang: str = "zh") -> str:
+    """An evidence code as the analyst reads it (codes.py's wording), the code itself if unknown."""
+    from qinglang.codes import CODES
+
+    for scope in ("campaign", "complaint", "material", "post"):
+        row = CODES.get((scope, code))
+        if row is not None:
+            return row.en if lang == "en" else row.zh
+    return code
+
+
+def human_span(hours: float | None, lang: str = "zh") -> str:
+    """662.4 h -> 27 天 14 小时 (27 d 14 h): nobody reads a month in hours."""
+    if hours is None:
+        return ""
+    days, rest = divmod(round(float(hours)), 24)
+    if lang == "en":
+        return f"{days} d {rest} h" if days else f"{rest} h"
+    return f"{days} 天 {rest} 小时" if days else f"{rest} 小时"
+
+
+def yuan(value: object) -> str:
+    """47400.0 -> 47,400 元."""
+    try:
+        amount = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    return f"{amount:,.0f} 元" if amount == int(amount) else f"{amount:,.2f} 元"
+
+
+templates.env.globals["code_label"] = code_label
+templates.env.filters["human_span"] = human_span
+templates.env.filters["yuan"] = yuan
 # both languages at once, for texts shown Chinese first with English alongside (dialogs)
 templates.env.globals["t_zh"] = translator("zh")
 templates.env.globals["t_en"] = translator("en")
