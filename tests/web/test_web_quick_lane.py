@@ -12,6 +12,16 @@ from fastapi.testclient import TestClient
 from wb_scenario import PASSWORD
 
 
+@pytest.fixture(scope="module")
+def sqlite_scenario(tmp_path_factory: pytest.TempPathFactory):
+    """A scenario of its own: these tests mark campaign members genuine, which other modules'
+    assertions about the shared scenario must not see."""
+    from wb_scenario import write_scenario
+
+    d = tmp_path_factory.mktemp("wb-lane")
+    return write_scenario(f"sqlite:///{d / 'qinglang.sqlite'}", d / "out")
+
+
 @pytest.fixture
 def lead_client(sqlite_scenario, monkeypatch) -> Iterator[TestClient]:
     from qinglang.web.app import create_app

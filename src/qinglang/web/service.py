@@ -129,7 +129,7 @@ def quick_lane_page(
     # the lane in one order: stored complaints marked genuine, then online submissions below the
     # flag (they cannot wait for the next scan), then the stored urgent ones; a page is a window
     # over that order, so its stored part is one contiguous range of the stored order
-    online = quick_lane(engine, run, 50, online_only=True)
+    online = _online_lane(engine, 50)
     online_ids = [c["complaint_id"] for c in online]  # a re-submitted stored complaint: once
     total, genuine = repo.lane_totals(engine, run["run_id"], online_ids)
     end = offset + limit
@@ -149,49 +149,14 @@ def quick_lane_page(
     return {"total": total + len(online), "offset": offset, "limit": limit, "sla_days": sla, "items": items}
 
 
-def quick_lane(
-    engine: Engine, run: dict[str, Any] | None, limit: int = 50, *, online_only: bool = False
-) -> list[dict[str, Any]]:
-    if run is None:
-        return []
-    if online_only:
-        candidates = repo.submissions_unflagged(engine, 300)
-        verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
-        done = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
-        lane = views.quick_lane([c for c in candidates if c["complaint_id"] not in done], set(), limit)
-        return [
-            {
-                "complaint_id": c["complaint_id"],
-                "received_at": c["received_at"],
-                "channel": c.get("channel"),
-                "score": c.get("score"),
-                "excerpt": mask_names_in(mask_text(c.get("text") or ""))[:80],
-                "urgency": c["urgency"],
-                "genuine": c["genuine"],
-            }
-            for c in lane
-        ]
+def _online_lane(engine: Engine, limit: int) -> list[dict[str, Any]]:
+    """Complaints submitted online that scored below the flag and are urgent, not yet answered:
+    they lead the lane without waiting for the next batch scan."""
     candidates = repo.submissions_unflagged(engine, 300)
-    seen = {c["complaint_id"] for c in candidates}
-    candidates += [
-        c for c in repo.complaints_unflagged(engine, run["run_id"], 1000) if c["complaint_id"] not in seen
-    ]
     verdicts = repo.latest_verdicts(engine, "complaint", [c["complaint_id"] for c in candidates])
-    genuine = {k for k, v in verdicts.items() if v["verdict"] == "genuine"}
-    answered = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
-    lane = views.quick_lane([c for c in candidates if c["complaint_id"] not in answered], genuine, limit)
-    return [
-        {
-            "complaint_id": c["complaint_id"],
-            "received_at": c["received_at"],
-            "channel": c.get("channel"),
-            "score": c.get("score"),
-            "excerpt": mask_names_in(mask_text(c.get("text") or ""))[:80],
-            "urgency": c["urgency"],
-            "genuine": c["genuine"],
-        }
-        for c in lane
-    ]
+    done = {k for k, v in verdicts.items() if v["verdict"] in ("answered", "campaign")}
+    lane = views.quick_lane([c for c in candidates if c["complaint_id"] not in done], set(), limit)
+    return [_lane_item(c) for c in lane]
 
 
 def _masked(rows: Any, masked: bool) -> Any:
