@@ -226,3 +226,14 @@ def test_complaint_submissions_are_audited(client):
     engine = client.app.state.wb.engine  # type: ignore[attr-defined]
     mine = [e for e in audit.entries(engine, 10_000) if e["target_id"] == "AUDIT-SUB-1"]
     assert [(e["action"], e["username"]) for e in mine] == [("complaint_submit", "analyst1")]
+
+
+def test_organiser_links_find_their_campaign_without_sending_the_number(client, sqlite_scenario):
+    """The campaign page linked organisers by their masked value, which found nothing."""
+    _login(client, "analyst1")
+    cid = sqlite_scenario.clusters["A"]
+    page = client.get(f"/campaigns/{cid}").text
+    assert f"/api/indicators?cluster_id={cid}&organizer=0" in page and "13912345678" not in page
+    d = client.get("/api/indicators", params={"cluster_id": cid, "organizer": 0}).json()
+    assert cid in [c["cluster_id"] for c in d["campaigns"]] and d["complaints"]
+    assert client.get("/api/indicators", params={"cluster_id": cid, "organizer": 999}).status_code == 404

@@ -336,7 +336,12 @@ def _rate_limit(username: str) -> None:
 
 @router.get("/indicators", tags=["campaigns"])
 def indicator_detail(
-    value: str, request: Request, kind: str = "", user: User = Depends(current_user)
+    request: Request,
+    value: str = "",
+    kind: str = "",
+    cluster_id: str | None = Query(None, description="with `organizer`: a campaign's organiser by position"),
+    organizer: int | None = Query(None, ge=0, le=1000),
+    user: User = Depends(current_user),
 ) -> dict[str, Any]:
     """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints.
 
@@ -345,6 +350,19 @@ def indicator_detail(
     a substring search let `130****2101` be recovered digit by digit), at most
     `LOOKUPS_PER_MINUTE` a minute, and each lookup is audited."""
     st = state(request)
+    if cluster_id is not None and organizer is not None:
+        # the campaign page's organiser links: the value is looked up here, never sent masked
+        run = repo.get_run(st.engine, None)
+        cluster = repo.get_cluster(st.engine, run["run_id"], cluster_id) if run else None
+        organizers = (cluster or {}).get("organizers") or []
+        if organizer >= len(organizers):
+            raise HTTPException(status_code=404, detail="没有这个组织者 / no such organiser")
+        value, kind = str(organizers[organizer]["value"]), str(organizers[organizer]["kind"])
+    elif not value:
+        raise HTTPException(
+            status_code=422,
+            detail="需要 value，或 cluster_id 与 organizer / give value, or cluster_id and organizer",
+        )
     masked = masking(request, user, "indicator", value)
     value = _complete_value(value)
     if masked and _is_fragment(value, kind):
