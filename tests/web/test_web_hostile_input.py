@@ -57,3 +57,14 @@ def test_a_complaint_id_with_a_slash_can_be_opened(lead_client):
     assert lead_client.get("/complaints/2026/03/A-1").status_code == 200
     r = lead_client.post("/api/complaints/2026/03/A-1/verdict", json={"verdict": "answered"})
     assert r.status_code == 200, r.text
+
+
+def test_error_pages_are_styled_and_bilingual(lead_client):
+    r = lead_client.get("/complaints/NO-SUCH-COMPLAINT")
+    assert r.status_code == 404
+    assert (
+        "找不到" in r.text
+        and "Not found" in r.text
+        and "/static/app.css" in r.text
+        and 'id="error-page"' in r.text
+    )

@@ -123,13 +123,10 @@ def create_app(
             from fastapi.responses import RedirectResponse
 
             return RedirectResponse("/login", status_code=303)
-        import html
+        from qinglang.web.deps import optional_user
+        from qinglang.web.pages import render_error
 
-        body = (
-            f"<!doctype html><meta charset=utf-8><title>{exc.status_code}</title>"
-            f"<p>{exc.status_code}: {html.escape(str(exc.detail))}</p><p><a href='/'>返回 / back</a></p>"
-        )
-        return HTMLResponse(body, status_code=exc.status_code)
+        return render_error(request, optional_user(request), exc.status_code, str(exc.detail or ""))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

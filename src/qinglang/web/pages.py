@@ -94,6 +94,25 @@ def _render(request: Request, name: str, user: User | None, **ctx: Any) -> HTMLR
     return response
 
 
+# What an error page says, Chinese first: an analyst should know what happened and what to do.
+ERROR_TITLES: dict[int, tuple[str, str]] = {
+    403: ("无权操作", "You may not do this (your role does not allow it, or another site asked)"),
+    404: ("找不到", "Not found (it may belong to an older scan run)"),
+    409: ("暂不能执行", "Not possible yet (see the reason below)"),
+    413: ("内容过大", "Too large"),
+    422: ("输入有误", "The input was not accepted"),
+    429: ("操作过于频繁", "Too many requests: try again later"),
+}
+
+
+def render_error(request: Request, user: User | None, status: int, detail: str) -> HTMLResponse:
+    """A styled, bilingual error page in the workbench's frame (was a bare English line)."""
+    zh, en = ERROR_TITLES.get(status, ("出错了", "Something went wrong"))
+    response = _render(request, "error.html", user, status=status, title_zh=zh, title_en=en, detail=detail)
+    response.status_code = status
+    return response
+
+
 def _login_redirect(request: Request) -> RedirectResponse:
     return RedirectResponse("/login?next=" + quote(str(request.url.path)), status_code=303)
 
