@@ -179,6 +179,22 @@ class ScanRunRow(Base):
     summary: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
 
 
+class ClusterLineageRow(Base):
+    """Which cluster of the previous scan run each cluster continues (store/lineage.py)."""
+
+    __tablename__ = "cluster_lineage"
+
+    run_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cluster_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    previous_run_id: Mapped[str | None] = mapped_column(String(64))
+    relation: Mapped[str] = mapped_column(String(16), nullable=False)  # new | continued | split | merged
+    previous: Mapped[list[str]] = mapped_column(JSONType, nullable=False)
+    shared: Mapped[int] = mapped_column(Integer, nullable=False)
+    added: Mapped[int] = mapped_column(Integer, nullable=False)
+    removed: Mapped[int] = mapped_column(Integer, nullable=False)
+    new_indicators: Mapped[list[list[str]]] = mapped_column(JSONType, nullable=False)
+
+
 class ScoredComplaintRow(Base):
     __tablename__ = "scored_complaints"
     __table_args__ = (Index("ix_scored_complaints_run_flagged", "run_id", "flagged"),)
@@ -227,5 +243,6 @@ quarantine = cast(Table, QuarantineRow.__table__)
 ingest_runs = cast(Table, IngestRunRow.__table__)
 scan_runs = cast(Table, ScanRunRow.__table__)
 scored_complaints = cast(Table, ScoredComplaintRow.__table__)
+cluster_lineage = cast(Table, ClusterLineageRow.__table__)
 clusters = cast(Table, ClusterRow.__table__)
 scan_artifacts = cast(Table, ScanArtifactRow.__table__)

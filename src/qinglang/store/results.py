@@ -19,6 +19,7 @@ from sqlalchemy import delete, desc, insert, select
 from qinglang.config import DEFAULT_TZ
 from qinglang.schema import Cluster, Reason, ScoredComplaint
 from qinglang.store import models as m
+from qinglang.store.lineage import ClusterView, link
 from qinglang.store.store import Store
 
 _CLUSTER_COLUMNS = {
@@ -93,9 +94,12 @@ def save_scan(
                 "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS and v is not None},
             }
         )
+    lineage_rows = _lineage_rows(store, run_id, created, clusters)
     with store.engine.begin() as conn:
-        for table in (m.clusters, m.scored_complaints, m.scan_artifacts, m.scan_runs):
+        for table in (m.clusters, m.scored_complaints, m.scan_artifacts, m.scan_runs, m.cluster_lineage):
             conn.execute(delete(table).where(table.c.run_id == run_id))
+        if lineage_rows:
+            conn.execute(insert(m.cluster_lineage), lineage_rows)
         conn.execute(
             insert(m.scan_runs),
             [{"run_id": run_id, "created_at": created, "params": dict(params), "summary": dict(summary)}],
@@ -117,6 +121,55 @@ def save_scan(
                     }
                 ],
             )
+
+
+def _lineage_rows(
+    store: Store, run_id: str, created: datetime, clusters: Sequence[Cluster]
+) -> list[dict[str, Any]]:
+    """Each new cluster's link to the run saved just before this one (store/lineage.py)."""
+    with store.engine.connect() as conn:
+        prev = conn.execute(
+            select(m.scan_runs.c.run_id)
+            .where(m.scan_runs.c.created_at < created, m.scan_runs.c.run_id != run_id)
+            .order_by(m.scan_runs.c.created_at.desc())
+            .limit(1)
+        ).first()
+        previous_rows = (
+            conn.execute(
+                select(m.clusters.c.cluster_id, m.clusters.c.complaint_ids, m.clusters.c.indicators).where(
+                    m.clusters.c.run_id == prev.run_id
+                )
+            ).all()
+            if prev is not None
+            else []
+        )
+
+    def keys(items: Any) -> frozenset[tuple[str, str]]:
+        return frozenset(
+            (str(i["kind"]), str(i["value"])) for i in items or [] if "kind" in i and "value" in i
+        )
+
+    previous = [
+        ClusterView(r.cluster_id, frozenset(r.complaint_ids or []), keys(r.indicators)) for r in previous_rows
+    ]
+    new = [
+        ClusterView(c.cluster_id, frozenset(c.complaint_ids), keys(c.model_dump(mode="json")["indicators"]))
+        for c in clusters
+    ]
+    return [
+        {
+            "run_id": run_id,
+            "cluster_id": lin.cluster_id,
+            "previous_run_id": prev.run_id if prev is not None else None,
+            "relation": lin.relation,
+            "previous": lin.previous,
+            "shared": lin.shared,
+            "added": lin.added,
+            "removed": lin.removed,
+            "new_indicators": [list(k) for k in lin.new_indicators[:50]],
+        }
+        for lin in link(previous, new).values()
+    ]
 
 
 def load_artifact(store: Store, run_id: str, name: str) -> bytes | None:

@@ -507,3 +507,15 @@ def _lane_rows(
         o=offset,
         ex=list(exclude) or [""],
     )
+
+
+def lineage_for_run(engine: Engine, run_id: str) -> dict[str, dict[str, Any]]:
+    """cluster id -> how it relates to the previous scan run (store/lineage.py), for one run."""
+    if not table_exists(engine, "cluster_lineage"):
+        return {}
+    out = {}
+    for r in _rows(engine, "SELECT * FROM cluster_lineage WHERE run_id = :r", r=run_id):
+        r["previous"] = db.jload(r["previous"], []) or []
+        r["new_indicators"] = db.jload(r["new_indicators"], []) or []
+        out[r["cluster_id"]] = r
+    return out

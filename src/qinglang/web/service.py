@@ -47,6 +47,7 @@ def _mask_reasons(reasons: list[dict[str, Any]], masked: bool) -> list[dict[str,
 
 def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
     clusters = repo.list_clusters(engine, run["run_id"], limit, offset)
+    lineage = repo.lineage_for_run(engine, run["run_id"])
     items = []
     for c in clusters:
         span = (
@@ -57,6 +58,7 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
             {
                 "cluster_id": c["cluster_id"],
                 "status": repo.cluster_status(c),
+                "since_last": _since_last(lineage.get(c["cluster_id"]), masked=True),
                 "size": c["size"],
                 "score": c["score"],
                 "first_seen": c["first_seen"],
@@ -159,6 +161,22 @@ def _online_lane(engine: Engine, limit: int) -> list[dict[str, Any]]:
     return [_lane_item(c) for c in lane]
 
 
+def _since_last(row: dict[str, Any] | None, masked: bool) -> dict[str, Any] | None:
+    """What changed since the previous scan run: relation, the previous ids, +members, new
+    indicators (numbers masked for masked roles)."""
+    if row is None or not row.get("previous_run_id"):
+        return None
+    news = [{"kind": k, "value": v} for k, v in row.get("new_indicators", [])]
+    return {
+        "relation": row["relation"],
+        "previous_run_id": row["previous_run_id"],
+        "previous": row["previous"],
+        "added": row["added"],
+        "removed": row["removed"],
+        "new_indicators": views.masked_items(news, masked),
+    }
+
+
 def _masked(rows: Any, masked: bool) -> Any:
     return mask_deep(rows) if masked else rows
 
@@ -204,6 +222,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "cluster_id": cluster_id,
         "status": repo.cluster_status(cluster),
         "status_reason": (cluster.get("extra") or {}).get("status_reason"),
+        "since_last": _since_last(repo.lineage_for_run(engine, run["run_id"]).get(cluster_id), masked),
         "incident": (cluster.get("extra") or {}).get("incident"),
         "size": cluster["size"],
         "score": cluster["score"],
