@@ -131,6 +131,13 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "separately tied groups filed in the same sessions with the same demands: one agency",
     ),
     EvidenceCode(
+        "shared_office",
+        "campaign",
+        0.3,
+        "多个团伙的投诉来自同一个只有它们使用的办公网络：同一机构",
+        "separately tied groups filed from one office network that only they use: one agency",
+    ),
+    EvidenceCode(
         "similarity_only",
         "campaign",
         -1.0,

@@ -43,7 +43,7 @@ from qinglang.link.rules import (
 )
 from qinglang.schema import Cluster, Complaint, Evidence, ScoredComplaint
 from qinglang.score import combine, to_reasons
-from qinglang.signals.base import Baselines, ClusterContext
+from qinglang.signals.base import Baselines, ClusterContext, evidence
 from qinglang.signals.campaign import (
     CAMPAIGN_SIGNALS,
     cluster_status,
@@ -435,6 +435,12 @@ def run_scan(
         feats,
         config,
     )
+    raw_clusters = _join_one_office(
+        raw_clusters,
+        lambda members, extra: _scored(context_of(members), extra),
+        feats,
+        config,
+    )
     raw_clusters.sort(key=lambda x: (-x[0], -len(x[1].members), x[1].members[0]))
 
     results: list[ClusterResult] = []
@@ -663,6 +669,49 @@ def _join_co_timed(
                 continue  # together they are no longer an incident: keep the parts
             gone = {id(parts[k]) for k in g}
             out = [r for r in out if id(r) not in gone] + [joined]
+    return out
+
+
+def _join_one_office(
+    raw: list[RawCluster],
+    rescore: Callable[[list[int], list[Evidence]], RawCluster],
+    feats: Sequence[RecordFeatures],
+    config: DetectionConfig,
+) -> list[RawCluster]:
+    """Flagged campaigns based in one office network that only they use are one agency.
+
+    A campaign's office is its dominant IP /24 with at least 3 of its members filed from it; when
+    two or more campaigns share that office and at least `office_session_share` of everything
+    filed from the block belongs to them, they are joined (reason `shared_office`). A carrier's
+    block carries other customers' filings and never qualifies; a real incident is never a
+    campaign, so it is never joined."""
+    cp = config.community
+    campaigns = [r for r in raw if r[0] >= config.threshold]
+    by_block: dict[str, list[RawCluster]] = defaultdict(list)
+    for r in campaigns:
+        blk = group_block([feats[i] for i in r[1].members], cp)
+        if blk and sum(1 for i in r[1].members if feats[i].ip_block == blk) >= 3:
+            by_block[blk].append(r)
+    filed: Counter[str] = Counter(f.ip_block for f in feats if f.ip_block in by_block)
+    out = list(raw)
+    for blk, parts in by_block.items():
+        if len(parts) < 2:
+            continue
+        theirs = sum(1 for r in parts for i in r[1].members if feats[i].ip_block == blk)
+        if theirs / filed[blk] < cp.office_session_share:
+            continue
+        members = sorted(i for r in parts for i in r[1].members)
+        ev = evidence(
+            "shared_office",
+            config.weight("campaign", "shared_office"),
+            f"{len(parts)} 组各自独立的投诉（共 {len(members)} 件）来自同一办公网络 {blk}"
+            f"（该网段 {theirs / filed[blk]:.0%} 的投诉属于它们）：同一机构",
+            f"{len(parts)} separately tied groups ({len(members)} complaints) filed from one office network "
+            f"{blk} ({theirs / filed[blk]:.0%} of everything filed from it is theirs): one agency",
+            [feats[i].complaint_id for i in members[:50]],
+        )
+        gone = {id(r) for r in parts}
+        out = [r for r in out if id(r) not in gone] + [rescore(members, [ev])]
     return out
 
 

@@ -56,3 +56,21 @@ def test_a_lawyer_name_is_read_after_the_first_lawyer_word():
     names = [c.value for c in extract_contacts("本律师刘律师已经接受委托") if c.kind == "lawyer_name"]
     assert "师刘" not in names
     assert ("lawyer_name", "陈志强") in [(c.kind, c.value) for c in extract_contacts("我委托了陈志强律师")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qq"),
+    [
+        ("群号：7 3 6 2 8 1 9 4 5", "736281945"),
+        ("有意者进群736281945私聊群主", "736281945"),
+        ("就是在一个QQ群（736281945）里学的", "736281945"),
+        ("招代理，分成五五。扣1956203847", "1956203847"),
+    ],
+)
+def test_qq_groups_and_a_number_glued_to_its_cue(text, qq):
+    assert ("qq", qq) in [(c.kind, c.value) for c in extract_contacts(text)]
+
+
+@pytest.mark.parametrize("text", ["喜欢的评论区扣1", "上个月扣了2000元", "又扣我12000"])
+def test_money_taken_and_comment_cues_are_not_qq(text):
+    assert [c for c in extract_contacts(text) if c.kind == "qq"] == []

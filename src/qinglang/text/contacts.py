@@ -67,7 +67,7 @@ _WECHAT = re.compile(
     r"(?![a-z0-9_-])"
 )
 _QQ = re.compile(
-    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣我|扣|企鹅|蔻蔻|筘筘|口口|球球)(?:号|群)?\s?[:：=]?\s?"
+    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣我|扣|企鹅|蔻蔻|筘筘|口口|球球|群号|进群|加群|入群)(?:号|群)?\s?[:：=（(]?\s?"
     r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _TLD = (
@@ -252,13 +252,14 @@ def extract_contacts(text: str) -> list[Contact]:
         a, b = m.span(2)
         if not _free(taken, a, b) or _NOT_NUMBER_AFTER.match(norm[b : b + 4]):
             continue
+        qq = _digits(m.group(2))
         if (
             m.group(1) == "扣"
             and norm[m.end(1) : m.end(1) + 1] not in (":", "：", "号", " ")
             and not m.group(0).startswith(("加", "+"))
+            and len(qq) < 7  # "扣1956203847": a QQ number glued to its cue; "扣1" is a comment cue
         ):
             continue
-        qq = _digits(m.group(2))
         if m.group(1) == "扣我" and len(qq) < 7:
             continue  # "扣我12000": money taken, not a QQ number
         if 5 <= len(qq) <= 11:
