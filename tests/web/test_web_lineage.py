@@ -58,3 +58,27 @@ def test_the_campaign_page_names_the_campaign_it_continues(rescanned):
         page = c.get("/campaigns/C00001").text
         assert 'id="since-last"' in page and "延续" in page and rescanned.clusters["B"] in page
         assert "延续" in c.get("/").text
+
+
+def test_a_verdict_stays_on_the_campaign_it_was_given_to_after_a_rescan(rescanned):
+    """Confirm B (C00002) in the first run; after the rescan C00002 is A: it must not show B's
+    confirmation (the headline bug of issue 12), and the first run's page still does."""
+    from qinglang.web.app import create_app
+    from qinglang.web.auth import create_user
+
+    app = create_app(rescanned.db_url, online=False)
+    create_user(app.state.wb.engine, "lead1", PASSWORD, "lead")
+    b_first = rescanned.clusters["B"]
+    with TestClient(app) as c:
+        c.post("/api/login", json={"username": "lead1", "password": PASSWORD})
+        r = c.post(
+            f"/api/campaigns/{b_first}/verdict",
+            json={"verdict": "confirm", "note": "核实为代投诉", "run_id": rescanned.run_id},
+        )
+        assert r.status_code == 200, r.text
+        first = c.get(f"/api/campaigns/{b_first}", params={"run_id": rescanned.run_id}).json()
+        assert [v["verdict"] for v in first["verdicts"]] == ["confirm"]
+        latest = c.get(f"/api/campaigns/{b_first}").json()  # the same id in the new run: another campaign
+        assert latest["verdicts"] == [] and latest["since_last"]["previous"] != [b_first]
+        queue = {i["cluster_id"]: i for i in c.get("/api/campaigns").json()["items"]}
+        assert queue[b_first]["verdict"] is None

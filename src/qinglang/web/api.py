@@ -478,7 +478,9 @@ def create_case(body: CaseIn, request: Request, user: User = Depends(current_use
     """Open the case of a campaign that a lead confirmed earlier."""
     st = state(request)
     run = _run_or_404(request, body.run_id)
-    confirmed = repo.latest_verdicts(st.engine, "campaign", [body.cluster_id]).get(body.cluster_id)
+    confirmed = repo.latest_verdicts(st.engine, "campaign", [body.cluster_id], run["run_id"]).get(
+        body.cluster_id
+    )
     if confirmed is None or confirmed["verdict"] != "confirm":
         raise HTTPException(status_code=409, detail="only a confirmed campaign becomes a case")
     return _action(

@@ -38,7 +38,7 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
         "geo": views.geo_distribution(members),
         "timeline": views.timeline([m["received_at"] for m in members]),
         "graph": views.entity_graph(cluster, members, masked=False),
-        "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"]),
+        "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"], case["run_id"]),
         "notes": repo.notes_for(engine, "campaign", case["cluster_id"]),
     }
 

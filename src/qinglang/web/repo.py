@@ -92,18 +92,24 @@ def _cluster(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def latest_verdicts(engine: Engine, target_kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Newest verdict per target id."""
+def latest_verdicts(
+    engine: Engine, target_kind: str, ids: Iterable[str], run_id: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Newest verdict per target id. Campaign ids are ranks within one scan run, so a campaign's
+    verdicts are read for the run they were given in (`run_id`): after a rescan C00002 may be
+    another campaign, and must not show the old one's confirmation (lineage says which campaign
+    of the previous run it continues)."""
     ids = list(ids)
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
+        query = sa.select(db.verdicts).where(
+            db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id.in_(chunk)
+        )
+        if run_id is not None:
+            query = query.where(db.verdicts.c.run_id == run_id)
         with engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(db.verdicts)
-                .where(db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id.in_(chunk))
-                .order_by(db.verdicts.c.id)
-            ).mappings()
+            rows = conn.execute(query.order_by(db.verdicts.c.id)).mappings()
             for r in rows:
                 out[r["target_id"]] = dict(r)
     return out
@@ -119,7 +125,7 @@ def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0
         o=offset,
     )
     clusters = [_cluster(r) for r in rows]
-    verdicts = latest_verdicts(engine, "campaign", [c["cluster_id"] for c in clusters])
+    verdicts = latest_verdicts(engine, "campaign", [c["cluster_id"] for c in clusters], run_id)
     for c in clusters:
         c["verdict"] = verdicts.get(c["cluster_id"])
     return clusters
@@ -396,8 +402,12 @@ def notes_for(engine: Engine, target_kind: str, target_id: str) -> list[dict[str
     return _for_target(engine, db.notes, target_kind, target_id)
 
 
-def verdict_history(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
-    return _for_target(engine, db.verdicts, target_kind, target_id)
+def verdict_history(
+    engine: Engine, target_kind: str, target_id: str, run_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Verdicts about one target, oldest first; for a campaign, those of one run (see latest_verdicts)."""
+    rows = _for_target(engine, db.verdicts, target_kind, target_id)
+    return [r for r in rows if run_id is None or r.get("run_id") == run_id]
 
 
 def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[str, Any]]:

@@ -256,7 +256,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         ],
         "members_total": len(members),
         # analysts write numbers and names into notes too: masked like everything else
-        "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id), masked),
+        "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id, run["run_id"]), masked),
         "notes": _masked(repo.notes_for(engine, "campaign", cluster_id), masked),
         "case_id": case["case_id"] if case else None,
         "masked": masked,
