@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 from wb_scenario import AGENT_PHONE, PASSWORD, USERS, artifacts_dir, write_scenario
 
 from qinglang.evidence import verify_pack
@@ -67,6 +67,17 @@ def browser():
         b.close()
 
 
+def _wait_js(page: Page, expression: str, timeout: float = 20.0) -> None:
+    """Poll an expression with page.evaluate (DevTools evaluation): Playwright's wait_for_function
+    compiles its predicate with eval inside the page, which the workbench's CSP forbids."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.1)
+
+
 def _login(page: Page, base: str, username: str) -> None:
     page.goto(base + "/")
     page.wait_for_url("**/login**")
@@ -99,7 +110,7 @@ def test_lead_confirms_campaign_and_exports_evidence_pack(live_server, browser):
     page.wait_for_selector("#timeline-chart canvas")
     page.wait_for_selector("#geo-chart canvas")
     page.wait_for_selector("#graph canvas")
-    page.wait_for_function("window.__cy && window.__cy.nodes().length > 10")
+    _wait_js(page, "window.__cy && window.__cy.nodes().length > 10")
     assert page.locator("mark.diff-mark").count() > 0  # member differences highlighted
     assert AGENT_PHONE not in page.inner_text("body")  # masked even for a lead until unmasked
     page.screenshot(path=str(shots / "03-campaign.png"), full_page=True)
@@ -186,17 +197,20 @@ def test_analyst_cannot_dismiss_a_referred_campaign_and_a_lead_does_it_through_t
     lead.wait_for_url("**/cases/QL-*")
     case_id = lead.inner_text("#case-id")
     lead.click("#move-under_review")
+    lead.wait_for_selector("#action-dialog[open]")
     lead.click("#dialog-ok")
+    expect(lead.locator("#case-status")).to_contain_text("审查")  # no wait_for_function: the CSP forbids eval
     lead.wait_for_selector("#referral-needs-pack")  # no pack exported yet: referral is locked
     assert lead.locator("#move-referred").is_disabled()
     with lead.expect_download():
         lead.click("#export-pack")
     lead.reload()
     lead.click("#move-referred")
+    lead.wait_for_selector("#action-dialog[open]")
     assert "移送" in lead.inner_text("#dialog-text")
     lead.fill("#dialog-note", "移送公安")
     lead.click("#dialog-ok")
-    lead.wait_for_function("document.querySelector('#case-status').textContent.includes('已移送')")
+    expect(lead.locator("#case-status")).to_contain_text("已移送")
 
     analyst_ctx = browser.new_context(viewport={"width": 1300, "height": 900})
     analyst = analyst_ctx.new_page()

@@ -129,3 +129,11 @@ def test_online_submissions_sit_between_genuine_and_urgent_on_every_page_size(le
         assert kinds == sorted(kinds, key="gou".index), kinds  # genuine, then online, then urgent
         assert len(items) == total
     assert all(o == orders[0] for o in orders)  # the same order whatever the page size
+
+
+def test_campaign_members_newest_first_and_clean_files_counted_not_listed(lead_client, sqlite_scenario):
+    d = lead_client.get(f"/api/campaigns/{sqlite_scenario.clusters['A']}").json()
+    times = [m["received_at"] for m in d["members"]]
+    assert times == sorted(times, reverse=True) and len(times) > 1
+    assert d["materials_total"] == len(d["materials"]) + d["materials_clean"]
+    assert all(m["flagged"] for m in d["materials"])

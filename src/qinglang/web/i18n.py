@@ -116,7 +116,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "first_seen": ("首次", "First seen"),
     "last_seen": ("最后", "Last seen"),
     "run": ("扫描批次", "Scan run"),
-    "more_members": ("仅显示前 {n} 条", "showing the first {n}"),
+    "more_members": ("仅显示最新 {n} 条", "showing the newest {n}"),
+    "materials_clean": ("另有 {n} 个文件未发现问题（未列出）", "{n} more files showed nothing (not listed)"),
     # governance: confirmation dialogs, role rules, the audit page
     "dialog_note": ("备注（写入记录）", "Note (kept in the record)"),
     "dialog_note_required": ("备注（必填，写入记录）", "Note (required, kept in the record)"),

@@ -196,7 +196,9 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         return None
     ids = list(cluster["complaint_ids"])
     members = repo.complaints_by_ids(engine, ids, repo.LIGHT_COLUMNS)  # all members, without texts
-    shown = repo.complaints_by_ids(engine, [m["complaint_id"] for m in members[:MAX_MEMBERS_SHOWN]])
+    # the newest members first: today's filings are what an analyst acts on (the oldest 300 once hid them)
+    newest = [m["complaint_id"] for m in members[-MAX_MEMBERS_SHOWN:]]
+    shown = list(reversed(repo.complaints_by_ids(engine, newest)))
     scored = repo.scored_for(engine, run["run_id"], [m["complaint_id"] for m in shown])
     template = cluster.get("template") or ""
     # borrowers write their own names into their texts ("我是张伟"): the names of the members whose
@@ -215,7 +217,12 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         )
     attachments = [a for m in members for a in m.get("attachments", [])]
     materials = repo.materials_for(run.get("params", {}).get("out_dir"), attachments)
-    thumbs = _thumbnails(run, materials)
+    # flagged files first, strongest first; clean files are counted, not listed (407 files once
+    # filled the page, most of them clean)
+    flagged_files = sorted(
+        (m for m in materials if m.get("flagged")), key=lambda m: -float(m.get("score") or 0)
+    )
+    thumbs = _thumbnails(run, flagged_files)
     case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
     return {
         "run_id": run["run_id"],
@@ -241,8 +248,10 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
                 **(mask_deep(m, _names_of(engine, m.get("customer_ids") or [])) if masked else m),
                 "thumbnail": thumbs.get(str(m.get("file"))),
             }
-            for m in materials
+            for m in flagged_files
         ],
+        "materials_total": len(materials),
+        "materials_clean": sum(1 for m in materials if not m.get("flagged")),
         "members": [
             {
                 "complaint_id": m["complaint_id"],
