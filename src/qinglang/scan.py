@@ -494,10 +494,7 @@ def run_scan(
             member_of[i] = (cluster_by_id[block_owner[f.ip_block]], config.community.weak_membership)
             blocked.append(i)
     for i in blocked:
-        cr = member_of[i][0]
-        cr.members.append(i)
-        cr.cluster.complaint_ids.append(feats[i].complaint_id)
-        cr.cluster.size += 1
+        _attach(member_of[i][0], i, feats)
 
     # Members of a campaign that files just before due dates rarely share a handle or device
     # with the rest; one filed in its active period, just before its own due date, with the
@@ -530,10 +527,7 @@ def run_scan(
             member_of[i] = (by_id[picked], cp.timing_membership)
             timed.add(i)
     for i in sorted(timed, key=lambda i: feats[i].ts):
-        cr = member_of[i][0]
-        cr.members.append(i)
-        cr.cluster.complaint_ids.append(feats[i].complaint_id)
-        cr.cluster.size += 1
+        _attach(member_of[i][0], i, feats)
 
     # An agency filing from the borrowers' own phones still files from its office network, and
     # only in its sessions: a complaint still alone, filed from a campaign's office block during
@@ -555,11 +549,8 @@ def run_scan(
     for i in in_office:
         picked = office_session_match(feats[i], sessions, config.community, read[i].intent)
         if picked is not None:
-            cr = cluster_by_id[picked]
-            member_of[i] = (cr, config.community.weak_membership)
-            cr.members.append(i)
-            cr.cluster.complaint_ids.append(feats[i].complaint_id)
-            cr.cluster.size += 1
+            member_of[i] = (cluster_by_id[picked], config.community.weak_membership)
+            _attach(cluster_by_id[picked], i, feats)
 
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
@@ -595,6 +586,14 @@ def run_scan(
         office_sessions=sessions,
         block_owner=block_owner,
     )
+
+
+def _attach(cr: ClusterResult, i: int, feats: Sequence[RecordFeatures]) -> None:
+    """Add a complaint attached after scoring (office block, timing, office session) to its
+    cluster: members, complaint ids and size move together."""
+    cr.members.append(i)
+    cr.cluster.complaint_ids.append(feats[i].complaint_id)
+    cr.cluster.size += 1
 
 
 RawCluster = tuple[float, ClusterContext, list[Evidence]]

@@ -81,22 +81,7 @@ CHANNEL_ALIASES: dict[str, str] = {
     "社交媒体": "social",
     "weibo": "social",
     "微博": "social",
-    "黑猫": "social",
-    "黑猫投诉": "social",
-    "抖音": "social",
-    "小红书": "social",
-    # referrals from the regulator or the central bank, under the names lenders' systems export
-    "regulator_referral": "regulator",
-    "referral": "regulator",
-    "12378": "regulator",
-    "金融监管局": "regulator",
-    "人民银行": "regulator",
-    "人行": "regulator",
-    # letters and written submissions: no channel of their own
-    "letter": "other",
-    "信函": "other",
-    "来信": "other",
-    "书面": "other",
+    "referral": "regulator",  # a regulator's referral; names that contain a part: CHANNEL_PARTS
     "其他": "other",
     "其它": "other",
     "web": "other",

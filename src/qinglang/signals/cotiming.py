@@ -14,23 +14,18 @@ shifted one counts. A real incident never qualifies: only clusters already flagg
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
 from qinglang.detection_config import ClusterParams
+from qinglang.link.rules import in_session
 from qinglang.schema import Evidence
 from qinglang.signals.base import evidence
 
 
 def _near_share(a: Sequence[float], b_sorted: Sequence[float], window: float) -> float:
     """Share of the times in `a` with a time of `b_sorted` within `window` seconds."""
-    hits = 0
-    for t in a:
-        k = bisect_left(b_sorted, t - window)
-        if k < len(b_sorted) and b_sorted[k] <= t + window:
-            hits += 1
-    return hits / len(a) if a else 0.0
+    return sum(1 for t in a if in_session(t, b_sorted, window)) / len(a) if a else 0.0
 
 
 DAY = 86400.0

@@ -44,4 +44,4 @@ def urgency(text: str) -> list[dict[str, str]]:
 
 def urgency_level(text: str) -> int:
     """How many urgent kinds a text mentions (0: not urgent); stored with each complaint."""
-    return sum(1 for _, _, _, words in URGENT if any(w in text for w in words))
+    return len(urgency(text))

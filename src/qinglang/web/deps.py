@@ -63,22 +63,12 @@ def lang_of(request: Request) -> str:
 
 def from_another_site(request: Request) -> bool:
     """A browser request that another site started (a link or a redirect on someone else's page)
-    while riding on the session cookie: `Sec-Fetch-Site` says so, or, from a browser that does not
-    send it, a `Referer` of another origin. API clients with a bearer token are never that."""
-    if request.headers.get("authorization", "").lower().startswith("bearer "):
-        return False
-    site = request.headers.get("sec-fetch-site", "").lower()
-    if site in ("cross-site", "same-site"):
-        return True
-    if site:
-        return False
-    referer = request.headers.get("referer")
-    if not referer:
-        return False
-    from urllib.parse import urlsplit
+    while riding on the session cookie: the same rule the security middleware applies to writes
+    (web/security.foreign_request_reason)."""
+    from qinglang.web.security import foreign_request_reason
 
-    ref = urlsplit(referer)
-    return (ref.netloc or "").lower() != request.headers.get("host", "").lower()
+    headers = {k.lower(): v for k, v in request.scope.get("headers", [])}
+    return foreign_request_reason(request.scope, headers) is not None
 
 
 def masking(request: Request, user: User, target_kind: str, target_id: str) -> bool:

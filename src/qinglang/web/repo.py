@@ -466,23 +466,18 @@ def local_time(value: datetime | str | None) -> str:
 
 def quick_lane_page(
     engine: Engine, run_id: str, limit: int, offset: int, exclude: Sequence[str] = ()
-) -> tuple[int, int, list[dict[str, Any]]]:
-    """Every complaint that needs a fast answer, as (total, how many of them are marked genuine,
-    one page): marked genuine by an analyst (even if the scan flagged it: a genuine verdict takes
-    it out of its campaign), or urgent (`complaints.urgency` > 0) and not flagged by the scan, and
-    not yet answered or judged a campaign member; genuine first, then by urgency, then oldest
-    first (the closest to its SLA). `exclude`: ids shown from elsewhere (online submissions)."""
+) -> list[dict[str, Any]]:
+    """One page of every complaint that needs a fast answer: marked genuine by an analyst (even if
+    the scan flagged it: a genuine verdict takes it out of its campaign), or urgent
+    (`complaints.urgency` > 0) and not flagged by the scan, and not yet answered or judged a
+    campaign member; genuine first, then by urgency, then oldest first (the closest to its SLA).
+    `exclude`: ids shown from elsewhere (online submissions). Totals: `lane_totals`."""
     rows = _lane_rows(engine, run_id, limit, offset, exclude) if limit > 0 else []
-    total, genuine = (
-        (int(rows[0]["total"]), int(rows[0]["genuine_total"] or 0))
-        if rows
-        else lane_totals(engine, run_id, exclude)
-    )
     for r in rows:
         r["received_at"] = to_dt(r["received_at"])
         r.pop("total", None)
         r.pop("genuine_total", None)
-    return total, genuine, rows
+    return rows
 
 
 def lane_totals(engine: Engine, run_id: str, exclude: Sequence[str] = ()) -> tuple[int, int]:

@@ -6,7 +6,7 @@ three things (issue 12, the security probe):
 - **Cross-site requests refused.** A state-changing request (any method but GET/HEAD/OPTIONS)
   that rides on the session *cookie* must come from the workbench's own origin: its `Origin`
   (or, without one, its `Referer`) must match the host it was sent to, and a browser's
-  `Sec-Fetch-Site: cross-site` is refused outright. This covers `/login` too (login CSRF swaps
+  `Sec-Fetch-Site: cross-site` or `same-site` is refused outright. This covers `/login` too (login CSRF swaps
   the victim's session for the attacker's). API clients that send `Authorization: Bearer` carry
   no ambient credential and are not checked; a request with neither header (curl, scripts) is
   let through, as OWASP's origin-verification guidance allows, because a browser always sends
@@ -74,10 +74,18 @@ def cross_site_reason(scope: Scope, headers: dict[bytes, bytes]) -> str | None:
     """Why this state-changing request is refused as cross-site, or None when it may pass."""
     if scope.get("method", "GET") in SAFE_METHODS:
         return None
+    return foreign_request_reason(scope, headers)
+
+
+def foreign_request_reason(scope: Scope, headers: dict[bytes, bytes]) -> str | None:
+    """Why a request riding on the session cookie was started by another site (any method: the
+    workbench also refuses an unmasking or a logout another site asked for), or None. A bearer
+    token is no ambient credential: a forged request cannot carry it."""
     if headers.get(b"authorization", b"").lower().startswith(b"bearer "):
-        return None  # no ambient credential: a forged request cannot carry the token
-    if headers.get(b"sec-fetch-site", b"").lower() == b"cross-site":
-        return "sec-fetch-site: cross-site"
+        return None
+    site = headers.get(b"sec-fetch-site", b"").lower()
+    if site in (b"cross-site", b"same-site"):
+        return f"sec-fetch-site: {site.decode()}"
     origin_raw = headers.get(b"origin")
     if origin_raw is not None:
         origin = origin_raw.decode("latin-1").lower()

@@ -139,7 +139,7 @@ def quick_lane_page(
     before = max(0, min(end, genuine) - offset)  # stored genuine rows on this page
     first = offset if offset < genuine else max(genuine, offset - len(online))
     n_stored = limit - len(head)
-    _, _, rows = repo.quick_lane_page(engine, run["run_id"], n_stored, first, online_ids)
+    rows = repo.quick_lane_page(engine, run["run_id"], n_stored, first, online_ids)
     rows_before, rows_after = rows[:before], rows[before:]
     items = [_lane_item(r) for r in rows_before] + head + [_lane_item(r) for r in rows_after]
     for item in items:
