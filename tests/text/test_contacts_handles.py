@@ -74,3 +74,9 @@ def test_qq_groups_and_a_number_glued_to_its_cue(text, qq):
 @pytest.mark.parametrize("text", ["喜欢的评论区扣1", "上个月扣了2000元", "又扣我12000"])
 def test_money_taken_and_comment_cues_are_not_qq(text):
     assert [c for c in extract_contacts(text) if c.kind == "qq"] == []
+
+
+def test_repeated_lawyer_words_give_no_name():
+    """'律师律师' left nothing after the first 律师 and once raised IndexError (found by the
+    offsets property test in CI)."""
+    assert [c for c in extract_contacts("律师律师") if c.kind == "lawyer_name"] == []

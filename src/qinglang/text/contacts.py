@@ -331,7 +331,7 @@ def _names(text: str) -> list[Contact]:
         if name.endswith("律师事务所") or norm.startswith("事务所", m.end()):
             continue
         name = name.split("律师")[-1]  # "本律师刘律师": the name is after the first 律师, not 师刘
-        if name[0] not in _SURNAMES:
+        if name and name[0] not in _SURNAMES:
             name = name[1:]
         if len(name) < 2 or name[0] not in _SURNAMES or name in _NOT_NAMES:
             continue
