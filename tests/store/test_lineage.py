@@ -78,3 +78,35 @@ def test_save_scan_records_the_lineage(tmp_path):
     store.close()
     assert rows[("r1", "C00001")][0] == "new"
     assert rows[("r2", "C00001")][:2] == ("continued", "r1") and rows[("r2", "C00001")][3] == 5
+
+
+def test_campaign_keys_follow_continuation_and_merges():
+    """Continued keeps its key; a merge keeps the oldest key and absorbs the other; a split piece
+    and a new cluster take the next numbers, in cluster id order."""
+    from qinglang.store.lineage import CampaignKey, assign_keys
+
+    prev = [_c("P1", range(0, 40)), _c("P2", range(100, 120)), _c("P3", range(200, 220))]
+    prev_keys = {
+        "P1": CampaignKey("G000007"),
+        "P2": CampaignKey("G000003", ("G000001",)),
+        "P3": CampaignKey("G000005"),
+    }
+    new = [
+        _c("N1", range(0, 25)),
+        _c("N2", range(25, 40)),
+        _c("N3", list(range(100, 120)) + list(range(200, 220))),
+        _c("N4", range(500, 510)),
+    ]
+    keys = assign_keys(link(prev, new), prev_keys, next_number=8)
+    assert keys["N1"] == CampaignKey("G000007")
+    assert keys["N3"] == CampaignKey("G000003", ("G000001", "G000005"))
+    assert keys["N2"] == CampaignKey("G000008") and keys["N4"] == CampaignKey("G000009")
+
+
+def test_a_previous_cluster_without_a_key_gives_a_new_one():
+    """A run saved before keys existed has none: its successor is numbered, not left keyless."""
+    from qinglang.store.lineage import assign_keys, key_number
+
+    keys = assign_keys(link([_c("P1", range(10))], [_c("N1", range(10))]), {}, next_number=1)
+    assert keys["N1"].key == "G000001" and key_number(keys["N1"].key) == 1
+    assert key_number("C00001") == 0 and key_number(None) == 0

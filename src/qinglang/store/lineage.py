@@ -84,3 +84,53 @@ def link(previous: Sequence[ClusterView], new: Sequence[ClusterView]) -> dict[st
             new_indicators=sorted(n.indicators - known) if prev else [],
         )
     return out
+
+
+# ---- stable campaign keys -------------------------------------------------------------------
+#
+# Rule (docs/workbench.md, "Campaign identity"): a cluster that *continues* one previous cluster
+# keeps its key; a *merge* keeps the oldest key among those it continues (the lowest number) and
+# records the others as absorbed, so verdicts given under any of them still apply; a *split*
+# piece and a *new* cluster get the next unused key. Verdicts, notes and cases are stored with
+# the key, not with the run's rank (C00001), so they follow the campaign across scans.
+
+KEY_PREFIX = "G"
+KEY_DIGITS = 6
+
+
+def format_key(number: int) -> str:
+    return f"{KEY_PREFIX}{number:0{KEY_DIGITS}d}"
+
+
+def key_number(key: str | None) -> int:
+    """The number of a key ("G000042" -> 42); 0 for anything else."""
+    if not key or not key.startswith(KEY_PREFIX) or not key[len(KEY_PREFIX) :].isdigit():
+        return 0
+    return int(key[len(KEY_PREFIX) :])
+
+
+@dataclass(frozen=True)
+class CampaignKey:
+    key: str
+    absorbed: tuple[str, ...] = ()  # keys of campaigns merged into this one (theirs and their absorbed)
+
+
+def assign_keys(
+    lineages: Mapping[str, Lineage], previous_keys: Mapping[str, CampaignKey], next_number: int
+) -> dict[str, CampaignKey]:
+    """cluster id of the new run -> its campaign key; `previous_keys` maps the previous run's
+    cluster ids to theirs (a previous cluster without a key — a run saved before keys existed —
+    gives its successor a new key); new keys are numbered from `next_number` in cluster id order."""
+    out: dict[str, CampaignKey] = {}
+    number = next_number
+    for cluster_id in sorted(lineages):
+        lin = lineages[cluster_id]
+        before = [previous_keys[p] for p in lin.previous if p in previous_keys]
+        if lin.relation in ("continued", "merged") and before:
+            keep = min(before, key=lambda k: (key_number(k.key), k.key))
+            absorbed = {a for k in before for a in (k.key, *k.absorbed)} - {keep.key}
+            out[cluster_id] = CampaignKey(keep.key, tuple(sorted(absorbed, key=key_number)))
+        else:
+            out[cluster_id] = CampaignKey(format_key(number))
+            number += 1
+    return out

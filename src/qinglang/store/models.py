@@ -193,6 +193,9 @@ class ClusterLineageRow(Base):
     added: Mapped[int] = mapped_column(Integer, nullable=False)
     removed: Mapped[int] = mapped_column(Integer, nullable=False)
     new_indicators: Mapped[list[list[str]]] = mapped_column(JSONType, nullable=False)
+    # the campaign's stable key across scans ("G000042") and the keys merged into it (lineage.assign_keys)
+    campaign_key: Mapped[str | None] = mapped_column(String(16), index=True)
+    absorbed_keys: Mapped[list[str] | None] = mapped_column(JSONType)
 
 
 class ScoredComplaintRow(Base):

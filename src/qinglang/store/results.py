@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, desc, insert, select
+from sqlalchemy import delete, desc, func, insert, select
 
 from qinglang.config import DEFAULT_TZ
 from qinglang.schema import Cluster, Reason, ScoredComplaint
 from qinglang.store import models as m
-from qinglang.store.lineage import ClusterView, link
+from qinglang.store.lineage import CampaignKey, ClusterView, assign_keys, key_number, link
 from qinglang.store.store import Store
 
 _CLUSTER_COLUMNS = {
@@ -143,6 +143,40 @@ def _lineage_rows(
             if prev is not None
             else []
         )
+        previous_keys = (
+            {
+                r.cluster_id: CampaignKey(r.campaign_key, tuple(r.absorbed_keys or ()))
+                for r in conn.execute(
+                    select(
+                        m.cluster_lineage.c.cluster_id,
+                        m.cluster_lineage.c.campaign_key,
+                        m.cluster_lineage.c.absorbed_keys,
+                    ).where(
+                        m.cluster_lineage.c.run_id == prev.run_id,
+                        m.cluster_lineage.c.campaign_key.is_not(None),
+                    )
+                )
+            }
+            if prev is not None
+            else {}
+        )
+        next_number = 1 + max(
+            (
+                key_number(k)
+                for (k,) in conn.execute(
+                    select(m.cluster_lineage.c.campaign_key)
+                    .where(
+                        m.cluster_lineage.c.campaign_key.is_not(None), m.cluster_lineage.c.run_id != run_id
+                    )
+                    .order_by(
+                        func.length(m.cluster_lineage.c.campaign_key).desc(),
+                        m.cluster_lineage.c.campaign_key.desc(),
+                    )
+                    .limit(1)
+                )
+            ),
+            default=0,
+        )
 
     def keys(items: Any) -> frozenset[tuple[str, str]]:
         return frozenset(
@@ -156,10 +190,14 @@ def _lineage_rows(
         ClusterView(c.cluster_id, frozenset(c.complaint_ids), keys(c.model_dump(mode="json")["indicators"]))
         for c in clusters
     ]
+    lineages = link(previous, new)
+    campaign_keys = assign_keys(lineages, previous_keys, next_number)
     return [
         {
             "run_id": run_id,
             "cluster_id": lin.cluster_id,
+            "campaign_key": campaign_keys[lin.cluster_id].key,
+            "absorbed_keys": list(campaign_keys[lin.cluster_id].absorbed),
             "previous_run_id": prev.run_id if prev is not None else None,
             "relation": lin.relation,
             "previous": lin.previous,
@@ -168,7 +206,7 @@ def _lineage_rows(
             "removed": lin.removed,
             "new_indicators": [list(k) for k in lin.new_indicators[:50]],
         }
-        for lin in link(previous, new).values()
+        for lin in lineages.values()
     ]
 
 

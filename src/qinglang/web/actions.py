@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from qinglang.web import audit, audit_view, db
+from qinglang.web import audit, audit_view, campaign_identity, db
 from qinglang.web.auth import User
 
 CAMPAIGN_VERDICTS = ("confirm", "dismiss")
@@ -37,12 +37,18 @@ class ActionError(ValueError):
         self.status = status
 
 
-def _live_case(conn: sa.Connection, run_id: str | None, cluster_id: str) -> dict[str, Any] | None:
-    """The campaign's case while it is not closed (the case of this scan run's cluster)."""
-    query = sa.select(db.cases).where(db.cases.c.cluster_id == cluster_id, db.cases.c.status != "closed")
-    if run_id is not None:
-        query = query.where(db.cases.c.run_id == run_id)
-    row = conn.execute(query.order_by(db.cases.c.created_at.desc())).mappings().first()
+def _case_query(ident: campaign_identity.Identity) -> sa.Select[Any]:
+    """The campaign's cases, newest first: filed under its stable key or one merged into it."""
+    return (
+        sa.select(db.cases)
+        .where(campaign_identity.belongs(db.cases, ident, legacy_id_column="cluster_id"))
+        .order_by(db.cases.c.created_at.desc())
+    )
+
+
+def _live_case(conn: sa.Connection, ident: campaign_identity.Identity) -> dict[str, Any] | None:
+    """The campaign's case while it is not closed."""
+    row = conn.execute(_case_query(ident).where(db.cases.c.status != "closed")).mappings().first()
     return dict(row) if row else None
 
 
@@ -111,10 +117,17 @@ def record_verdict(
         "verdict": verdict,
         "note": (note or "").strip() or None,
     }
+    ident = (
+        campaign_identity.identity(engine, run_id, target_id)
+        if target_kind == "campaign" and run_id
+        else None
+    )
+    if ident is not None:
+        row["campaign_key"] = ident.key  # the verdict follows the campaign across scans
     with engine.begin() as conn:
         case = None
-        if target_kind == "campaign" and verdict == "dismiss":
-            case = _live_case(conn, run_id, target_id)
+        if ident is not None and verdict == "dismiss":
+            case = _live_case(conn, ident)
             if case is not None:
                 _check_dismissal_of_case(user, case, note)
         pk = conn.execute(sa.insert(db.verdicts).values(**row)).inserted_primary_key
@@ -128,7 +141,7 @@ def record_verdict(
             "verdict",
             target_kind,
             target_id,
-            {"verdict": verdict, "note": note, "run_id": run_id},
+            {"verdict": verdict, "note": note, "run_id": run_id, "campaign_key": row.get("campaign_key")},
         )
         if case is not None:
             audit.record(
@@ -144,7 +157,10 @@ def record_verdict(
     return row
 
 
-def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text: str) -> dict[str, Any]:
+def add_note(
+    engine: Engine, user: User, target_kind: str, target_id: str, text: str, run_id: str | None = None
+) -> dict[str, Any]:
+    """A note with its audit entry; a campaign's note is filed under its stable key (of `run_id`)."""
     if not user.may("note"):
         raise ActionError("该角色不能写备注 / this role may not write notes", 403)
     if not text.strip():
@@ -156,6 +172,9 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
         "target_id": target_id,
         "text": text.strip(),
     }
+    if target_kind == "campaign" and run_id:
+        row["run_id"] = run_id
+        row["campaign_key"] = campaign_identity.key_of(engine, run_id, target_id)
     with engine.begin() as conn:
         pk = conn.execute(sa.insert(db.notes).values(**row)).inserted_primary_key
         assert pk is not None  # a single-row INSERT always reports its key
@@ -165,11 +184,10 @@ def add_note(engine: Engine, user: User, target_kind: str, target_id: str, text:
 
 
 def case_for_cluster(engine: Engine, run_id: str, cluster_id: str) -> dict[str, Any] | None:
+    """The campaign's newest case, whichever scan it was opened in (it follows the stable key)."""
     with engine.connect() as conn:
         row = (
-            conn.execute(
-                sa.select(db.cases).where(db.cases.c.run_id == run_id, db.cases.c.cluster_id == cluster_id)
-            )
+            conn.execute(_case_query(campaign_identity.identity(engine, run_id, cluster_id)))
             .mappings()
             .first()
         )
@@ -194,6 +212,7 @@ def open_case(engine: Engine, user: User, run_id: str, cluster_id: str, title: s
         "title": title,
         "status": "open",
         "updated_at": now,
+        "campaign_key": campaign_identity.key_of(engine, run_id, cluster_id),
     }
     with engine.begin() as conn:
         conn.execute(sa.insert(db.cases).values(**row))

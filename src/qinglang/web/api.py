@@ -241,11 +241,13 @@ def campaign_queue(
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
     run_id: str | None = None,
+    order: Literal["changes", "score"] = "changes",
     user: User = Depends(current_user),
 ) -> dict[str, Any]:
-    """Campaigns of the latest (or given) scan run, highest score first."""
+    """Campaigns of the latest (or given) scan run: by default those new or grown since the
+    previous scan first (`order=changes`), each part highest score first; `order=score` for score only."""
     run = _run_or_404(request, run_id)
-    return service.queue(state(request).engine, run, min(max(limit, 1), 500), max(offset, 0))
+    return service.queue(state(request).engine, run, min(max(limit, 1), 500), max(offset, 0), order)
 
 
 @router.get("/quick-lane", tags=["complaints"])
@@ -453,7 +455,8 @@ def add_note(
     engine = state(request).engine
     if not _target_exists(engine, kind, target_id):
         raise HTTPException(status_code=404, detail=f"没有这个对象 / no such {kind}: {target_id}")
-    return _action(actions.add_note, engine, user, kind, target_id, body.text)
+    run = repo.get_run(engine, None) if kind == "campaign" else None
+    return _action(actions.add_note, engine, user, kind, target_id, body.text, run["run_id"] if run else None)
 
 
 def _target_exists(engine: Any, kind: str, target_id: str) -> bool:

@@ -50,7 +50,10 @@ verdicts = sa.Table(
     sa.Column("run_id", sa.String(128)),
     sa.Column("verdict", sa.String(32), nullable=False),
     sa.Column("note", sa.Text),
+    # a campaign's stable key across scans (store/lineage.py): its verdicts follow it, not the rank
+    sa.Column("campaign_key", sa.String(16)),
     sa.Index("ix_wb_verdicts_target", "target_kind", "target_id"),
+    sa.Index("ix_wb_verdicts_campaign_key", "campaign_key"),
 )
 
 notes = sa.Table(
@@ -62,7 +65,10 @@ notes = sa.Table(
     sa.Column("target_kind", sa.String(16), nullable=False),
     sa.Column("target_id", sa.String(128), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("run_id", sa.String(128)),
+    sa.Column("campaign_key", sa.String(16)),
     sa.Index("ix_wb_notes_target", "target_kind", "target_id"),
+    sa.Index("ix_wb_notes_campaign_key", "campaign_key"),
 )
 
 cases = sa.Table(
@@ -76,6 +82,8 @@ cases = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("campaign_key", sa.String(16)),
+    sa.Index("ix_wb_cases_campaign_key", "campaign_key"),
 )
 
 case_events = sa.Table(

@@ -39,7 +39,7 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
         "timeline": views.timeline([m["received_at"] for m in members]),
         "graph": views.entity_graph(cluster, members, masked=False),
         "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"], case["run_id"]),
-        "notes": repo.notes_for(engine, "campaign", case["cluster_id"]),
+        "notes": repo.notes_for(engine, "campaign", case["cluster_id"], case["run_id"]),
     }
 
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from qinglang.web import actions, audit, audit_view, repo, service
+from qinglang.web import actions, audit, audit_view, campaign_identity, repo, service
 from qinglang.web.api import set_session_cookie
 from qinglang.web.auth import User, end_session, start_session
 from qinglang.web.deps import (
@@ -154,13 +154,14 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(request: Request, offset: int = 0, lane_offset: int = 0) -> Response:
+def queue_page(request: Request, offset: int = 0, lane_offset: int = 0, order: str = "changes") -> Response:
     user = optional_user(request)
     if user is None:
         return _login_redirect(request)
     engine = state(request).engine
     run = repo.get_run(engine, None)
-    q = service.queue(engine, run, 50, min(max(offset, 0), 10_000_000)) if run else None
+    order = order if order in repo.CLUSTER_ORDERS else "changes"
+    q = service.queue(engine, run, 50, min(max(offset, 0), 10_000_000), order) if run else None
     lane_offset = min(max(lane_offset, 0), 10_000_000)
     lane = service.quick_lane_page(engine, run, 30, lane_offset)
     incidents = service.incidents(engine, run)
@@ -223,6 +224,7 @@ def case_page(case_id: str, request: Request) -> Response:
         "case.html",
         user,
         case=mask_deep(case) if masked else case,
+        now=campaign_identity.where_now(engine, case.get("campaign_key")),
         notes=mask_deep(notes) if masked else notes,
         exports=audit_view.pack_exports(engine, case_id),
     )

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from qinglang.score import FLAG_THRESHOLD
-from qinglang.web import db
+from qinglang.web import campaign_identity, db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _CHUNK = 500
@@ -95,31 +95,64 @@ def _cluster(row: dict[str, Any]) -> dict[str, Any]:
 def latest_verdicts(
     engine: Engine, target_kind: str, ids: Iterable[str], run_id: str | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Newest verdict per target id. Campaign ids are ranks within one scan run, so a campaign's
-    verdicts are read for the run they were given in (`run_id`): after a rescan C00002 may be
-    another campaign, and must not show the old one's confirmation (lineage says which campaign
-    of the previous run it continues)."""
+    """Newest verdict per target id. Campaign ids are ranks within one scan run, so for a
+    campaign (`run_id` given) the verdicts are those filed under its stable key or a key merged
+    into it (web/campaign_identity.py): after a rescan C00002 may be another campaign and must
+    not show the old one's confirmation, while the confirmed campaign shows it under its new rank."""
     ids = list(ids)
     out: dict[str, dict[str, Any]] = {}
+    idents = campaign_identity.identities(engine, run_id, ids) if run_id is not None else {}
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
-        query = sa.select(db.verdicts).where(
-            db.verdicts.c.target_kind == target_kind, db.verdicts.c.target_id.in_(chunk)
-        )
-        if run_id is not None:
-            query = query.where(db.verdicts.c.run_id == run_id)
+        query = sa.select(db.verdicts).where(db.verdicts.c.target_kind == target_kind)
+        if run_id is None:
+            query = query.where(db.verdicts.c.target_id.in_(chunk))
+        else:
+            keys = [k for c in chunk for k in idents.get(c, campaign_identity.Identity(run_id, c)).keys]
+            query = query.where(
+                sa.or_(
+                    db.verdicts.c.campaign_key.in_(keys or [""]),
+                    sa.and_(
+                        db.verdicts.c.campaign_key.is_(None),
+                        db.verdicts.c.run_id == run_id,
+                        db.verdicts.c.target_id.in_(chunk),
+                    ),
+                )
+            )
         with engine.connect() as conn:
-            rows = conn.execute(query.order_by(db.verdicts.c.id)).mappings()
+            rows = [dict(r) for r in conn.execute(query.order_by(db.verdicts.c.id)).mappings()]
+        if run_id is None:
             for r in rows:
-                out[r["target_id"]] = dict(r)
+                out[r["target_id"]] = r
+            continue
+        for c in chunk:
+            ident = idents.get(c, campaign_identity.Identity(run_id, c))
+            for r in rows:
+                if campaign_identity.row_belongs(r, ident):
+                    out[c] = r
     return out
 
 
-def list_clusters(engine: Engine, run_id: str, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+# "changes" puts what the analyst has not seen first: campaigns new since the previous scan
+# (new, split, merged) and those that gained members, then the rest; each part by score.
+_CLUSTER_ORDER = {
+    "score": "c.score DESC, c.size DESC, c.cluster_id",
+    "changes": "CASE WHEN l.previous_run_id IS NOT NULL AND (l.relation <> 'continued' OR l.added > 0)"
+    " THEN 0 ELSE 1 END, c.score DESC, c.size DESC, c.cluster_id",
+}
+CLUSTER_ORDERS = tuple(_CLUSTER_ORDER)
+
+
+def list_clusters(
+    engine: Engine, run_id: str, limit: int = 100, offset: int = 0, order: str = "score"
+) -> list[dict[str, Any]]:
+    """One page of a run's clusters with their newest verdict and stable campaign key."""
     rows = _rows(
         engine,
-        "SELECT run_id, cluster_id, size, score, first_seen, last_seen, template, complaint_ids, indicators, organizers, "
-        "extra FROM clusters WHERE run_id = :r ORDER BY score DESC, size DESC, cluster_id LIMIT :l OFFSET :o",
+        "SELECT c.run_id, c.cluster_id, c.size, c.score, c.first_seen, c.last_seen, c.template, c.complaint_ids,"
+        " c.indicators, c.organizers, c.extra, l.campaign_key FROM clusters c LEFT JOIN cluster_lineage l"
+        " ON l.run_id = c.run_id AND l.cluster_id = c.cluster_id WHERE c.run_id = :r"
+        f" ORDER BY {_CLUSTER_ORDER[order]} LIMIT :l OFFSET :o",
         r=run_id,
         l=limit,
         o=offset,
@@ -398,16 +431,35 @@ def _for_target(engine: Engine, table: sa.Table, target_kind: str, target_id: st
         return [dict(r) for r in rows]
 
 
-def notes_for(engine: Engine, target_kind: str, target_id: str) -> list[dict[str, Any]]:
-    return _for_target(engine, db.notes, target_kind, target_id)
+def notes_for(
+    engine: Engine, target_kind: str, target_id: str, run_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Notes about one target, oldest first; for a campaign (`run_id` given), those filed under
+    its stable key (see latest_verdicts)."""
+    if target_kind != "campaign" or run_id is None:
+        return _for_target(engine, db.notes, target_kind, target_id)
+    return _campaign_rows(engine, db.notes, campaign_identity.identity(engine, run_id, target_id))
 
 
 def verdict_history(
     engine: Engine, target_kind: str, target_id: str, run_id: str | None = None
 ) -> list[dict[str, Any]]:
-    """Verdicts about one target, oldest first; for a campaign, those of one run (see latest_verdicts)."""
-    rows = _for_target(engine, db.verdicts, target_kind, target_id)
-    return [r for r in rows if run_id is None or r.get("run_id") == run_id]
+    """Verdicts about one target, oldest first; for a campaign, those filed under its stable key."""
+    if target_kind != "campaign" or run_id is None:
+        return _for_target(engine, db.verdicts, target_kind, target_id)
+    return _campaign_rows(engine, db.verdicts, campaign_identity.identity(engine, run_id, target_id))
+
+
+def _campaign_rows(
+    engine: Engine, table: sa.Table, ident: campaign_identity.Identity
+) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(table)
+            .where(table.c.target_kind == "campaign", campaign_identity.belongs(table, ident))
+            .order_by(table.c.id)
+        ).mappings()
+        return [dict(r) for r in rows]
 
 
 def materials_for(out_dir: str | None, attachments: Iterable[str]) -> list[dict[str, Any]]:
@@ -522,5 +574,6 @@ def lineage_for_run(engine: Engine, run_id: str) -> dict[str, dict[str, Any]]:
     for r in _rows(engine, "SELECT * FROM cluster_lineage WHERE run_id = :r", r=run_id):
         r["previous"] = db.jload(r["previous"], []) or []
         r["new_indicators"] = db.jload(r["new_indicators"], []) or []
+        r["absorbed_keys"] = db.jload(r.get("absorbed_keys"), []) or []
         out[r["cluster_id"]] = r
     return out

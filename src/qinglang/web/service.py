@@ -45,8 +45,11 @@ def _mask_reasons(reasons: list[dict[str, Any]], masked: bool) -> list[dict[str,
     ]
 
 
-def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    clusters = repo.list_clusters(engine, run["run_id"], limit, offset)
+def queue(
+    engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0, order: str = "changes"
+) -> dict[str, Any]:
+    """One page of the campaign queue; by default what changed since the last scan comes first."""
+    clusters = repo.list_clusters(engine, run["run_id"], limit, offset, order)
     lineage = repo.lineage_for_run(engine, run["run_id"])
     items = []
     for c in clusters:
@@ -57,6 +60,7 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
         items.append(
             {
                 "cluster_id": c["cluster_id"],
+                "campaign_key": c.get("campaign_key"),
                 "status": repo.cluster_status(c),
                 "since_last": _since_last(lineage.get(c["cluster_id"]), masked=True),
                 "size": c["size"],
@@ -75,7 +79,12 @@ def queue(engine: Engine, run: dict[str, Any], limit: int = 50, offset: int = 0)
                 "case_id": case["case_id"] if case else None,
             }
         )
-    return {"run_id": run["run_id"], "total": repo.count_clusters(engine, run["run_id"]), "items": items}
+    return {
+        "run_id": run["run_id"],
+        "order": order,
+        "total": repo.count_clusters(engine, run["run_id"]),
+        "items": items,
+    }
 
 
 def incidents(engine: Engine, run: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -224,12 +233,15 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
     )
     thumbs = _thumbnails(run, flagged_files)
     case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
+    lineage = repo.lineage_for_run(engine, run["run_id"]).get(cluster_id) or {}
     return {
         "run_id": run["run_id"],
         "cluster_id": cluster_id,
+        "campaign_key": lineage.get("campaign_key"),
+        "absorbed_keys": lineage.get("absorbed_keys") or [],
         "status": repo.cluster_status(cluster),
         "status_reason": (cluster.get("extra") or {}).get("status_reason"),
-        "since_last": _since_last(repo.lineage_for_run(engine, run["run_id"]).get(cluster_id), masked),
+        "since_last": _since_last(lineage or None, masked),
         "incident": (cluster.get("extra") or {}).get("incident"),
         "size": cluster["size"],
         "score": cluster["score"],
@@ -266,7 +278,7 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "members_total": len(members),
         # analysts write numbers and names into notes too: masked like everything else
         "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id, run["run_id"]), masked),
-        "notes": _masked(repo.notes_for(engine, "campaign", cluster_id), masked),
+        "notes": _masked(repo.notes_for(engine, "campaign", cluster_id, run["run_id"]), masked),
         "case_id": case["case_id"] if case else None,
         "masked": masked,
     }
