@@ -191,6 +191,7 @@ def command(
             result.scored,
             [c.cluster for c in result.clusters],
             artifacts={ARTIFACT_NAME: index_blob},
+            features=result.feats,  # the indicator index reuses what the scan extracted
         )
         summary["run_id"] = run_id
     if as_json:

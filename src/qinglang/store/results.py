@@ -19,6 +19,7 @@ from sqlalchemy import delete, desc, func, insert, select
 from qinglang.config import DEFAULT_TZ
 from qinglang.schema import Cluster, Reason, ScoredComplaint
 from qinglang.store import models as m
+from qinglang.store import sightings
 from qinglang.store.lineage import CampaignKey, ClusterView, assign_keys, key_number, link
 from qinglang.store.store import Store
 
@@ -60,9 +61,11 @@ def save_scan(
     *,
     created_at: datetime | None = None,
     artifacts: Mapping[str, bytes] | None = None,
+    features: Sequence[sightings.FeatureLike] | None = None,
 ) -> None:
     """Save one scan run (replacing any earlier run with the same run_id) atomically, with the
-    artifacts later commands need (name -> bytes, e.g. the online index)."""
+    artifacts later commands need (name -> bytes, e.g. the online index) and the indicator index
+    (store/sightings.py; built from the scan's per-complaint `features` when given)."""
     created = _aware(created_at) if created_at else datetime.now(UTC)
     scored_rows = [
         {
@@ -95,7 +98,10 @@ def save_scan(
             }
         )
     lineage_rows = _lineage_rows(store, run_id, created, clusters)
+    with store.engine.connect() as conn:
+        index_plan = sightings.plan(conn, [s.complaint_id for s in scored], clusters, features)
     with store.engine.begin() as conn:
+        sightings.write(conn, run_id, index_plan)
         for table in (m.clusters, m.scored_complaints, m.scan_artifacts, m.scan_runs, m.cluster_lineage):
             conn.execute(delete(table).where(table.c.run_id == run_id))
         if lineage_rows:
