@@ -231,7 +231,11 @@ def test_organiser_links_find_their_campaign_without_sending_the_number(client, 
     _login(client, "analyst1")
     cid = sqlite_scenario.clusters["A"]
     page = client.get(f"/campaigns/{cid}").text
-    assert f"/api/indicators?cluster_id={cid}&organizer=0" in page and "13912345678" not in page
+    # the link resolves the organiser on the server and opens its indicator page (web/search_routes.py)
+    assert f"/indicators/organizer?cluster_id={cid}&organizer=0" in page and "13912345678" not in page
+    hop = client.get(f"/indicators/organizer?cluster_id={cid}&organizer=0", follow_redirects=False)
+    assert hop.status_code == 303 and "13912345678" not in hop.headers["location"]
+    assert cid in client.get(hop.headers["location"]).text
     d = client.get("/api/indicators", params={"cluster_id": cid, "organizer": 0}).json()
     assert cid in [c["cluster_id"] for c in d["campaigns"]] and d["complaints"]
     assert client.get("/api/indicators", params={"cluster_id": cid, "organizer": 999}).status_code == 404
