@@ -16,12 +16,14 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-from conftest import PG_BASE
 from fastapi.testclient import TestClient
 from search_scenario import NEIGHBOUR_PHONE, ORGANISER_PHONE, write_search_scenario
 from wb_scenario import NAMES, PASSWORD, USERS, Scenario
 
 from qinglang.web import api, audit
+
+# as in tests/web/conftest.py; importing it from `conftest` picks whichever conftest pytest loaded first
+PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 E164 = "+86" + ORGANISER_PHONE
 FORMS = ["156 8278 6262", "+86 156-8278-6262", "15682786262", "+8615682786262", "(0086) 156-8278-6262"]
