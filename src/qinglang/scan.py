@@ -41,7 +41,7 @@ from qinglang.link.rules import (
     timing_match,
     timing_window,
 )
-from qinglang.schema import Cluster, Complaint, Evidence, ScoredComplaint
+from qinglang.schema import Cluster, Complaint, Evidence, Reason, ScoredComplaint
 from qinglang.score import combine, to_reasons
 from qinglang.signals.base import Baselines, ClusterContext, evidence
 from qinglang.signals.campaign import (
@@ -465,6 +465,9 @@ def run_scan(
             status=status,
             status_reason=_status_reason(status, ev),
             incident=incident_summary(ctx, members) if status == "incident" else None,
+            evidence=[
+                Reason(code=e.code, weight=e.weight, detail_zh=e.detail_zh, detail_en=e.detail_en) for e in ev
+            ],
         )
         cr = ClusterResult(cluster=cluster, flagged=status == "campaign", evidence=ev, members=members)
         results.append(cr)

@@ -141,6 +141,10 @@ class Cluster(BaseModel):
     status_reason: dict[str, str] | None = None
     # for an incident: topic_zh, topic_en, complaints, customers, first_seen, last_seen
     incident: dict[str, Any] | None = None
+    # every signal the campaign score was combined from (code, weight, figures in the details):
+    # stored with the run so the workbench and the evidence pack show the whole case, not only the
+    # static report (clusters.json carries the same evidence with refs as `reasons`)
+    evidence: list[Reason] | None = None
 
 
 class QuarantinedRow(BaseModel):

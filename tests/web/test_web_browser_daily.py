@@ -1,6 +1,7 @@
-"""Browser acceptance of issue 12 (Chromium on a live server): a rescan keeps the lead's
-verdict on the right campaign and shows its growth; the quick lane pages through every urgent
-complaint; a cross-site form POST (another origin) is refused and changes nothing.
+"""Browser acceptance of issue 12 (Chromium on a live server), the analyst's daily job: a rescan
+keeps the lead's verdict on the right campaign and shows its growth; the quick lane pages through
+every urgent complaint; a cross-site form POST (another origin) is refused and changes nothing;
+a page of members is marked answered with one confirmation.
 Screenshots go to test-artifacts/web/."""
 
 from __future__ import annotations
@@ -196,3 +197,33 @@ def test_a_cross_site_post_is_refused_and_changes_nothing(live, browser):
         assert context.request.get(f"{base}/api/me").json()["username"] == "lead1"  # session not swapped
     finally:
         evil.shutdown()
+
+
+def test_an_analyst_marks_a_page_of_members_answered_with_one_confirmation(live, browser):
+    base, sc = live
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    login(page, base, "analyst1")
+    cid = sc.clusters["A"]
+    page.goto(base + f"/campaigns/{cid}?members_sort=oldest")
+    assert page.locator("#campaign-evidence .evidence-row").count() >= 2
+    boxes = page.locator(".member-check")
+    n = boxes.count()
+    assert n >= 4 and page.locator("#bulk-answered").is_disabled()
+    page.check("#select-page")
+    assert page.locator("#bulk-answered").is_enabled() and str(n) in page.inner_text("#bulk-count")
+    page.click("#bulk-answered")
+    page.wait_for_selector("#action-dialog[open]")
+    assert f"{n} 件" in page.inner_text("#dialog-text")
+    page.screenshot(path=str(artifacts_dir() / "19-bulk-dialog.png"))
+    page.fill("#dialog-note", "已统一电话答复")
+    ids = [boxes.nth(i).get_attribute("value") for i in range(n)]
+    with page.expect_response(lambda r: r.url.endswith("/api/complaints/bulk-verdict")) as resp:
+        page.click("#dialog-ok")
+    assert resp.value.status == 200
+    page.wait_for_selector("#members")
+    for member in ids:
+        detail = page.context.request.get(f"{base}/api/complaints/{member}").json()
+        assert [v["verdict"] for v in detail["verdicts"]][-1] == "answered"
+    assert errors == []

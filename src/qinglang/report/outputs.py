@@ -24,7 +24,7 @@ def write_scored(path: Path, scored: Iterable[ScoredComplaint]) -> int:
 
 
 def cluster_record(cr: ClusterResult) -> dict:
-    rec = json.loads(cr.cluster.model_dump_json())
+    rec = json.loads(cr.cluster.model_dump_json(exclude={"evidence"}))  # written below with refs
     rec["flagged"] = cr.flagged
     rec["reasons"] = [json.loads(e.model_dump_json()) for e in cr.evidence]
     return rec

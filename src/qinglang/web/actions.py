@@ -157,6 +157,45 @@ def record_verdict(
     return row
 
 
+BULK_MAX = 500
+
+
+def record_complaint_verdicts(
+    engine: Engine, user: User, complaint_ids: list[str], verdict: str, note: str | None = None
+) -> list[dict[str, Any]]:
+    """One verdict on many complaints (mark a page of members genuine or answered), confirmed
+    once by the analyst: all or nothing in one transaction, each with its own audit entry."""
+    ids = list(dict.fromkeys(complaint_ids))
+    if not ids or len(ids) > BULK_MAX:
+        raise ActionError(f"一次可标记 1–{BULK_MAX} 件 / between 1 and {BULK_MAX} complaints at a time", 422)
+    if verdict not in COMPLAINT_VERDICTS:
+        raise ActionError(
+            f"投诉结论只能是 {COMPLAINT_VERDICTS} / complaint verdict must be one of {COMPLAINT_VERDICTS}"
+        )
+    if not user.may("verdict"):
+        raise ActionError("该角色不能记录结论 / this role may not record verdicts", 403)
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "at": now,
+            "username": user.username,
+            "target_kind": "complaint",
+            "target_id": cid,
+            "run_id": None,
+            "verdict": verdict,
+            "note": (note or "").strip() or None,
+        }
+        for cid in ids
+    ]
+    with engine.begin() as conn:
+        conn.execute(sa.insert(db.verdicts), rows)
+        for cid in ids:
+            audit.record(
+                conn, user, "verdict", "complaint", cid, {"verdict": verdict, "note": note, "bulk": len(ids)}
+            )
+    return rows
+
+
 def add_note(
     engine: Engine, user: User, target_kind: str, target_id: str, text: str, run_id: str | None = None
 ) -> dict[str, Any]:

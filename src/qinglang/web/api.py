@@ -70,6 +70,14 @@ class ComplaintVerdictIn(BaseModel):
     note: OptionalNote = None
 
 
+class BulkVerdictIn(BaseModel):
+    complaint_ids: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(
+        min_length=1, max_length=500
+    )
+    verdict: Literal["genuine", "campaign", "answered"]
+    note: OptionalNote = None
+
+
 class NoteIn(BaseModel):
     text: Note
 
@@ -270,11 +278,27 @@ def quick_lane(
 
 @router.get("/campaigns/{cluster_id}", tags=["campaigns"])
 def campaign_detail(
-    cluster_id: str, request: Request, run_id: str | None = None, user: User = Depends(current_user)
+    cluster_id: str,
+    request: Request,
+    run_id: str | None = None,
+    members_offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    members_limit: int = Query(100, ge=1, le=500),
+    members_sort: Literal["newest", "oldest", "score"] = "newest",
+    user: User = Depends(current_user),
 ) -> dict[str, Any]:
+    """A campaign: status and why, the evidence of every signal, charts over all members, one page
+    of its members (`members_*`), materials findings, verdicts and notes (masked per role)."""
     run = _run_or_404(request, run_id)
     masked = masking(request, user, "campaign", cluster_id)
-    detail = service.campaign(state(request).engine, run, cluster_id, masked)
+    detail = service.campaign(
+        state(request).engine,
+        run,
+        cluster_id,
+        masked,
+        members_offset=members_offset,
+        members_limit=members_limit,
+        members_sort=members_sort,
+    )
     if detail is None:
         raise HTTPException(status_code=404, detail="no such campaign in this run")
     return detail
@@ -430,6 +454,37 @@ def campaign_verdict(
     )
     # dismissing a campaign whose case is live closes the case (lead only, with a note)
     return {"verdict": body.verdict, "case_id": row.get("case_id"), "case_status": row.get("case_status")}
+
+
+@router.post(
+    "/complaints/bulk-verdict",
+    tags=["verdicts"],
+    responses={
+        404: {"description": "an id is not a complaint (nothing written)"},
+        422: {"description": "bad body"},
+    },
+)
+def bulk_complaint_verdict(
+    body: BulkVerdictIn, request: Request, user: User = Depends(current_user)
+) -> dict[str, Any]:
+    """Mark up to 500 complaints genuine / answered / campaign at once (the workbench confirms it
+    in one dialog); all or nothing, each verdict audited."""
+    engine = state(request).engine
+    stored = {
+        r["complaint_id"]
+        for r in repo.complaints_by_ids(engine, body.complaint_ids, "complaint_id, received_at")
+    }
+    missing = [
+        cid
+        for cid in dict.fromkeys(body.complaint_ids)
+        if cid not in stored and repo.get_complaint(engine, cid) is None  # online submissions too
+    ]
+    if missing:
+        raise HTTPException(status_code=404, detail=f"没有这些投诉 / no such complaints: {missing[:10]}")
+    rows = _action(
+        actions.record_complaint_verdicts, engine, user, body.complaint_ids, body.verdict, body.note
+    )
+    return {"verdict": body.verdict, "count": len(rows)}
 
 
 @router.post("/complaints/{complaint_id:path}/verdict", tags=["verdicts"])

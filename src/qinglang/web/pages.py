@@ -171,7 +171,13 @@ def queue_page(request: Request, offset: int = 0, lane_offset: int = 0, order: s
 
 
 @router.get("/campaigns/{cluster_id}", response_class=HTMLResponse)
-def campaign_page(cluster_id: str, request: Request, run_id: str | None = None) -> Response:
+def campaign_page(
+    cluster_id: str,
+    request: Request,
+    run_id: str | None = None,
+    members_offset: int = 0,
+    members_sort: str = "newest",
+) -> Response:
     user = optional_user(request)
     if user is None:
         return _login_redirect(request)
@@ -180,7 +186,14 @@ def campaign_page(cluster_id: str, request: Request, run_id: str | None = None) 
     if run is None:
         raise HTTPException(404, "no scan run")
     masked = masking(request, user, "campaign", cluster_id)
-    detail = service.campaign(engine, run, cluster_id, masked)
+    detail = service.campaign(
+        engine,
+        run,
+        cluster_id,
+        masked,
+        members_offset=min(max(members_offset, 0), 10_000_000),
+        members_sort=members_sort,
+    )
     if detail is None:
         raise HTTPException(404, "no such campaign")
     case = actions.get_case(engine, detail["case_id"]) if detail.get("case_id") else None

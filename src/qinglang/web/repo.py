@@ -199,8 +199,12 @@ def get_cluster(engine: Engine, run_id: str, cluster_id: str) -> dict[str, Any] 
 
 
 def top_reasons(engine: Engine, run_id: str, complaint_ids: list[str], n: int = 3) -> list[dict[str, Any]]:
-    """The reason codes that carry the most weight across a campaign's members."""
-    scored = scored_for(engine, run_id, complaint_ids[:300])
+    """The reason codes that carry the most weight across these complaints."""
+    return reason_summary(scored_for(engine, run_id, complaint_ids), n)
+
+
+def reason_summary(scored: dict[str, dict[str, Any]], n: int = 3) -> list[dict[str, Any]]:
+    """The `n` reason codes with the most weight over scored complaints, with counts and a sample detail."""
     weight: dict[str, float] = {}
     sample: dict[str, dict[str, Any]] = {}
     count: dict[str, int] = {}
@@ -302,6 +306,21 @@ def latest_submission(engine: Engine, complaint_id: str) -> dict[str, Any] | Non
     d["complaint"] = db.jload(d["complaint"], {})
     d["reasons"] = db.jload(d["reasons"], [])
     return d
+
+
+def customer_names(engine: Engine, customer_ids: Iterable[Any]) -> dict[str, str]:
+    """customer id -> name, for the ids that have one (one query per 500 ids)."""
+    ids = list(dict.fromkeys(str(c) for c in customer_ids if c))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for r in _rows(
+            engine,
+            "SELECT customer_id, name FROM customers WHERE customer_id IN :ids",
+            ids=ids[i : i + _CHUNK],
+        ):
+            if r.get("name"):
+                out[r["customer_id"]] = str(r["name"])
+    return out
 
 
 def get_customer(engine: Engine, customer_id: str | None) -> dict[str, Any] | None:

@@ -191,24 +191,56 @@ def _masked(rows: Any, masked: bool) -> Any:
 
 
 def _names_of(engine: Engine, customer_ids: list[Any]) -> tuple[str, ...]:
-    names = []
-    for cid in dict.fromkeys(c for c in customer_ids if c):
-        customer = repo.get_customer(engine, str(cid))
-        if customer and customer.get("name"):
-            names.append(str(customer["name"]))
-    return tuple(names)
+    return tuple(repo.customer_names(engine, customer_ids).values())
 
 
-def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool) -> dict[str, Any] | None:
+MEMBER_SORTS = ("newest", "oldest", "score")
+MEMBER_PAGE = 100
+
+
+def _member_page(
+    members: list[dict[str, Any]], scored: dict[str, dict[str, Any]], sort: str, offset: int, limit: int
+) -> list[dict[str, Any]]:
+    """One page of a campaign's members (light rows in time order) in the asked order."""
+    if sort == "score":
+        ordered = sorted(members, key=lambda m: -float(scored.get(m["complaint_id"], {}).get("score") or 0.0))
+    elif sort == "oldest":
+        ordered = members
+    else:
+        ordered = list(reversed(members))
+    return ordered[offset : offset + limit]
+
+
+def campaign(
+    engine: Engine,
+    run: dict[str, Any],
+    cluster_id: str,
+    masked: bool,
+    *,
+    members_offset: int = 0,
+    members_limit: int = MEMBER_PAGE,
+    members_sort: str = "newest",
+) -> dict[str, Any] | None:
+    """A campaign's page: its evidence, charts over all members, the newest members' texts for
+    the graph and diffs, and one page of the member list (`members_*`: paging and order)."""
     cluster = repo.get_cluster(engine, run["run_id"], cluster_id)
     if cluster is None:
         return None
     ids = list(cluster["complaint_ids"])
     members = repo.complaints_by_ids(engine, ids, repo.LIGHT_COLUMNS)  # all members, without texts
-    # the newest members first: today's filings are what an analyst acts on (the oldest 300 once hid them)
+    scored = repo.scored_for(engine, run["run_id"], ids)  # reasons over all members, not a sample
+    # the graph and the diffs read the newest members' texts: today's filings are what an analyst
+    # acts on (the oldest 300 once hid them); the member list pages through all of them
     newest = [m["complaint_id"] for m in members[-MAX_MEMBERS_SHOWN:]]
     shown = list(reversed(repo.complaints_by_ids(engine, newest)))
-    scored = repo.scored_for(engine, run["run_id"], [m["complaint_id"] for m in shown])
+    page = _member_page(
+        members,
+        scored,
+        members_sort if members_sort in MEMBER_SORTS else "newest",
+        max(members_offset, 0),
+        min(max(members_limit, 1), 500),
+    )
+    extra = cluster.get("extra") or {}
     template = cluster.get("template") or ""
     # borrowers write their own names into their texts ("我是张伟"): the names of the members whose
     # texts are shown are masked in them, as the customer panel masks them
@@ -240,9 +272,9 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "campaign_key": lineage.get("campaign_key"),
         "absorbed_keys": lineage.get("absorbed_keys") or [],
         "status": repo.cluster_status(cluster),
-        "status_reason": (cluster.get("extra") or {}).get("status_reason"),
+        "status_reason": extra.get("status_reason"),
         "since_last": _since_last(lineage or None, masked),
-        "incident": (cluster.get("extra") or {}).get("incident"),
+        "incident": extra.get("incident"),
         "size": cluster["size"],
         "score": cluster["score"],
         "first_seen": cluster["first_seen"],
@@ -250,10 +282,12 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
         "template": tmpl,
         "indicators": views.masked_items(cluster["indicators"], masked),
         "organizers": views.masked_items(cluster["organizers"], masked),
-        "top_reasons": _mask_reasons(repo.top_reasons(engine, run["run_id"], ids[:300], 6), masked),
+        "evidence": _mask_reasons(list(extra.get("evidence") or []), masked),
+        "top_reasons": _mask_reasons(repo.reason_summary(scored, 6), masked),
         "timeline": views.timeline([m["received_at"] for m in members]),
         "geo": views.geo_distribution(members),
         "graph": views.entity_graph(cluster, shown, masked=masked),
+        "graph_members": len(shown),
         "diffs": diffs,
         "materials": [
             {
@@ -273,9 +307,12 @@ def campaign(engine: Engine, run: dict[str, Any], cluster_id: str, masked: bool)
                 "region": _region(m),
                 "score": scored.get(m["complaint_id"], {}).get("score"),
             }
-            for m in shown
+            for m in page
         ],
         "members_total": len(members),
+        "members_offset": max(members_offset, 0),
+        "members_limit": min(max(members_limit, 1), 500),
+        "members_sort": members_sort if members_sort in MEMBER_SORTS else "newest",
         # analysts write numbers and names into notes too: masked like everything else
         "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id, run["run_id"]), masked),
         "notes": _masked(repo.notes_for(engine, "campaign", cluster_id, run["run_id"]), masked),

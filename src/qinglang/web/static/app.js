@@ -22,6 +22,26 @@
   }
   function noteText() { var el = document.getElementById("note-text"); return el ? el.value.trim() : ""; }
 
+  function checkedMembers() {
+    return Array.prototype.map.call(document.querySelectorAll(".member-check:checked"), function (el) { return el.value; });
+  }
+  function updateBulk() {
+    var n = checkedMembers().length;
+    var label = document.getElementById("bulk-count");
+    if (label) {
+      var en = document.documentElement.lang === "en";
+      label.textContent = n ? (en ? label.dataset.labelEn : label.dataset.labelZh).replace("{n}", String(n)) : "";
+    }
+    document.querySelectorAll("button.js-bulk").forEach(function (b) { b.disabled = n === 0; });
+  }
+  document.addEventListener("change", function (ev) {
+    var el = ev.target;
+    if (el.id === "select-page") {
+      document.querySelectorAll(".member-check").forEach(function (c) { c.checked = el.checked; });
+    }
+    if (el.id === "select-page" || el.classList.contains("member-check")) updateBulk();
+  });
+
   var pending = null;  // the button whose action the dialog is asking about
   function byId(id) { return document.getElementById(id); }
   function openDialog(btn) {
@@ -29,10 +49,11 @@
     if (!dlg) return;
     pending = btn;
     var required = btn.dataset.noteRequired === "1";
+    var n = String(checkedMembers().length);  // bulk actions say how many they will mark
     byId("dialog-title").textContent = btn.dataset.title || btn.textContent;
-    byId("dialog-text").textContent = btn.dataset.text || "";
+    byId("dialog-text").textContent = (btn.dataset.text || "").replace("{n}", n);
     var en = byId("dialog-text-en");
-    en.textContent = btn.dataset.textEn || "";
+    en.textContent = (btn.dataset.textEn || "").replace("{n}", n);
     en.hidden = !btn.dataset.textEn || btn.dataset.textEn === btn.dataset.text;
     var label = byId("dialog-note-label");
     label.textContent = required ? label.dataset.required : label.dataset.optional;
@@ -56,7 +77,9 @@
     byId("dialog-ok").disabled = true;
     try {
       var out;
-      if (btn.classList.contains("js-verdict")) {
+      if (btn.classList.contains("js-bulk")) {
+        await post(btn.dataset.url, {complaint_ids: checkedMembers(), verdict: btn.dataset.verdict, note: note || null});
+      } else if (btn.classList.contains("js-verdict")) {
         var body = {verdict: btn.dataset.verdict, note: note || null};
         if (btn.dataset.run) body.run_id = btn.dataset.run;
         out = await post(btn.dataset.url, body);
@@ -80,7 +103,7 @@
   document.addEventListener("click", async function (ev) {
     var btn = ev.target.closest("button");
     if (!btn || btn.closest("#action-dialog")) return;
-    if (btn.classList.contains("js-verdict") || btn.classList.contains("js-case-move")) {
+    if (btn.classList.contains("js-verdict") || btn.classList.contains("js-case-move") || btn.classList.contains("js-bulk")) {
       openDialog(btn);
       return;
     }
