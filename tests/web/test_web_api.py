@@ -203,6 +203,11 @@ def test_evidence_pack_manifest_hashes(lead, analyst, scenario):
     manifest = json.loads(zf.read("manifest.json"))
     assert manifest["created_by"] == "lead1" and manifest["cluster_id"] == cid
     assert zf.read("report.pdf").startswith(b"%PDF") and zf.read("graph.png").startswith(b"\x89PNG")
+    # the campaign's own evidence (every signal with its figures) travels with the pack
+    campaign_evidence = json.loads(zf.read("campaign_evidence.json"))["evidence"]
+    shown = lead.get(f"/api/campaigns/{cid}", params={"unmask": 1}).json()["evidence"]
+    assert campaign_evidence and [e["code"] for e in campaign_evidence] == [e["code"] for e in shown]
+    assert "团伙证据" in zf.read("report.html").decode("utf-8")
     csv_text = zf.read("complaints.csv").decode("utf-8-sig")
     assert csv_text.count("\n") == len(scenario.campaign_members["A"]) + 1 and AGENT_PHONE in csv_text
     audit = lead.get("/api/audit", params={"target_id": case_id}).json()["items"]

@@ -203,8 +203,8 @@ def build_evidence_pack(
     """The ZIP bytes and its manifest for `case` (a row of wb_cases).
 
     `data` is everything the pack shows about the case's campaign, unmasked: run, cluster,
-    members, scored, materials, material_paths (finding's file -> where it lies), reasons, geo,
-    timeline, graph, verdicts, notes (as qinglang.web.export.collect_case gathers them)."""
+    members, scored, materials, material_paths (finding's file -> where it lies), evidence (the
+    campaign's signals), reasons, geo, timeline, graph, verdicts, notes (as qinglang.web.export.collect_case gathers them)."""
     now = now or datetime.now(UTC)
     cluster, members, scored = data["cluster"], data["members"], data["scored"]
     files: dict[str, bytes] = {}
@@ -262,6 +262,15 @@ def build_evidence_pack(
             for o in cluster["organizers"]
         ],
     )
+    files["campaign_evidence.json"] = json.dumps(
+        {
+            "score": cluster.get("score"),
+            "status": (cluster.get("extra") or {}).get("status"),
+            "evidence": data.get("evidence") or [],
+        },
+        ensure_ascii=False,
+        indent=2,
+    ).encode("utf-8")
     files["materials.json"] = json.dumps(
         data["materials"], ensure_ascii=False, indent=2, default=str
     ).encode()

@@ -34,6 +34,7 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
         "scored": scored,
         "materials": materials,
         "material_paths": {f: p for f in sorted(files) if (p := repo.material_path(run, f)) is not None},
+        "evidence": list((cluster.get("extra") or {}).get("evidence") or []),
         "reasons": repo.top_reasons(engine, case["run_id"], list(cluster["complaint_ids"]), n=8),
         "geo": views.geo_distribution(members),
         "timeline": views.timeline([m["received_at"] for m in members]),
