@@ -18,13 +18,13 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from qinglang.phones import normalize_phone
 from qinglang.schema import Complaint, ScoredComplaint
-from qinglang.web import actions, audit, audit_view, db, export, repo, service
+from qinglang.web import actions, audit, audit_view, db, export, repo, responses, service
 from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
 from qinglang.web.deps import COOKIE, current_user, from_another_site, masking, require, state, token_of
 from qinglang.web.login import Refused, log_in
 from qinglang.web.pii import is_sensitive_kind, mask_deep, mask_value
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=responses.COMMON)
 
 
 NOTE_MAX = 10_000  # characters: a note is a paragraph, not a document (a 20 MB note once made a page 21 MB)
@@ -238,12 +238,12 @@ def submit_complaint(
 # ---- read ----------------------------------------------------------------------------------
 
 
-@router.get("/runs/latest", tags=["campaigns"])
+@router.get("/runs/latest", tags=["campaigns"], responses=responses.NOT_FOUND)
 def latest(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
     return _run_or_404(request)
 
 
-@router.get("/campaigns", tags=["campaigns"])
+@router.get("/campaigns", tags=["campaigns"], responses=responses.NOT_FOUND)
 def campaign_queue(
     request: Request,
     limit: int = Query(50, ge=1, le=1000),
@@ -258,7 +258,7 @@ def campaign_queue(
     return service.queue(state(request).engine, run, min(max(limit, 1), 500), max(offset, 0), order)
 
 
-@router.get("/quick-lane", tags=["complaints"])
+@router.get("/quick-lane", tags=["complaints"], responses=responses.NOT_FOUND)
 def quick_lane(
     request: Request,
     limit: int = Query(50, ge=1, le=500),
@@ -276,7 +276,7 @@ def quick_lane(
     }
 
 
-@router.get("/campaigns/{cluster_id}", tags=["campaigns"])
+@router.get("/campaigns/{cluster_id}", tags=["campaigns"], responses=responses.NOT_FOUND)
 def campaign_detail(
     cluster_id: str,
     request: Request,
@@ -304,7 +304,7 @@ def campaign_detail(
     return detail
 
 
-@router.get("/complaints/{complaint_id:path}", tags=["complaints"])
+@router.get("/complaints/{complaint_id:path}", tags=["complaints"], responses=responses.NOT_FOUND)
 def complaint_detail(
     complaint_id: str, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
@@ -360,7 +360,7 @@ def _rate_limit(username: str) -> None:
         _lookups[username] = recent
 
 
-@router.get("/indicators", tags=["campaigns"])
+@router.get("/indicators", tags=["campaigns"], responses=responses.NOT_FOUND)
 def indicator_detail(
     request: Request,
     value: str = "",
@@ -426,7 +426,7 @@ def indicator_detail(
 # ---- verdicts and notes ------------------------------------------------------------------------
 
 
-@router.post("/campaigns/{cluster_id}/verdict", tags=["verdicts"])
+@router.post("/campaigns/{cluster_id}/verdict", tags=["verdicts"], responses=responses.NOT_FOUND)
 def campaign_verdict(
     cluster_id: str, body: CampaignVerdictIn, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
@@ -487,7 +487,7 @@ def bulk_complaint_verdict(
     return {"verdict": body.verdict, "count": len(rows)}
 
 
-@router.post("/complaints/{complaint_id:path}/verdict", tags=["verdicts"])
+@router.post("/complaints/{complaint_id:path}/verdict", tags=["verdicts"], responses=responses.NOT_FOUND)
 def complaint_verdict(
     complaint_id: str, body: ComplaintVerdictIn, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
@@ -498,7 +498,7 @@ def complaint_verdict(
     return {"verdict": row["verdict"], "at": row["at"], "username": row["username"]}
 
 
-@router.post("/{target_kind}/{target_id}/notes", tags=["verdicts"])
+@router.post("/{target_kind}/{target_id}/notes", tags=["verdicts"], responses=responses.NOT_FOUND)
 def add_note(
     target_kind: Literal["campaigns", "complaints", "cases"],
     target_id: str,
@@ -531,7 +531,7 @@ def cases(request: Request, user: User = Depends(current_user)) -> dict[str, Any
     return {"items": actions.list_cases(state(request).engine)}
 
 
-@router.post("/cases", tags=["cases"])
+@router.post("/cases", tags=["cases"], responses={**responses.NOT_FOUND, **responses.CONFLICT})
 def create_case(body: CaseIn, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
     """Open the case of a campaign that a lead confirmed earlier."""
     st = state(request)
@@ -551,7 +551,7 @@ def create_case(body: CaseIn, request: Request, user: User = Depends(current_use
     )
 
 
-@router.get("/cases/{case_id}", tags=["cases"])
+@router.get("/cases/{case_id}", tags=["cases"], responses=responses.NOT_FOUND)
 def case_detail(case_id: str, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
     case = actions.get_case(state(request).engine, case_id)
     if case is None:
@@ -559,14 +559,18 @@ def case_detail(case_id: str, request: Request, user: User = Depends(current_use
     return mask_deep(case) if masking(request, user, "case", case_id) else case
 
 
-@router.post("/cases/{case_id}/status", tags=["cases"])
+@router.post(
+    "/cases/{case_id}/status", tags=["cases"], responses={**responses.NOT_FOUND, **responses.CONFLICT}
+)
 def move_case(
     case_id: str, body: CaseMoveIn, request: Request, user: User = Depends(current_user)
 ) -> dict[str, Any]:
     return _action(actions.move_case, state(request).engine, user, case_id, body.status, body.note)
 
 
-@router.get("/cases/{case_id}/evidence-pack", tags=["cases"])
+@router.get(
+    "/cases/{case_id}/evidence-pack", tags=["cases"], responses={**responses.NOT_FOUND, **responses.CONFLICT}
+)
 def evidence_pack(case_id: str, request: Request, user: User = Depends(current_user)) -> Response:
     """The case's evidence pack (ZIP, unmasked, lead only); the export and its manifest hash are audited."""
     require(user, "export")
