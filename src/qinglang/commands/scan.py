@@ -194,6 +194,19 @@ def command(
             features=result.feats,  # the indicator index reuses what the scan extracted
         )
         summary["run_id"] = run_id
+        from qinglang.posts.in_store import score_stored_posts
+
+        # the store's posts (qinglang ingest --posts), scored and linked to this run's campaigns
+        posts_found = score_stored_posts(store, run_id, [c.cluster for c in result.clusters])
+        if posts_found is not None:
+            summary["posts"] = posts_found
+            if not as_json:
+                con.print(
+                    f"广告监测 / posts: {posts_found['posts']} 条, 判定广告 flagged {posts_found['flagged']}, "
+                    f"账号组 ad groups {posts_found['groups']}, 关联团伙 feeding campaigns "
+                    f"{posts_found['groups_feeding_campaigns']} 组 → {posts_found['campaigns_fed']} 个, "
+                    f"{posts_found['seconds']} s"
+                )
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return

@@ -16,35 +16,32 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from qinglang.posts.linking import LINK_KINDS, account_groups, complaint_index, contact_key
-from qinglang.posts.scoring import score_texts
+from qinglang.posts.stage import complaints_by_contact, score_and_link
 
 
 def _complaint_contacts(path: Path, quarantine: list[dict]) -> tuple[dict[str, list[str]], int]:
     from qinglang.ingest.readers import read_complaints
     from qinglang.phones import normalize_phone
     from qinglang.schema import QuarantinedRow
-    from qinglang.text.contacts import extract_contacts
 
-    rows = []
     n = 0
-    for item in read_complaints(path):
-        if isinstance(item, QuarantinedRow):
-            quarantine.append(item.model_dump(mode="json"))
-            continue
-        n += 1
-        contacts = [(c.kind, c.value) for c in extract_contacts(item.text) if c.kind in LINK_KINDS]
-        if item.phone:
-            e164 = normalize_phone(item.phone)
-            if e164:
-                contacts.append(("phone", e164))
-        if contacts:
-            rows.append((item.complaint_id, contacts))
-    return complaint_index(rows), n
+
+    def rows():
+        nonlocal n
+        for item in read_complaints(path):
+            if isinstance(item, QuarantinedRow):
+                quarantine.append(item.model_dump(mode="json"))
+                continue
+            n += 1
+            yield item.complaint_id, item.text, normalize_phone(item.phone) if item.phone else None
+
+    index = complaints_by_contact(rows())
+    return index, n
 
 
 def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str | Path | None = None) -> dict:
-    """Score every post, link accounts and complaints, write the outputs; returns a summary."""
+    """Score every post, link accounts and complaints, write the outputs; returns a summary.
+    Scoring and linking are the stage functions the scan runs on the store (posts/stage.py)."""
     from qinglang.ingest.readers import read_posts
     from qinglang.schema import QuarantinedRow
 
@@ -58,28 +55,19 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
             quarantine.append(item.model_dump(mode="json"))
             continue
         items.append(item)
-    records = [
-        (item, f"{item.platform or '?'}/{item.account or item.post_id}", s)
-        for item, s in zip(items, score_texts([i.text for i in items]), strict=True)
-    ]
-    groups = account_groups(
-        (p.post_id, acct, [(c.kind, c.value) for c in s.contacts]) for p, acct, s in records
-    )
-    group_of = {pid: g["group_id"] for g in groups for pid in g["post_ids"]}
     cindex: dict[str, list[str]] = {}
     n_complaints = 0
     if complaints_path:
         cindex, n_complaints = _complaint_contacts(Path(complaints_path), quarantine)
-    for g in groups:
-        g["complaint_ids"] = sorted({cid for key in g["contacts"] for cid in cindex.get(key, [])})
+    outcome = score_and_link(items, cindex)
+    groups = outcome.groups
 
     flagged = 0
     cats: Counter[str] = Counter()
     scored_rows = []
     with open(out / "posts_scored.jsonl", "w", encoding="utf-8") as fh:
-        for p, _acct, s in records:
-            keys = {contact_key(c.kind, c.value) for c in s.contacts if c.kind in LINK_KINDS}
-            linked = sorted({cid for k in keys for cid in cindex.get(k, [])})
+        for sp in outcome.posts:
+            p, s = sp.post, sp.score
             row = {
                 "post_id": p.post_id,
                 "platform": p.platform,
@@ -93,8 +81,8 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
                 "hits": [{k: v for k, v in asdict(h).items()} for h in s.hits],
                 "contacts": [asdict(c) for c in s.contacts],
                 "reasons": [r.as_dict() for r in s.reasons],
-                "group_id": group_of.get(p.post_id),
-                "linked_complaints": linked,
+                "group_id": sp.group_id,
+                "linked_complaints": sp.linked_complaints,
             }
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             if s.flagged:
@@ -107,7 +95,7 @@ def run_posts(posts_path: str | Path, out_dir: str | Path, complaints_path: str 
             for q in quarantine:
                 fh.write(json.dumps(q, ensure_ascii=False, default=str) + "\n")
     summary = {
-        "posts": len(records),
+        "posts": len(outcome.posts),
         "flagged": flagged,
         "categories": dict(cats.most_common()),
         "groups": len(groups),
