@@ -163,13 +163,22 @@ class Match:
     def empty(self) -> bool:
         return not self.keys and not self.prefixes
 
-    def where(self) -> sa.ColumnElement[bool]:
+    def _terms(self, t: sa.FromClause) -> list[sa.ColumnElement[bool]]:
         terms: list[sa.ColumnElement[bool]] = []
         if self.keys:
-            terms.append(s_.c.value_key.in_(self.keys))
+            terms.append(t.c.value_key.in_(self.keys))
         for p in self.prefixes:
-            terms.append(sa.and_(s_.c.value >= p, s_.c.value < _upper_bound(p)))
-        return sa.or_(*terms) if terms else sa.false()
+            terms.append(sa.and_(t.c.value >= p, t.c.value < _upper_bound(p)))
+        return terms
+
+    def where(self) -> sa.ColumnElement[bool]:
+        terms = self._terms(s_)
+        if len(terms) <= 1:
+            return terms[0] if terms else sa.false()
+        # one indexed select per term: for the OR of a key list and value ranges SQLite walked
+        # the whole table (1.4 s at 3.8M sightings, the index of 1M complaints)
+        inner = s_.alias("matched")
+        return s_.c.id.in_(sa.union(*(sa.select(inner.c.id).where(t) for t in self._terms(inner))))
 
 
 def secret_of(engine: Engine) -> bytes | None:
@@ -186,6 +195,13 @@ def match_for(engine: Engine, query: str, raw_values: bool) -> Match:
 
 
 # ---- grouped results ------------------------------------------------------------------------
+
+
+def _source_is(kind: str) -> sa.ColumnElement[bool]:
+    """source_kind = kind, written so no index can serve it: given an equality there, SQLite drove
+    the query from the source index (every complaint sighting, 3.7M at 1M complaints: 600 ms)
+    instead of from the few matched rows."""
+    return sa.func.lower(s_.c.source_kind) == kind
 
 
 def _page(total: int, offset: int, limit: int, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -239,7 +255,7 @@ def campaigns_group(
         sa.select(
             s_.c.run_id, s_.c.source_id, sa.func.max(sa.case((s_.c.organizer, 1), else_=0)).label("org")
         )
-        .where(where, s_.c.source_kind == "campaign")
+        .where(where, _source_is("campaign"))
         .group_by(s_.c.run_id, s_.c.source_id)
     )
     total = _count(conn, hits)
@@ -301,12 +317,10 @@ def _campaign_items(engine: Engine, rows: Sequence[Any]) -> list[dict[str, Any]]
 def complaint_ids_matching(where: sa.ColumnElement[bool]) -> sa.CompoundSelect:
     """Complaints that carry a matched indicator, or whose customer does (phone, name, ID)."""
     co = m.complaints.c
-    direct = sa.select(s_.c.source_id.label("complaint_id")).where(where, s_.c.source_kind == "complaint")
+    direct = sa.select(s_.c.source_id.label("complaint_id")).where(where, _source_is("complaint"))
     via_customer = (
         sa.select(co.complaint_id)
-        .select_from(
-            m.complaints.join(s_, sa.and_(s_.c.source_kind == "customer", s_.c.source_id == co.customer_id))
-        )
+        .select_from(m.complaints.join(s_, sa.and_(_source_is("customer"), s_.c.source_id == co.customer_id)))
         .where(where)
     )
     return sa.union(direct, via_customer)
@@ -383,7 +397,7 @@ def posts_group(
     offset: int,
     names: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    ids = sa.select(s_.c.source_id).where(where, s_.c.source_kind == "post").distinct()
+    ids = sa.select(s_.c.source_id).where(where, _source_is("post")).distinct()
     total = _count(conn, ids)
     return _page(total, offset, limit, _post_items(conn, ids, masked, limit, offset, names))
 
@@ -485,9 +499,7 @@ def indicator(
         ]
         customers = int(
             conn.execute(
-                sa.select(sa.func.count(sa.distinct(s_.c.source_id))).where(
-                    where, s_.c.source_kind == "customer"
-                )
+                sa.select(sa.func.count(sa.distinct(s_.c.source_id))).where(where, _source_is("customer"))
             ).scalar()
             or 0
         )
