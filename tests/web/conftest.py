@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 
+import pii_watch
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
@@ -59,7 +60,17 @@ def app(scenario: Scenario):
 def login(client: TestClient, username: str) -> TestClient:
     r = client.post("/api/login", json={"username": username, "password": PASSWORD})
     assert r.status_code == 200, r.text
+    if USERS.get(username) in pii_watch.MASKED_ROLES:
+        pii_watch.watch(client)  # every later answer is scanned for full numbers and names
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_full_number_or_name_reached_a_masked_role() -> Iterator[None]:
+    """After the whole run: no answer an analyst or auditor client received held a full phone, ID
+    number or scenario name (tests/web/pii_watch.py)."""
+    yield
+    assert not pii_watch.LEAKS, "\n".join(f"{m} {u} {found}" for m, u, found in pii_watch.LEAKS[:20])
 
 
 @pytest.fixture

@@ -4,13 +4,9 @@ they may not see: full mobile numbers, full resident ID numbers, and the borrowe
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from pii_watch import SEEN, leaks_in
 from wb_scenario import ID_NUMBER, NAMES
-
-MOBILE = re.compile(r"(?<![\d*])(?:\+?86)?1[3-9]\d{9}(?![\d*])")
-RESIDENT_ID = re.compile(r"(?<![\dA-Za-z*])\d{17}[\dXx](?![\dA-Za-z*])")
 
 
 def _paths(scenario, client) -> list[str]:
@@ -34,12 +30,6 @@ def _paths(scenario, client) -> list[str]:
     return paths
 
 
-def _leaks(body: str) -> list[str]:
-    found = [m.group(0) for m in MOBILE.finditer(body)] + [m.group(0) for m in RESIDENT_ID.finditer(body)]
-    found += [n for n in NAMES if n in body]
-    return found
-
-
 @pytest.mark.parametrize("role", ["analyst", "auditor"])
 def test_no_full_number_or_name_reaches_a_masked_role(role, scenario, request):
     client = request.getfixturevalue(role)
@@ -59,7 +49,7 @@ def test_no_full_number_or_name_reaches_a_masked_role(role, scenario, request):
         assert r.status_code == 200, (path, r.status_code)
         body = r.text
         seen_material |= "A000_hardship.png" in body and "修订前文本" in body
-        if found := _leaks(body):
+        if found := leaks_in(body):
             leaks[path] = sorted(set(found))
     assert seen_material, "the sweep never reached the materials findings it must check"
     assert not leaks, leaks
@@ -69,7 +59,7 @@ def test_the_sweep_would_see_a_leak(lead, scenario):
     """The same scan on a lead's unmasked answer finds what it looks for (the test can fail)."""
     cid = scenario.clusters["A"]
     body = lead.get(f"/api/campaigns/{cid}?unmask=1").text
-    assert ID_NUMBER in body and _leaks(body)
+    assert ID_NUMBER in body and leaks_in(body)
 
 
 def test_mask_deep_masks_by_field_and_inside_text():
@@ -93,3 +83,10 @@ def test_mask_deep_masks_by_field_and_inside_text():
     assert ID_NUMBER not in flat and "13912345678" not in flat
     assert got["fields"]["ocr_conf"] == {"name": 91} and got["file"] == "a.pdf"
     assert got["fields"]["name"] == "王**" and got["fields"]["id_numbers"] == ["110101********4518"]
+
+
+def test_the_run_wide_watch_sees_the_masked_roles_answers(analyst, scenario):
+    """conftest's login() puts a watch on every analyst/auditor client: it saw this answer."""
+    before = SEEN[0]
+    analyst.get(f"/api/campaigns/{scenario.clusters['A']}")
+    assert SEEN[0] == before + 1

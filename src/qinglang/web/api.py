@@ -511,7 +511,9 @@ def add_note(
     if not _target_exists(engine, kind, target_id):
         raise HTTPException(status_code=404, detail=f"没有这个对象 / no such {kind}: {target_id}")
     run = repo.get_run(engine, None) if kind == "campaign" else None
-    return _action(actions.add_note, engine, user, kind, target_id, body.text, run["run_id"] if run else None)
+    row = _action(actions.add_note, engine, user, kind, target_id, body.text, run["run_id"] if run else None)
+    # the note as every page shows it to this role: numbers and names masked unless it may unmask
+    return row if user.may("unmask") else mask_deep(row)
 
 
 def _target_exists(engine: Any, kind: str, target_id: str) -> bool:

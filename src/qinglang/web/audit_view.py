@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from qinglang import csvsafe
 from qinglang.web import db
-from qinglang.web.pii import mask_text
+from qinglang.web.pii import mask_deep, mask_text
 from qinglang.web.repo import SHANGHAI, local_time
 
 # action code -> (中文, English). A code missing here is shown as it is.
@@ -162,9 +162,18 @@ def _where(engine: Engine, f: Filters) -> list[Any]:
 _SHOWN = [c for c in db.audit_log.c if c.name not in ("prev_hash", "entry_hash")]
 
 
+def _masked_detail(detail: Any) -> Any:
+    """An entry's detail as people read it: numbers and names in it masked (notes and titles carry
+    what analysts typed), digests and hashes left whole (they are checked against packs)."""
+    if not isinstance(detail, dict):
+        return mask_deep(detail)
+    kept = {k: v for k, v in detail.items() if str(k).endswith(("sha256", "hash"))}
+    return {**mask_deep({k: v for k, v in detail.items() if k not in kept}), **kept}
+
+
 def _decode(row: Any) -> dict[str, Any]:
     d = dict(row)
-    d["detail"] = db.jload(d["detail"], {})
+    d["detail"] = _masked_detail(db.jload(d["detail"], {}))
     return d
 
 
