@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qinglang.online import load_index
-from qinglang.web import api, pages, search_routes
+from qinglang.web import api, pages, posts_routes, search_routes
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, open_engine
 from qinglang.web.deps import WorkbenchState
@@ -116,6 +116,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(search_routes.api_router)  # search and the indicator library (web/search_routes.py)
     app.include_router(search_routes.page_router)
+    app.include_router(posts_routes.api_router)  # ad groups and the campaigns they feed (web/posts_routes.py)
+    app.include_router(posts_routes.page_router)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
