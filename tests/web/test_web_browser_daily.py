@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from playwright.sync_api import sync_playwright
 from wb_live import free_port, login, serve
-from wb_scenario import PASSWORD, USERS, Scenario, artifacts_dir, write_scenario
+from wb_scenario import AGENT_PHONE, PASSWORD, USERS, Scenario, artifacts_dir, write_scenario
 
 from qinglang.evidence.pack import CHROMIUM, CHROMIUM_ARGS
 
@@ -227,3 +228,20 @@ def test_an_analyst_marks_a_page_of_members_answered_with_one_confirmation(live,
         detail = page.context.request.get(f"{base}/api/complaints/{member}").json()
         assert [v["verdict"] for v in detail["verdicts"]][-1] == "answered"
     assert errors == []
+
+
+def test_an_organiser_node_in_the_graph_opens_its_indicator_page(live, browser):
+    base, sc = live
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    login(page, base, "analyst1")
+    page.goto(base + f"/campaigns/{sc.clusters['A']}")
+    page.wait_for_selector("#graph canvas")
+    deadline = time.monotonic() + 20
+    while not page.evaluate("!!(window.__cy && window.__cy.nodes(\"[type = 'organizer']\").length)"):
+        assert time.monotonic() < deadline, "no organiser node in the graph"
+        time.sleep(0.1)
+    page.evaluate("window.__cy.nodes(\"[type = 'organizer']\")[0].emit('tap')")  # what a click does
+    page.wait_for_url("**/indicators/*/*")
+    assert "/indicators/organizer" not in page.url  # resolved on the server to the keyed page
+    assert AGENT_PHONE not in page.url and AGENT_PHONE not in page.inner_text("body")
+    page.screenshot(path=str(artifacts_dir() / "20-graph-organiser-to-indicator.png"), full_page=True)

@@ -144,3 +144,20 @@ def test_analyst_facing_wording():
     assert yuan(47400.0) == "47,400 元" and yuan("12.5") == "12.50 元" and yuan(None) == ""
     assert code_label("campaign_member") != "campaign_member" and code_label("no_such_code") == "no_such_code"
     assert _csv_time(datetime(2026, 3, 2, 1, 0, 5, 123456, tzinfo=UTC)) == "2026-03-02T09:00:05+08:00"
+
+
+def test_organiser_nodes_link_to_their_indicator_page_without_the_number():
+    from qinglang.web.views import entity_graph
+
+    cluster = {
+        "run_id": "scan-1",
+        "cluster_id": "C00003",
+        "indicators": [{"kind": "phone", "value": "+8613912345678", "count": 3}],
+        "organizers": [{"kind": "device", "value": "dev-9"}, {"kind": "phone", "value": "+8613912345678"}],
+    }
+    members = [{"complaint_id": f"X{i}", "text": "call 13912345678", "phone_e164": None} for i in range(3)]
+    nodes = {n["data"]["label"]: n["data"] for n in entity_graph(cluster, members, masked=True)["nodes"]}
+    phone = next(d for label, d in nodes.items() if label.startswith("phone"))
+    assert phone["type"] == "organizer" and "13912345678" not in phone["href"] + phone["label"]
+    assert phone["href"] == "/indicators/organizer?cluster_id=C00003&organizer=1&run_id=scan-1"
+    assert nodes["X0"]["type"] == "complaint" and "href" not in nodes["X0"]

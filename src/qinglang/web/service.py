@@ -287,7 +287,7 @@ def campaign(
         "timeline": views.timeline([m["received_at"] for m in members]),
         "geo": views.geo_distribution(members),
         "graph": views.entity_graph(cluster, shown, masked=masked),
-        "graph_members": len(shown),
+        "graph_members": min(len(shown), views.GRAPH_MAX_MEMBERS),
         "diffs": diffs,
         "materials": [
             {

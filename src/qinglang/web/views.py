@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from qinglang.text.urgency import URGENT, urgency  # noqa: F401  (URGENT re-exported)
 from qinglang.web.pii import is_sensitive_kind, mask_text, mask_value
@@ -118,14 +119,23 @@ def _mentions(m: dict[str, Any], kind: str, value: str, text_digits: str) -> boo
     return False
 
 
+GRAPH_MAX_MEMBERS = 150  # more complaint nodes make the graph unreadable; the page says how many it shows
+
+
 def entity_graph(
-    cluster: dict[str, Any], members: list[dict[str, Any]], *, masked: bool, max_members: int = 150
+    cluster: dict[str, Any],
+    members: list[dict[str, Any]],
+    *,
+    masked: bool,
+    max_members: int = GRAPH_MAX_MEMBERS,
 ) -> dict[str, list[dict[str, Any]]]:
     """Cytoscape elements: member complaints linked to the indicators they carry.
 
-    Organiser candidates are marked so the graph shows who sits in the middle of the campaign.
+    Organiser candidates are marked so the graph shows who sits in the middle of the campaign;
+    each carries `href`, its indicator page (by the cluster and its index: never the number).
     """
-    organizers = {(o.get("kind"), o.get("value")) for o in cluster.get("organizers", [])}
+    org_list = list(cluster.get("organizers", []))
+    organizers = {(o.get("kind"), o.get("value")): i for i, o in enumerate(org_list)}
     indicators = list(cluster.get("indicators", []))
     for o in cluster.get("organizers", []):
         if not any(i.get("kind") == o.get("kind") and i.get("value") == o.get("value") for i in indicators):
@@ -142,16 +152,18 @@ def entity_graph(
         kind, value = str(ind.get("kind", "")), str(ind.get("value", ""))
         node_id = f"i:{idx}"
         label_value = mask_value(kind, value) if masked and is_sensitive_kind(kind) else value
-        is_org = (ind.get("kind"), ind.get("value")) in organizers
-        nodes.append(
-            {
-                "data": {
-                    "id": node_id,
-                    "label": f"{kind}: {label_value}",
-                    "type": "organizer" if is_org else "indicator",
+        org_index = organizers.get((ind.get("kind"), ind.get("value")))
+        data = {"id": node_id, "label": f"{kind}: {label_value}", "type": "indicator"}
+        if org_index is not None:
+            data["type"] = "organizer"
+            data["href"] = "/indicators/organizer?" + urlencode(
+                {
+                    "cluster_id": cluster.get("cluster_id", ""),
+                    "organizer": org_index,
+                    "run_id": cluster.get("run_id", ""),
                 }
-            }
-        )
+            )
+        nodes.append({"data": data})
         for m in shown:
             if _mentions(m, kind, value, digits[m["complaint_id"]]):
                 edges.append({"data": {"source": "c:" + m["complaint_id"], "target": node_id}})

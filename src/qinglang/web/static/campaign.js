@@ -39,6 +39,10 @@
     cy.on("tap", "node[type = 'complaint']", function (evt) {
       window.location = "/complaints/" + encodeURIComponent(evt.target.data("label"));
     });
+    cy.on("tap", "node[type = 'organizer']", function (evt) {  // its indicator page (信息库)
+      var href = evt.target.data("href");
+      if (href) window.location = href;
+    });
     window.__cy = cy;
   }
 })();
