@@ -182,3 +182,8 @@ def jload(value: Any, default: Any = None) -> Any:
         except ValueError:
             return default
     return value
+
+
+# Feature modules that declare their tables on `metadata` (imported here, after `metadata` exists,
+# so `ensure_schema` and the migration test see them).
+from qinglang.web import watch_tables  # noqa: E402, F401  (wb_watches, wb_alerts: revision 0011)
