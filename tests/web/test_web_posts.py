@@ -237,6 +237,7 @@ def test_campaign_page_lists_the_ads_feeding_it_and_only_those(analyst, posts_sc
         ("G0001", len(sc.campaign_members["A"]))
     ]
     assert analyst.get(f"/api/campaigns/{b}/ads").json()["items"] == []
+    assert analyst.get("/api/campaigns/C99999/ads").status_code == 404
     assert "Ads feeding this campaign" in analyst.get(f"/campaigns/{a}?lang=en").text
 
 
@@ -312,6 +313,14 @@ def test_qinglang_scan_scores_the_stored_posts_and_says_so(tmp_path):
     )
     assert bare.exit_code == 0, bare.output
     assert "posts" not in json.loads(bare.stdout.strip().splitlines()[-1])
+    from qinglang.web.app import create_app
+    from qinglang.web.auth import create_user
+
+    bare_app = create_app(db, online=False)
+    create_user(bare_app.state.wb.engine, "analyst1", PASSWORD, "analyst")
+    with _client(bare_app, "analyst1") as c:  # a run scanned without posts says so
+        assert 'id="no-posts"' in c.get("/posts").text
+        assert c.get("/api/posts").json()["totals"]["posts"] == 0
     r = runner.invoke(app, ["ingest", "--posts", str(ppath), "--db", db])
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["scan", "--complaints", str(cpath), "--db", db, "--out", str(tmp_path / "s1")])
@@ -326,3 +335,18 @@ def test_qinglang_scan_scores_the_stored_posts_and_says_so(tmp_path):
         ).scalar_one()
     store.close()
     assert saved == 8
+
+
+@pytest.mark.parametrize("raw", ["%ED%A0%80", "G0001%00", "x" * 300, "..%2F..%2Fetc"])
+def test_hostile_ids_are_not_found_never_a_server_error(analyst, posts_sc, raw):
+    sc, _ = posts_sc
+    for path in (
+        f"/api/posts/groups/{raw}",
+        f"/posts/groups/{raw}",
+        f"/api/campaigns/{raw}/ads",
+        f"/api/posts?run_id={raw}",
+        f"/posts?run_id={raw}",
+        f"/api/posts/groups/G0001?run_id={raw}",
+    ):
+        r = analyst.get(path)
+        assert r.status_code in (404, 422), (path, r.status_code)

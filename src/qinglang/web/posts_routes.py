@@ -27,6 +27,7 @@ api_router = APIRouter(prefix="/api", tags=["posts"])
 page_router = APIRouter(include_in_schema=False)
 
 MAX_OFFSET = 10_000_000
+ID_MAX = 128
 RUN_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "login required"},
     403: {"description": "`unmask=1` by a role that may not, or asked for by another site"},
@@ -36,9 +37,26 @@ RUN_RESPONSES: dict[int | str, dict[str, Any]] = {
 GROUP_RESPONSES: dict[int | str, dict[str, Any]] = RUN_RESPONSES | {
     404: {"description": "no such scan run, or no such ad group in it"}
 }
+CAMPAIGN_RESPONSES: dict[int | str, dict[str, Any]] = RUN_RESPONSES | {
+    404: {"description": "no such scan run, or no such campaign in it"}
+}
+
+
+def _plain(value: str) -> bool:
+    """An id the database can be asked about: no NUL (PostgreSQL refuses it in text), no lone
+    surrogate, not longer than any stored id; anything else cannot exist."""
+    if "\x00" in value or len(value) > ID_MAX:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _run_id(request: Request, run_id: str | None) -> str:
+    if run_id is not None and not _plain(run_id):
+        raise HTTPException(status_code=404, detail="没有扫描结果 / no scan run")
     run = repo.get_run(state(request).engine, run_id)
     if run is None:
         raise HTTPException(status_code=404, detail="没有扫描结果 / no scan run")
@@ -55,6 +73,8 @@ def group_for(
     request: Request, user: User, group_id: str, run_id: str | None, posts_offset: int, posts_limit: int
 ) -> dict[str, Any]:
     rid = _run_id(request, run_id)
+    if not _plain(group_id):
+        raise HTTPException(status_code=404, detail="没有这个广告账号组 / no such ad group")
     masked = masking(request, user, "post_group", group_id)
     detail = posts_view.group_detail(
         state(request).engine, rid, group_id, masked, min(max(posts_offset, 0), MAX_OFFSET), posts_limit
@@ -95,7 +115,7 @@ def api_post_group(
     return group_for(request, user, group_id, run_id, posts_offset, posts_limit)
 
 
-@api_router.get("/campaigns/{cluster_id}/ads", responses=RUN_RESPONSES)
+@api_router.get("/campaigns/{cluster_id}/ads", responses=CAMPAIGN_RESPONSES)
 def api_campaign_ads(
     cluster_id: str,
     request: Request,
@@ -105,6 +125,8 @@ def api_campaign_ads(
     """The ad groups feeding a campaign (ad -> agency -> complaint batch): each with the number of
     the campaign's complaints its contacts reach."""
     rid = _run_id(request, run_id)
+    if not _plain(cluster_id) or repo.get_cluster(state(request).engine, rid, cluster_id) is None:
+        raise HTTPException(status_code=404, detail="没有这个团伙 / no such campaign")
     masked = masking(request, user, "campaign", cluster_id)
     items = posts_view.campaign_ads(state(request).engine, rid, cluster_id, masked)
     return {"run_id": rid, "cluster_id": cluster_id, "items": items, "masked": masked}
@@ -125,7 +147,11 @@ def posts_page(request: Request, run_id: str | None = None, offset: int = 0) -> 
     if user is None:
         return _login(request)
     engine = state(request).engine
+    if run_id is not None and not _plain(run_id):
+        raise HTTPException(status_code=404, detail="没有扫描结果 / no scan run")
     run = repo.get_run(engine, run_id)
+    if run is None and run_id is not None:
+        raise HTTPException(status_code=404, detail="没有扫描结果 / no scan run")
     if run is None:
         return pages._render(request, "posts.html", user, run=None, page=None)
     page = groups_for(request, user, run["run_id"], offset, posts_view.GROUP_PAGE)
