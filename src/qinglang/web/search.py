@@ -438,10 +438,15 @@ def search(
     masked: bool,
     limit: int = 20,
     offsets: dict[str, int] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Every group for one query: `{query, mode, groups: {name: {total, offset, limit, items}}}`."""
+    """Every group for one query: `{query, mode, keys, groups: {name: {total, offset, limit, items}}}`.
+
+    `keys` instead of a query: an exact lookup of those keyed hashes (the paging links of a masked
+    role carry them, so its pages hold no number). `keys` in the answer: the matched keys of an
+    exact search (absent for prefix searches)."""
     offsets = offsets or {}
-    match = match_for(engine, query, raw_values)
+    match = Match(tuple(keys)) if keys is not None else match_for(engine, query, raw_values)
     where = match.where()
     names = (query.strip(),) if _NAME_LIKE.fullmatch(query.strip()) else ()
     with engine.connect() as conn:
@@ -453,9 +458,17 @@ def search(
             "posts": posts_group(conn, where, masked, limit, offsets.get("posts", 0), names),
             "indicators": indicators_group(conn, where, masked, limit, offsets.get("indicators", 0)),
         }
+        found = (
+            sorted({r[0] for r in conn.execute(sa.select(s_.c.value_key).where(where).distinct())})
+            if not match.prefixes
+            else None
+        )
+    if keys is not None:
+        query = " / ".join(i["value"] for i in groups["indicators"]["items"]) or "—"
     return {
         "query": masked_query(query) if masked else query,
-        "mode": "prefix" if raw_values else "exact",
+        "mode": "prefix" if match.prefixes or (raw_values and keys is None) else "exact",
+        "keys": found,
         "groups": groups,
     }
 

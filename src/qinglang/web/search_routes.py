@@ -61,12 +61,29 @@ def _checked_query(q: str) -> str:
     return q
 
 
+def _keys(k: str) -> list[str] | None:
+    """`k=key,key,…` (the paging links of a masked role), or None when absent; 422 if malformed."""
+    if not k:
+        return None
+    keys = k.split(",")
+    if len(keys) > 32 or any(len(x) != 32 or not set(x) <= _KEY_CHARS for x in keys):
+        raise HTTPException(status_code=422, detail="k: 32-hex keys, comma-separated, at most 32")
+    return keys
+
+
 def run_search(
-    request: Request, user: User, q: str, group: str | None, offset: int, limit: int = PAGE
+    request: Request,
+    user: User,
+    q: str,
+    group: str | None,
+    offset: int,
+    limit: int = PAGE,
+    k: str = "",
 ) -> dict[str, Any]:
     """The search a role may run: prefix for raw-value roles; otherwise an exact keyed lookup,
-    rate-limited and audited (before anything is looked up)."""
-    q = _checked_query(q)
+    rate-limited and audited (before anything is looked up). `k`: keyed hashes instead of `q`."""
+    keys = _keys(k)
+    q = _checked_query(q) if keys is None else ""
     st = state(request)
     raw_values = user.may("unmask")
     if not raw_values:
@@ -77,11 +94,22 @@ def run_search(
             )
         _rate_limit(user.username)
         audit.record(
-            st.engine, user, "indicator_lookup", "indicator", search.masked_query(q), {"via": "search"}
+            st.engine,
+            user,
+            "indicator_lookup",
+            "indicator",
+            search.masked_query(q) if keys is None else f"{len(keys)} keys",
+            {"via": "search"},
         )
     masked = masking(request, user, "search", search.masked_query(q))
     result = search.search(
-        st.engine, q, raw_values=raw_values, masked=masked, limit=limit, offsets=_offsets(group, offset)
+        st.engine,
+        q,
+        raw_values=raw_values,
+        masked=masked,
+        limit=limit,
+        offsets=_offsets(group, offset),
+        keys=keys,
     )
     result["masked"] = masked
     return result
@@ -106,6 +134,9 @@ def _indicator_or_404(request: Request, user: User, kind: str, key: str, group: 
 def api_search(
     request: Request,
     q: str = Query("", max_length=1024, description="a phone in any form, handle, licence, USCC, name, ..."),
+    k: str = Query(
+        "", max_length=2048, description="instead of q: keyed hashes (`keys` of an earlier answer)"
+    ),
     group: str | None = Query(
         None, description="campaigns | complaints | posts | indicators: the group `offset` pages"
     ),
@@ -117,7 +148,7 @@ def api_search(
     group `{total, offset, limit, items}`. Roles with `unmask` (lead) match exact values and
     prefixes; others an exact keyed lookup of the complete value only (rate-limited, audited);
     numbers and names come back masked unless `unmask=1` (lead, audited)."""
-    return run_search(request, user, q, group, offset, limit)
+    return run_search(request, user, q, group, offset, limit, k)
 
 
 @api_router.get("/indicators/{kind}/{key}", responses=INDICATOR_RESPONSES)
@@ -161,21 +192,26 @@ def _pager(base: str, params: dict[str, str], groups: dict[str, Any]) -> dict[st
 
 
 @page_router.get("/search")
-def search_page(request: Request, q: str = "", group: str | None = None, offset: int = 0) -> Response:
+def search_page(
+    request: Request, q: str = "", k: str = "", group: str | None = None, offset: int = 0
+) -> Response:
     from qinglang.web.pages import _render
 
     user = optional_user(request)
     if user is None:
         return _login(request)
-    if not q.strip():
+    if not q.strip() and not k:
         return _render(request, "search.html", user, q="", result=None, pager={}, kl=_kl(request))
-    result = run_search(request, user, q, group, offset)
-    params = {"q": q.strip()} | ({"unmask": "1"} if not result["masked"] else {})
+    result = run_search(request, user, q, group, offset, PAGE, k)
+    # a masked role's links carry the matched keys, never the number it typed
+    exact = result["keys"] is not None and not user.may("unmask")
+    params = {"k": ",".join(result["keys"])} if exact else {"q": q.strip()}
+    params |= {"unmask": "1"} if not result["masked"] else {}
     return _render(
         request,
         "search.html",
         user,
-        q=q.strip(),
+        q="" if exact else q.strip(),
         result=result,
         pager=_pager("/search", params, result["groups"]),
         kl=_kl(request),
