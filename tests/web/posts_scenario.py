@@ -35,7 +35,11 @@ ADS = {
     "P005": ("weibo", "police_notice", "反诈提醒：所谓停息挂账、征信修复都是骗局，请勿轻信"),
     "P006": ("douyin", "lone_seller", f"反催收 协商还款 电话 {LONE_PHONE} 私我"),
     "P007": ("weibo", "wuchang_rice", f"新米上市，五常大米10斤59元，包邮到家，订购电话 {FARM_PHONE}"),
-    "P008": ("xiaohongshu", "orchard_apples", f"自家果园红富士苹果熟了，一箱80元，电话 {FARM_PHONE} 送货上门"),
+    "P008": (
+        "xiaohongshu",
+        "orchard_apples",
+        f"自家果园红富士苹果熟了，一箱80元，电话 {FARM_PHONE} 送货上门",
+    ),
 }
 SECRETS = (AGENT_PHONE, AGENT_WECHAT, QQ, LONE_PHONE, FARM_PHONE)
 
