@@ -131,6 +131,13 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "separately tied groups filed in the same sessions with the same demands: one agency",
     ),
     EvidenceCode(
+        "coached_wave",
+        "campaign",
+        0.3,
+        "一批投诉在同一时段集中提交同一套代理机构式诉求：统一组织代投或指导投诉",
+        "complaints carrying the same agency package filed in one session: filed or coached together",
+    ),
+    EvidenceCode(
         "shared_office",
         "campaign",
         0.3,

@@ -115,6 +115,7 @@ class ClusterParams(_Section):
         "suspicious_materials",
         "due_date_timing",
         "co_timed_filing",
+        "coached_wave",
     )
     watch_threshold: float = Field(
         default=0.3, ge=0.0, le=1.0
@@ -129,6 +130,15 @@ class ClusterParams(_Section):
     cotiming_min_lift: float = 0.3  # above the share when one side is shifted by whole days
     # ...down to this many members when both file from the same IP /24 block (one office)
     cotiming_office_min_members: int = 2
+    # coached waves (signals/waves.py): complaints carrying the agency package, each within
+    # `wave_gap_minutes` of the previous, at least `wave_min_members`, Poisson tail (times the
+    # places a wave could start) below `wave_max_p` against the inbox's own rate of such complaints
+    wave_gap_minutes: float = 40.0
+    wave_min_demands: int = (
+        2  # agency demands the lexicon reads in a candidate (the intent model then decides)
+    )
+    wave_min_members: int = 6
+    wave_max_p: float = 1e-6
 
 
 class SignalParams(_Section):

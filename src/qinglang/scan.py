@@ -54,6 +54,7 @@ from qinglang.signals.campaign import (
 from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
+from qinglang.signals.waves import agency_waves, coached_wave_evidence
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int], None]
@@ -429,6 +430,14 @@ def run_scan(
         if done % 200 == 0:
             progress("campaigns", done, total)
     progress("campaigns", total, total)
+    raw_clusters += _coached_waves(
+        raw_clusters,
+        feats,
+        table.texts,
+        intents,
+        lambda members, extra: _scored(context_of(members), extra),
+        config,
+    )
     raw_clusters = _join_co_timed(
         raw_clusters,
         lambda members, extra: _scored(context_of(members), extra),
@@ -605,6 +614,61 @@ RawCluster = tuple[float, ClusterContext, list[Evidence]]
 def _scored(ctx: ClusterContext, extra: Sequence[Evidence] = ()) -> RawCluster:
     score, ev = campaign_evidence(ctx, extra)
     return score, ctx, ev
+
+
+WAVE_INTENTS = frozenset({"agency_package", "representative"})
+
+
+def _coached_waves(
+    raw: list[RawCluster],
+    feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
+    intents: dict[int, IntentResult],
+    rescore: Callable[[list[int], list[Evidence]], RawCluster],
+    config: DetectionConfig,
+) -> list[RawCluster]:
+    """Candidate clusters of complaints no cluster holds that carry agency demands (at least
+    `wave_min_demands` read by the lexicon, more than grievances) and were filed in one session far
+    above the inbox's rate of such complaints (signals/waves.py). The intent model reads only the
+    wave's members — the lexicon misses paraphrases, the model reads meaning: most must be agency
+    packages or requests through a representative, and those it reads as grievances are left out."""
+    clustered = {i for r in raw for i in r[1].members}
+    need = config.clusters.wave_min_demands
+    package = [
+        i
+        for i, f in enumerate(feats)
+        if len(f.demands.agency) >= need and len(f.demands.agency) > len(f.demands.grievance)
+    ]
+    loners = sorted((i for i in package if i not in clustered), key=lambda i: (feats[i].ts, i))
+    if len(loners) < config.clusters.wave_min_members:
+        return []
+    span = max(f.ts for f in feats) - min(f.ts for f in feats)
+    found = agency_waves([feats[i].ts for i in loners], len(package), span, config.clusters)
+    if not found:
+        return []
+    unread = [loners[k] for run, _ in found for k in run if loners[k] not in intents]
+    intents.update(complaint_intents(unread, texts))
+    out = []
+    for run, p in found:
+        members = [loners[k] for k in run if intents[loners[k]].intent != "grievance"]
+        read = [intents[i].intent for i in members]
+        if len(members) < config.clusters.wave_min_members or sum(x in WAVE_INTENTS for x in read) * 2 < len(
+            read
+        ):
+            continue
+        if len({feats[i].customer_key for i in members}) < config.clusters.min_customers:
+            continue
+        start, end = (feats[i].received_at.astimezone(SHANGHAI) for i in (members[0], members[-1]))
+        wave = coached_wave_evidence(
+            config.weight("campaign", "coached_wave"),
+            len(members),
+            f"{start:%Y-%m-%d %H:%M}",
+            f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}",
+            p,
+            [feats[i].complaint_id for i in members[:50]],
+        )
+        out.append(rescore(members, [wave]))
+    return out
 
 
 def _join_co_timed(
