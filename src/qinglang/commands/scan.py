@@ -207,6 +207,12 @@ def command(
                     f"{posts_found['groups_feeding_campaigns']} 组 → {posts_found['campaigns_fed']} 个, "
                     f"{posts_found['seconds']} s"
                 )
+        from qinglang.web.alerts import after_scan
+
+        # watched campaigns and indicators this run touches raise alerts (web/alerts.py)
+        summary["alerts"] = len(after_scan(store.engine, run_id))
+        if summary["alerts"] and not as_json:
+            con.print(f"关注提醒 / alerts raised: {summary['alerts']}")
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from qinglang.phones import normalize_phone
 from qinglang.schema import Complaint, ScoredComplaint
-from qinglang.web import actions, audit, audit_view, db, export, repo, responses, service
+from qinglang.web import actions, alerts, audit, audit_view, db, export, repo, responses, service
 from qinglang.web.auth import PERMISSIONS, SESSION_TTL, User, end_session, start_session
 from qinglang.web.deps import COOKIE, current_user, from_another_site, masking, require, state, token_of
 from qinglang.web.login import Refused, log_in
@@ -211,7 +211,7 @@ def submit_complaint(
     with st.score_lock:
         result: ScoredComplaint = st.index.score(complaint)
     with st.engine.begin() as conn:
-        conn.execute(
+        saved = conn.execute(
             sa.insert(db.submissions).values(
                 complaint_id=complaint.complaint_id,
                 at=datetime.now(UTC),
@@ -232,6 +232,8 @@ def submit_complaint(
             complaint.complaint_id,
             {"score": round(result.score, 3), "flagged": result.flagged, "cluster_id": result.cluster_id},
         )
+    # watched indicators or campaigns this complaint touches raise alerts (web/alerts.py)
+    alerts.after_submission(st.engine, saved.inserted_primary_key, complaint, result.cluster_id)
     return result
 
 

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qinglang.online import load_index
-from qinglang.web import api, pages, posts_routes, search_routes
+from qinglang.web import api, pages, posts_routes, search_routes, watch_routes
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, open_engine
 from qinglang.web.deps import WorkbenchState
@@ -118,6 +118,8 @@ def create_app(
     app.include_router(search_routes.page_router)
     app.include_router(posts_routes.api_router)  # ad groups and the campaigns they feed (web/posts_routes.py)
     app.include_router(posts_routes.page_router)
+    app.include_router(watch_routes.api_router)  # watch-lists and alerts (web/watch_routes.py)
+    app.include_router(watch_routes.page_router)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
