@@ -177,6 +177,9 @@ def test_routes_rules_audit_and_status_codes(app, sc: Scenario):
             an.post("/api/watches", json={"organizer": 99, "cluster_id": sc.clusters["A"]}).status_code == 404
         )
         assert TestClient(app).get("/api/alerts").status_code == 401
+        assert an.get(f"/api/alerts/{10**20}").status_code == 422  # never a database overflow (500)
+        assert an.get(f"/alerts/{2**40}").status_code == 404
+        assert an.post("/api/alerts/read", json={"ids": [10**20]}).status_code == 422
         # watching twice keeps one watch; someone else cannot remove it; removing is audited
         first = an.post("/api/watches", json={"kind": "device", "value": "DEV-XYZ-1"}).json()["watch"]
         again = an.post("/api/watches", json={"kind": "device", "value": "DEV-XYZ-1"}).json()["watch"]

@@ -13,10 +13,10 @@ helpers registered on the pages' Jinja environment at the bottom.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -28,6 +28,8 @@ api_router = APIRouter(prefix="/api", tags=["alerts"], responses=responses.COMMO
 page_router = APIRouter(include_in_schema=False)
 
 MAX_OFFSET = 10_000_000
+ID_MAX = 2**31 - 1  # ids are 32-bit integers in the database (a larger one is simply not found)
+RowId = Annotated[int, Path(ge=1, le=ID_MAX)]
 WATCH_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"description": "the role may not keep watches (auditors), or another site asked"},
     404: {"description": "no such campaign key, campaign, organiser or indicator"},
@@ -54,7 +56,7 @@ class WatchIn(BaseModel):
 class ReadIn(BaseModel):
     """Alert ids to mark read; none or null marks all of one's alerts read."""
 
-    ids: list[int] | None = Field(None, max_length=500)
+    ids: list[Annotated[int, Field(ge=1, le=ID_MAX)]] | None = Field(None, max_length=500)
 
 
 def _resolve(request: Request, body: dict[str, Any]) -> watches.Target:
@@ -99,7 +101,7 @@ def api_watch(body: WatchIn, request: Request, user: User = Depends(current_user
 
 
 @api_router.post("/watches/{watch_id}/remove", responses=ONE_RESPONSES)
-def api_unwatch(watch_id: int, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+def api_unwatch(watch_id: RowId, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
     """Stop watching (one's own watch); its alerts stay readable."""
     require(user, "note")
     with state(request).engine.begin() as conn:
@@ -138,14 +140,14 @@ def api_alert_count(request: Request, user: User = Depends(current_user)) -> dic
 
 
 def _own_alert(request: Request, user: User, alert_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    found = alerts.get(state(request).engine, alert_id)
+    found = alerts.get(state(request).engine, alert_id) if 1 <= alert_id <= ID_MAX else None
     if found is None or found[0]["username"] != user.username:
         raise HTTPException(status_code=404, detail="没有这条提醒 / no such alert of yours")
     return found
 
 
 @api_router.get("/alerts/{alert_id}", responses=ONE_RESPONSES)
-def api_alert(alert_id: int, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+def api_alert(alert_id: RowId, request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
     """One of one's alerts."""
     found = _own_alert(request, user, alert_id)
     return alerts.present(*found, masked=masking(request, user, "alert", str(alert_id)))
