@@ -54,7 +54,13 @@ _SERVICE = re.compile(
 # genuine complaints as "尾号1234", and an 18-digit run may be an ID number).
 _BANK = re.compile(
     r"(?:银行卡|卡号|银行账号|银行帐号|账号|帐号|账户|帐户|对公户|收款卡|收款账户|转账到|转到|打到|打款到|汇款到|汇到|"
-    r"汇入|存入|退到|退至|退回到|转入)[^\d\n]{0,14}?((?:\d[\s-]?){11,22}\d)(?![\d])"
+    r"汇入|存入|退到|退至|退回到|转入|(?:退|转|打|汇|付)[\u4e00-\u9fff]{0,6}?(?:到|至))"
+    r"[^\d\n]{0,14}?((?:\d[\s-]?){11,22}\d)(?![\d])"
+)
+# An Alipay account given for money is usually the holder's mobile number ("退到支付宝账号
+# 139…"): read as a phone contact even after 账号, where a bare number is not taken for a phone.
+_ALIPAY = re.compile(
+    r"(?:支付宝|alipay|zfb)(?:账号|帐号|账户|帐户|号)?[^\d\n]{0,6}?((?:\d[\s-]?){10}\d)(?![\d])"
 )
 _NOT_PHONE_BEFORE = re.compile(
     r"(订单|单号|流水号|卡号|尾号|身份证|证件号|账号|帐号|编号|合同号|工号|执业证|代码|id|no|#)[^\u4e00-\u9fff]{0,3}$"
@@ -264,6 +270,11 @@ def extract_contacts(text: str) -> list[Contact]:
             continue  # "扣我12000": money taken, not a QQ number
         if 5 <= len(qq) <= 11:
             _emit(out, taken, mapped, text, "qq", qq, a, b)
+    for m in _ALIPAY.finditer(norm):
+        a, b = m.span(1)
+        phone = normalize_phone(_digits(m.group(1)))
+        if phone and _free(taken, a, b):
+            _emit(out, taken, mapped, text, "phone", phone, a, b)
     for m in _BANK.finditer(norm):
         a, b = m.span(1)
         digits = _digits(m.group(1))
