@@ -373,7 +373,7 @@ def indicator_detail(
 ) -> dict[str, Any]:
     """Where one indicator (phone, WeChat, device, IP, …) appears: campaigns and complaints.
 
-    A phone is found however it is written ("156 8278 6262", "+8615682786262"). Roles that see
+    A phone is found however it is written (spaced, dashed, with +86 or 0086). Roles that see
     numbers masked may look up only *complete* phone or ID numbers (a digit fragment is refused:
     a substring search let `130****2101` be recovered digit by digit), at most
     `LOOKUPS_PER_MINUTE` a minute, and each lookup is audited."""
