@@ -18,8 +18,7 @@ from sqlalchemy.engine import Engine
 
 from qinglang import auditchain
 from qinglang.store import open_store
-
-metadata = sa.MetaData()
+from qinglang.web.metadata import metadata  # noqa: E402  (shared with the feature modules' tables)
 
 users = sa.Table(
     "wb_users",

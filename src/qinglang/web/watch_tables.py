@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from qinglang.web.db import metadata
+from qinglang.web.metadata import metadata
 
 watches = sa.Table(
     "wb_watches",
