@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from qinglang import auditchain
 from qinglang.store import open_store
-from qinglang.web.metadata import metadata  # noqa: E402  (shared with the feature modules' tables)
+from qinglang.web.metadata import metadata  # shared with the feature modules that declare tables
 
 users = sa.Table(
     "wb_users",
