@@ -206,10 +206,11 @@ def submit_complaint(
     require(user, "submit")
     complaint = _accepted_complaint(body)
     st = state(request)
-    if st.index is None:
+    index = st.fresh_index()  # the latest scan's, reloaded after a rescan
+    if index is None:
         raise HTTPException(status_code=503, detail=f"online scoring is not wired: {st.index_error}")
     with st.score_lock:
-        result: ScoredComplaint = st.index.score(complaint)
+        result: ScoredComplaint = index.score(complaint)
     with st.engine.begin() as conn:
         saved = conn.execute(
             sa.insert(db.submissions).values(

@@ -18,7 +18,7 @@ from qinglang.online import load_index
 from qinglang.web import api, pages, posts_routes, search_routes, watch_routes
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, open_engine
-from qinglang.web.deps import WorkbenchState
+from qinglang.web.deps import WorkbenchState, latest_run_id
 from qinglang.web.highlight import segments
 from qinglang.web.security import SecurityMiddleware
 
@@ -92,6 +92,7 @@ def create_app(
     if setup:
         ensure_schema(engine)
         seed_demo_users(engine)
+    index_run = latest_run_id(engine)  # read before the index, so a scan saved meanwhile is picked up later
     index, index_error = load_online_index(db_url) if online else (None, "online scoring disabled")
     _warm_up()
     app = FastAPI(
@@ -102,7 +103,13 @@ def create_app(
         redoc_url=None,
     )
     app.state.wb = WorkbenchState(
-        engine=engine, db_url=db_url, index=index, index_error=index_error, secure_cookies=secure_cookies
+        engine=engine,
+        db_url=db_url,
+        index=index,
+        index_error=index_error,
+        secure_cookies=secure_cookies,
+        online=online,
+        index_run_id=index_run,
     )
     app.add_middleware(SecurityMiddleware, max_body=max_body)  # web/security.py
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
@@ -144,6 +151,12 @@ def create_app(
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, object]:
-        return {"ok": True, "online_scoring": index is not None, "online_error": index_error}
+        st = app.state.wb
+        return {
+            "ok": True,
+            "online_scoring": st.index is not None,
+            "online_error": st.index_error,
+            "online_index_run": st.index_run_id,
+        }
 
     return app

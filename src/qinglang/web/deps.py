@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import HTTPException, Request
 from sqlalchemy.engine import Engine
 
@@ -16,6 +17,12 @@ COOKIE = "ql_session"
 LANG_COOKIE = "ql_lang"
 
 
+def latest_run_id(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT run_id FROM scan_runs ORDER BY created_at DESC LIMIT 1")).first()
+    return str(row[0]) if row else None
+
+
 @dataclass
 class WorkbenchState:
     engine: Engine
@@ -24,6 +31,28 @@ class WorkbenchState:
     index_error: str | None = None
     score_lock: threading.Lock = field(default_factory=threading.Lock)
     secure_cookies: bool = False
+    online: bool = True  # online scoring wanted (False: never load an index)
+    index_run_id: str | None = None  # the scan run the loaded index belongs to
+
+    def fresh_index(self) -> Any:
+        """The online index of the latest scan. A rescan saved while the workbench runs is picked
+        up by the next online score (it once needed a restart, and a submission was scored against
+        — and its campaign named by — the previous run); one cheap query per call."""
+        if not self.online:
+            return self.index
+        latest = latest_run_id(self.engine)
+        if latest is None or latest == self.index_run_id:
+            return self.index
+        from qinglang.online import load_index
+
+        with self.score_lock:
+            if latest != self.index_run_id:
+                try:
+                    self.index, self.index_error = load_index(self.db_url), None
+                except Exception as exc:  # an unusable index keeps the old one scoring, and says why
+                    self.index_error = f"online index of scan {latest} could not be loaded: {exc}"
+                self.index_run_id = latest
+        return self.index
 
 
 def state(request: Request) -> WorkbenchState:
