@@ -1,18 +1,15 @@
 """Fixtures: the scenario written through the real store/scan on SQLite and on PostgreSQL (a
-fresh schema per test session, dropped afterwards), apps and logged-in clients per role."""
+fresh schema per test session via wb_db.store_url, dropped afterwards), apps and logged-in clients per role."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 
 import pii_watch
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from wb_db import store_url
 from wb_scenario import PASSWORD, USERS, Scenario, write_scenario
-
-PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="session")
@@ -23,18 +20,9 @@ def sqlite_scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
 
 @pytest.fixture(scope="session")
 def pg_scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
-    schema = "wbtest_" + secrets.token_hex(4)
-    admin = sa.create_engine(PG_BASE)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    try:
-        yield write_scenario(url, tmp_path_factory.mktemp("wb-pg") / "out")
-    finally:
-        sa.create_engine(url).dispose()
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    d = tmp_path_factory.mktemp("wb-pg")
+    with store_url("postgres", d, "wbtest") as url:
+        yield write_scenario(url, d / "out")
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

@@ -6,7 +6,6 @@ values; the webhook against a real HTTP server process on loopback; the routes' 
 from __future__ import annotations
 
 import json
-import secrets
 import socket
 import subprocess
 import sys
@@ -16,12 +15,11 @@ from pathlib import Path
 
 import pii_watch
 import pytest
-import sqlalchemy as sa
 from alerts_scenario import rescan
 from fastapi.testclient import TestClient
+from wb_db import store_url
 from wb_scenario import AGENT_PHONE, AGENT_WECHAT, BORROWER_PHONES, PASSWORD, Scenario, build_records
 
-PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 USERS = {"lead1": "lead", "analyst1": "analyst", "analyst2": "analyst", "auditor1": "auditor"}
 
 
@@ -30,21 +28,8 @@ def sc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
     from wb_scenario import write_scenario
 
     d = tmp_path_factory.mktemp(f"wb-alerts-{request.param}")
-    if request.param == "sqlite":
-        yield write_scenario(f"sqlite:///{d / 'qinglang.sqlite'}", d / "out")
-        return
-    schema = "wbalerts_" + secrets.token_hex(4)
-    admin = sa.create_engine(PG_BASE)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    try:
+    with store_url(request.param, d, "wbalerts") as url:
         yield write_scenario(url, d / "out")
-    finally:
-        sa.create_engine(url).dispose()
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")

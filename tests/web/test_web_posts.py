@@ -7,19 +7,17 @@ page and the campaign on the group's; analysts see no full phone or handle anywh
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from posts_scenario import AGENT_PHONE, AGENT_WECHAT, QQ, SECRETS, write_files, write_posts_scenario
+from wb_db import store_url
 from wb_scenario import PASSWORD, USERS, Scenario
 
 from qinglang.store import latest_scan, load_scan, open_store
 from qinglang.store.post_results import post_group_campaigns, post_groups, post_results
-
-PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -27,21 +25,8 @@ def posts_sc(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Scenario, dict]]:
     d = tmp_path_factory.mktemp(f"wb-posts-{request.param}")
-    if request.param == "sqlite":
-        yield write_posts_scenario(f"sqlite:///{d / 'q.sqlite'}", d / "out")
-        return
-    schema = "wbposts_" + secrets.token_hex(4)
-    admin = sa.create_engine(PG_BASE)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    try:
+    with store_url(request.param, d, "wbposts") as url:
         yield write_posts_scenario(url, d / "out")
-    finally:
-        sa.create_engine(url).dispose()
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 from collections.abc import Iterator
 
 import pii_watch
@@ -19,12 +18,10 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from search_scenario import NEIGHBOUR_PHONE, ORGANISER_PHONE, write_search_scenario
+from wb_db import store_url
 from wb_scenario import NAMES, PASSWORD, USERS, Scenario
 
 from qinglang.web import api, audit
-
-# as in tests/web/conftest.py; importing it from `conftest` picks whichever conftest pytest loaded first
-PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 E164 = "+86" + ORGANISER_PHONE
 FORMS = ["156 8278 6262", "+86 156-8278-6262", "15682786262", "+8615682786262", "(0086) 156-8278-6262"]
@@ -33,21 +30,8 @@ FORMS = ["156 8278 6262", "+86 156-8278-6262", "15682786262", "+8615682786262", 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def sc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     d = tmp_path_factory.mktemp("wb-search")
-    if request.param == "sqlite":
-        yield write_search_scenario(f"sqlite:///{d / 'q.sqlite'}", d / "out")
-        return
-    schema = "wbsearch_" + secrets.token_hex(4)
-    admin = sa.create_engine(PG_BASE)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    try:
+    with store_url(request.param, d, "wbsearch") as url:
         yield write_search_scenario(url, d / "out")
-    finally:
-        sa.create_engine(url).dispose()
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")
