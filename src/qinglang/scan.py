@@ -14,6 +14,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -54,7 +55,7 @@ from qinglang.signals.campaign import (
 from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
-from qinglang.signals.waves import agency_waves, coached_wave_evidence
+from qinglang.signals.waves import agency_waves, coached_wave_evidence, same_hour_waves
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int], None]
@@ -430,7 +431,7 @@ def run_scan(
         if done % 200 == 0:
             progress("campaigns", done, total)
     progress("campaigns", total, total)
-    raw_clusters += _coached_waves(
+    raw_clusters = _coached_waves(
         raw_clusters,
         feats,
         table.texts,
@@ -627,48 +628,79 @@ def _coached_waves(
     rescore: Callable[[list[int], list[Evidence]], RawCluster],
     config: DetectionConfig,
 ) -> list[RawCluster]:
-    """Candidate clusters of complaints no cluster holds that carry agency demands (at least
-    `wave_min_demands` read by the lexicon, more than grievances) and were filed in one session far
-    above the inbox's rate of such complaints (signals/waves.py). The intent model reads only the
-    wave's members — the lexicon misses paraphrases, the model reads meaning: most must be agency
-    packages or requests through a representative, and those it reads as grievances are left out."""
-    clustered = {i for r in raw for i in r[1].members}
-    need = config.clusters.wave_min_demands
+    """`raw` with coached waves added (signals/waves.py): complaints that carry agency demands (at
+    least `wave_min_demands` read by the lexicon, more than grievances), that no campaign-sized
+    cluster holds, filed in one session far above the inbox's rate of such complaints. The intent
+    model reads only the wave's members — the lexicon misses paraphrases, the model reads meaning:
+    most must be agency packages or requests through a representative; those it reads as
+    grievances are left out. A pair of complaints tied by a handle they both quote (a cluster too
+    small to be anything alone) joins the wave it was filed in, handle and all. Waves on different
+    days at the same hours are one agency's habit (`same_hour_waves`) and become one campaign."""
+    cp = config.clusters
+    small = [
+        r for r in raw if len({feats[i].customer_key for i in r[1].members}) < cp.small_cluster_customers
+    ]
+    small = [r for r in small if r[0] < config.threshold]
+    clustered = {i for r in raw for i in r[1].members} - {i for r in small for i in r[1].members}
+    need = cp.wave_min_demands
     package = [
         i
         for i, f in enumerate(feats)
         if len(f.demands.agency) >= need and len(f.demands.agency) > len(f.demands.grievance)
     ]
     loners = sorted((i for i in package if i not in clustered), key=lambda i: (feats[i].ts, i))
-    if len(loners) < config.clusters.wave_min_members:
-        return []
+    if len(loners) < cp.wave_min_members:
+        return raw
     span = max(f.ts for f in feats) - min(f.ts for f in feats)
-    found = agency_waves([feats[i].ts for i in loners], len(package), span, config.clusters)
+    found = agency_waves([feats[i].ts for i in loners], len(package), span, cp)
     if not found:
-        return []
+        return raw
     unread = [loners[k] for run, _ in found for k in run if loners[k] not in intents]
     intents.update(complaint_intents(unread, texts))
-    out = []
+    waves: list[tuple[list[int], float]] = []
     for run, p in found:
         members = [loners[k] for k in run if intents[loners[k]].intent != "grievance"]
         read = [intents[i].intent for i in members]
-        if len(members) < config.clusters.wave_min_members or sum(x in WAVE_INTENTS for x in read) * 2 < len(
-            read
-        ):
+        if len(members) < cp.wave_min_members or sum(x in WAVE_INTENTS for x in read) * 2 < len(read):
             continue
-        if len({feats[i].customer_key for i in members}) < config.clusters.min_customers:
-            continue
-        start, end = (feats[i].received_at.astimezone(SHANGHAI) for i in (members[0], members[-1]))
+        if len({feats[i].customer_key for i in members}) >= cp.min_customers:
+            waves.append((members, p))
+    if not waves:
+        return raw
+    taken = {i for members, _ in waves for i in members}
+    # a small cluster filed inside a wave joins it whole (its tie — a shared handle — comes along)
+    for r in small:
+        if taken & set(r[1].members):
+            for members, _ in waves:
+                if taken & set(r[1].members) & set(members):
+                    members.extend(i for i in r[1].members if i not in taken)
+                    taken.update(r[1].members)
+                    break
+    absorbed = {id(r) for r in small if taken & set(r[1].members)}
+    kept = [r for r in raw if id(r) not in absorbed]
+    local = [
+        [feats[i].received_at.astimezone(SHANGHAI) for i in sorted(m, key=lambda i: feats[i].ts)]
+        for m, _ in waves
+    ]
+    out = list(kept)
+    for group in same_hour_waves([(t[0], t[-1]) for t in local], cp.wave_gap_minutes):
+        members = sorted({i for k in group for i in waves[k][0]}, key=lambda i: (feats[i].ts, i))
+        sessions = [_session_label(local[k][0], local[k][-1]) for k in group]
         wave = coached_wave_evidence(
             config.weight("campaign", "coached_wave"),
             len(members),
-            f"{start:%Y-%m-%d %H:%M}",
-            f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}",
-            p,
+            sessions,
+            min(waves[k][1] for k in group),
             [feats[i].complaint_id for i in members[:50]],
         )
         out.append(rescore(members, [wave]))
     return out
+
+
+def _session_label(start: datetime, end: datetime) -> str:
+    return f"{start:%Y-%m-%d %H:%M}–" + (
+        f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    )
 
 
 def _join_co_timed(

@@ -25,6 +25,16 @@ COACHED = [
     "要求：一、停止计息；二、本金分48期；三、免除罚息违约金；四、修复征信；五、停止催收。否则向金融监管局投诉",
     "本人申请停息分期，只还本金60期，罚息服务费全部免掉，征信给我恢复，再催收我就投诉到12378",
 ]
+COACHED_LATER = [  # the same group two weeks later, at the same hours, other borrowers
+    "逾期三个月了，实在没办法。我正式申请：停息挂账、剩余本金分60期、罚息违约金全部减免、删除逾期征信、不准再催收",
+    "群里说可以协商，我也申请：停止计息，只还本金48期，减免所有罚息，征信恢复，催收电话全部停掉，不然投诉12378",
+    "我的诉求：一、停息；二、本金分36期；三、免除罚息违约金；四、征信逾期撤销；五、停止联系我家人。否则找监管",
+    "利息太高我不认，只还本金分60个月，罚息全免，逾期记录给我删掉，再打催收电话我就去人民银行投诉你们",
+    "请贵司按个性化分期处理：停息，本金分48期，免罚息和服务费，修复征信，暂停一切催收，如不处理将向金融监管局反映",
+    "本金我认，其他不认：停息挂账、分期60期、罚息违约金免除、征信修复、停止催收，三天内不回复就去黑猫",
+    "申请只还本金、分期48期、停止计息、减免罚息、撤销征信不良，催收不要再联系我，否则向监管部门投诉",
+    "要求你们马上停息，本金按36期还，罚息违约金一分不交，征信给我改正常，催收停止，不同意我就起诉",
+]
 # after a flood, real borrowers ask for time in their own words within one evening
 FLOODED = [
     "家里被大水淹了，店也开不了，这个月真的还不上，能不能先停息几个月，等恢复了我分期慢慢还",
@@ -98,3 +108,22 @@ def test_a_burst_of_real_hardship_pleas_after_one_event_is_not_a_campaign():
     flagged, clusters = _flagged(pleas + _background())
     assert not {c.complaint_id for c in pleas} & flagged
     assert not any(e.code == "coached_wave" for c in clusters for e in c.evidence)
+
+
+def test_the_same_group_two_weeks_later_at_the_same_hours_is_the_same_campaign():
+    """Two evening sessions two weeks apart, different borrowers and words: one campaign whose
+    evidence names both sessions."""
+    first = T0 + timedelta(days=20, hours=11)  # 20:00 local
+    later = first + timedelta(days=14, minutes=15)
+    coached = [_complaint(k, t, first + timedelta(minutes=8 * k)) for k, t in enumerate(COACHED)]
+    coached += [_complaint(300 + k, t, later + timedelta(minutes=9 * k)) for k, t in enumerate(COACHED_LATER)]
+    flagged, clusters = _flagged(coached + _background())
+    waves = [c for c in clusters if any(e.code == "coached_wave" for e in c.evidence)]
+    assert len(waves) == 1 and waves[0].flagged
+    ids = set(waves[0].cluster.complaint_ids)
+    assert (
+        len(ids & {c.complaint_id for c in coached[:10]}) >= 8
+        and len(ids & {c.complaint_id for c in coached[10:]}) >= 6
+    )
+    detail = next(e.detail_zh for e in waves[0].evidence if e.code == "coached_wave")
+    assert "2 个同一时段的会话" in detail

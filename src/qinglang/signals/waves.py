@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import datetime
 
 from qinglang.detection_config import ClusterParams
 from qinglang.schema import Evidence
@@ -55,17 +56,59 @@ def agency_waves(
     return out
 
 
+def same_hour_waves(sessions: Sequence[tuple[datetime, datetime]], slack_minutes: float) -> list[list[int]]:
+    """Groups (indices into `sessions`, each a wave's first and last filing in local time) of waves
+    filed on different days at the same hours of the day — their clock intervals overlap within
+    `slack_minutes`: a coaching group's habit (its lunchtime or late-evening sessions), one agency.
+    Every wave is in exactly one group (alone when nothing matches). Two coaching agencies keeping
+    the same hours would be joined: they are flagged either way, only their attribution merges."""
+
+    def clock(t: datetime) -> float:
+        return t.hour * 60 + t.minute + t.second / 60
+
+    spans = []
+    for a, b in sessions:
+        lo = clock(a)
+        hi = lo + (b - a).total_seconds() / 60  # may pass midnight: compared on the same day's clock
+        spans.append((lo - slack_minutes, hi + slack_minutes, a.date()))
+    parent = list(range(len(spans)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i in range(len(spans)):
+        for j in range(i + 1, len(spans)):
+            (lo1, hi1, d1), (lo2, hi2, d2) = spans[i], spans[j]
+            if d1 != d2 and lo1 <= hi2 and lo2 <= hi1:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(spans)):
+        groups.setdefault(find(k), []).append(k)
+    return sorted(groups.values())
+
+
 def coached_wave_evidence(
-    weight: float, members: int, start: str, end: str, p: float, refs: Sequence[str]
+    weight: float, members: int, sessions: Sequence[str], p: float, refs: Sequence[str]
 ) -> Evidence:
     exponent = f"1e{math.floor(math.log10(p))}" if p > 0 else "0"
+    when_zh = (
+        sessions[0] if len(sessions) == 1 else f"{len(sessions)} 个同一时段的会话（{'；'.join(sessions)}）"
+    )
+    when_en = (
+        sessions[0]
+        if len(sessions) == 1
+        else f"{len(sessions)} sessions at the same hours ({'; '.join(sessions)})"
+    )
     return evidence(
         "coached_wave",
         weight,
-        f"{members} 件投诉于 {start}–{end} 集中提交，各用自己的话提出同一套代理机构式诉求（停息、只还本金分期、"
+        f"{members} 件投诉于 {when_zh} 集中提交，各用自己的话提出同一套代理机构式诉求（停息、只还本金分期、"
         f"减免罚息、修复征信、停止催收），远超此类投诉的平常频率（p≈{exponent}）：有人组织、统一时段代投或指导投诉",
-        f"{members} complaints filed between {start} and {end}, each in its own words but with the same agency "
-        f"package (stop interest, principal-only instalments, fees waived, credit record cleaned, no collection), far "
-        f"above the usual rate of such complaints (p≈{exponent}): filed or coached in one session",
+        f"{members} complaints filed in {when_en}, each in its own words but with the same agency package (stop "
+        f"interest, principal-only instalments, fees waived, credit record cleaned, no collection), far above the "
+        f"usual rate of such complaints (p≈{exponent}): filed or coached in sessions",
         refs,
     )
