@@ -7,7 +7,7 @@ import typer.main
 from typer.testing import CliRunner
 
 import qinglang.commands
-from qinglang.cli import COMMANDS, app
+from qinglang.cli import COMMANDS, GROUPS, app
 
 
 def test_help_lists_every_subcommand():
@@ -23,17 +23,18 @@ def test_registered_subcommands_match_the_table_and_the_command_modules():
     assert len(table) == len(COMMANDS), "a subcommand name is listed twice"
     # what Typer registered, and what the click group built from it actually dispatches
     registered = {c.name: c.callback.__module__ for c in app.registered_commands}
-    assert set(typer.main.get_command(app).commands) == set(registered)
+    groups = {name for name, _module, _help in GROUPS}
+    assert set(typer.main.get_command(app).commands) == set(registered) | groups
     assert set(registered) == set(table)  # every registered command is in COMMANDS and vice versa
     for name, module in table.items():
         assert registered[name] == f"qinglang.commands.{module}", name
     # every module under qinglang/commands/ is a registered command
     modules = {m.name for m in pkgutil.iter_modules(qinglang.commands.__path__) if m.name != "__init__"}
-    assert modules == {m.rsplit(".", 1)[1] for m in registered.values()}
+    assert modules == {m.rsplit(".", 1)[1] for m in registered.values()} | {m for _n, m, _h in GROUPS}
 
 
 def test_every_subcommand_has_its_own_help():
     runner = CliRunner()
-    for name, _module, _help in COMMANDS:
+    for name, _module, _help in COMMANDS + GROUPS:
         res = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"})
         assert res.exit_code == 0, (name, res.output)

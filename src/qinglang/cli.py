@@ -50,6 +50,15 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("audit", "audit", "校验审计日志哈希链（audit verify）/ verify the audit log's hash chain"),
 ]
 
+# (group, module under qinglang.commands whose `app` is a Typer group of subcommands, help)
+GROUPS: list[tuple[str, str, str]] = [
+    (
+        "alliance",
+        "alliance",
+        "同业联盟：可用不可见的指标令牌 / alliance: indicator tokens no single party can reverse",
+    ),
+]
+
 
 def _register() -> None:
     for name, module, help_text in COMMANDS:
@@ -60,6 +69,8 @@ def _register() -> None:
                 raise
             continue  # command not built yet: it simply does not appear
         app.command(name=name, help=help_text)(mod.command)
+    for name, module, help_text in GROUPS:
+        app.add_typer(importlib.import_module(f"qinglang.commands.{module}").app, name=name, help=help_text)
 
 
 _register()
