@@ -84,6 +84,7 @@ def tokenize(
 ) -> None:
     import csv
 
+    from qinglang import csvsafe
     from qinglang.alliance.canonical import canonical_bytes, canonical_kind
     from qinglang.alliance.client import Keyholder, KeyholderError, Tokenizer
 
@@ -121,7 +122,7 @@ def tokenize(
         raise typer.Exit(2) from exc
     sink = out.open("w", newline="", encoding="utf-8") if out else sys.stdout
     try:
-        w = csv.writer(sink, lineterminator="\n")
+        w = csvsafe.writer(sink, lineterminator="\n")  # as every CSV writer (qinglang.csvsafe)
         w.writerow(["kind", "token"])
         w.writerows(zip(kinds, tokens, strict=True))
     finally:
