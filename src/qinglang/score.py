@@ -9,7 +9,8 @@ and posts all call it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from qinglang.schema import Evidence, Reason
 
@@ -46,4 +47,29 @@ def combine(evidence: Iterable[Evidence], *, strongest_per_code: bool = False) -
 def to_reasons(evidence: Iterable[Evidence]) -> list[Reason]:
     return [
         Reason(code=e.code, weight=e.weight, detail_zh=e.detail_zh, detail_en=e.detail_en) for e in evidence
+    ]
+
+
+def reason_summary(reason_lists: Iterable[Iterable[Mapping[str, Any]]], n: int = 3) -> list[dict[str, Any]]:
+    """The `n` reason codes that carry the most weight over many complaints' reasons (dicts with
+    code, weight, detail_zh, detail_en), each with how many complaints carry it and one example
+    detail. One function for the scan's saved summary and the workbench's fallback."""
+    weight: dict[str, float] = {}
+    sample: dict[str, Mapping[str, Any]] = {}
+    count: dict[str, int] = {}
+    for reasons in reason_lists:
+        for r in reasons:
+            code = str(r.get("code", "?"))
+            weight[code] = weight.get(code, 0.0) + float(r.get("weight", 0.0))
+            count[code] = count.get(code, 0) + 1
+            sample.setdefault(code, r)
+    best = sorted(weight, key=lambda c: -weight[c])[:n]
+    return [
+        {
+            "code": c,
+            "count": count[c],
+            "detail_zh": sample[c].get("detail_zh", ""),
+            "detail_en": sample[c].get("detail_en", ""),
+        }
+        for c in best
     ]

@@ -100,5 +100,21 @@ def test_fields_added_to_cluster_later_are_kept_in_extra(store):
         import json
 
         extra = json.loads(extra)
-    assert extra == {"campaign_type": "debt_optimisation"}
+    # (reason_summary is derived when saving: see the next test)
+    assert {k: v for k, v in extra.items() if k != "reason_summary"} == {"campaign_type": "debt_optimisation"}
     assert load_scan(store, "r").clusters[0].cluster_id == "K2"
+
+
+def test_what_all_members_reasons_add_up_to_is_saved_with_each_cluster(store):
+    """The campaign page shows it without reading every member's reasons (68k at 1M)."""
+    save_scan(store, "r", {}, {}, _scored(5), _clusters())
+    with store.engine.connect() as conn:
+        rows = dict(conn.execute(text("select cluster_id, extra from clusters")).all())
+    import json
+
+    k1 = rows["K1"] if isinstance(rows["K1"], dict) else json.loads(rows["K1"])
+    k2 = rows["K2"] if isinstance(rows["K2"], dict) else json.loads(rows["K2"])
+    assert k1["reason_summary"] == [
+        {"code": "template_match", "count": 3, "detail_zh": "模板相似 0", "detail_en": "template match 0"}
+    ]
+    assert k2["reason_summary"] == []  # C005 carries no reason

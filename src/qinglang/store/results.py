@@ -11,13 +11,14 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, desc, func, insert, select
 
 from qinglang.config import DEFAULT_TZ
 from qinglang.schema import Cluster, Reason, ScoredComplaint
+from qinglang.score import reason_summary
 from qinglang.store import models as m
 from qinglang.store import sightings
 from qinglang.store.lineage import CampaignKey, ClusterView, assign_keys, key_number, link
@@ -35,6 +36,9 @@ _CLUSTER_COLUMNS = {
     "organizers",
 }
 _BATCH = 5000
+REASON_SUMMARY_CODES = (
+    8  # reason codes kept per cluster in extra.reason_summary (the page shows 6, the pack 8)
+)
 
 
 @dataclass
@@ -78,9 +82,17 @@ def save_scan(
         }
         for s in scored
     ]
+    reasons_of: dict[str, list[dict[str, Any]]] = {
+        str(row["complaint_id"]): cast(list[dict[str, Any]], row["reasons"]) for row in scored_rows
+    }
     cluster_rows = []
     for c in clusters:
         data = c.model_dump(mode="json")
+        # what the members' reasons add up to, over all of them: a 68k-member campaign's page
+        # once parsed every member's reasons to show six lines
+        data["reason_summary"] = reason_summary(
+            (reasons_of.get(i, []) for i in c.complaint_ids), REASON_SUMMARY_CODES
+        )
         cluster_rows.append(
             {
                 "run_id": run_id,

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from qinglang import score
 from qinglang.score import FLAG_THRESHOLD
 from qinglang.web import campaign_identity, db
 
@@ -205,25 +206,7 @@ def top_reasons(engine: Engine, run_id: str, complaint_ids: list[str], n: int = 
 
 def reason_summary(scored: dict[str, dict[str, Any]], n: int = 3) -> list[dict[str, Any]]:
     """The `n` reason codes with the most weight over scored complaints, with counts and a sample detail."""
-    weight: dict[str, float] = {}
-    sample: dict[str, dict[str, Any]] = {}
-    count: dict[str, int] = {}
-    for s in scored.values():
-        for r in s["reasons"]:
-            code = r.get("code", "?")
-            weight[code] = weight.get(code, 0.0) + float(r.get("weight", 0.0))
-            count[code] = count.get(code, 0) + 1
-            sample.setdefault(code, r)
-    best = sorted(weight, key=lambda c: -weight[c])[:n]
-    return [
-        {
-            "code": c,
-            "count": count[c],
-            "detail_zh": sample[c].get("detail_zh", ""),
-            "detail_en": sample[c].get("detail_en", ""),
-        }
-        for c in best
-    ]
+    return score.reason_summary((s["reasons"] for s in scored.values()), n)
 
 
 # ---- complaints ----------------------------------------------------------------------------
@@ -254,6 +237,20 @@ def complaints_by_ids(engine: Engine, ids: list[str], columns: str = "*") -> lis
             )
         ]
     out.sort(key=lambda r: (r["received_at"] or datetime.min.replace(tzinfo=UTC), r["complaint_id"]))
+    return out
+
+
+def scores_for(engine: Engine, run_id: str, ids: list[str]) -> dict[str, float]:
+    """complaint id -> its score in the run, without the reasons (cheap for a big campaign)."""
+    out: dict[str, float] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for r in _rows(
+            engine,
+            "SELECT complaint_id, score FROM scored_complaints WHERE run_id = :r AND complaint_id IN :ids",
+            r=run_id,
+            ids=ids[i : i + _CHUNK],
+        ):
+            out[r["complaint_id"]] = float(r["score"])
     return out
 
 

@@ -199,11 +199,11 @@ MEMBER_PAGE = 100
 
 
 def _member_page(
-    members: list[dict[str, Any]], scored: dict[str, dict[str, Any]], sort: str, offset: int, limit: int
+    members: list[dict[str, Any]], scores: dict[str, Any], sort: str, offset: int, limit: int
 ) -> list[dict[str, Any]]:
     """One page of a campaign's members (light rows in time order) in the asked order."""
     if sort == "score":
-        ordered = sorted(members, key=lambda m: -float(scored.get(m["complaint_id"], {}).get("score") or 0.0))
+        ordered = sorted(members, key=lambda m: -float(scores.get(m["complaint_id"]) or 0.0))
     elif sort == "oldest":
         ordered = members
     else:
@@ -228,19 +228,19 @@ def campaign(
         return None
     ids = list(cluster["complaint_ids"])
     members = repo.complaints_by_ids(engine, ids, repo.LIGHT_COLUMNS)  # all members, without texts
-    scored = repo.scored_for(engine, run["run_id"], ids)  # reasons over all members, not a sample
+    extra = cluster.get("extra") or {}
+    sort = members_sort if members_sort in MEMBER_SORTS else "newest"
+    # the scan saved what the members' reasons add up to (over all of them); a run saved before
+    # that is summed here. Scores of all members only when the list is sorted by them.
+    summary = extra.get("reason_summary")
+    scored = repo.scored_for(engine, run["run_id"], ids) if summary is None else {}
+    scores: dict[str, Any] = repo.scores_for(engine, run["run_id"], ids) if sort == "score" else {}
     # the graph and the diffs read the newest members' texts: today's filings are what an analyst
     # acts on (the oldest 300 once hid them); the member list pages through all of them
     newest = [m["complaint_id"] for m in members[-MAX_MEMBERS_SHOWN:]]
     shown = list(reversed(repo.complaints_by_ids(engine, newest)))
-    page = _member_page(
-        members,
-        scored,
-        members_sort if members_sort in MEMBER_SORTS else "newest",
-        max(members_offset, 0),
-        min(max(members_limit, 1), 500),
-    )
-    extra = cluster.get("extra") or {}
+    page = _member_page(members, scores, sort, max(members_offset, 0), min(max(members_limit, 1), 500))
+    page_scores = scores or repo.scores_for(engine, run["run_id"], [m["complaint_id"] for m in page])
     template = cluster.get("template") or ""
     # borrowers write their own names into their texts ("我是张伟"): the names of the members whose
     # texts are shown are masked in them, as the customer panel masks them
@@ -283,7 +283,9 @@ def campaign(
         "indicators": views.masked_items(cluster["indicators"], masked),
         "organizers": views.masked_items(cluster["organizers"], masked),
         "evidence": _mask_reasons(list(extra.get("evidence") or []), masked),
-        "top_reasons": _mask_reasons(repo.reason_summary(scored, 6), masked),
+        "top_reasons": _mask_reasons(
+            list(summary[:6]) if summary is not None else repo.reason_summary(scored, 6), masked
+        ),
         "timeline": views.timeline([m["received_at"] for m in members]),
         "geo": views.geo_distribution(members),
         "graph": views.entity_graph(cluster, shown, masked=masked),
@@ -305,14 +307,14 @@ def campaign(
                 "channel": m.get("channel"),
                 "phone": _phone(m, masked),
                 "region": _region(m),
-                "score": scored.get(m["complaint_id"], {}).get("score"),
+                "score": page_scores.get(m["complaint_id"]),
             }
             for m in page
         ],
         "members_total": len(members),
         "members_offset": max(members_offset, 0),
         "members_limit": min(max(members_limit, 1), 500),
-        "members_sort": members_sort if members_sort in MEMBER_SORTS else "newest",
+        "members_sort": sort,
         # analysts write numbers and names into notes too: masked like everything else
         "verdicts": _masked(repo.verdict_history(engine, "campaign", cluster_id, run["run_id"]), masked),
         "notes": _masked(repo.notes_for(engine, "campaign", cluster_id, run["run_id"]), masked),
