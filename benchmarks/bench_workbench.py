@@ -31,7 +31,6 @@ import http.client
 import json
 import os
 import platform
-import resource
 import signal
 import socket
 import statistics
@@ -76,16 +75,36 @@ def _loadavg() -> list[float]:
 
 
 def _run(cmd: list[str], log: Path, timeout: float) -> dict[str, Any]:
-    """One pipeline step as a subprocess: wall time and the peak RSS of the largest child so far."""
+    """One pipeline step as a subprocess: wall time and its peak RSS (VmHWM, polled)."""
     t = time.perf_counter()
+    peak_kb = 0
     with log.open("a") as fh:
         fh.write(f"$ {' '.join(cmd)}\n")
         fh.flush()
-        subprocess.run(cmd, check=True, stdout=fh, stderr=subprocess.STDOUT, timeout=timeout)
-    return {
-        "seconds": round(time.perf_counter() - t, 1),
-        "children_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-    }
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT)
+        while True:
+            try:
+                proc.wait(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                peak_kb = max(peak_kb, _status_kb(proc.pid, "VmHWM") or 0)
+                if time.perf_counter() - t > timeout:
+                    proc.kill()
+                    proc.wait()
+                    raise subprocess.TimeoutExpired(cmd, timeout) from None
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return {"seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": round(peak_kb / 1024)}
+
+
+def _status_kb(pid: int, field: str) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
 
 
 # ---- the store ----------------------------------------------------------------------------------
@@ -262,13 +281,8 @@ class Server:
         return str(token)
 
     def rss_mb(self) -> float | None:
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-        except OSError:
-            return None
-        return None
+        kb = _status_kb(self.proc.pid, "VmRSS")
+        return round(kb / 1024, 1) if kb else None
 
     def stop(self) -> None:
         if self.proc.poll() is None:
