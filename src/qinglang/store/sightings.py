@@ -237,16 +237,22 @@ def _sighting(
     return Sighting(fam, role, norm, source_kind, source_id, seen_at, **kw)
 
 
+def _unique(sightings: Iterable[Sighting | None]) -> Iterator[Sighting]:
+    """The sightings of one source, each (kind, value) once, in order; Nones dropped."""
+    seen: set[tuple[str, str]] = set()
+    for s in sightings:
+        if s is not None and (s.kind, s.value) not in seen:
+            seen.add((s.kind, s.value))
+            yield s
+
+
 def from_features(feats: Iterable[FeatureLike]) -> Iterator[Sighting]:
     """Complaint sightings from what the scan already extracted (no text is read again)."""
     for f in feats:
-        seen: set[tuple[str, str]] = set()
         pairs = list(f.indicators) + ([("ip_block", f.ip_block)] if f.ip_block else [])
-        for role, value in pairs:
-            s = _sighting(role, value, "complaint", f.complaint_id, f.received_at)
-            if s is not None and (s.kind, s.value) not in seen:
-                seen.add((s.kind, s.value))
-                yield s
+        yield from _unique(
+            _sighting(role, value, "complaint", f.complaint_id, f.received_at) for role, value in pairs
+        )
 
 
 def from_complaint_row(row: Any) -> list[Sighting]:
@@ -265,13 +271,7 @@ def from_complaint_row(row: Any) -> list[Sighting]:
         if c.kind == "phone" and c.value == row.phone_e164:
             continue  # the complainant's own number quoted in the text
         out.append(_sighting(role, c.value, "complaint", cid, at))
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for s in out:
-        if s is not None and (s.kind, s.value) not in seen:
-            seen.add((s.kind, s.value))
-            unique.append(s)
-    return unique
+    return list(_unique(out))
 
 
 def from_customer(row: Any, seen_at: datetime | None) -> list[Sighting]:
@@ -299,13 +299,7 @@ def from_post(row: Any) -> list[Sighting]:
     out += [
         _sighting(c.kind, c.value, "post", row.post_id, row.posted_at) for c in extract_contacts(row.text)
     ]
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for s in out:
-        if s is not None and (s.kind, s.value) not in seen:
-            seen.add((s.kind, s.value))
-            unique.append(s)
-    return unique
+    return list(_unique(out))
 
 
 def from_clusters(clusters: Iterable[Any]) -> Iterator[Sighting]:

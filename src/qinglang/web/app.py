@@ -17,8 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from qinglang.online import load_index
 from qinglang.web import api, pages, posts_routes, search_routes, watch_routes
 from qinglang.web.auth import ROLES, create_user
-from qinglang.web.db import ensure_schema, open_engine
-from qinglang.web.deps import WorkbenchState, latest_run_id
+from qinglang.web.db import ensure_schema, latest_run_id, open_engine
+from qinglang.web.deps import WorkbenchState
 from qinglang.web.highlight import segments
 from qinglang.web.security import SecurityMiddleware
 

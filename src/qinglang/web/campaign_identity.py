@@ -90,27 +90,27 @@ def where_now(engine: Engine, key: str | None) -> dict[str, Any] | None:
     is in the latest scan — {run_id, cluster_id, campaign_key} — or None."""
     if not key:
         return None
+    run_id = db.latest_run_id(engine)
+    if run_id is None:
+        return None
     with engine.connect() as conn:
-        run = conn.execute(sa.text("SELECT run_id FROM scan_runs ORDER BY created_at DESC LIMIT 1")).first()
-        if run is None:
-            return None
         exact = conn.execute(
             sa.text("SELECT cluster_id FROM cluster_lineage WHERE run_id = :r AND campaign_key = :k"),
-            {"r": run.run_id, "k": key},
+            {"r": run_id, "k": key},
         ).first()
         if exact is not None:
-            return {"run_id": run.run_id, "cluster_id": exact.cluster_id, "campaign_key": key}
+            return {"run_id": run_id, "cluster_id": exact.cluster_id, "campaign_key": key}
         rows = conn.execute(
             sa.text(
                 "SELECT cluster_id, campaign_key, absorbed_keys FROM cluster_lineage"
                 " WHERE run_id = :r AND absorbed_keys IS NOT NULL"
             ),
-            {"r": run.run_id},
+            {"r": run_id},
         ).mappings()
         for r in rows:
             if key in (db.jload(r["absorbed_keys"], []) or []):
                 return {
-                    "run_id": run.run_id,
+                    "run_id": run_id,
                     "cluster_id": r["cluster_id"],
                     "campaign_key": r["campaign_key"],
                 }

@@ -169,6 +169,13 @@ def ensure_schema(engine: Engine) -> None:
                 conn.execute(sa.text(stmt))
 
 
+def latest_run_id(engine: Engine) -> str | None:
+    """The newest saved scan run's id (one cheap query: the online index checks it per submission)."""
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT run_id FROM scan_runs ORDER BY created_at DESC LIMIT 1")).first()
+    return str(row[0]) if row else None
+
+
 def jload(value: Any, default: Any = None) -> Any:
     """JSON columns come back parsed on PostgreSQL and as text on SQLite: accept both."""
     if value is None:

@@ -6,21 +6,15 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import HTTPException, Request
 from sqlalchemy.engine import Engine
 
 from qinglang.web import audit
 from qinglang.web.auth import User, session_user
+from qinglang.web.db import latest_run_id
 
 COOKIE = "ql_session"
 LANG_COOKIE = "ql_lang"
-
-
-def latest_run_id(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        row = conn.execute(sa.text("SELECT run_id FROM scan_runs ORDER BY created_at DESC LIMIT 1")).first()
-    return str(row[0]) if row else None
 
 
 @dataclass
