@@ -129,3 +129,77 @@ def tokenize(
         if out:
             sink.close()
     typer.echo(f"{len(tokens)} tokens, {bad} lines skipped", err=True)
+
+
+@app.command("hub", help="运行联盟中心服务 / run the alliance hub (events, matching, alerts, MISP export)")
+def hub(
+    db: str = typer.Option("sqlite:///hub.sqlite", help="hub database URL (SQLite or PostgreSQL)"),
+    port: int = typer.Option(8720, help="TCP port"),
+    host: str = typer.Option("127.0.0.1", help="bind address"),
+    ttl_days: int = typer.Option(365, help="statements older than this stop warning"),
+) -> None:
+    import logging
+    from datetime import timedelta
+
+    import uvicorn
+
+    from qinglang.alliance import hub_store
+    from qinglang.alliance.hub import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    engine = hub_store.create_engine(db)
+    uvicorn.run(create_app(engine, ttl=timedelta(days=ttl_days)), host=host, port=port, log_level="info")
+
+
+@app.command(
+    "hub-add-member",
+    help="在联盟中心登记成员（API 密钥仅显示一次）/ register a member at the hub (API key shown once)",
+)
+def hub_add_member(
+    member: str = typer.Argument(..., help="member id, e.g. lender-a"),
+    public_key: str = typer.Option(..., "--public-key", help="the member's Ed25519 public key (hex)"),
+    db: str = typer.Option("sqlite:///hub.sqlite", help="hub database URL"),
+    police_confirmer: bool = typer.Option(
+        False, "--police-confirmer", help="its events of distribution police are police-confirmed cases"
+    ),
+    webhook: str | None = typer.Option(None, "--webhook", help="URL the hub POSTs to when alerts arrive"),
+) -> None:
+    from qinglang.alliance import hub_store
+
+    engine = hub_store.create_engine(db)
+    typer.echo(hub_store.add_member(engine, member, public_key, police_confirmer, webhook))
+
+
+@app.command(
+    "hub-keygen", help="生成成员签名密钥 / make a member's Ed25519 signing key (prints the public key)"
+)
+def hub_keygen(
+    out: Path = typer.Option(..., "--out", help="private key file (created 0600; refused if it exists)"),
+) -> None:
+    from qinglang.alliance import signing
+
+    if out.exists():
+        raise typer.BadParameter(f"{out} exists; not overwriting a private key")
+    typer.echo(signing.public_key_hex(signing.load_or_create_signing_key(out)))
+
+
+@app.command(
+    "hub-warninglist",
+    help="载入白名单令牌（官方热线、客服号、自家催收号）/ load warninglist tokens (kind,token CSV)",
+)
+def hub_warninglist(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="`alliance tokenize` output"),
+    name: str = typer.Option(..., "--name", help="list name, e.g. official_hotlines"),
+    db: str = typer.Option("sqlite:///hub.sqlite", help="hub database URL"),
+) -> None:
+    import csv
+
+    from qinglang.alliance import hub_store
+
+    with file.open(newline="", encoding="utf-8-sig") as f:
+        tokens = [row[-1].strip() for row in csv.reader(f) if row and row[-1].strip().lower() != "token"]
+    try:
+        added = hub_store.load_warninglist(hub_store.create_engine(db), tokens, name)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    typer.echo(f"{added} new warninglist tokens ({len(tokens)} read) in {name}")
