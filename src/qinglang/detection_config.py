@@ -97,6 +97,12 @@ class CommunityParams(_Section):
         "waive_fees",
         "stop_collection",
     )
+    # a coached-wave campaign's sessions (link.rules.wave_session_match): a complaint filed within
+    # `wave_session_slack_minutes` of one of them, or a copy a regulator forwards up to
+    # `wave_echo_days` after it, carrying the agency's demands and read as the package, joins it
+    wave_session_slack_minutes: float = 40.0
+    wave_echo_days: float = 5.0
+    wave_echo_channels: tuple[str, ...] = ("regulator",)
 
 
 class ClusterParams(_Section):

@@ -49,6 +49,7 @@ from qinglang.link.rules import (
     takes_part_in_templates,
     timing_match,
     timing_window,
+    wave_session_match,
 )
 from qinglang.scan import ClusterResult, ScanResult, score_record
 from qinglang.schema import Cluster, Complaint, Customer, Evidence, ScoredComplaint
@@ -57,7 +58,7 @@ from qinglang.store import open_store
 from qinglang.store.results import latest_scan, load_artifact
 from qinglang.text.resources import tables_digest
 
-FORMAT_VERSION = 4  # 3: clusters carry their status; 4: campaigns' office sessions
+FORMAT_VERSION = 5  # 3: clusters carry their status; 4: campaigns' office sessions; 5: coached-wave sessions
 INDEX_FILE = "online_index.npz"
 ARTIFACT_NAME = "online_index"
 
@@ -116,6 +117,7 @@ class OnlineIndex:
         block_owner: dict[str, str] | None = None,
         known: dict[str, _Known] | None = None,
         office_sessions: dict[str, tuple[str, list[float]]] | None = None,
+        wave_sessions: dict[str, list[tuple[float, float]]] | None = None,
     ) -> None:
         self.clusters = clusters
         self.config = config
@@ -127,6 +129,7 @@ class OnlineIndex:
         self.block_owner = block_owner or {}
         self.known = known or {}
         self.office_sessions = office_sessions or {}
+        self.wave_sessions = wave_sessions or {}
 
     @property
     def threshold(self) -> float:
@@ -197,6 +200,7 @@ class OnlineIndex:
             block_owner=scan.block_owner,
             known=known,
             office_sessions=scan.office_sessions,
+            wave_sessions=scan.wave_sessions,
         )
 
     # -- persistence --------------------------------------------------------------------------
@@ -223,6 +227,9 @@ class OnlineIndex:
             },
             "block_owner": self.block_owner,
             "office_sessions": {blk: [cid, times] for blk, (cid, times) in self.office_sessions.items()},
+            "wave_sessions": {
+                cid: [list(span) for span in spans] for cid, spans in self.wave_sessions.items()
+            },
             "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
             "known_materials": {
                 cid: [e.model_dump(mode="json") for e in k.materials]
@@ -319,6 +326,10 @@ class OnlineIndex:
                 blk: (str(v[0]), [float(t) for t in v[1]])
                 for blk, v in meta.get("office_sessions", {}).items()
             },
+            {
+                cid: [(float(a), float(b)) for a, b in spans]
+                for cid, spans in meta.get("wave_sessions", {}).items()
+            },
         )
 
     @classmethod
@@ -407,6 +418,11 @@ class OnlineIndex:
             session_cid = office_session_match(f, self.office_sessions, cp, intent)
             if session_cid is not None:  # filed from a campaign's office network in its sessions
                 return session_cid, cp.weak_membership, False
+        if not votes and wave_session_match(f, self.wave_sessions, cp) is not None:
+            intent = classify_complaints([text])[0].intent if text is not None else None
+            wave_cid = wave_session_match(f, self.wave_sessions, cp, intent)
+            if wave_cid is not None:  # filed in a coached wave's session, or a regulator's copy of it
+                return wave_cid, cp.weak_membership, False
         if not votes:
             return None, 0.0, False
         cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))

@@ -33,6 +33,7 @@ from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
     TIMING_EXCLUDED_INTENTS,
+    WAVE_INTENTS,
     group_block,
     membership_strength,
     office_block_owner,
@@ -41,6 +42,8 @@ from qinglang.link.rules import (
     pick_timing_campaign,
     timing_match,
     timing_window,
+    wave_session_match,
+    wave_sessions,
 )
 from qinglang.schema import Cluster, Complaint, Evidence, Reason, ScoredComplaint
 from qinglang.score import combine, to_reasons
@@ -92,6 +95,9 @@ class ScanResult:
     # IP block -> the cluster whose office it is by the office-block rule, as the batch decided it
     # (from the memberships before any attachment; the online index answers from the same)
     block_owner: dict[str, str] = field(default_factory=dict)
+    # coached-wave campaign -> its filing sessions (first, last): the online index attaches new
+    # complaints filed in them, and regulators' copies of them, by link.rules.wave_session_match
+    wave_sessions: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
     def summary(self) -> dict:
         flagged = sum(1 for s in self.scored if s.flagged)
@@ -565,6 +571,30 @@ def run_scan(
             member_of[i] = (cluster_by_id[picked], config.community.weak_membership)
             _attach(cluster_by_id[picked], i, feats)
 
+    # A coached-wave campaign's members file from their own phones, in the agency's sessions: a
+    # complaint still alone filed in one of them, or the copy a regulator forwards days later, that
+    # carries the agency's demands and is read as the package joins it (link.rules.wave_session_match;
+    # weaker membership). The sessions are the campaign's waves; the online index keeps them.
+    waves = {
+        cr.cluster.cluster_id: wave_sessions(
+            [feats[i].ts for i in cr.members],
+            config.clusters.wave_gap_minutes * 60,
+            config.clusters.wave_min_members,
+        )
+        for cr in results
+        if cr.flagged and any(e.code == "coached_wave" for e in cr.evidence)
+    }
+    waves = {cid: spans for cid, spans in waves.items() if spans}
+    in_wave = [
+        i for i, f in enumerate(feats) if i not in member_of and wave_session_match(f, waves, cp) is not None
+    ]
+    read_w = complaint_intents(in_wave, table.texts)  # the few filed in those hours, and the echoes
+    for i in in_wave:
+        picked = wave_session_match(feats[i], waves, cp, read_w[i].intent)
+        if picked is not None:
+            member_of[i] = (cluster_by_id[picked], cp.weak_membership)
+            _attach(cluster_by_id[picked], i, feats)
+
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
         own_cr, strength = member_of.get(i, (None, 0.0))
@@ -598,6 +628,7 @@ def run_scan(
         materials=material_evidence,
         office_sessions=sessions,
         block_owner=block_owner,
+        wave_sessions=waves,
     )
 
 
@@ -615,9 +646,6 @@ RawCluster = tuple[float, ClusterContext, list[Evidence]]
 def _scored(ctx: ClusterContext, extra: Sequence[Evidence] = ()) -> RawCluster:
     score, ev = campaign_evidence(ctx, extra)
     return score, ctx, ev
-
-
-WAVE_INTENTS = frozenset({"agency_package", "representative"})
 
 
 def _coached_waves(

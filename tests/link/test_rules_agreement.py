@@ -159,6 +159,26 @@ def _inbox() -> tuple[list[Complaint], dict[str, Customer]]:
                 device="DEV-D" if tablet else f"OWN-D{i}",
             )
         )
+    # group E: a coaching group's members filing from their own phones in one session, each in
+    # their own words, nothing shared: a coached wave (signals/waves.py)
+    coached = (
+        "逾期了实在还不上，要求停息挂账，本金分48期，罚息违约金全免。",
+        "请停止计息，我只还本金，分60期，不要再催收了。",
+        "申请停息挂账，免除罚息，征信逾期记录请删除。",
+        "本金我还，利息不还，分36期，罚息减免，别再打电话。",
+        "要求只还本金分期，停止催收，删除不良征信记录。",
+        "还不起了，停息分期吧，本金分五年，违约金减免。",
+        "希望停止计息，本金分期48个月，罚息全部免掉。",
+        "我要求停息挂账，本金分期，停止一切催收。",
+        "请减免罚息和违约金，停息，本金分60期还款。",
+        "本人申请停息，仅还本金，分期36期，消除征信逾期。",
+        "无力偿还，要求停止计息、本金分期、停止催收。",
+        "申请暂停计息，本金分48期，罚息全免，征信修复。",
+    )
+    for i, text in enumerate(coached):
+        cust = f"E{i:02d}"
+        customers[cust] = _customer(cust, SURNAMES[i] + "戊", overdue=25)
+        complaints.append(_complaint(f"e{i:02d}", 600 + 0.1 * i, text + _noise(rng, 8), customer=cust))
     return complaints, customers
 
 
@@ -210,6 +230,40 @@ def _probe(name: str) -> tuple[Complaint, Customer]:
             ),
             _customer(cust, "林某", overdue=20),
         )
+    if name == "wave_session":  # filed in the coached wave's session, one demand the lexicon reads
+        return (
+            _complaint(
+                "p9", 600.5, f"我也还不上了，申请停息，按本金分期慢慢还吧。{_noise(rng, 8)}", customer=cust
+            ),
+            _customer(cust, "林某", overdue=30),
+        )
+    if name == "wave_echo":  # the regulator's copy of a complaint filed in that session, two days on
+        return (
+            _complaint(
+                "p10",
+                648,
+                f"【金融监管局转办】投诉人要求停息挂账、仅还本金并分期60期、减免罚息、停止催收。{_noise(rng, 8)}",
+                customer=cust,
+                channel="regulator",
+            ),
+            _customer(cust, "林某", overdue=30),
+        )
+    if name == "wave_echo_late":  # the same, forwarded too long after any session
+        return (
+            _complaint(
+                "p11",
+                600 + 24 * 8,
+                f"【金融监管局转办】投诉人要求停息挂账、仅还本金并分期60期、减免罚息、停止催收。{_noise(rng, 8)}",
+                customer=cust,
+                channel="regulator",
+            ),
+            _customer(cust, "林某", overdue=30),
+        )
+    if name == "wave_session_grievance":  # a genuine grievance filed in the same hour
+        return (
+            _complaint("p12", 600.6, f"你们重复扣款了两次，请退还多扣的钱。{_noise(rng, 8)}", customer=cust),
+            _customer(cust, "林某"),
+        )
     if name == "genuine":
         return _complaint("p6", 200, "扣款金额有误，" + _noise(rng), customer=cust), _customer(cust, "林某")
     raise ValueError(name)
@@ -231,6 +285,10 @@ EXPECTED = {  # what the rule says the probe's fate is (both paths must also agr
     "office_off_session": (None, 0.0, False),
     "hotline_writeup": (None, 0.0, False),
     "genuine": (None, 0.0, False),
+    "wave_session": ("e00", 0.85, False),
+    "wave_echo": ("e00", 0.85, False),
+    "wave_echo_late": (None, 0.0, False),
+    "wave_session_grievance": (None, 0.0, False),
 }
 
 

@@ -175,3 +175,52 @@ def office_session_match(
     if not in_session(f.ts, times, p.office_session_hours * 3600):
         return None
     return None if intent in TIMING_EXCLUDED_INTENTS else cid
+
+
+# What a coached-wave campaign's members were read as (scan._coached_waves): the package itself or
+# a request made through a representative.
+WAVE_INTENTS = frozenset({"agency_package", "representative"})
+
+
+def wave_sessions(ts: Sequence[float], gap_seconds: float, min_members: int) -> list[tuple[float, float]]:
+    """The filing sessions of a coached-wave campaign: (first, last) of each run of its sorted
+    filing times `ts` whose consecutive filings are at most `gap_seconds` apart and that holds at
+    least `min_members` of them (the waves the campaign was found from; members attached later
+    outside a session do not open new ones)."""
+    runs: list[list[float]] = []
+    for t in sorted(ts):
+        if runs and t - runs[-1][-1] <= gap_seconds:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [(r[0], r[-1]) for r in runs if len(r) >= min_members]
+
+
+def wave_session_match(
+    f: RecordFeatures,
+    sessions: Mapping[str, Sequence[tuple[float, float]]],
+    p: CommunityParams,
+    intent: str | None = None,
+) -> str | None:
+    """The coached-wave campaign a complaint joins because it was filed in one of the campaign's
+    sessions (within `wave_session_slack_minutes`), or is a copy a regulator forwarded (channel in
+    `wave_echo_channels`) received up to `wave_echo_days` after a session began — the borrower filed
+    with the regulator during the session, the regulator's copy arrives days later. It must carry
+    at least one of the agency's demands and — once its intent has been read — be read as the
+    package or a representative's request (a grievance, a hardship plea in the borrower's own
+    words or anything else filed at the same hour stays alone). With several candidates the session
+    nearest before it wins: an echo belongs to the latest session it can come from."""
+    if not sessions or not f.demands.agency:
+        return None
+    if intent is not None and intent not in WAVE_INTENTS:
+        return None
+    slack = p.wave_session_slack_minutes * 60
+    echo = p.wave_echo_days * 86400 if f.channel in p.wave_echo_channels else 0.0
+    best: tuple[float, str] | None = None
+    for cid, spans in sessions.items():
+        for start, end in spans:
+            if start - slack <= f.ts <= max(end + slack, start + echo):
+                key = (f.ts - start, cid) if f.ts >= start else (0.0, cid)
+                if best is None or key < best:
+                    best = key
+    return best[1] if best else None
