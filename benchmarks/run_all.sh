@@ -16,5 +16,6 @@ $PY benchmarks/bench_scan.py --data "$WORK/1m" --online 2000
 # workbench pages and search with 1M complaints in SQLite and PostgreSQL, 20k as the baseline
 # (reuses $WORK/1m; builds the stores through ingest + scan --db, one after the other)
 $PY benchmarks/bench_workbench.py --work "$WORK"
+$PY benchmarks/bench_alliance_hub.py --hub-tokens 1000000 --member-tokens 100000
 [ -f demo-out/qinglang.sqlite ] && $PY benchmarks/bench_serve.py --db sqlite:///demo-out/qinglang.sqlite --seconds 60
 echo "results in benchmarks/results/"
