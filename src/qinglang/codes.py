@@ -243,6 +243,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "the lawyer letter's credentials are fake",
         dynamic=True,
     ),
+    # -- the alliance (alliance/member.py): shown, not scored
+    EvidenceCode(
+        "alliance_confirmed",
+        "complaint",
+        0.0,
+        "该投诉中的指标已被 N 家联盟成员确认为黑灰产（含最早发现时间）",
+        "an indicator in this complaint was confirmed as black/gray by N alliance members (with first seen)",
+    ),
     # -- material findings (materials/*.py)
     EvidenceCode(
         "material_meta_editor",
@@ -355,6 +363,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         0.5,
         "所证明事件日期晚于出具日期",
         "the certified event is dated after the document's own issue date",
+        family="material_forged",
+    ),
+    EvidenceCode(
+        "material_date_impossible",
+        "material",
+        0.5,
+        "材料上的日期在日历上不存在（如 2月30日）",
+        "a date on the document does not exist in the calendar (such as 30 February)",
         family="material_forged",
     ),
     EvidenceCode(

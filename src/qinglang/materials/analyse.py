@@ -21,7 +21,13 @@ from qinglang.materials.fields import (
     seal_words,
 )
 from qinglang.materials.metadata import check_image, check_pdf
-from qinglang.materials.ocr import OcrUnavailableError, file_sha256, ocr_file, ring_reads_file
+from qinglang.materials.ocr import (
+    OcrUnavailableError,
+    file_sha256,
+    ocr_file,
+    ring_reads_file,
+    signature_file,
+)
 from qinglang.materials.seals import Seal, block_signature, describe
 from qinglang.schema import Evidence
 
@@ -142,6 +148,8 @@ def value_confidences(fields: dict, idx: ConfIndex) -> dict[str, float]:
     values = [fields.get("name"), fields.get("id_number"), fields.get("licence"), fields.get("uscc")]
     values += list(fields.get("names_in_body") or []) + list(fields.get("id_numbers") or [])
     values += list(fields.get("licences") or [])
+    for person in fields.get("persons") or []:
+        values += [person.get("name"), person.get("id_number")]
     for v in values:
         if v and v not in out:
             c = idx.conf(v)
@@ -154,7 +162,49 @@ def value_confidences(fields: dict, idx: ConfIndex) -> dict[str, float]:
             # the same date read twice (a field and the body both state it) is no misread
             seen = sum(idx.text.count(f) for f in _date_forms(iso)[:3])
             out[iso] = max(max(cs), TWICE_READ_CONF if seen >= 2 else 0.0)
+    for bad in fields.get("impossible_dates") or []:
+        cs = [c for c in map(idx.conf, _date_forms(bad)) if c is not None]
+        if cs:
+            out[bad] = max(cs)
+    raw = fields.get("issue_date_raw")
+    if raw:
+        # a signature date whose 月 was garbled: the digits' confidence (impossible or not)
+        c = idx.conf_digits(raw)
+        if c is not None:
+            m = re.search(r"(\d{4})年(\d{1,2})\D(\d{1,2})", raw)
+            if m:
+                key = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                out[key] = max(out.get(key, 0.0), c)
     return out
+
+
+def _merge_signature(fa: FileAnalysis, signature: dict) -> None:
+    """What the seal covers, read from the red channel (ocr.read_signature_block): the issue date
+    when the page's read lost it or garbled it, an impossible date written there, and the
+    signing body's name (with its confidence) for the seal checks. Its text is kept with the
+    page's for the cross-document comparisons."""
+    idx = ConfIndex(signature.get("words") or [])
+    sig = extract_fields(signature["text"])
+    confs = fa.fields.setdefault("ocr_conf", {})
+    iso = sig.get("issue_date")
+    if iso and sig.get("issue_date_from") == "signature":
+        c = max((x for x in map(idx.conf, _date_forms(iso)) if x is not None), default=None)
+        page_has = fa.fields.get("issue_date") and fa.fields.get("issue_date_from") != "signature_garbled"
+        if c is not None and not page_has:
+            fa.fields["issue_date"] = iso
+            fa.fields["issue_date_from"] = "signature_under_seal"
+            confs[iso] = max(confs.get(iso, 0.0), c)
+    for bad in sig.get("impossible_dates") or []:
+        c = max((x for x in map(idx.conf, _date_forms(bad)) if x is not None), default=None)
+        if c is not None and bad not in (fa.fields.get("impossible_dates") or []):
+            fa.fields.setdefault("impossible_dates", []).append(bad)
+            confs[bad] = c
+    known = {o for o, _ in fa.fields.get("org_names") or []}
+    for o in org_names(signature["text"]):
+        if o not in known:
+            fa.fields.setdefault("org_names", []).append([o, idx.conf(o) or 0.0])
+    fa.fields["signature_text"] = signature["text"].strip()
+    fa.text = fa.text + "\n" + signature["text"]
 
 
 def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileAnalysis:
@@ -162,6 +212,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
     fa = FileAnalysis(file=rel, path=path, sha256=file_sha256(p), kind="other")
     revs: list[str] = []
     words: list = []
+    signature: dict = {}
     ext = p.suffix.lower()
     try:
         if ext == ".pdf":
@@ -202,6 +253,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                     fa.seal.ring_reads = [(normalise_line(t), c) for t, c in reads]
                     fa.fields["seal_ring_text"] = fa.seal.ring_text
                     fa.fields["seal_ring_conf"] = res.ring_conf
+                if fa.seal is not None:
+                    signature = signature_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
         else:
             return fa
     except OcrUnavailableError:
@@ -224,6 +277,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             fa.fields["org_names"] = [[o, idx.conf(o) or 0.0] for o in orgs]
         elif orgs:
             fa.fields["org_names"] = [[o, 100.0] for o in orgs]
+        if signature.get("text"):
+            _merge_signature(fa, signature)
         if len(revs) > 1:
             first = extract_fields(revs[0])
             fa.fields["first_revision"] = {

@@ -73,6 +73,8 @@ NAME_ONE_SLIP_CONF_MIN = 90.0  # one character apart from the borrower's name: a
 ID_CONF_MIN = 85.0
 DATE_CONF_MIN = 80.0
 LICENCE_CONF_MIN = 85.0
+# an impossible date (2月30日) read from an image: surer than a date, a misread digit may make one
+IMPOSSIBLE_DATE_CONF_MIN = 85.0
 
 
 def sure(fields: dict, value: str | None, minimum: float) -> bool:
@@ -312,10 +314,31 @@ def _positions_differ(a: str, b: str) -> int:
     return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
 
 
+def _borrower_person(fields: dict, ids: list[str], b: Borrower) -> tuple[dict, list[str]]:
+    """Whose name is this field? A document naming several people under roles (the deceased
+    and the declarant of a death certificate, a patient and a relative) is checked against the
+    borrower through the person who is the borrower: the one carrying the borrower's ID number,
+    else the one carrying the borrower's name. The others' names are theirs, not a mismatch.
+    When no one on the page is the borrower, the document's subject is checked (as always)."""
+    persons = [p for p in fields.get("persons") or [] if p.get("name") or p.get("id_number")]
+    if len(persons) < 2:
+        return fields, ids
+    exact = not _from_ocr(fields)
+    bid = (b.id_number or "").upper()
+    chosen = next((p for p in persons if bid and (p.get("id_number") or "").upper() == bid), None)
+    if chosen is None and b.name:
+        chosen = next((p for p in persons if p.get("name") and names_match(p["name"], b.name, exact)), None)
+    if chosen is None:
+        return fields, ids
+    own = dict(fields, name=chosen.get("name"), id_number=chosen.get("id_number"), names_in_body=[])
+    return own, [chosen["id_number"]] if chosen.get("id_number") else []
+
+
 def _borrower_findings(fields: dict, ids: list[str], b: Borrower) -> list[Evidence]:
     from qinglang.materials.idnumber import is_valid_id_number
 
     out: list[Evidence] = []
+    fields, ids = _borrower_person(fields, ids, b)
     exact = not _from_ocr(fields)
     name = fields.get("name")
     body = [n for n in fields.get("names_in_body", []) if n]
@@ -396,6 +419,17 @@ def _date_findings(fields: dict, complaint_times: list[datetime]) -> list[Eviden
         d = parse_date(v) if sure(fields, v, DATE_CONF_MIN) else None
         if d and all(d != e[2] for e in events):
             events.append(("正文所述事件日期", "a date of an event in the body", d))
+    for bad in fields.get("impossible_dates") or []:
+        if sure(fields, bad, IMPOSSIBLE_DATE_CONF_MIN):
+            y, mo, d = bad.split("-")
+            out.append(
+                finding(
+                    "material_date_impossible",
+                    f"材料上写的日期 {y}年{int(mo)}月{int(d)}日 在日历上不存在",
+                    f"the document states the date {bad} (year-month-day), which does not exist",
+                )
+            )
+            break
     dated = ([("出具日期", "issue date", issue)] if issue else []) + events
     for t in complaint_times:
         cd = _local_date(t)

@@ -17,6 +17,7 @@ hashes alike), so they are not used.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -95,6 +96,12 @@ def _cjk(s: str) -> set[str]:
     return set(re.findall(r"[\u4e00-\u9fff]", s))
 
 
+def _ring_chars(read: str) -> set[str]:
+    """The Chinese characters of one reading of a seal's ring; a dash Tesseract reads for the
+    flat stroke of 一 (第一人民医院 read as 第-人民医院) counts as 一."""
+    return _cjk(read.replace("-", "一").replace("—", "一").replace("–", "一").replace("_", "一"))
+
+
 def ring_names_which(
     a: FileAnalysis, b: FileAnalysis, reads: list[str]
 ) -> tuple[FileAnalysis, FileAnalysis, str, str, list[str]] | None:
@@ -112,7 +119,7 @@ def ring_names_which(
     oa, ob = _orgs(a), _orgs(b)
     if not oa or not ob:
         return None
-    read = set().union(*(_cjk(r) for r in reads)) if reads else set()
+    read = set().union(*(_ring_chars(r) for r in reads)) if reads else set()
     if not read:
         return None
     votes: set[tuple[int, str, str, tuple[str, ...]]] = set()
@@ -143,6 +150,53 @@ def ring_names_which(
     if copy.kind == "pdf" and v[1] in "".join(copy.text.split()):
         return None
     return source, copy, v[1], v[2], list(v[3])
+
+
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])(?:\d{17}[\dX]|\d{15})(?![0-9A-Z])")
+_DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?!\d)")
+TEXT_SAME_TOKENS = 3  # numbers and dates two documents must share, at least
+TEXT_SAME_JACCARD = 0.7  # of their numbers and dates
+TEXT_SAME_RATIO = 0.9  # of their Chinese text, the people's names taken out
+
+
+def _people(f: FileAnalysis) -> set[str]:
+    names = {f.fields.get("name"), *(f.fields.get("names_in_body") or [])}
+    names |= {p.get("name") for p in f.fields.get("persons") or []}
+    return {n for n in names if n}
+
+
+def content_of(f: FileAnalysis) -> tuple[frozenset[str], str]:
+    """What one document says apart from whom it is about: its dates and numbers (ID numbers
+    left out) and its Chinese text without the people's names and sexes. Two documents for
+    different borrowers saying the same — same dates, same serial and amounts, same words — are
+    one document re-used with the name and ID changed; one issuer's genuine documents of one
+    template differ in their dates and numbers."""
+    from qinglang.materials.fields import normalise_line
+
+    text = "".join(normalise_line(x) for x in f.text.splitlines()).upper()
+    text = _ID_IN_TEXT.sub(" ", text)
+    tokens = {f"d:{int(y)}-{int(m)}-{int(d)}" for y, m, d in _DATE_IN_TEXT.findall(text)}
+    text = _DATE_IN_TEXT.sub(" ", text)
+    tokens |= {f"n:{n}" for n in re.findall(r"\d{3,}", text)}
+    for n in sorted(_people(f), key=len, reverse=True):
+        text = text.replace(n, "")
+    words = "".join(re.findall(r"[\u4e00-\u9fff]", re.sub(r"[男女](?=[\W年龄]|$)", "", text)))
+    return frozenset(tokens), words
+
+
+def _same_content(a: tuple[frozenset[str], str], b: tuple[frozenset[str], str]) -> tuple[int, float] | None:
+    import difflib
+
+    shared = len(a[0] & b[0])
+    if shared < TEXT_SAME_TOKENS or shared / len(a[0] | b[0]) < TEXT_SAME_JACCARD:
+        return None
+    if min(len(a[1]), len(b[1])) < 20:
+        return None
+    sm = difflib.SequenceMatcher(a=a[1], b=b[1], autojunk=False)
+    if sm.real_quick_ratio() < TEXT_SAME_RATIO or sm.quick_ratio() < TEXT_SAME_RATIO:
+        return None
+    ratio = sm.ratio()
+    return (shared, ratio) if ratio >= TEXT_SAME_RATIO else None
 
 
 def _who(f: FileAnalysis, owners: dict[str, set[str]]) -> str:
@@ -286,6 +340,38 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                     refs=[source.file],
                 )
             )
+    # the same text (dates, numbers, words) for different borrowers, the names and IDs aside
+    contents = {f.file: content_of(f) for f in files if f.text}
+    by_token: dict[str, list[str]] = defaultdict(list)
+    for name, (tokens, _) in contents.items():
+        for t in tokens:
+            by_token[t].append(name)
+    shared_count: dict[tuple[str, str], int] = defaultdict(int)
+    for holders in by_token.values():
+        if len(holders) > 50:
+            continue  # a number on every page (a hotline): no evidence of one document
+        for i, x in enumerate(holders):
+            for y in holders[i + 1 :]:
+                shared_count[(min(x, y), max(x, y))] += 1
+    by_file = {f.file: f for f in files}
+    for (x, y), n in sorted(shared_count.items()):
+        if n < TEXT_SAME_TOKENS:
+            continue
+        a, b = by_file[x], by_file[y]
+        if a.sha256 == b.sha256 or not _differ(a, b, owners):
+            continue
+        same = _same_content(contents[x], contents[y])
+        if same is None:
+            continue
+        reuse(
+            a,
+            b,
+            "material_text_reused_across_borrowers",
+            f"同一份文件的内容（{same[0]} 个日期和编号相同，去掉姓名和身份证号后文字相似度 {same[1]:.2f}），"
+            f"只换了姓名/身份证号",
+            f"the same document's content ({same[0]} dates and numbers shared, text similarity "
+            f"{same[1]:.2f} with the names and ID numbers taken out), only the name/ID changed",
+        )
     # same serial / ID number for different borrowers
     for key, label_zh, label_en in (
         ("serial", "编号", "serial number"),

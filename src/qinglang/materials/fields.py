@@ -15,10 +15,46 @@ from datetime import date
 CJK = "\u4e00-\u9fff"
 GAP = "¦"  # a column gap between two fields on one line (2+ spaces in OCR or a PDF text layer)
 
+NAME_LABELS = ("姓名",)
+ID_LABELS = ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证件号码")
+# Whose name is this field? A document may name several people: a death certificate the deceased
+# and the declarant (申报人, a relative), a lawyer's letter its client. "<role>姓名" / "<role>身份证号"
+# become the fields "name@<role>" / "id_number@<role>" and one person each in `persons`; the
+# borrower may be any of them (fields.persons, consistency._borrower_person).
+PERSON_ROLES = (
+    "死者",
+    "逝者",
+    "患者",
+    "病人",
+    "委托人",
+    "当事人",
+    "申请人",
+    "户主",
+    "借款人",
+    "被保险人",
+    "员工",
+    "申报人",
+    "报告人",
+    "家属",
+    "监护人",
+    "联系人",
+    "代理人",
+)
+# roles that name someone other than the document's subject (a relative, a representative): they
+# never become the document's `name` when a subject role is present
+RELATIVE_ROLES = ("申报人", "报告人", "家属", "监护人", "联系人", "代理人")
+_ROLE_FIELDS: dict[str, tuple[str, ...]] = {}
+for _role in PERSON_ROLES:
+    _ROLE_FIELDS[f"name@{_role}"] = (f"{_role}姓名", f"{_role}名字") + (
+        (_role,) if _role in ("委托人", "当事人", "申请人", "患者") else ()
+    )
+    _ROLE_FIELDS[f"id_number@{_role}"] = tuple(f"{_role}{lab}" for lab in ID_LABELS)
+
 # field -> labels, longest first so 出具日期 wins over 日期
 LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "委托人姓名", "委托人", "患者姓名", "死者姓名", "逝者姓名", "当事人姓名"),
-    "id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证件号码"),
+    **_ROLE_FIELDS,
+    "name": NAME_LABELS,
+    "id_number": ID_LABELS,
     "serial": ("证明编号", "编号"),
     "issuer": ("出具单位", "开具单位", "律师事务所", "单位名称", "医疗机构", "签发机构"),
     "issue_date": (
@@ -86,6 +122,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "诊断依据",
         "火化日期",
         "与逝者关系",
+        "与死者关系",
+        "与申报人关系",
         "行政区划代码",
         "职务",
         "部门",
@@ -104,7 +142,15 @@ _ANY_LABEL_RE = re.compile("(" + _LABEL_ALT + r")(?:[：:]|(?=[0-9A-Za-z]{6}))")
 _EDGE_LABEL_RE = re.compile(r"(?:^|(?<=" + GAP + "))(" + _LABEL_ALT + r")(?:[：:;；,，.。]|(?=[0-9]))")
 _CODE_FIELDS = ("licence", "uscc")
 _ANYWHERE_FIELDS = ("licence", "uscc", "id_number")  # labels that count inside running text too
-_DATE_RE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})")
+_DATE_RE = re.compile(r"(?<!\d)(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})(?!\d)")
+# a date in Chinese numerals (二〇二六年五月三日, as on official letters), turned into digits
+_CN_DATE_RE = re.compile(
+    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+# the date under a signature read by OCR with one character garbled where the seal covers it
+# (2026年2户30日): the month's character replaced, the digits and 日 intact
+_TOLERANT_LONE_DATE_RE = re.compile(r"^\D{0,2}(\d{4})年(\d{1,2})[^\d\W](\d{1,2})日\W{0,3}$")
 _ID_RE = re.compile(r"(?<![0-9A-Z])(\d{17}[\dXx])(?![0-9A-Z])")
 _BODY_NAME_RE = re.compile(rf"(?:兹证明|患者|死者|委托人)([{CJK}]{{2,4}}?)(?:原系|系|因|于|的)")
 # a name right before its ID number in running text: "兹证明张三（身份证号：…", "村民何芳，女，45岁，
@@ -158,12 +204,33 @@ DOC_TYPE_WORDS = (
 )
 
 
+def _cn_number(s: str) -> int:
+    """一 .. 三十一 as a number (十二 = 12, 二十 = 20, 二十五 = 25)."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, 0) if len(s) == 1 else -1
+    tens, _, units = s.partition("十")
+    return (_CN_DIGIT.get(tens, -100) if tens else 1) * 10 + (_CN_DIGIT.get(units, -100) if units else 0)
+
+
+def unify_dates(s: str) -> str:
+    """Dates in Chinese numerals written with digits (二〇二六年五月三日 → 2026年5月3日), so every
+    date reader sees one form; an impossible one stays impossible (二月三十日 → 2月30日)."""
+
+    def repl(m: re.Match) -> str:
+        y = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+        return f"{y}年{mo}月{d}日" if mo > 0 and d > 0 else m.group(0)
+
+    return _CN_DATE_RE.sub(repl, s) if "年" in s else s
+
+
 def normalise_line(line: str) -> str:
     """Full-width forms folded (NFKC: １２３ → 123, Ａ → A, （ → (), spaces dropped (OCR puts them
-    between CJK characters and inside numbers), colons unified to ：."""
+    between CJK characters and inside numbers), colons unified to ：, dates in Chinese numerals
+    written with digits."""
     s = unicodedata.normalize("NFKC", line).strip().replace(":", "：").replace("﹕", "：")
     s = re.sub(r"\s+", "", s)
-    return s
+    return unify_dates(s)
 
 
 # a label printed with its characters spread apart ("姓    名") is still the label
@@ -177,8 +244,23 @@ def normalise_fields_line(line: str) -> str:
     s = unicodedata.normalize("NFKC", line).strip().replace(":", "：").replace("﹕", "：")
     s = re.sub(r"[ \t\u3000]{2,}|\t", GAP, s)
     s = re.sub(r"\s+", "", s)
-    s = re.sub(GAP + "+", GAP, s).strip(GAP)
+    s = unify_dates(re.sub(GAP + "+", GAP, s).strip(GAP))
     return _SPREAD_LABEL_RE.sub(lambda m: m.group(0).replace(GAP, ""), s) if GAP in s else s
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Dates written in a text that cannot exist (2026年2月30日, 2025-04-31, 13月): as "Y-M-D"
+    with the numbers as written. A year outside 1900-2100 is not taken for a date."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not 1900 <= y <= 2100 or mo == 0 or d == 0:
+            continue
+        try:
+            date(y, mo, d)
+        except ValueError:
+            out.append(f"{y}-{mo:02d}-{d:02d}")
+    return out
 
 
 def parse_date(s: str | None) -> date | None:
@@ -193,7 +275,13 @@ def parse_date(s: str | None) -> date | None:
         return None
 
 
+def _base(field: str) -> str:
+    """The kind of a field: "name@死者" is a name, "id_number@申报人" an ID number."""
+    return field.split("@", 1)[0]
+
+
 def _clean_value(field: str, v: str) -> str | None:
+    field = _base(field)
     v = v.split(GAP)[0] if field not in _CODE_FIELDS and field != "id_number" else v.replace(GAP, "")
     v = v.strip("：:;；，,。.|()（）")
     if not v:
@@ -227,7 +315,7 @@ def labelled_values(line: str) -> list[tuple[str, str]]:
     colon = [m for m in _ANY_LABEL_RE.finditer(line) if m.start(1) not in spans]
     starts_with_field = bool(spans) and min(spans) == 0
     for m in colon:
-        if starts_with_field or _LABEL_FIELD[m.group(1)] in _ANYWHERE_FIELDS:
+        if starts_with_field or _base(_LABEL_FIELD[m.group(1)]) in _ANYWHERE_FIELDS:
             spans[m.start(1)] = m
     ms = [spans[k] for k in sorted(spans)]
     out = []
@@ -264,8 +352,23 @@ class ConfIndex:
             t = normalise_line(str(w))
             chars.append(t)
             confs += [float(c)] * len(t)
-        self.text = "".join(chars)
-        self.confs = confs
+        text = "".join(chars)
+        # a date in Chinese numerals spread over several words: written with digits, each new
+        # character keeping the lowest confidence of the span it replaces
+        out_t: list[str] = []
+        out_c: list[float] = []
+        pos = 0
+        for m in _CN_DATE_RE.finditer(text):
+            new = unify_dates(m.group(0))
+            out_t.append(text[pos : m.start()])
+            out_c += confs[pos : m.start()]
+            out_t.append(new)
+            out_c += [min(confs[m.start() : m.end()])] * len(new)
+            pos = m.end()
+        out_t.append(text[pos:])
+        out_c += confs[pos:]
+        self.text = "".join(out_t)
+        self.confs = out_c
 
     def conf(self, value: str | None) -> float | None:
         if not value:
@@ -279,6 +382,34 @@ class ConfIndex:
             start = self.text.find(v, start + 1)
         return best
 
+    def conf_digits(self, value: str | None) -> float | None:
+        """Like conf, but over the digits of `value` only (a date whose 月 was garbled under a
+        seal: the digits are what the checks use)."""
+        if not value:
+            return None
+        v = normalise_line(value)
+        best = None
+        start = self.text.find(v)
+        while start >= 0:
+            cs = [c for ch, c in zip(v, self.confs[start : start + len(v)], strict=True) if ch.isdigit()]
+            if cs:
+                best = min(cs) if best is None else max(best, min(cs))
+            start = self.text.find(v, start + 1)
+        return best
+
+
+def _persons(out: dict) -> list[dict]:
+    """The people a document names under role labels (死者姓名, 申报人身份证号 …), one entry per
+    role: {"role", "name", "id_number"}. The plain 姓名/身份证号 fields are the subject when no
+    role names one; otherwise the first subject role (not a relative or representative) is."""
+    roles: dict[str, dict] = {}
+    for key, val in out.items():
+        if "@" in key:
+            kind, role = key.split("@", 1)
+            roles.setdefault(role, {"role": role, "name": None, "id_number": None})[kind] = val
+    persons = sorted(roles.values(), key=lambda p: PERSON_ROLES.index(p["role"]))
+    return persons
+
 
 def extract_fields(text: str) -> dict:
     """Labelled fields, the body name(s), every ID-like number and date, and the doc type."""
@@ -291,10 +422,16 @@ def extract_fields(text: str) -> dict:
         if ln in _LABEL_FIELD and i + 1 < len(raw_lines) and not labelled_values(raw_lines[i + 1]):
             ln = ln + "：" + raw_lines[i + 1]  # a table: the label's cell, then its value's
         for field, raw in labelled_values(ln):
+            if (
+                not raw.strip(GAP + "：:;；，,。. ")
+                and i + 1 < len(raw_lines)
+                and not labelled_values(raw_lines[i + 1])
+            ):
+                raw = raw_lines[i + 1]  # "入院日期：" then its value on the next line (a PDF table)
             if field in _CODE_FIELDS and not re.search(r"[0-9A-Za-z]{6}", raw) and i + 1 < len(lines):
                 nxt = re.match(r"[0-9A-Za-z]{10,24}", lines[i + 1])  # value wrapped onto the next line
                 raw = nxt.group(0) if nxt else raw
-            if field == "id_number" and i + 1 < len(lines):
+            if _base(field) == "id_number" and i + 1 < len(lines):
                 digits = re.match(r"[0-9Xx]{1,17}", raw.replace(GAP, ""))
                 if digits and len(digits.group(0)) < 18 and digits.end() == len(raw.replace(GAP, "")):
                     nxt = re.match(r"[0-9Xx]+", lines[i + 1])  # the number wrapped onto the next line
@@ -304,6 +441,17 @@ def extract_fields(text: str) -> dict:
                 out[field] = val  # the last occurrence wins: in a PDF it is drawn on top
                 if field == "licence" and val not in licences:
                     licences.append(val)
+    persons = _persons(out)
+    if persons:
+        out["persons"] = persons
+        subject = next((p for p in persons if p["role"] not in RELATIVE_ROLES), None)
+        if subject is not None:
+            # the subject's name and number are the document's, unless a plain field names one
+            for kind in ("name", "id_number"):
+                if subject[kind] and kind not in out:
+                    out[kind] = subject[kind]
+        for key in [k for k in out if "@" in k]:
+            del out[key]
     joined = "".join(lines)
     for m in _LAWYER_LINE_NUMBER_RE.finditer("\n".join(lines)):
         n = m.group(1)
@@ -324,12 +472,30 @@ def extract_fields(text: str) -> dict:
     body_events = sorted({d.isoformat() for d in map(parse_date, _BODY_EVENT_RE.findall(joined)) if d})
     if body_events:
         out["body_event_dates"] = body_events
+    bad = impossible_dates(joined)
     if "issue_date" not in out:
         lone = [parse_date(m.group(1)) for m in map(_LONE_DATE_RE.match, lines) if m]
         lone_ok = [d for d in lone if d]
         if lone_ok:
             out["issue_date"] = lone_ok[-1].isoformat()  # the date under the signature
             out["issue_date_from"] = "signature"
+        else:
+            # the signature's date with its 月 garbled under the seal (2026年2户30日)
+            for tm in map(_TOLERANT_LONE_DATE_RE.match, lines[::-1]):
+                if not tm:
+                    continue
+                m = tm
+                y, mo, d = (int(x) for x in m.groups())
+                out["issue_date_raw"] = m.group(0)
+                try:
+                    out["issue_date"] = date(y, mo, d).isoformat()
+                    out["issue_date_from"] = "signature_garbled"
+                except ValueError:
+                    if 1900 <= y <= 2100 and mo and d:
+                        bad.append(f"{y}-{mo:02d}-{d:02d}")
+                break
+    if bad:
+        out["impossible_dates"] = sorted(set(bad))
     if "event_date" not in out:
         main = next((out[f] for f in ("death_date", "leave_date", "admit_date") if out.get(f)), None)
         if main:
