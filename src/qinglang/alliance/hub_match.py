@@ -77,10 +77,14 @@ def warned(conn: sa.Connection, tokens: Sequence[str], now: datetime, ttl: timed
 def raise_alerts(
     conn: sa.Connection, event_uuid: str, tokens: Sequence[str], now: datetime, ttl: timedelta
 ) -> dict[str, list[str]]:
-    """After a confirmation: every member holding a token of it that now warns, other than the members
-    that confirmed that token, gets one alert for this event naming those tokens. A (member, token)
-    pair is alerted once ever, so re-sending or a third confirmation does not repeat it. Returns
-    member -> tokens alerted."""
+    """After a confirmation: every member holding a token of it that now warns gets one alert for
+    this event naming those tokens. A (member, token) pair is alerted once ever, so re-sending or a
+    third confirmation does not repeat it. Returns member -> tokens alerted.
+
+    The members that confirmed the token are alerted too when they hold it: under the two-member
+    rule an agency seen at two lenders warns only when both confirm it, and each of them learns
+    from the alert that another member confirmed it independently (the agency works across
+    lenders). Which member that was is never said."""
     now_warned = {t: s for t, s in statuses(conn, tokens, now, ttl).items() if s.warned}
     if not now_warned:
         return {}
@@ -92,7 +96,7 @@ def raise_alerts(
             for r in conn.execute(sa.select(at_.c.member_id, at_.c.token).where(at_.c.token.in_(part)))
         }
         for r in conn.execute(sa.select(h.c.member_id, h.c.token).where(h.c.token.in_(part))):
-            if r.member_id not in now_warned[r.token].confirmers and (r.member_id, r.token) not in done:
+            if (r.member_id, r.token) not in done:
                 per_member[r.member_id].append(r.token)
     for member, toks in per_member.items():
         body = {"event_uuid": event_uuid, "tokens": [{"token": t, **now_warned[t].public()} for t in toks]}

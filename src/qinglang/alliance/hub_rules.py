@@ -49,7 +49,7 @@ class Status:
     kinds: list[str] = field(default_factory=list)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
-    confirmers: frozenset[str] = frozenset()  # internal: who not to alert; never answered
+    confirmers: frozenset[str] = frozenset()  # internal: who confirmed; never answered
 
     def public(self) -> dict:
         """What a member may see: counts and times, no member ids."""

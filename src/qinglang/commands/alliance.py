@@ -203,3 +203,9 @@ def hub_warninglist(
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     typer.echo(f"{added} new warninglist tokens ({len(tokens)} read) in {name}")
+
+
+# the member side and the demo (slice 3) live in their own module, registered on this group
+from qinglang.commands import alliance_member  # noqa: E402
+
+alliance_member.register(app)
