@@ -246,3 +246,25 @@ def test_a_dash_in_the_ring_reads_as_yi():
     assert got is not None and got[0] is source and got[1] is copy
     # without the dash nothing of either body's own characters is read: undecided
     assert ring_names_which(copy, source, ["人民医院名8柄绩币第", "“人民划度人。玲伟和币双"]) is None
+
+
+def test_pdf_ring_reads_are_computed_once_per_file(tmp_path):
+    import shutil
+
+    from qinglang.materials.ocr import cached_reads
+
+    if shutil.which("tesseract") is None:
+        import pytest
+
+        pytest.skip("tesseract not installed")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [("杭州市第一人民医院", 81.0)]
+
+    first = cached_reads("abc", "pdfring", compute, tmp_path)
+    again = cached_reads("abc", "pdfring", compute, tmp_path)
+    assert first == again == [("杭州市第一人民医院", 81.0)]
+    assert len(calls) == 1
+    assert cached_reads("abd", "pdfring", compute, tmp_path) and len(calls) == 2  # another file

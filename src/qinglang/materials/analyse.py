@@ -80,14 +80,14 @@ def pdf_seal_text(text: str) -> str:
     return ""
 
 
-def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool) -> None:
+def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = None) -> None:
     """A born-digital PDF carries its seal as an embedded image (an electronic seal): the first
     image on the first pages in which a round red seal is found becomes the file's seal, so the
     cross-document check sees one seal image placed on another issuer's paper. Its ring is read
     with OCR (when on); the PDF's own text is exact."""
     from pypdf import PdfReader
 
-    from qinglang.materials.ocr import read_ring
+    from qinglang.materials.ocr import cached_reads, read_ring
 
     try:
         pages = PdfReader(str(path)).pages[:3]
@@ -123,7 +123,13 @@ def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool) -> None:
                 **fa.seal.geometry,
             }
             if ocr:
-                reads = read_ring(described[1])
+                ink = described[1]
+                reads = cached_reads(
+                    fa.sha256,
+                    "pdfring",
+                    lambda ink=ink: read_ring(ink),
+                    Path(cache_dir) if cache_dir else None,
+                )
                 if reads:
                     fa.seal.ring_text, fa.seal.ring_conf = normalise_line(reads[0][0]), reads[0][1]
                     fa.seal.ring_reads = [(normalise_line(t), c) for t, c in reads]
@@ -223,7 +229,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             fa.fields.update(meta.fields)
             fa.seal_text = pdf_seal_text(fa.text)
             revs = meta.revision_texts
-            _pdf_seal(p, fa, ocr)
+            _pdf_seal(p, fa, ocr, cache_dir)
         elif ext in IMAGE_EXT:
             fa.kind = "image"
             meta = check_image(p)

@@ -258,6 +258,22 @@ def _write_json(cpath: Path, obj: object) -> None:
 SIGNATURE_CACHE_VERSION = "1"
 
 
+def cached_reads(sha: str, what: str, compute, cache_dir: Path | None = None) -> list[tuple[str, float]]:
+    """[(text, conf), ...] computed once per file content and kind of read (the ring of a PDF's
+    embedded seal: four Tesseract calls, ~2 s a file), through the content-addressed cache."""
+    cache_dir = cache_dir or default_cache_dir()
+    key = hashlib.sha256(f"{sha}:{what}:{tesseract_version()}:{RING_CACHE_VERSION}".encode()).hexdigest()
+    cpath = cache_dir / key[:2] / f"{key}.json"
+    if cpath.is_file():
+        try:
+            return [(str(t), float(c)) for t, c in json.loads(cpath.read_text("utf-8"))]
+        except (ValueError, TypeError):
+            pass
+    reads = [(str(t), float(c)) for t, c in compute()]
+    _write_json(cpath, [list(r) for r in reads])
+    return reads
+
+
 def read_signature_block(img: Image.Image) -> dict:
     """The black text the seal is stamped over (the issuer's name and the issue date under it),
     read from the red channel alone: there red ink is as light as the paper and black print
