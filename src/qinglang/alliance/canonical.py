@@ -87,6 +87,17 @@ def _device(value: str) -> str:
     return v
 
 
+_BAND = re.compile(r"^\d{2}:[0-9a-f]{16}$")
+
+
+def _band(value: str) -> str:
+    # a MinHash band of a complaint text: "band index:64-bit band key" (alliance/templates.py)
+    v = (value or "").strip().lower()
+    if not _BAND.match(v):
+        raise ValueError("not a template band (NN:16 hex)")
+    return v
+
+
 def _name(value: str) -> str:
     # full-width, case, traditional->simplified, obfuscation variants; then no spaces or punctuation
     v = _SPACE_PUNCT.sub("", normalize_for_matching(_nfkc_strip(value)))
@@ -107,6 +118,7 @@ _RULES = {
     "device": _device,
     "law_firm": _name,
     "company": _name,
+    "template_band": _band,
 }
 # the names used in qinglang.indicators, accepted as aliases of the same canonical kind
 ALIASES = {"agent_phone": "phone", "licence_uscc": "uscc"}
