@@ -17,5 +17,6 @@ $PY benchmarks/bench_scan.py --data "$WORK/1m" --online 2000
 # (reuses $WORK/1m; builds the stores through ingest + scan --db, one after the other)
 $PY benchmarks/bench_workbench.py --work "$WORK"
 $PY benchmarks/bench_alliance_hub.py --hub-tokens 1000000 --member-tokens 100000
+$PY benchmarks/bench_alliance_aima.py  # 203,400 indicators through the two key holders
 [ -f demo-out/qinglang.sqlite ] && $PY benchmarks/bench_serve.py --db sqlite:///demo-out/qinglang.sqlite --seconds 60
 echo "results in benchmarks/results/"
