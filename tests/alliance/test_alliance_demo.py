@@ -127,3 +127,28 @@ def test_demo_summary_and_party_folders(demo):
     for k in ("tokens_shared", "tokens_matched", "alerts", "complaints_newly_explained", "sync_timings"):
         assert all(k in m for m in on_disk["members"].values()), k
     assert summary["timings"]["total_s"] > 0
+
+
+def test_workbench_campaign_page_shows_the_alliance_reason(demo):
+    from fastapi.testclient import TestClient
+
+    from qinglang.web.app import create_app
+    from qinglang.web.auth import create_user
+
+    out, _summary = demo
+    lender = "lender-b"
+    rows = member.read_matches(out / lender / "scan")
+    cluster = next(r["cluster_id"] for r in rows.values() if r["cluster_id"])
+    members = [c for c, r in rows.items() if r["cluster_id"] == cluster]
+    app = create_app(f"sqlite:///{out / lender / 'store.sqlite'}", online=False)
+    create_user(app.state.wb.engine, "alliance-lead", "alliance-demo-pw-1", "lead")
+    with TestClient(app) as client:
+        assert client.post(
+            "/api/login", json={"username": "alliance-lead", "password": "alliance-demo-pw-1"}
+        ).is_success
+        page = client.get(f"/campaigns/{cluster}")
+        assert page.status_code == 200
+        assert 'id="campaign-alliance"' in page.text and "家联盟成员确认为黑灰产" in page.text
+        assert members[0] in page.text
+    unsynced = member.campaign_alliance(out / "lender-a" / "inbox", members)  # no matches file there
+    assert unsynced is None

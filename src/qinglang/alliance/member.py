@@ -362,3 +362,32 @@ def alerts(scan_dir: Path, cfg: MemberConfig, include_delivered: bool = False) -
             for r in out:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     return out
+
+
+def campaign_alliance(
+    out_dir: str | Path | None, complaint_ids: Sequence[str], limit: int = 20
+) -> dict[str, Any] | None:
+    """For a campaign page: how many of its members carry an alliance-confirmed indicator, the
+    most confirmations and the earliest first seen, and the reasons of up to `limit` of them (read
+    from the scan folder's alliance_matches.jsonl, as the page reads materials_scored.jsonl).
+    None when the scan was never synced or none of its members match."""
+    if not out_dir or not (Path(out_dir) / MATCHES_FILE).is_file():
+        return None
+    rows = read_matches(Path(out_dir))
+    hit = [rows[c] for c in complaint_ids if c in rows]
+    if not hit:
+        return None
+    firsts = [r["reason"]["first_seen"] for r in hit if r["reason"].get("first_seen")]
+    return {
+        "complaints": len(hit),
+        "max_confirmations": max(r["reason"]["confirmations"] for r in hit),
+        "first_seen": min(firsts) if firsts else None,
+        "reasons": [
+            {
+                "complaint_id": r["complaint_id"],
+                "detail_zh": r["reason"]["detail_zh"],
+                "detail_en": r["reason"]["detail_en"],
+            }
+            for r in hit[:limit]
+        ],
+    }

@@ -265,6 +265,10 @@ def campaign(
     )
     thumbs = _thumbnails(run, flagged_files)
     case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
+    from qinglang.alliance.member import campaign_alliance
+
+    # members carrying an indicator the alliance confirmed (alliance_matches.jsonl, issue 13)
+    alliance = campaign_alliance(run.get("params", {}).get("out_dir"), ids)
     lineage = repo.lineage_for_run(engine, run["run_id"]).get(cluster_id) or {}
     return {
         "run_id": run["run_id"],
@@ -283,6 +287,7 @@ def campaign(
         "indicators": views.masked_items(cluster["indicators"], masked),
         "organizers": views.masked_items(cluster["organizers"], masked),
         "evidence": _mask_reasons(list(extra.get("evidence") or []), masked),
+        "alliance": alliance,
         "top_reasons": _mask_reasons(
             list(summary[:6]) if summary is not None else repo.reason_summary(scored, 6), masked
         ),
