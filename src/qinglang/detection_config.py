@@ -145,6 +145,13 @@ class ClusterParams(_Section):
     )
     wave_min_members: int = 6
     wave_max_p: float = 1e-6
+    # a flagged campaign's sessions (signals/waves.campaign_sessions): runs of its members' filings
+    # that are themselves waves of at least this many (link.rules.wave_session_match attaches by them)
+    session_min_members: int = 4
+    # ...open to joiners only where at most this many ordinary complaints read as the package are
+    # expected in them (at their rate outside every session window; echo windows likewise)
+    session_max_expected: float = 1.0
+    session_max_hours: float = 4.0  # a longer run is continuous filing, not a session
 
 
 class SignalParams(_Section):

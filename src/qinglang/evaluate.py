@@ -70,8 +70,10 @@ def adjusted_rand_index(a: list[str], b: list[str]) -> float:
 
 def norm_indicator(v: str) -> str:
     """Indicator values as a labeller writes them: lower-cased, a mobile as its 11 digits (the scan
-    writes E.164, a hand-written truth file usually does not)."""
-    v = str(v).strip().lower()
+    writes E.164, a hand-written truth file usually does not), without hyphens (the contact reader
+    drops a hyphen inside a WeChat handle, where agencies insert them to break a number up, so
+    `hz-youhua668` and `hzyouhua668` are one handle to the product; applied to both sides)."""
+    v = str(v).strip().lower().replace("-", "")
     if v.startswith("+86") and len(v) == 14 and v[3:].isdigit():
         return v[3:]
     return v

@@ -117,7 +117,7 @@ class OnlineIndex:
         block_owner: dict[str, str] | None = None,
         known: dict[str, _Known] | None = None,
         office_sessions: dict[str, tuple[str, list[float]]] | None = None,
-        wave_sessions: dict[str, list[tuple[float, float]]] | None = None,
+        wave_sessions: dict[str, list[tuple[float, float, int, int]]] | None = None,
     ) -> None:
         self.clusters = clusters
         self.config = config
@@ -327,7 +327,7 @@ class OnlineIndex:
                 for blk, v in meta.get("office_sessions", {}).items()
             },
             {
-                cid: [(float(a), float(b)) for a, b in spans]
+                cid: [(float(a), float(b), int(n), int(m)) for a, b, n, m in spans]
                 for cid, spans in meta.get("wave_sessions", {}).items()
             },
         )

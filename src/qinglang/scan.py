@@ -43,7 +43,6 @@ from qinglang.link.rules import (
     timing_match,
     timing_window,
     wave_session_match,
-    wave_sessions,
 )
 from qinglang.schema import Cluster, Complaint, Evidence, Reason, ScoredComplaint
 from qinglang.score import combine, to_reasons
@@ -58,9 +57,20 @@ from qinglang.signals.campaign import (
 from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
-from qinglang.signals.waves import agency_waves, coached_wave_evidence, same_hour_waves
+from qinglang.signals.waves import (
+    agency_waves,
+    campaign_sessions,
+    carries_package,
+    coached_wave_evidence,
+    in_windows,
+    same_hour_waves,
+    session_modes,
+    session_windows,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+# candidates outside every session window the intent model reads to estimate their rate
+SESSION_RATE_SAMPLE = 300
 Progress = Callable[[str, int, int], None]
 
 
@@ -97,7 +107,7 @@ class ScanResult:
     block_owner: dict[str, str] = field(default_factory=dict)
     # coached-wave campaign -> its filing sessions (first, last): the online index attaches new
     # complaints filed in them, and regulators' copies of them, by link.rules.wave_session_match
-    wave_sessions: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    wave_sessions: dict[str, list[tuple[float, float, int, int]]] = field(default_factory=dict)
 
     def summary(self) -> dict:
         flagged = sum(1 for s in self.scored if s.flagged)
@@ -571,24 +581,63 @@ def run_scan(
             member_of[i] = (cluster_by_id[picked], config.community.weak_membership)
             _attach(cluster_by_id[picked], i, feats)
 
-    # A coached-wave campaign's members file from their own phones, in the agency's sessions: a
-    # complaint still alone filed in one of them, or the copy a regulator forwards days later, that
+    # An agency's borrowers file in its sessions, many from their own phones: a complaint still
+    # alone filed in one of a campaign's sessions, or the copy a regulator forwards days later, that
     # carries the agency's demands and is read as the package joins it (link.rules.wave_session_match;
-    # weaker membership). The sessions are the campaign's waves; the online index keeps them.
-    waves = {
-        cr.cluster.cluster_id: wave_sessions(
-            [feats[i].ts for i in cr.members],
-            config.clusters.wave_gap_minutes * 60,
-            config.clusters.wave_min_members,
+    # weaker membership). A campaign's sessions are the runs of its filings that are themselves waves
+    # against the inbox's rate of package complaints (signals/waves.campaign_sessions); the online
+    # index keeps them.
+    in_campaign = {i for cr in results if cr.flagged for i in cr.members}
+    package = [i for i, f in enumerate(feats) if carries_package(f, config.clusters)]
+    unexplained = sum(1 for i in package if i not in in_campaign)
+    loose = [feats[i].ts for i in package if i not in member_of]
+    span = max((f.ts for f in feats), default=0.0) - min((f.ts for f in feats), default=0.0)
+    sessions_of = {
+        cr.cluster.cluster_id: campaign_sessions(
+            [feats[i].ts for i in cr.members], loose, max(unexplained, 1), span, config.clusters
         )
         for cr in results
-        if cr.flagged and any(e.code == "coached_wave" for e in cr.evidence)
+        if cr.flagged
     }
-    waves = {cid: spans for cid, spans in waves.items() if spans}
+    open_to = [i for i, f in enumerate(feats) if i not in member_of and f.demands.agency]
+    live = {cid: spans for cid, spans in sessions_of.items() if spans}
+    self_filing = {
+        cr.cluster.cluster_id for cr in results if any(e.code == "coached_wave" for e in cr.evidence)
+    }
+    echo_channels = cp.wave_echo_channels
+    in_wins, echo_wins = session_windows(
+        live, self_filing, cp.wave_session_slack_minutes * 60, cp.wave_echo_days * 86400
+    )
+    # the intent model reads every candidate in a window and a sample of the rest (their rate)
+    near = [
+        i
+        for i in open_to
+        if in_windows(feats[i].ts, in_wins)
+        or (feats[i].channel in echo_channels and in_windows(feats[i].ts, echo_wins))
+    ]
+    near_set = set(near)
+    far = [i for i in open_to if i not in near_set]
+    step = max(1, len(far) // SESSION_RATE_SAMPLE)
+    read_s = complaint_intents([*near, *far[::step]], table.texts) if live else {}
+
+    def cand(i: int) -> tuple[float, bool | None]:
+        r = read_s.get(i)
+        return feats[i].ts, (r.intent in WAVE_INTENTS if r is not None else None)
+
+    waves = session_modes(
+        live,
+        self_filing,
+        [cand(i) for i in open_to],
+        [cand(i) for i in open_to if feats[i].channel in echo_channels],
+        (min((f.ts for f in feats), default=0.0), max((f.ts for f in feats), default=0.0)),
+        cp.wave_session_slack_minutes * 60,
+        cp.wave_echo_days * 86400,
+        config.clusters.session_max_expected,
+    )
     in_wave = [
         i for i, f in enumerate(feats) if i not in member_of and wave_session_match(f, waves, cp) is not None
     ]
-    read_w = complaint_intents(in_wave, table.texts)  # the few filed in those hours, and the echoes
+    read_w = {**read_s, **complaint_intents([i for i in in_wave if i not in read_s], table.texts)}
     for i in in_wave:
         picked = wave_session_match(feats[i], waves, cp, read_w[i].intent)
         if picked is not None:
@@ -670,12 +719,7 @@ def _coached_waves(
     ]
     small = [r for r in small if r[0] < config.threshold]
     clustered = {i for r in raw for i in r[1].members} - {i for r in small for i in r[1].members}
-    need = cp.wave_min_demands
-    package = [
-        i
-        for i, f in enumerate(feats)
-        if len(f.demands.agency) >= need and len(f.demands.agency) > len(f.demands.grievance)
-    ]
+    package = [i for i, f in enumerate(feats) if carries_package(f, cp)]
     loners = sorted((i for i in package if i not in clustered), key=lambda i: (feats[i].ts, i))
     if len(loners) < cp.wave_min_members:
         return raw

@@ -1,5 +1,5 @@
-"""A coached-wave campaign's sessions (link.rules.wave_sessions) and who joins it by them
-(link.rules.wave_session_match): a package filed in a session, or a regulator's copy arriving days
+"""Who joins a campaign by its filing sessions (link.rules.wave_session_match; the sessions are
+signals/waves.campaign_sessions): a package filed in a session, or a regulator's copy arriving days
 after one; never a grievance, a complaint without the agency's demands, or a copy too late."""
 
 from __future__ import annotations
@@ -10,21 +10,12 @@ import pytest
 
 from qinglang.detection_config import CommunityParams
 from qinglang.link.features import extract_features
-from qinglang.link.rules import wave_session_match, wave_sessions
+from qinglang.link.rules import wave_session_match
 from qinglang.schema import Complaint
 
 MIN, HOUR, DAY = 60.0, 3600.0, 86400.0
 P = CommunityParams()
 T0 = datetime(2026, 9, 1, 12, tzinfo=UTC)
-
-
-def test_sessions_are_the_runs_big_enough_to_be_waves():
-    lunch = [k * 8 * MIN for k in range(8)]  # 8 filings within an hour
-    evening = [7 * DAY + k * 10 * MIN for k in range(6)]
-    stray = [3 * DAY, 3 * DAY + 20 * MIN]  # two attached later, outside the sessions
-    got = wave_sessions(stray + evening + lunch, 40 * MIN, 6)
-    assert got == [(0.0, 56 * MIN), (7 * DAY, 7 * DAY + 50 * MIN)]
-    assert wave_sessions(lunch, 5 * MIN, 6) == []  # gaps too wide: no run of 6
 
 
 def _features(hours: float, channel: str, text: str):
@@ -60,13 +51,26 @@ PACKAGE = "要求停息挂账，本金分期，减免罚息"
 def test_wave_session_match(hours, channel, text, intent, joins):
     f = _features(hours, channel, text)
     start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
-    sessions = {"C1": [(start, start + HOUR)]}
+    sessions = {"C1": [(start, start + HOUR, 8, 3)]}
     assert (wave_session_match(f, sessions, P, intent) == "C1") is joins
 
 
-def test_an_echo_belongs_to_the_latest_session_it_can_come_from():
+def test_an_echo_belongs_to_the_busiest_session_it_can_come_from_then_the_latest():
     f = _features(50.0, "regulator", PACKAGE)
     start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
-    sessions = {"OLD": [(start, start + HOUR)], "NEW": [(start + 40 * HOUR, start + 41 * HOUR)]}
+    sessions = {"OLD": [(start, start + HOUR, 30, 3)], "NEW": [(start + 40 * HOUR, start + 41 * HOUR, 5, 3)]}
+    assert wave_session_match(f, sessions, P, "agency_package") == "OLD"
+    sessions = {"OLD": [(start, start + HOUR, 5, 3)], "NEW": [(start + 40 * HOUR, start + 41 * HOUR, 5, 3)]}
     assert wave_session_match(f, sessions, P, "agency_package") == "NEW"
     assert wave_session_match(f, {}, P, "agency_package") is None
+
+
+def test_filed_in_two_campaigns_sessions_it_joins_the_busier_one():
+    f = _features(0.5, "app", PACKAGE)
+    start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+    few = {"FEW": [(start + 0.4 * HOUR, start + 1.5 * HOUR, 5, 3)]}
+    flood = {"FLOOD": [(start - 0.5 * HOUR, start + HOUR, 14, 3)]}
+    assert wave_session_match(f, {**few, **flood}, P, "agency_package") == "FLOOD"
+    # a session it was filed in beats one it is only near
+    near = {"NEAR": [(start + 0.7 * HOUR, start + 2 * HOUR, 40, 3)]}
+    assert wave_session_match(f, {**few, **near}, P, "agency_package") == "FEW"

@@ -7,7 +7,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from qinglang.detection_config import ClusterParams
-from qinglang.signals.waves import agency_waves, coached_wave_evidence, same_hour_waves
+from qinglang.signals.waves import (
+    JOIN_ECHOES,
+    JOIN_IN_SESSION,
+    agency_waves,
+    campaign_sessions,
+    coached_wave_evidence,
+    same_hour_waves,
+    session_modes,
+)
 
 P = ClusterParams()
 SH = ZoneInfo("Asia/Shanghai")
@@ -73,3 +81,64 @@ def test_two_waves_on_the_same_day_are_not_joined_by_their_hours():
         [1],
     ]
     assert same_hour_waves([(_at(3, 9, 0), _at(3, 10, 0)), (_at(9, 20, 0), _at(9, 21, 0))], 40) == [[0], [1]]
+
+
+def test_a_campaigns_sessions_are_its_runs_that_are_waves():
+    evening = [10 * 24 * HOUR + 19 * HOUR + k * 900 for k in range(5)]  # 5 in an hour
+    morning = [24 * 24 * HOUR + 9 * HOUR + k * 900 for k in range(5)]  # 5 in another
+    pair = [40 * 24 * HOUR, 40 * 24 * HOUR + 600]  # two filed together: too few for a session
+    got = campaign_sessions(pair + morning + evening, [], background=30, span_seconds=SPAN, params=P)
+    assert got == [(evening[0], evening[-1], 5, 0), (morning[0], morning[-1], 5, 0)]
+
+
+def test_borrowers_filing_alone_in_the_same_hours_make_the_session():
+    own = [10 * 24 * HOUR + 20 * HOUR + k * 1500 for k in range(3)]  # 3 of the campaign's
+    loose = [10 * 24 * HOUR + 19.5 * HOUR + k * 1200 for k in range(5)]  # 5 no cluster holds, same evening
+    assert campaign_sessions(own, [], background=30, span_seconds=SPAN, params=P) == []
+    got = campaign_sessions(own, loose, background=30, span_seconds=SPAN, params=P)
+    assert got == [(min(own + loose), max(own + loose), 8, 5)]
+    # loose complaints alone, with one of the campaign's, are not its session
+    assert campaign_sessions(own[:1], loose, background=30, span_seconds=SPAN, params=P) == []
+
+
+def test_an_agency_filing_all_day_in_a_busy_inbox_has_no_sessions():
+    steady = [k * 1800.0 for k in range(200)]  # every half hour for four days
+    assert campaign_sessions(steady, [], background=20_000, span_seconds=SPAN, params=P) == []
+
+
+def test_a_run_over_most_of_a_day_is_continuous_filing_not_a_session():
+    day = [10 * 24 * HOUR + k * 1200 for k in range(30)]  # every 20 minutes for 10 hours
+    assert campaign_sessions(day, [], background=30, span_seconds=SPAN, params=P) == []
+
+
+DAY = 24 * HOUR
+SLACK, ECHO = 40 * 60.0, 5 * DAY
+
+
+def _session(day: float, loose: int = 0) -> tuple[float, float, int, int]:
+    return (day * DAY + 19 * HOUR, day * DAY + 21 * HOUR, 10, loose)
+
+
+def test_a_quiet_inbox_opens_the_sessions_and_a_self_filing_campaigns_echoes():
+    sessions = {"WAVE": [_session(10), _session(24)], "OFFICE": [_session(40)]}
+    ordinary = [
+        (d * DAY + 9 * HOUR, d % 10 == 0) for d in range(60)
+    ]  # one a day, a tenth read as the package
+    got = session_modes(sessions, {"WAVE"}, ordinary, ordinary[:6], (0.0, SPAN), SLACK, ECHO, 1.0)
+    assert [m for *_, m in got["WAVE"]] == [JOIN_IN_SESSION | JOIN_ECHOES] * 2
+    assert [m for *_, m in got["OFFICE"]] == [JOIN_IN_SESSION]  # its own phones: no borrowers' copies
+
+
+def test_a_busy_inbox_opens_nothing():
+    sessions = {"WAVE": [_session(10), _session(24)]}
+    busy = [(k * 600.0, True) for k in range(int(SPAN / 600))]  # package-read pleas every 10 minutes
+    assert session_modes(sessions, {"WAVE"}, busy, busy, (0.0, SPAN), SLACK, ECHO, 1.0) == {}
+
+
+def test_who_files_inside_a_session_does_not_decide_whether_it_is_open():
+    sessions = {"WAVE": [_session(10)]}
+    quiet = [(d * DAY + 9 * HOUR, False) for d in range(60)]
+    crowd = [(10 * DAY + 19.5 * HOUR + k * 60, True) for k in range(8)]
+    assert session_modes(sessions, {"WAVE"}, quiet, [], (0.0, SPAN), SLACK, ECHO, 1.0) == session_modes(
+        sessions, {"WAVE"}, sorted(quiet + crowd), [], (0.0, SPAN), SLACK, ECHO, 1.0
+    )

@@ -182,45 +182,42 @@ def office_session_match(
 WAVE_INTENTS = frozenset({"agency_package", "representative"})
 
 
-def wave_sessions(ts: Sequence[float], gap_seconds: float, min_members: int) -> list[tuple[float, float]]:
-    """The filing sessions of a coached-wave campaign: (first, last) of each run of its sorted
-    filing times `ts` whose consecutive filings are at most `gap_seconds` apart and that holds at
-    least `min_members` of them (the waves the campaign was found from; members attached later
-    outside a session do not open new ones)."""
-    runs: list[list[float]] = []
-    for t in sorted(ts):
-        if runs and t - runs[-1][-1] <= gap_seconds:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    return [(r[0], r[-1]) for r in runs if len(r) >= min_members]
-
-
 def wave_session_match(
     f: RecordFeatures,
-    sessions: Mapping[str, Sequence[tuple[float, float]]],
+    sessions: Mapping[str, Sequence[tuple[float, float, int, int]]],
     p: CommunityParams,
     intent: str | None = None,
 ) -> str | None:
-    """The coached-wave campaign a complaint joins because it was filed in one of the campaign's
-    sessions (within `wave_session_slack_minutes`), or is a copy a regulator forwarded (channel in
+    """The campaign a complaint joins because it was filed in one of the campaign's filing
+    sessions (`sessions`: campaign -> (first, last, filings, mode) of each session open to
+    joiners, signals/waves.session_modes; mode bit 1: filed in it, bit 2: regulators' copies),
+    within `wave_session_slack_minutes`, or is a copy a regulator forwarded (channel in
     `wave_echo_channels`) received up to `wave_echo_days` after a session began — the borrower filed
     with the regulator during the session, the regulator's copy arrives days later. It must carry
     at least one of the agency's demands and — once its intent has been read — be read as the
     package or a representative's request (a grievance, a hardship plea in the borrower's own
-    words or anything else filed at the same hour stays alone). With several candidates the session
-    nearest before it wins: an echo belongs to the latest session it can come from."""
+    words or anything else filed at the same hour stays alone).
+
+    With several candidates: a session it was filed in (or nearest to) wins, then the busier one
+    (two agencies filing at lunchtime: the one filing in a flood, not the one filing a few). A
+    regulator's copy may come from any session in the days before it, equally likely by its lag:
+    it belongs to the session with the most filings (the most copies to expect), then the latest."""
     if not sessions or not f.demands.agency:
         return None
     if intent is not None and intent not in WAVE_INTENTS:
         return None
     slack = p.wave_session_slack_minutes * 60
-    echo = p.wave_echo_days * 86400 if f.channel in p.wave_echo_channels else 0.0
-    best: tuple[float, str] | None = None
+    echoes = f.channel in p.wave_echo_channels
+    reach = p.wave_echo_days * 86400 if echoes else 0.0
+    best: tuple[float, int, str] | None = None
     for cid, spans in sessions.items():
-        for start, end in spans:
-            if start - slack <= f.ts <= max(end + slack, start + echo):
-                key = (f.ts - start, cid) if f.ts >= start else (0.0, cid)
-                if best is None or key < best:
-                    best = key
-    return best[1] if best else None
+        for start, end, n, mode in spans:
+            if echoes and mode & 2 and end + slack < f.ts <= start + reach:
+                key = (-n, f.ts - start, cid)  # a copy: the busiest session it can come from
+            elif mode & 1 and start - slack <= f.ts <= end + slack:
+                key = (max(start - f.ts, f.ts - end, 0.0), -n, cid)  # filed in (or next to) it
+            else:
+                continue
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None

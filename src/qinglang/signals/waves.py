@@ -19,22 +19,37 @@ grievances, not packages — and members the intent model reads as grievances ar
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
 
 from qinglang.detection_config import ClusterParams
+from qinglang.link.records import RecordFeatures
 from qinglang.schema import Evidence
 from qinglang.signals.base import evidence, poisson_sf
 
 
+def carries_package(f: RecordFeatures, params: ClusterParams) -> bool:
+    """Whether a complaint carries the agency package as the lexicon reads it: at least
+    `wave_min_demands` agency demands, more than its grievance demands."""
+    return len(f.demands.agency) >= params.wave_min_demands and len(f.demands.agency) > len(
+        f.demands.grievance
+    )
+
+
 def agency_waves(
-    times: Sequence[float], background: int, span_seconds: float, params: ClusterParams
+    times: Sequence[float],
+    background: int,
+    span_seconds: float,
+    params: ClusterParams,
+    min_members: int | None = None,
 ) -> list[tuple[list[int], float]]:
     """Waves among the sorted filing `times` of package-carrying complaints: (indices into
     `times`, p-value) for each run that qualifies. `background` package complaints over
     `span_seconds` give the base rate (the whole inbox's, so a lender flooded with packages
-    needs bigger waves)."""
-    if len(times) < params.wave_min_members or span_seconds <= 0:
+    needs bigger waves). A run needs `min_members` (default `wave_min_members`) filings."""
+    least = params.wave_min_members if min_members is None else min_members
+    if len(times) < least or span_seconds <= 0:
         return []
     rate = background / span_seconds  # package complaints per second, inbox-wide
     gap = params.wave_gap_minutes * 60
@@ -47,12 +62,139 @@ def agency_waves(
     trials = max(1.0, span_seconds / max(gap, 1.0))  # where else a run could have started
     out = []
     for run in runs:
-        if len(run) < params.wave_min_members:
+        if len(run) < least:
             continue
         duration = max(times[run[-1]] - times[run[0]], gap)
         p = min(1.0, poisson_sf(len(run), rate * duration) * trials)
         if p <= params.wave_max_p:
             out.append((run, p))
+    return out
+
+
+def campaign_sessions(
+    own: Sequence[float],
+    loose: Sequence[float],
+    background: int,
+    span_seconds: float,
+    params: ClusterParams,
+) -> list[tuple[float, float, int, int]]:
+    """A flagged campaign's filing sessions: (first, last, filings, loose filings) of each run of
+    filings — the campaign's own (`own`) and package-carrying complaints no cluster holds
+    (`loose`: its borrowers filing from their own phones) — each within `wave_gap_minutes` of the
+    previous, holding at least `session_min_members` filings of which at least two are the
+    campaign's, far above the rate of package complaints that no campaign explains (`background`
+    over `span_seconds`; the Poisson tail of `agency_waves`, places a run could start counted in),
+    and lasting at most `session_max_hours`: a session is a sitting — an office's afternoon, a
+    coach's group filing one evening — while a run over most of a day is continuous filing, whose
+    hours are everybody's hours."""
+    marked = sorted([(t, True) for t in own] + [(t, False) for t in loose])
+    times = [t for t, _ in marked]
+    out = []
+    for run, _ in agency_waves(times, background, span_seconds, params, params.session_min_members):
+        too_long = times[run[-1]] - times[run[0]] > params.session_max_hours * 3600
+        if sum(marked[k][1] for k in run) >= 2 and not too_long:
+            out.append((times[run[0]], times[run[-1]], len(run), sum(not marked[k][1] for k in run)))
+    return out
+
+
+JOIN_IN_SESSION = 1  # complaints filed in the session may join
+JOIN_ECHOES = 2  # regulators' copies received in the days after may join
+
+
+Candidate = tuple[
+    float, bool | None
+]  # (filing time, read by the intent model as the package; None: not read)
+
+
+def session_windows(
+    sessions: dict[str, list[tuple[float, float, int, int]]],
+    self_filing: set[str],
+    slack_seconds: float,
+    echo_seconds: float,
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The time windows complaints may join sessions in: each session ± `slack_seconds`, and — for
+    sessions where borrowers filed themselves (a campaign found as a coached wave, `self_filing`,
+    or a session loose filings crowded into) — the `echo_seconds` after it began, when regulators'
+    copies arrive. Both merged into disjoint sorted windows."""
+    inside, echo = [], []
+    for cid, spans in sessions.items():
+        for a, b, _, loose in spans:
+            inside.append((a - slack_seconds, b + slack_seconds))
+            if cid in self_filing or loose:
+                echo.append((b + slack_seconds, a + echo_seconds))
+    return _merge(inside), _merge([(a, b) for a, b in echo if b > a])
+
+
+def _merge(wins: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(wins):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def in_windows(t: float, wins: Sequence[tuple[float, float]]) -> bool:
+    k = bisect_right(wins, (t, float("inf"))) - 1
+    return k >= 0 and wins[k][0] <= t <= wins[k][1]
+
+
+def session_modes(
+    sessions: dict[str, list[tuple[float, float, int, int]]],
+    self_filing: set[str],
+    candidates: Sequence[Candidate],
+    echo_candidates: Sequence[Candidate],
+    span: tuple[float, float],
+    slack_seconds: float,
+    echo_seconds: float,
+    max_expected: float,
+) -> dict[str, list[tuple[float, float, int, int]]]:
+    """Which sessions others may join, and how: (first, last, filings, mode) with mode a set of
+    JOIN_IN_SESSION / JOIN_ECHOES bits; sessions nobody may join are left out.
+
+    A complaint joins a session on its timing, its demands and the intent model's reading of it
+    as the package. Ordinary complaints carrying an agency demand (`candidates`: those nobody has
+    attributed, sorted by time, each with its reading) keep arriving during a session too, and
+    some are read as the package. So a session is open to joiners only where such ordinary
+    arrivals are rare: at the rate package-read candidates arrive *outside* every window
+    (`session_windows`; estimated from those read there — the caller may read a sample), the
+    session's window expects at most `max_expected` of them. Regulators' copies
+    (`echo_candidates`, the same from regulator channels) are expected over a campaign's echo
+    windows together, at their own rate outside every echo window. What is inside a window is
+    never counted: whether a session is open does not depend on who files in it (a complaint
+    scored online, or left out of a rescan, finds the same sessions open). An agency filing all day over days in a busy inbox — its hours are
+    everybody's hours — opens no session: ordinary pleas filed then stay alone."""
+    lo_span, hi_span = span
+    length = max(hi_span - lo_span, 1.0)
+    in_wins, echo_wins = session_windows(sessions, self_filing, slack_seconds, echo_seconds)
+
+    def outside_rate(cands: Sequence[Candidate], wins: list[tuple[float, float]]) -> float:
+        covered = sum(min(b, hi_span) - max(a, lo_span) for a, b in wins if b > lo_span and a < hi_span)
+        free = length - covered
+        if free <= 0.05 * length:  # no time outside the windows: nothing to compare with
+            return float("inf")
+        outside = [pkg for t, pkg in cands if not in_windows(t, wins)]
+        read = [pkg for pkg in outside if pkg is not None]
+        share = sum(read) / len(read) if read else 1.0
+        return len(outside) * share / free
+
+    rate_in = outside_rate(candidates, in_wins)
+    rate_echo = outside_rate(echo_candidates, echo_wins)
+    out: dict[str, list[tuple[float, float, int, int]]] = {}
+    for cid, spans in sessions.items():
+        echoing = [(a, b) for a, b, _, loose in spans if cid in self_filing or loose]
+        lam_e = rate_echo * sum(max(0.0, a + echo_seconds - b - slack_seconds) for a, b in echoing)
+        kept = []
+        for a, b, n, loose in spans:
+            lam = rate_in * (b - a + 2 * slack_seconds)
+            mode = JOIN_IN_SESSION if lam <= max_expected else 0
+            if echoing and lam_e <= max_expected and (cid in self_filing or loose > 0):
+                mode |= JOIN_ECHOES
+            if mode:
+                kept.append((a, b, n, mode))
+        if kept:
+            out[cid] = kept
     return out
 
 
