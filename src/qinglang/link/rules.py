@@ -209,15 +209,25 @@ def wave_session_match(
     slack = p.wave_session_slack_minutes * 60
     echoes = f.channel in p.wave_echo_channels
     reach = p.wave_echo_days * 86400 if echoes else 0.0
-    best: tuple[float, int, str] | None = None
+    best: tuple[int, float, float, str] | None = None
     for cid, spans in sessions.items():
         for start, end, n, mode in spans:
             if echoes and mode & 2 and end + slack < f.ts <= start + reach:
-                key = (-n, f.ts - start, cid)  # a copy: the busiest session it can come from
+                key: tuple[int, float, float, str] = (
+                    1,
+                    float(-n),
+                    f.ts - start,
+                    cid,
+                )  # a copy: busiest session
             elif mode & 1 and start - slack <= f.ts <= end + slack:
-                key = (max(start - f.ts, f.ts - end, 0.0), -n, cid)  # filed in (or next to) it
+                key = (
+                    0,
+                    max(start - f.ts, f.ts - end, 0.0),
+                    float(-n),
+                    cid,
+                )  # filed in (or next to) it: first
             else:
                 continue
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None
