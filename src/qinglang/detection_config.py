@@ -144,6 +144,9 @@ class ClusterParams(_Section):
         2  # agency demands the lexicon reads in a candidate (the intent model then decides)
     )
     wave_min_members: int = 6
+    # a run of demand-carrying complaints is read by the intent model when at least this many carry
+    # the whole package by the lexicon (the rest may paraphrase it)
+    wave_seed_members: int = 3
     wave_max_p: float = 1e-6
     # a flagged campaign's sessions (signals/waves.campaign_sessions): runs of its members' filings
     # that are themselves waves of at least this many (link.rules.wave_session_match attaches by them)

@@ -35,6 +35,7 @@ from qinglang.link.rules import (
     TIMING_EXCLUDED_INTENTS,
     WAVE_INTENTS,
     group_block,
+    in_session,
     membership_strength,
     office_block_owner,
     office_session_match,
@@ -58,12 +59,14 @@ from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, domina
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
 from qinglang.signals.waves import (
-    agency_waves,
     campaign_sessions,
+    carries_demand,
     carries_package,
     coached_wave_evidence,
     in_windows,
+    read_wave_p,
     same_hour_waves,
+    seeded_runs,
     session_modes,
     session_windows,
 )
@@ -705,37 +708,46 @@ def _coached_waves(
     rescore: Callable[[list[int], list[Evidence]], RawCluster],
     config: DetectionConfig,
 ) -> list[RawCluster]:
-    """`raw` with coached waves added (signals/waves.py): complaints that carry agency demands (at
-    least `wave_min_demands` read by the lexicon, more than grievances), that no campaign-sized
-    cluster holds, filed in one session far above the inbox's rate of such complaints. The intent
-    model reads only the wave's members — the lexicon misses paraphrases, the model reads meaning:
-    most must be agency packages or requests through a representative; those it reads as
-    grievances are left out. A pair of complaints tied by a handle they both quote (a cluster too
-    small to be anything alone) joins the wave it was filed in, handle and all. Waves on different
-    days at the same hours are one agency's habit (`same_hour_waves`) and become one campaign."""
+    """`raw` with coached waves added (signals/waves.py): runs of complaints no campaign-sized
+    cluster holds that carry an agency demand the lexicon reads, seeded by a few carrying the
+    whole package (`seeded_runs`). The intent model reads the runs — the lexicon misses
+    paraphrases, the model reads meaning: those it reads as grievances are left out, most of the
+    rest must be agency packages or requests through a representative, and their number must be
+    implausible at the rate ordinary demand-carrying complaints read as the package (a sample of
+    them is read). A pair of complaints tied by a handle they both quote (a cluster too small to be
+    anything alone) joins the wave it was filed in, handle and all. Waves on different days at the
+    same hours are one agency's habit (`same_hour_waves`) and become one campaign; a wave filed in
+    an already flagged campaign's own sessions joins that campaign."""
     cp = config.clusters
     small = [
         r for r in raw if len({feats[i].customer_key for i in r[1].members}) < cp.small_cluster_customers
     ]
     small = [r for r in small if r[0] < config.threshold]
     clustered = {i for r in raw for i in r[1].members} - {i for r in small for i in r[1].members}
-    package = [i for i, f in enumerate(feats) if carries_package(f, cp)]
-    loners = sorted((i for i in package if i not in clustered), key=lambda i: (feats[i].ts, i))
+    weak = [i for i, f in enumerate(feats) if carries_demand(f)]
+    loners = sorted((i for i in weak if i not in clustered), key=lambda i: (feats[i].ts, i))
     if len(loners) < cp.wave_min_members:
         return raw
     span = max(f.ts for f in feats) - min(f.ts for f in feats)
-    found = agency_waves([feats[i].ts for i in loners], len(package), span, cp)
-    if not found:
+    runs = seeded_runs([feats[i].ts for i in loners], [carries_package(feats[i], cp) for i in loners], cp)
+    if not runs:
         return raw
-    unread = [loners[k] for run, _ in found for k in run if loners[k] not in intents]
-    intents.update(complaint_intents(unread, texts))
+    in_runs = {loners[k] for run in runs for k in run}
+    # how often an ordinary demand-carrying complaint reads as the package: a sample outside the runs
+    outside = [i for i in weak if i not in in_runs]
+    sample = outside[:: max(1, len(outside) // SESSION_RATE_SAMPLE)]
+    intents.update(complaint_intents([i for i in [*sorted(in_runs), *sample] if i not in intents], texts))
+    share = sum(intents[i].intent in WAVE_INTENTS for i in sample) / len(sample) if sample else 1.0
+    rate = len(weak) * share / span if span > 0 else 0.0
     waves: list[tuple[list[int], float]] = []
-    for run, p in found:
+    for run in runs:
         members = [loners[k] for k in run if intents[loners[k]].intent != "grievance"]
         read = [intents[i].intent for i in members]
-        if len(members) < cp.wave_min_members or sum(x in WAVE_INTENTS for x in read) * 2 < len(read):
+        n_package = sum(x in WAVE_INTENTS for x in read)
+        if len(members) < cp.wave_min_members or n_package * 2 < len(read):
             continue
-        if len({feats[i].customer_key for i in members}) >= cp.min_customers:
+        p = read_wave_p(n_package, feats[members[-1]].ts - feats[members[0]].ts, rate, span, cp)
+        if p <= cp.wave_max_p and len({feats[i].customer_key for i in members}) >= cp.min_customers:
             waves.append((members, p))
     if not waves:
         return raw
@@ -755,6 +767,11 @@ def _coached_waves(
         for m, _ in waves
     ]
     out = list(kept)
+    # a campaign already found whose own filings sit in the wave's sessions is the wave's agency
+    # (its office files some, its borrowers the rest): the wave joins it rather than standing apart
+    slack = config.community.wave_session_slack_minutes * 60
+    campaigns = [k for k, r in enumerate(out) if r[0] >= config.threshold]
+    filed = {k: sorted(feats[i].ts for i in out[k][1].members) for k in campaigns}
     for group in same_hour_waves([(t[0], t[-1]) for t in local], cp.wave_gap_minutes):
         members = sorted({i for k in group for i in waves[k][0]}, key=lambda i: (feats[i].ts, i))
         sessions = [_session_label(local[k][0], local[k][-1]) for k in group]
@@ -765,7 +782,14 @@ def _coached_waves(
             min(waves[k][1] for k in group),
             [feats[i].complaint_id for i in members[:50]],
         )
-        out.append(rescore(members, [wave]))
+        inside = {k: sum(in_session(feats[i].ts, filed[k], slack) for i in members) for k in campaigns}
+        host = max(inside, key=lambda k: (inside[k], -k), default=None)
+        if host is not None and inside[host] * 2 >= len(members):
+            joined = sorted({*out[host][1].members, *members}, key=lambda i: (feats[i].ts, i))
+            out[host] = rescore(joined, [wave])
+            filed[host] = sorted(feats[i].ts for i in joined)
+        else:
+            out.append(rescore(members, [wave]))
     return out
 
 

@@ -13,7 +13,9 @@ from qinglang.signals.waves import (
     agency_waves,
     campaign_sessions,
     coached_wave_evidence,
+    read_wave_p,
     same_hour_waves,
+    seeded_runs,
     session_modes,
 )
 
@@ -142,3 +144,19 @@ def test_who_files_inside_a_session_does_not_decide_whether_it_is_open():
     assert session_modes(sessions, {"WAVE"}, quiet, [], (0.0, SPAN), SLACK, ECHO, 1.0) == session_modes(
         sessions, {"WAVE"}, sorted(quiet + crowd), [], (0.0, SPAN), SLACK, ECHO, 1.0
     )
+
+
+def test_a_run_is_read_only_when_seeded_by_whole_packages_and_short_enough():
+    times = [10 * 24 * HOUR + k * 600 for k in range(9)]  # 9 demand-carrying complaints in 80 min
+    core = [k % 3 == 0 for k in range(9)]  # 3 of them carry the whole package by the lexicon
+    assert seeded_runs(times, core, P) == [list(range(9))]
+    assert seeded_runs(times, [k == 0 for k in range(9)], P) == []  # one seed is not enough
+    long = [k * 1800.0 for k in range(20)]  # every 30 min for ten hours
+    assert seeded_runs(long, [True] * 20, P) == []
+
+
+def test_nine_read_as_the_package_in_80_minutes_are_a_wave_where_they_are_rare():
+    quiet = 30 / SPAN  # thirty such complaints in two months
+    busy = 5000 / SPAN
+    assert read_wave_p(9, 80 * 60, quiet, SPAN, P) < 1e-10
+    assert read_wave_p(9, 80 * 60, busy, SPAN, P) > P.wave_max_p

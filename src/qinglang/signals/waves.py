@@ -37,6 +37,42 @@ def carries_package(f: RecordFeatures, params: ClusterParams) -> bool:
     )
 
 
+def carries_demand(f: RecordFeatures) -> bool:
+    """Whether a complaint carries any agency demand the lexicon reads, more than its grievance
+    demands: a candidate the intent model may read as the package (its wording may paraphrase
+    the rest)."""
+    return len(f.demands.agency) >= 1 and len(f.demands.agency) > len(f.demands.grievance)
+
+
+def seeded_runs(times: Sequence[float], core: Sequence[bool], params: ClusterParams) -> list[list[int]]:
+    """Runs of the sorted filing `times` of demand-carrying complaints (each within
+    `wave_gap_minutes` of the previous) that could be a wave: at least `wave_min_members` filings,
+    at least `wave_seed_members` of them carrying the whole package by the lexicon (`core`),
+    lasting at most `session_max_hours`. Their members are then read by the intent model."""
+    gap = params.wave_gap_minutes * 60
+    runs: list[list[int]] = []
+    for k, t in enumerate(times):
+        if runs and t - times[runs[-1][-1]] <= gap:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [
+        r
+        for r in runs
+        if len(r) >= params.wave_min_members
+        and sum(core[k] for k in r) >= params.wave_seed_members
+        and times[r[-1]] - times[r[0]] <= params.session_max_hours * 3600
+    ]
+
+
+def read_wave_p(n: int, duration: float, rate: float, span_seconds: float, params: ClusterParams) -> float:
+    """Poisson tail of `n` complaints read as the package within `duration` seconds (at least one
+    gap) at `rate` per second, times the places such a run could start in `span_seconds`."""
+    gap = params.wave_gap_minutes * 60
+    trials = max(1.0, span_seconds / max(gap, 1.0))
+    return min(1.0, poisson_sf(n, rate * max(duration, gap)) * trials)
+
+
 def agency_waves(
     times: Sequence[float],
     background: int,
