@@ -243,6 +243,10 @@ def test_misp_export_loads_in_pymisp(h):
 
     t1, t2 = tok(), tok()
     res = confirm(h, "lender-a", [t1, t2], reason_codes=["agent_phone", "template"])
+    with h.client("lender-d") as c:  # one member alone: its tokens do not warn, so not exported
+        assert all(t1 not in str(ev) and t2 not in str(ev) for ev in c.export_misp())
+        assert c.http.get(f"/v1/export/misp/{res['uuid']}.json").status_code == 404
+    confirm(h, "lender-b", [t1, t2], reason_codes=["agent_phone"])
     with h.client("lender-d") as c:
         feed = c.export_misp()
         manifest = c.http.get("/v1/export/misp/manifest.json").json()

@@ -284,21 +284,21 @@ def create_app(
         if member_of(request) is None:
             return _error(401, "unknown API key", {"WWW-Authenticate": "Bearer"})
         with engine.connect() as conn:
-            return JSONResponse(hub_misp.export_events(conn))
+            return JSONResponse(hub_misp.export_events(conn, clock(), ttl))
 
     @app.get("/v1/export/misp/manifest.json")
     def export_manifest(request: Request) -> JSONResponse:
         if member_of(request) is None:
             return _error(401, "unknown API key", {"WWW-Authenticate": "Bearer"})
         with engine.connect() as conn:
-            return JSONResponse(hub_misp.manifest(hub_misp.export_events(conn)))
+            return JSONResponse(hub_misp.manifest(hub_misp.export_events(conn, clock(), ttl)))
 
     @app.get("/v1/export/misp/{event_uuid}.json")
     def export_event(event_uuid: str, request: Request) -> JSONResponse:
         if member_of(request) is None:
             return _error(401, "unknown API key", {"WWW-Authenticate": "Bearer"})
         with engine.connect() as conn:
-            found = hub_misp.export_events(conn, event_uuid)
+            found = hub_misp.export_events(conn, clock(), ttl, event_uuid)
         return JSONResponse(found[0]) if found else _error(404, "no such shared event")
 
     return app

@@ -4,7 +4,10 @@ MISP's feed layout: `manifest.json` (event uuid -> summary) and one `<uuid>.json
 `{"Event": {...}}` with its `Attribute` list. Tokens become attributes of type `text`, category
 `Other`, `to_ids` false (a token is not something an IDS could match), the indicator kind in the
 comment and as a tag. Only events the alliance may see (distribution alliance or police) are
-exported, never `own`, and never a warninglisted token. The creator organisation is the alliance,
+exported, never `own`, never a warninglisted token — and only the tokens that *warn* (confirmed by
+two members or a police-confirmed case, `hub_rules`): a token one member alone filed would tell
+another member holding it that someone else sees it too, which `/v1/match` deliberately does not
+say (and would let one member poison others' MISP). An event with no warning token is left out. The creator organisation is the alliance,
 not the member: members are anonymous to each other here as everywhere else.
 """
 
@@ -12,10 +15,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from qinglang.alliance import hub_match
 from qinglang.alliance import hub_store as st
 
 ORG_NAME = "qinglang-alliance"
@@ -69,8 +73,11 @@ def _event(row: sa.Row, attrs: list[sa.Row]) -> dict:
     }
 
 
-def export_events(conn: sa.Connection, event_uuid: str | None = None) -> list[dict]:
-    """`{"Event": ...}` for every shared event (or the one asked), oldest first."""
+def export_events(
+    conn: sa.Connection, now: datetime, ttl: timedelta, event_uuid: str | None = None
+) -> list[dict]:
+    """`{"Event": ...}` for every shared event (or the one asked) with its warning tokens, oldest
+    first; events with none are left out."""
     e, a = st.events, st.attributes
     q = sa.select(e).where(e.c.distribution.in_(st.SHARED)).order_by(e.c.created_at, e.c.uuid)
     if event_uuid is not None:
@@ -84,7 +91,10 @@ def export_events(conn: sa.Connection, event_uuid: str | None = None) -> list[di
             .where(a.c.event_uuid == row.uuid, a.c.token.not_in(sa.select(listed)))
             .order_by(a.c.token)
         ).all()
-        out.append(_event(row, list(attrs)))
+        warn = hub_match.warned(conn, [r.token for r in attrs], now, ttl)
+        kept = [r for r in attrs if r.token in warn]
+        if kept:
+            out.append(_event(row, kept))
     return out
 
 
