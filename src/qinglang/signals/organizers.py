@@ -71,28 +71,16 @@ def rank_organizers(ctx: ClusterContext, top: int = 5) -> list[Organizer]:
     out = []
     for score, kind, value, n, c in cands[:top]:
         shown = indicators.display_value(kind, value)
-        if c == 1:
-            out.append(
-                Organizer(
-                    kind=kind,
-                    value=value,
-                    score=round(min(score, 1.0), 4),
-                    why=f"本团伙无共用标识；{indicators.zh(kind)} {shown} 由其中 1 件投诉提及，可作为组织者线索 / "
-                    f"the campaign shares no identifier; {indicators.en(kind)} {shown} is quoted by one of its "
-                    "complaints: a lead to its organiser",
-                )
-            )
-            continue
-        out.append(
-            Organizer(
-                kind=kind,
-                value=value,
-                score=round(min(score, 1.0), 4),
-                why=f"{indicators.zh(kind)} {shown} 出现在本团伙 {n} 件投诉中，涉及 {c}/{n_cust} 名客户 / "
-                f"{indicators.en(kind)} {shown} appears in {n} complaints of this campaign, "
-                f"{c} of {n_cust} customers",
-            )
+        why = (
+            f"本团伙无共用标识；{indicators.zh(kind)} {shown} 由其中 1 件投诉提及，可作为组织者线索 / "
+            f"the campaign shares no identifier; {indicators.en(kind)} {shown} is quoted by one of its "
+            "complaints: a lead to its organiser"
+            if c == 1
+            else f"{indicators.zh(kind)} {shown} 出现在本团伙 {n} 件投诉中，涉及 {c}/{n_cust} 名客户 / "
+            f"{indicators.en(kind)} {shown} appears in {n} complaints of this campaign, "
+            f"{c} of {n_cust} customers"
         )
+        out.append(Organizer(kind=kind, value=value, score=round(min(score, 1.0), 4), why=why))
     return out
 
 
