@@ -48,6 +48,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ),
     ("serve", "serve", "启动分析工作台与 API / run the analyst workbench and JSON API"),
     ("audit", "audit", "校验审计日志哈希链（audit verify）/ verify the audit log's hash chain"),
+    ("pack", "pack", "生成团伙证据包（签名、时间戳）/ build a campaign's sealed evidence pack"),
+    ("verify-pack", "verify_pack", "离线校验证据包 / verify an evidence pack offline"),
 ]
 
 # (group, module under qinglang.commands whose `app` is a Typer group of subcommands, help)

@@ -9,9 +9,13 @@ The pack is a ZIP holding:
 - indicators.json / indicators.csv: shared contacts, devices, IPs; organiser candidates with why;
 - materials.json and materials/…: the materials-check findings and the files they are about;
 - graph.png: the entity graph;
-- manifest.json: case, campaign, scan run, who exported it and when, and the SHA-256 and size of
-  every other file. The manifest's own SHA-256 goes to the audit log, so a later change of any
-  byte in the pack is detectable from both sides.
+- stix/bundle.json, provenance.json, referral_letter.pdf (pack v2, issue 14; modules stix,
+  provenance, referral_letter);
+- manifest.json: case, campaign, scan run, who exported it and when, and the SHA-256, SM3 and
+  size of every other file. The manifest's own SHA-256 goes to the audit log, so a later change
+  of any byte in the pack is detectable from both sides;
+- seal/: the Ed25519 signature over the Merkle root of all the above and the RFC 3161 timestamp
+  token over it (qinglang.evidence.integrity; checked offline by qinglang.evidence.verify).
 
 The pack knows nothing of where a case comes from: the caller collects the case's data (the
 workbench does it from its store, qinglang.web.export) and hands it over, so this package never
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib
 import importlib.util
 import io
 import json
@@ -37,6 +42,8 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from qinglang import csvsafe
+from qinglang.evidence import integrity
+from qinglang.evidence.integrity import SealConfig
 
 log = logging.getLogger(__name__)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -197,14 +204,30 @@ def _material_files(materials: list[dict[str, Any]], paths: dict[str, Path]) -> 
     return files
 
 
+def is_confirmed(data: dict[str, Any]) -> bool:
+    """Whether the campaign's latest verdict is a confirmation (an unconfirmed campaign's pack
+    says so on its cover and in its letter)."""
+    verdicts = data.get("verdicts") or []
+    return bool(verdicts) and verdicts[-1].get("verdict") == "confirm"
+
+
 def build_evidence_pack(
-    case: dict[str, Any], data: dict[str, Any], exported_by: str, *, now: datetime | None = None
+    case: dict[str, Any],
+    data: dict[str, Any],
+    exported_by: str,
+    *,
+    now: datetime | None = None,
+    seal: SealConfig | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The ZIP bytes and its manifest for `case` (a row of wb_cases).
 
     `data` is everything the pack shows about the case's campaign, unmasked: run, cluster,
     members, scored, materials, material_paths (finding's file -> where it lies), evidence (the
-    campaign's signals), reasons, geo, timeline, graph, verdicts, notes (as qinglang.web.export.collect_case gathers them)."""
+    campaign's signals), reasons, geo, timeline, graph, verdicts, notes (as qinglang.web.export.collect_case gathers them),
+    and optionally provenance (qinglang.evidence.provenance's input) and lender (name, USCC).
+
+    `seal`: how the pack is signed and timestamped (integrity.SealConfig); without one it is
+    signed with a one-off key and not timestamped, which the seal says."""
     now = now or datetime.now(UTC)
     cluster, members, scored = data["cluster"], data["members"], data["scored"]
     files: dict[str, bytes] = {}
@@ -284,13 +307,17 @@ def build_evidence_pack(
         local_time=local_time,
         graph_data_uri="data:image/png;base64," + base64.b64encode(files["graph.png"]).decode(),
         report_members=members[:REPORT_MEMBERS],
+        confirmed=is_confirmed(data),
         **data,
     )
     files["report.html"] = html.encode("utf-8")
     files["report.pdf"] = html_to_pdf(html)
 
+    seal = seal or SealConfig(signer=exported_by)
+    files.update(_v2_files(case, data, exported_by, now, files))
+
     manifest = {
-        "format": "qinglang-evidence-pack/1",
+        "format": "qinglang-evidence-pack/2",
         "case_id": case["case_id"],
         "case_title": case.get("title"),
         "case_status": case.get("status"),
@@ -299,19 +326,52 @@ def build_evidence_pack(
         "complaints": len(members),
         "created_at": now.isoformat(),
         "created_by": exported_by,
+        "confirmed": is_confirmed(data),
         "hash_algorithm": "sha256",
+        "hash_algorithms": ["sha256", "sm3"],
+        "seal": {
+            "signature": "ed25519",
+            "signer": seal.signer,
+            "timestamp_authority": seal.tsa_url,
+            "merkle": integrity.MERKLE_RULE,
+            "files": [integrity.SIGNATURE_FILE, integrity.TIMESTAMP_FILE, integrity.TSA_CERT_FILE],
+        },
         "files": [
-            {"path": name, "sha256": sha256(body), "bytes": len(body)} for name, body in sorted(files.items())
+            {"path": name, "sha256": sha256(body), "sm3": integrity.sm3(body), "bytes": len(body)}
+            for name, body in sorted(files.items())
         ],
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     manifest["manifest_sha256"] = sha256(manifest_bytes)
+    files["manifest.json"] = manifest_bytes
+    sealed = integrity.seal_files(files, seal)
+    manifest["merkle_root"] = json.loads(sealed[integrity.SIGNATURE_FILE])["merkle_root"]
+    files.update(sealed)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", manifest_bytes)
         for name, body in sorted(files.items()):
-            zf.writestr(name, body)
+            if name != "manifest.json":
+                zf.writestr(name, body)
     return buf.getvalue(), manifest
+
+
+def _v2_files(
+    case: dict[str, Any], data: dict[str, Any], exported_by: str, now: datetime, files: dict[str, bytes]
+) -> dict[str, bytes]:
+    """The v2 additions: STIX bundle, provenance chain, referral letter (each module optional
+    until it is built: a missing one is simply not in the pack)."""
+    out: dict[str, bytes] = {}
+    for module, name in (
+        ("qinglang.evidence.stix", "stix/bundle.json"),
+        ("qinglang.evidence.provenance", "provenance.json"),
+        ("qinglang.evidence.referral_letter", "referral_letter.pdf"),
+    ):
+        if importlib.util.find_spec(module) is None:
+            continue
+        mod = importlib.import_module(module)
+        out[name] = mod.build(case, data, exported_by, now, {**files, **out})
+    return out
 
 
 def verify_pack(zip_bytes: bytes) -> list[str]:
@@ -335,6 +395,8 @@ def verify_pack(zip_bytes: bytes) -> list[str]:
                 problems.append(f"{path}: sha256 differs")
             if len(body) != entry.get("bytes", len(body)):
                 problems.append(f"{path}: size differs")
-        for extra in sorted(names - listed - {"manifest.json"}):
+        for extra in sorted(
+            n for n in names - listed - {"manifest.json"} if not n.startswith(integrity.SEAL_DIR)
+        ):
             problems.append(f"{extra}: not in manifest")
     return problems

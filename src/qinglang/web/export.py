@@ -7,13 +7,33 @@ it down, so the imports run one way (web -> evidence). Unmasked: only a lead may
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from qinglang.evidence import build_evidence_pack
-from qinglang.web import repo, views
+from qinglang.evidence.integrity import SealConfig
+from qinglang.web import actions, repo, views
+
+# How the workbench seals packs: the lender's Ed25519 key file and the TSA it uses (unset: a
+# one-off key and no timestamp, which the pack's seal says). `qinglang pack` takes them as options.
+ENV_SIGN_KEY = "QINGLANG_PACK_SIGN_KEY"
+ENV_TSA_URL = "QINGLANG_TSA_URL"
+ENV_TSA_CERT = "QINGLANG_TSA_CERT"
+ENV_LENDER = "QINGLANG_LENDER_NAME"
+
+
+def seal_from_env(signer: str) -> SealConfig:
+    key, cert = os.environ.get(ENV_SIGN_KEY), os.environ.get(ENV_TSA_CERT)
+    return SealConfig(
+        sign_key=Path(key) if key else None,
+        signer=os.environ.get(ENV_LENDER) or signer,
+        tsa_url=os.environ.get(ENV_TSA_URL) or None,
+        tsa_cert=Path(cert) if cert else None,
+    )
 
 
 def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
@@ -45,8 +65,33 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
 
 
 def evidence_pack(
-    engine: Engine, case: dict[str, Any], exported_by: str, *, now: datetime | None = None
+    engine: Engine,
+    case: dict[str, Any],
+    exported_by: str,
+    *,
+    now: datetime | None = None,
+    seal: SealConfig | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The ZIP bytes and manifest of `case` (a row of wb_cases); LookupError when its campaign
-    is not in the store."""
-    return build_evidence_pack(case, collect_case(engine, case), exported_by, now=now)
+    is not in the store. `seal` defaults to the environment's (seal_from_env)."""
+    return build_evidence_pack(
+        case, collect_case(engine, case), exported_by, now=now, seal=seal or seal_from_env(exported_by)
+    )
+
+
+def campaign_case(engine: Engine, cluster_id: str, run_id: str | None = None) -> dict[str, Any]:
+    """The case to pack for a campaign of a scan (the latest by default): its case when one was
+    opened, else a stand-in marked unconfirmed (`qinglang pack` packs any campaign)."""
+    run = repo.get_run(engine, run_id)
+    if run is None:
+        raise LookupError("no scan run in the store")
+    case = actions.case_for_cluster(engine, run["run_id"], cluster_id)
+    if case is not None and case["run_id"] == run["run_id"] and case["cluster_id"] == cluster_id:
+        return case
+    return {
+        "case_id": (case or {}).get("case_id") or f"CAMPAIGN-{cluster_id}",
+        "run_id": run["run_id"],
+        "cluster_id": cluster_id,
+        "title": (case or {}).get("title") or f"campaign {cluster_id}",
+        "status": (case or {}).get("status") or "no case (未立案)",
+    }
