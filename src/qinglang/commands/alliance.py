@@ -206,6 +206,6 @@ def hub_warninglist(
 
 
 # the member side and the demo (slice 3) live in their own module, registered on this group
-from qinglang.commands import alliance_member  # noqa: E402
+from qinglang.alliance import member_commands  # noqa: E402
 
-alliance_member.register(app)
+member_commands.register(app)
