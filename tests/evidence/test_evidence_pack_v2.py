@@ -282,3 +282,48 @@ def test_verify_reads_garbage_as_failed():
         zf.writestr("x.txt", b"x")
     result = verify(buf.getvalue())
     assert not result.ok and any(c.en == "manifest" and not c.ok for c in result.checks)
+
+
+@pytest.mark.slow
+def test_stix_bundle_validates_and_carries_the_organiser_indicators(sealed, store_scenario):
+    from stix2validator import validate_string
+
+    zf = zipfile.ZipFile(sealed["A"])
+    text = zf.read("stix/bundle.json").decode("utf-8")
+    result = validate_string(text)
+    assert result.is_valid and not result.errors, [str(e) for e in result.errors]
+    objects = json.loads(text)["objects"]
+    types = {o["type"] for o in objects}
+    assert {
+        "identity",
+        "campaign",
+        "indicator",
+        "relationship",
+        "sighting",
+        "note",
+        "marking-definition",
+    } <= types
+    ext = next(o for o in objects if o["type"] == "extension-definition")
+    assert ext["extension_types"] == ["property-extension"]
+    tlp = next(o for o in objects if o["type"] == "marking-definition")
+    assert all(
+        tlp["id"] in o.get("object_marking_refs", [])
+        for o in objects
+        if o["type"] in ("indicator", "campaign")
+    )
+    values = {
+        o["extensions"][ext["id"]]["identifier_kind"]: o["extensions"][ext["id"]]["identifier_value"]
+        for o in objects
+        if o["type"] == "indicator"
+    }
+    from wb_scenario import AGENT_PHONE, BORROWER_PHONES, ID_NUMBER, NAMES
+
+    assert values["agent_phone"].endswith(AGENT_PHONE[-8:]) and "wechat" in values and "device" in values
+    # organiser indicators travel raw; no customer's name, phone or ID number does
+    for secret in [*NAMES, *BORROWER_PHONES, ID_NUMBER]:
+        assert secret not in text
+    campaign = next(o for o in objects if o["type"] == "campaign")
+    rels = [o for o in objects if o["type"] == "relationship"]
+    indicators = [o for o in objects if o["type"] == "indicator"]
+    assert len(indicators) == 6  # agent phone, WeChat, IP block, three devices
+    assert sum(r["relationship_type"] == "indicates" and r["target_ref"] == campaign["id"] for r in rels) == 6
