@@ -327,3 +327,60 @@ def test_stix_bundle_validates_and_carries_the_organiser_indicators(sealed, stor
     indicators = [o for o in objects if o["type"] == "indicator"]
     assert len(indicators) == 6  # agent phone, WeChat, IP block, three devices
     assert sum(r["relationship_type"] == "indicates" and r["target_ref"] == campaign["id"] for r in rels) == 6
+
+
+@pytest.mark.slow
+def test_provenance_chain_in_the_pack(sealed):
+    zf = zipfile.ZipFile(sealed["A"])
+    prov = json.loads(zf.read("provenance.json"))
+    steps = [s["step"] for s in prov["chain"]]
+    assert steps[-3:] == ["scan", "verdict", "export"]
+    scan, verdict, export = prov["chain"][-3:]
+    assert scan["run_id"] == "scan-test-1" and scan["campaign_complaints"] == 10
+    assert len(scan["campaign_records_digest"]) == 64
+    assert verdict["who"] == "lead1" and verdict["verdict"] == "confirm"
+    assert export["who"] == "cli" and export["qinglang_version"]
+    actions = [a["action"] for a in prov["audit_entries"]]
+    assert "verdict" in actions and "case_open" in actions
+    assert all(len(a["entry_hash"]) == 64 for a in prov["audit_entries"])
+
+
+def test_provenance_hashes_the_recorded_source_files(tmp_path):
+    from datetime import UTC, datetime
+
+    from qinglang.evidence import provenance
+
+    src = tmp_path / "complaints.jsonl"
+    src.write_bytes(b'{"complaint_id": "A1"}\n')
+    data = {
+        "run": {
+            "run_id": "r1",
+            "created_at": datetime(2026, 3, 1, tzinfo=UTC),
+            "params": {"config_digest": "ab" * 32},
+        },
+        "members": [{"complaint_id": "A1", "content_hash": "h1", "source_file": str(src)}],
+        "verdicts": [],
+        "provenance": {
+            "ingest_runs": [
+                {
+                    "source_file": str(src),
+                    "kind": "complaints",
+                    "host": "h",
+                    "pid": 1,
+                    "read": 1,
+                    "accepted": 1,
+                },
+                {"source_file": str(tmp_path / "gone.jsonl"), "kind": "customers"},
+            ],
+            "audit": [],
+        },
+    }
+    chain = provenance.chain(
+        {"case_id": "C", "cluster_id": "K"}, data, "lead1", datetime(2026, 3, 2, tzinfo=UTC)
+    )
+    ingest = [s for s in chain["chain"] if s["step"] == "ingest"]
+    assert ingest[0]["source_file"]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert ingest[0]["source_file"]["sm3"] == integrity.sm3(src.read_bytes())
+    assert ingest[0]["campaign_complaints_from_it"] == 1
+    assert not ingest[1]["source_file"]["hashed"] and "no longer" in ingest[1]["source_file"]["why"]
+    assert chain["chain"][-1]["detection_config_digest"] == "ab" * 32

@@ -12,11 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from qinglang.evidence import build_evidence_pack
 from qinglang.evidence.integrity import SealConfig
-from qinglang.web import actions, repo, views
+from qinglang.store import models
+from qinglang.web import actions, db, repo, views
 
 # How the workbench seals packs: the lender's Ed25519 key file and the TSA it uses (unset: a
 # one-off key and no timestamp, which the pack's seal says). `qinglang pack` takes them as options.
@@ -61,7 +63,40 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
         "graph": views.entity_graph(cluster, members, masked=False),
         "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"], case["run_id"]),
         "notes": repo.notes_for(engine, "campaign", case["cluster_id"], case["run_id"]),
+        "provenance": provenance_records(engine, run, case, members),
+        "lender": {"name": os.environ.get(ENV_LENDER) or None},
     }
+
+
+def provenance_records(
+    engine: Engine, run: dict[str, Any], case: dict[str, Any], members: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """What the store records of how the campaign's evidence came to be (qinglang.evidence.
+    provenance): the ingest runs of the members' source files (every run before the scan when
+    the members have none recorded) and the audit entries about the campaign and its case."""
+    sources = sorted({str(m["source_file"]) for m in members if m.get("source_file")})
+    with engine.connect() as conn:
+        q = sa.select(models.ingest_runs).order_by(models.ingest_runs.c.id)
+        if sources:
+            q = q.where(models.ingest_runs.c.source_file.in_(sources))
+        elif run.get("created_at") is not None:
+            q = q.where(models.ingest_runs.c.started_at <= run["created_at"])
+        ingest_runs = [dict(r) for r in conn.execute(q).mappings()]
+        a = db.audit_log.c
+        audit = [
+            dict(r)
+            for r in conn.execute(
+                sa.select(a.at, a.username, a.role, a.action, a.target_kind, a.target_id, a.entry_hash)
+                .where(
+                    sa.or_(
+                        sa.and_(a.target_kind == "campaign", a.target_id == case["cluster_id"]),
+                        sa.and_(a.target_kind == "case", a.target_id == case["case_id"]),
+                    )
+                )
+                .order_by(a.id)
+            ).mappings()
+        ]
+    return {"ingest_runs": ingest_runs, "audit": audit}
 
 
 def evidence_pack(
