@@ -14,7 +14,12 @@ def command(
     create_user: str = typer.Option(
         None, "--create-user", help="创建或重置用户后退出 / create or reset a user, then exit"
     ),
-    role: str = typer.Option("analyst", "--role", help="analyst | lead | auditor (with --create-user)"),
+    role: str = typer.Option(
+        "analyst", "--role", help="analyst | lead | auditor | police (with --create-user)"
+    ),
+    unit: str = typer.Option(
+        None, "--unit", help="公安用户所属单位 / a police user's unit (with --role police)"
+    ),
     password: str = typer.Option(
         None,
         "--password",
@@ -45,7 +50,10 @@ def command(
         pw = password or typer.prompt("password", hide_input=True, confirmation_prompt=True)
         engine = open_engine(url)
         ensure_schema(engine)
-        make_user(engine, create_user, pw, role)
+        try:
+            make_user(engine, create_user, pw, role, unit)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
         typer.echo(f"user {create_user} ({role}) saved in {url}")
         return
 

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from qinglang.web import audit, audit_view, campaign_identity, db
+from qinglang.web import audit, audit_view, campaign_identity, db, referral_tables
 from qinglang.web.auth import User
 
 CAMPAIGN_VERDICTS = ("confirm", "dismiss")
@@ -327,6 +327,17 @@ def _set_case_status(
     )
 
 
+def _awaits_answer(conn: sa.Connection, case_id: str) -> bool:
+    """The case's referral waits for the lead's answer (web/referrals.py): only that answer
+    refers it back."""
+    r = referral_tables.referrals
+    return bool(
+        conn.execute(
+            sa.select(r.c.id).where(r.c.case_id == case_id, r.c.state == "more_material").limit(1)
+        ).first()
+    )
+
+
 def move_case(
     engine: Engine, user: User, case_id: str, to_status: str, note: str | None = None
 ) -> dict[str, Any]:
@@ -348,6 +359,12 @@ def move_case(
         raise ActionError("已移送的案件结案须填写备注 / closing a referred case needs a note", 422)
     now = datetime.now(UTC)
     with engine.begin() as conn:
+        if to_status == "referred" and _awaits_answer(conn, case_id):
+            raise ActionError(
+                "公安要求补充材料：请在移送记录中答复 / the police unit asked for more material: "
+                "answer it in the referral",
+                409,
+            )
         if to_status == "referred" and not audit_view.pack_exports(conn, case_id):
             raise ActionError(
                 "移送前须先导出该案件的证据包（固化证据）/ export the case's evidence pack before referring it",

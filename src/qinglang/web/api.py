@@ -6,6 +6,7 @@ synchronous, and the event loop stays free for other requests.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
@@ -597,6 +598,10 @@ def evidence_pack(case_id: str, request: Request, user: User = Depends(current_u
             "manifest_sha256": manifest["manifest_sha256"],
             "files": len(manifest["files"]),
             "complaints": manifest["complaints"],
+            # what a referral of this pack is signed for (web/referrals.py): the pack v2's Merkle
+            # root when it has one, else the SHA-256 of the bytes handed over
+            "pack_sha256": hashlib.sha256(body).hexdigest(),
+            "merkle_root": manifest.get("merkle_root"),
         },
     )
     filename = f"evidence-{case_id}.zip"

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qinglang.online import load_index
-from qinglang.web import api, pages, posts_routes, search_routes, watch_routes
+from qinglang.web import api, pages, posts_routes, referral_routes, search_routes, watch_routes
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, latest_run_id, open_engine
 from qinglang.web.deps import WorkbenchState
@@ -127,6 +127,8 @@ def create_app(
     app.include_router(posts_routes.page_router)
     app.include_router(watch_routes.api_router)  # watch-lists and alerts (web/watch_routes.py)
     app.include_router(watch_routes.page_router)
+    app.include_router(referral_routes.api_router)  # referrals to police (web/referral_routes.py)
+    app.include_router(referral_routes.page_router)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -136,10 +138,10 @@ def create_app(
             from fastapi.responses import RedirectResponse
 
             return RedirectResponse("/login", status_code=303)
-        from qinglang.web.deps import optional_user
+        from qinglang.web.deps import viewer
         from qinglang.web.pages import render_error
 
-        return render_error(request, optional_user(request), exc.status_code, str(exc.detail or ""))
+        return render_error(request, viewer(request), exc.status_code, str(exc.detail or ""))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -9,7 +9,10 @@ Roles decide two things: what a user may do, and whether phone / ID numbers are 
   sees numbers masked;
 - lead: everything an analyst does, plus confirm campaigns, manage cases and referrals, export
   evidence packs, and unmask numbers (each unmasking is audited);
-- auditor: reads everything including the audit log, numbers masked, changes nothing.
+- auditor: reads everything including the audit log, numbers masked, changes nothing;
+- police: an officer of one unit (the user's `unit`): sees only the cases referred to that unit
+  (web/referrals.py; anything else answers 404), organiser indicators unmasked as the evidence
+  pack shows them and customers masked, and moves the referral (签收, 立案, ...) with a note.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from sqlalchemy.engine import Engine
 
 from qinglang.web import db
 
-ROLES = ("analyst", "lead", "auditor")
+ROLES = ("analyst", "lead", "auditor", "police")
 SESSION_TTL = timedelta(hours=12)
 
 # What each role may do. Pages and API endpoints ask `may(role, permission)`.
@@ -35,6 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "analyst": frozenset({"read", "verdict", "note", "submit"}),
     "lead": frozenset({"read", "verdict", "note", "submit", "confirm", "unmask", "cases", "export", "audit"}),
     "auditor": frozenset({"read", "audit"}),
+    "police": frozenset({"referral"}),
 }
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -44,6 +48,7 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 class User:
     username: str
     role: str
+    unit: str | None = None  # a police user's unit
 
     def may(self, permission: str) -> bool:
         return permission in PERMISSIONS.get(self.role, frozenset())
@@ -73,31 +78,38 @@ def verify_password(password: str, stored: str) -> bool:
 _DUMMY_HASH = _dummy_hash()
 
 
-def create_user(engine: Engine, username: str, password: str, role: str) -> User:
+def create_user(engine: Engine, username: str, password: str, role: str, unit: str | None = None) -> User:
     """Create or replace a user (replacing resets the password and role, and ends every session
-    the user had: a reset password must lock out whoever knew the old one)."""
+    the user had: a reset password must lock out whoever knew the old one). A police user needs
+    the unit it belongs to."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     if not username or not password:
         raise ValueError("username and password are required")
+    unit = (unit or "").strip() or None
+    if role == "police" and unit is None:
+        raise ValueError("a police user needs a unit")
     row = {
         "username": username,
         "password_hash": hash_password(password),
         "role": role,
         "created_at": datetime.now(UTC),
+        "unit": unit,
     }
     with engine.begin() as conn:
         conn.execute(sa.delete(db.sessions).where(db.sessions.c.username == username))
         conn.execute(sa.delete(db.users).where(db.users.c.username == username))
         conn.execute(sa.insert(db.users).values(**row))
     _CACHE.clear()
-    return User(username, role)
+    return User(username, role, unit)
 
 
 def authenticate(engine: Engine, username: str, password: str) -> User | None:
     with engine.connect() as conn:
         row = conn.execute(
-            sa.select(db.users.c.password_hash, db.users.c.role).where(db.users.c.username == username)
+            sa.select(db.users.c.password_hash, db.users.c.role, db.users.c.unit).where(
+                db.users.c.username == username
+            )
         ).first()
     if row is None:
         # the same one scrypt as a wrong password (hashing here as well made an unknown user
@@ -106,7 +118,7 @@ def authenticate(engine: Engine, username: str, password: str) -> User | None:
         return None
     if not verify_password(password, row.password_hash):
         return None
-    return User(username, row.role)
+    return User(username, row.role, row.unit)
 
 
 def _token_hash(token: str) -> str:
@@ -149,7 +161,7 @@ def session_user(engine: Engine, token: str | None) -> User | None:
         return hit[1]
     with engine.connect() as conn:
         row = conn.execute(
-            sa.select(db.users.c.username, db.users.c.role, db.sessions.c.expires_at)
+            sa.select(db.users.c.username, db.users.c.role, db.users.c.unit, db.sessions.c.expires_at)
             .join(db.users, db.users.c.username == db.sessions.c.username)
             .where(db.sessions.c.token_hash == key)
         ).first()
@@ -159,6 +171,6 @@ def session_user(engine: Engine, token: str | None) -> User | None:
         if expires.tzinfo is None:  # SQLite drops the zone; we always store UTC
             expires = expires.replace(tzinfo=UTC)
         if expires > datetime.now(UTC):
-            user = User(row.username, row.role)
+            user = User(row.username, row.role, row.unit)
     _CACHE[key] = (now_mono, user)
     return user

@@ -27,6 +27,7 @@ users = sa.Table(
     sa.Column("password_hash", sa.String(256), nullable=False),
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("unit", sa.String(128)),  # a police user's unit (revision 0012_referrals)
 )
 
 sessions = sa.Table(
@@ -192,4 +193,5 @@ def jload(value: Any, default: Any = None) -> Any:
 
 # Feature modules that declare their tables on `metadata` (imported here, after `metadata` exists,
 # so `ensure_schema` and the migration test see them).
-from qinglang.web import watch_tables  # noqa: E402, F401  (wb_watches, wb_alerts: revision 0011)
+# wb_watches, wb_alerts: revision 0011; wb_referrals, wb_referral_events, wb_police_keys: 0012
+from qinglang.web import referral_tables, watch_tables  # noqa: E402, F401

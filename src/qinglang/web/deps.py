@@ -60,8 +60,23 @@ def token_of(request: Request) -> str | None:
     return request.cookies.get(COOKIE)
 
 
-def optional_user(request: Request) -> User | None:
+# What a police user may reach: its referrals, its own session, the landing page (which sends it
+# on to its referrals) and the static files. Anything else answers 404 as if it did not exist.
+POLICE_PATHS = ("/api/referrals", "/referrals", "/api/me", "/api/logout", "/logout", "/login", "/static/")
+
+
+def viewer(request: Request) -> User | None:
+    """Who is asking, without the police gate (an error page is drawn for whoever asked)."""
     return session_user(state(request).engine, token_of(request))
+
+
+def optional_user(request: Request) -> User | None:
+    user = viewer(request)
+    if user is not None and user.role == "police":
+        path = request.url.path
+        if path != "/" and not path.startswith(POLICE_PATHS):
+            raise HTTPException(status_code=404, detail="找不到 / not found")
+    return user
 
 
 def current_user(request: Request) -> User:

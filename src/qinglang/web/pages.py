@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from qinglang.web import actions, audit, audit_view, campaign_identity, repo, service
+from qinglang.web import actions, audit, audit_view, campaign_identity, referrals, repo, service
 from qinglang.web.api import set_session_cookie
 from qinglang.web.auth import User, end_session, start_session
 from qinglang.web.deps import (
@@ -158,6 +158,8 @@ def queue_page(request: Request, offset: int = 0, lane_offset: int = 0, order: s
     user = optional_user(request)
     if user is None:
         return _login_redirect(request)
+    if user.role == "police":  # an officer's landing page is its unit's referrals (web/referral_routes.py)
+        return RedirectResponse("/referrals", status_code=303)
     engine = state(request).engine
     run = repo.get_run(engine, None)
     order = order if order in repo.CLUSTER_ORDERS else "changes"
@@ -232,6 +234,7 @@ def case_page(case_id: str, request: Request) -> Response:
         raise HTTPException(404, "no such case")
     masked = masking(request, user, "case", case_id)
     notes = repo.notes_for(engine, "case", case_id)
+    referral_rows = referrals.timeline(engine, case_id)  # the referral to police, state by state
     return _render(
         request,
         "case.html",
@@ -240,6 +243,7 @@ def case_page(case_id: str, request: Request) -> Response:
         now=campaign_identity.where_now(engine, case.get("campaign_key")),
         notes=mask_deep(notes) if masked else notes,
         exports=audit_view.pack_exports(engine, case_id),
+        referrals=mask_deep(referral_rows) if masked else referral_rows,
     )
 
 
