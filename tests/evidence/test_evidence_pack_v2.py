@@ -384,3 +384,30 @@ def test_provenance_hashes_the_recorded_source_files(tmp_path):
     assert ingest[0]["campaign_complaints_from_it"] == 1
     assert not ingest[1]["source_file"]["hashed"] and "no longer" in ingest[1]["source_file"]["why"]
     assert chain["chain"][-1]["detection_config_digest"] == "ab" * 32
+
+
+@pytest.mark.slow
+def test_referral_letter_states_the_case_and_lists_exhibits(sealed, store_scenario):
+    import pypdfium2 as pdfium
+    from wb_scenario import NAMES, artifacts_dir
+
+    zf = zipfile.ZipFile(sealed["A"])
+    pdf = zf.read("referral_letter.pdf")
+    doc = pdfium.PdfDocument(pdf)
+    text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    assert "线索移送函" in text and "尚未经分析人员确认" not in text and "演示消费金融" in text
+    assert "122,500.00" in text  # the ten customers' principal in the store
+    assert "投诉件数" in text and "10" in text
+    manifest = json.loads(zf.read("manifest.json"))
+    hashes = {e["path"]: e["sha256"] for e in manifest["files"]}
+    for name in ("complaints.csv", "report.pdf", "stix/bundle.json", "provenance.json"):
+        assert hashes[name] in text.replace("\r", "").replace("\n", ""), name
+    assert "+8613912345678" in text and "tingxi_dz888" in text  # organiser identifiers, raw
+    assert not any(n in text for n in NAMES)  # customers are counted, never named
+    out = artifacts_dir().parent / "evidence"
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(len(doc)):
+        doc[i].render(scale=1.6).to_pil().save(out / f"referral_letter_A_p{i + 1}.png")
+    unconfirmed = pdfium.PdfDocument(zipfile.ZipFile(sealed["B"]).read("referral_letter.pdf"))
+    assert "尚未经分析人员确认" in unconfirmed[0].get_textpage().get_text_range()
+    unconfirmed[0].render(scale=1.6).to_pil().save(out / "referral_letter_B_p1.png")

@@ -44,7 +44,7 @@ def command(
     wb_db.ensure_schema(engine)
     try:
         case = export.campaign_case(engine, campaign, run)
-        env = export.seal_from_env(exported_by)
+        env = export.seal_from_env()
         seal = SealConfig(
             sign_key=sign_key or env.sign_key,
             signer=signer or env.signer,

@@ -216,7 +216,7 @@ class SealConfig:
     URL (None: no timestamp) and the TSA certificate to copy into the pack."""
 
     sign_key: Path | None = None
-    signer: str = "lender"
+    signer: str = "放贷机构 lender"
     tsa_url: str | None = None
     tsa_cert: Path | None = None
 

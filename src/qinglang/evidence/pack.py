@@ -313,7 +313,9 @@ def build_evidence_pack(
     files["report.html"] = html.encode("utf-8")
     files["report.pdf"] = html_to_pdf(html)
 
-    seal = seal or SealConfig(signer=exported_by)
+    seal = seal or SealConfig()
+    if not (data.get("lender") or {}).get("name"):
+        data = {**data, "lender": {**(data.get("lender") or {}), "name": seal.signer}}
     files.update(_v2_files(case, data, exported_by, now, files))
 
     manifest = {

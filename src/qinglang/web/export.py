@@ -28,11 +28,11 @@ ENV_TSA_CERT = "QINGLANG_TSA_CERT"
 ENV_LENDER = "QINGLANG_LENDER_NAME"
 
 
-def seal_from_env(signer: str) -> SealConfig:
+def seal_from_env() -> SealConfig:
     key, cert = os.environ.get(ENV_SIGN_KEY), os.environ.get(ENV_TSA_CERT)
     return SealConfig(
         sign_key=Path(key) if key else None,
-        signer=os.environ.get(ENV_LENDER) or signer,
+        signer=os.environ.get(ENV_LENDER) or SealConfig.signer,
         tsa_url=os.environ.get(ENV_TSA_URL) or None,
         tsa_cert=Path(cert) if cert else None,
     )
@@ -64,8 +64,20 @@ def collect_case(engine: Engine, case: dict[str, Any]) -> dict[str, Any]:
         "verdicts": repo.verdict_history(engine, "campaign", case["cluster_id"], case["run_id"]),
         "notes": repo.notes_for(engine, "campaign", case["cluster_id"], case["run_id"]),
         "provenance": provenance_records(engine, run, case, members),
-        "lender": {"name": os.environ.get(ENV_LENDER) or None},
+        "amounts": amounts(engine, members),
     }
+
+
+def amounts(engine: Engine, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The principal the members' customers owe (customers.principal; the referral letter's amount)."""
+    ids = sorted({str(m["customer_id"]) for m in members if m.get("customer_id")})
+    c = models.customers.c
+    values: list[float] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            rows = conn.execute(sa.select(c.principal).where(c.customer_id.in_(ids[i : i + 500])))
+            values += [float(r[0]) for r in rows if r[0] is not None]
+    return {"principal_total": round(sum(values), 2) if values else None, "with_principal": len(values)}
 
 
 def provenance_records(
@@ -110,7 +122,7 @@ def evidence_pack(
     """The ZIP bytes and manifest of `case` (a row of wb_cases); LookupError when its campaign
     is not in the store. `seal` defaults to the environment's (seal_from_env)."""
     return build_evidence_pack(
-        case, collect_case(engine, case), exported_by, now=now, seal=seal or seal_from_env(exported_by)
+        case, collect_case(engine, case), exported_by, now=now, seal=seal or seal_from_env()
     )
 
 
