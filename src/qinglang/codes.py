@@ -145,6 +145,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "separately tied groups filed from one office network that only they use: one agency",
     ),
     EvidenceCode(
+        "sim_pool",
+        "campaign",
+        0.3,
+        "多个团伙各用虚拟运营商号码为多名借款人投诉，诉求同类、时段重合：同一机构的租用号卡池",
+        "separately tied groups each filing for several borrowers from virtual-operator SIMs, asking the same "
+        "kind of thing in the same period: one agency's rented SIM pool",
+    ),
+    EvidenceCode(
         "similarity_only",
         "campaign",
         -1.0,

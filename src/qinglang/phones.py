@@ -75,3 +75,17 @@ def mask_phone(value: str) -> str:
     if len(digits) > 4:
         return f"{digits[:2]}***{digits[-2:]}"
     return "****"
+
+
+# Mobile ranges of China's virtual operators (虚拟运营商/虚商): 162, 165, 167, 170 and 171. Cheap,
+# easily rented in bulk and loosely registered, they are the black/gray industry's SIMs of choice;
+# genuine customers use them too, so a range is only ever read alongside other evidence.
+VIRTUAL_OPERATOR_PREFIXES = ("162", "165", "167", "170", "171")
+
+
+def is_virtual_operator(phone: str | None) -> bool:
+    """Whether an E.164 (+86…) or 11-digit mainland mobile is in a virtual operator's range."""
+    if not phone:
+        return False
+    digits = phone[3:] if phone.startswith("+86") else phone
+    return len(digits) == 11 and digits.startswith(VIRTUAL_OPERATOR_PREFIXES)

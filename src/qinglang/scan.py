@@ -45,6 +45,7 @@ from qinglang.link.rules import (
     timing_window,
     wave_session_match,
 )
+from qinglang.phones import is_virtual_operator
 from qinglang.schema import Cluster, Complaint, Evidence, Reason, ScoredComplaint
 from qinglang.score import combine, to_reasons
 from qinglang.signals.base import Baselines, ClusterContext, evidence
@@ -465,6 +466,12 @@ def run_scan(
         config,
     )
     raw_clusters = _join_one_office(
+        raw_clusters,
+        lambda members, extra: _scored(context_of(members), extra),
+        feats,
+        config,
+    )
+    raw_clusters = _join_sim_pools(
         raw_clusters,
         lambda members, extra: _scored(context_of(members), extra),
         feats,
@@ -906,6 +913,73 @@ def _join_one_office(
         )
         gone = {id(r) for r in parts}
         out = [r for r in out if id(r) not in gone] + [rescore(members, [ev])]
+    return out
+
+
+def _join_sim_pools(
+    raw: list[RawCluster],
+    rescore: Callable[[list[int], list[Evidence]], RawCluster],
+    feats: Sequence[RecordFeatures],
+    config: DetectionConfig,
+) -> list[RawCluster]:
+    """Flagged campaigns that each file for several borrowers from virtual-operator SIMs, read as
+    the same kind of request, in overlapping periods, are one agency's rented SIM pool.
+
+    An agency renting a dozen 170/171/165/167 SIMs uses each for two to four borrowers: every SIM
+    is a campaign of its own (`one_phone_many_customers`), nothing else ties them (texts rewritten,
+    devices not shared). A campaign qualifies when most of its filing phones (complainant phones
+    used for at least two of its customers) are in a virtual operator's range
+    (`phones.is_virtual_operator`); qualifying campaigns with the same dominant intent whose
+    first-to-last filing periods overlap are joined (reason `sim_pool`). Only flagged campaigns take
+    part: the join changes who is behind a flag, never whether there is one."""
+    pools: dict[str, list[RawCluster]] = defaultdict(list)
+    for r in raw:
+        if r[0] < config.threshold:
+            continue
+        users: dict[str, set[str]] = defaultdict(set)
+        for i in r[1].members:
+            if (phone := feats[i].complainant_phone) is not None:
+                users[phone].add(feats[i].customer_key)
+        filing = [ph for ph, cs in users.items() if len(cs) >= 2]
+        if not filing or sum(is_virtual_operator(ph) for ph in filing) * 2 <= len(filing):
+            continue
+        intent = dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents])
+        if intent is not None:
+            pools[intent].append(r)
+    out = list(raw)
+    for parts in pools.values():
+        spans = sorted(
+            (
+                (min(feats[i].ts for i in r[1].members), max(feats[i].ts for i in r[1].members), k)
+                for k, r in enumerate(parts)
+            ),
+        )
+        groups: list[list[RawCluster]] = []
+        end = float("-inf")
+        for first, last, k in spans:  # chain campaigns whose periods overlap
+            if groups and first <= end:
+                groups[-1].append(parts[k])
+                end = max(end, last)
+            else:
+                groups.append([parts[k]])
+                end = last
+        for g in groups:
+            if len(g) < 2:
+                continue
+            members = sorted(i for r in g for i in r[1].members)
+            phones = {ph for i in members if (ph := feats[i].complainant_phone) is not None}
+            ev = evidence(
+                "sim_pool",
+                config.weight("campaign", "sim_pool"),
+                f"{len(g)} 组各自独立的投诉（共 {len(members)} 件）各用虚拟运营商号码为多名借款人投诉，"
+                f"诉求同类、时段重合：同一机构的租用号卡池（{len(phones)} 个号码）",
+                f"{len(g)} separately tied groups ({len(members)} complaints) each filing for several borrowers "
+                f"from virtual-operator SIMs, read as the same kind of request, in overlapping periods: one "
+                f"agency's rented SIM pool ({len(phones)} numbers)",
+                [feats[i].complaint_id for i in members[:50]],
+            )
+            gone = {id(r) for r in g}
+            out = [r for r in out if id(r) not in gone] + [rescore(members, [ev])]
     return out
 
 
