@@ -197,6 +197,9 @@ def test_declined_is_terminal_and_labels_the_campaign(app, sc: Scenario):
             assert r.status_code == 409 and "/" in r.json()["detail"]
         detail = lead.get(f"/api/campaigns/{sc.clusters['B']}", params={"run_id": sc.run_id}).json()
         assert detail["verdicts"][-1]["verdict"] == "police_declined"
+        # the lender's analyst reads the referral as every other page: numbers masked
+        seen = an.get(f"/api/referrals/{case_id}")
+        assert seen.status_code == 200 and leaks_in(seen.text) == []
         # declined ends the referral: the lead may refer the case to another unit
         r = lead.post(f"/api/cases/{case_id}/referral", json={"unit": POLICE["police_sh"]})
         assert r.status_code == 200

@@ -77,8 +77,9 @@ def police_view(engine: Any, user: User, case_id: str) -> dict[str, Any] | None:
             "first_seen": cluster.get("first_seen"),
             "last_seen": cluster.get("last_seen"),
             "template": mask_names_in(mask_text(str(cluster.get("template") or ""))),
-            # as the evidence pack shows them: the organisers' numbers in full
-            "organizers": views.masked_items(list(cluster.get("organizers") or []), False),
+            # to the officer as the evidence pack shows them, numbers in full; masked for the
+            # lender's own roles here (a lead unmasks on the campaign page, audited)
+            "organizers": views.masked_items(list(cluster.get("organizers") or []), unit is None),
             "indicators": views.masked_items(list(cluster.get("indicators") or []), True),
         },
         # the customers, masked as for an auditor
