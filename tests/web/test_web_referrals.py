@@ -177,6 +177,8 @@ def test_police_sees_nothing_unreferred_and_the_referral_runs_its_course(app, sc
         # every step in the audit log
         audit = lead.get("/api/audit", params={"action": "referral", "target_id": case_id}).json()
         assert audit["total"] == 7
+        audit_page = lead.get("/audit", params={"action": "referral"}).text
+        assert "移送公安流程" in audit_page and "需补充材料" in audit_page and "公安已立案" in audit_page
         assert lead.get("/api/referrals").json()["items"] == []
 
 

@@ -37,6 +37,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "note": ("添加备注", "note"),
     "case_open": ("新建案件", "case opened"),
     "case_status": ("案件状态变更", "case status"),
+    "referral": ("移送公安流程", "referral to police"),
     "unmask": ("查看完整号码", "unmask"),
     "indicator_lookup": ("指标查询", "indicator lookup"),
     "export_pack": ("导出证据包", "evidence pack export"),
@@ -57,12 +58,20 @@ VERDICT_LABELS: dict[str, tuple[str, str]] = {
     "genuine": ("真实投诉", "genuine"),
     "campaign": ("团伙成员", "campaign member"),
     "answered": ("已答复", "answered"),
+    "police_filed": ("公安已立案", "police filed a case"),
+    "police_declined": ("公安不予立案", "police declined"),
+    "police_closed": ("公安已结案", "police closed the case"),
 }
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "open": ("立案", "open"),
     "under_review": ("审查中", "under review"),
     "referred": ("已移送", "referred"),
     "closed": ("已结案", "closed"),
+    # referral states (web/referrals.py)
+    "received": ("已签收", "received"),
+    "filed": ("已立案", "case filed"),
+    "declined": ("不予立案", "declined"),
+    "more_material": ("需补充材料", "more material needed"),
 }
 # detail key -> (中文, English) label; keys not listed are shown under their own name
 DETAIL_LABELS: dict[str, tuple[str, str]] = {
@@ -73,6 +82,8 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "cluster_id": ("团伙", "campaign"),
     "case_id": ("案件", "case"),
     "reason": ("原因", "reason"),
+    "unit": ("接收单位", "police unit"),
+    "receipt": ("签收回执", "receipt"),
     "manifest_sha256": ("清单 SHA-256", "manifest SHA-256"),
     "files": ("文件数", "files"),
     "complaints": ("投诉数", "complaints"),
