@@ -256,6 +256,17 @@ def test_wrong_keys_and_certificates_fail(sealed, tmp_path):
     )
     res = runner.invoke(app, ["verify-pack", str(tmp_path / "nope.zip")])
     assert res.exit_code == 2
+    junk_key = tmp_path / "junk.pub"
+    junk_key.write_text("not base64!")
+    res = runner.invoke(app, ["verify-pack", str(sealed["A"]), "--pubkey", str(junk_key)])
+    assert res.exit_code == 2 and "cannot read" in res.output
+
+
+def test_pack_of_an_unknown_campaign_exits_2(store_scenario, tmp_path):
+    res = runner.invoke(
+        app, ["pack", "--db", store_scenario.db_url, "--campaign", "C99999", "--out", str(tmp_path / "x.zip")]
+    )
+    assert res.exit_code == 2 and "C99999" in res.output and not (tmp_path / "x.zip").exists()
 
 
 def test_merkle_rule_is_order_free_and_binds_paths():

@@ -29,7 +29,11 @@ def command(
     if not pack.is_file():
         typer.echo(f"文件不存在 / no such file: {pack}", err=True)
         raise typer.Exit(2)
-    result = verify_file(pack, tsa_cert=tsa_cert, public_key=pubkey)
+    try:
+        result = verify_file(pack, tsa_cert=tsa_cert, public_key=pubkey)
+    except (OSError, ValueError) as exc:  # an unreadable or malformed --tsa-cert / --pubkey
+        typer.echo(f"无法读取校验材料 / cannot read the trust files: {exc}", err=True)
+        raise typer.Exit(2) from None
     for check in result.checks:
         typer.echo(check.line())
     typer.echo(result.verdict())
