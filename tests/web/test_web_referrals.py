@@ -209,3 +209,15 @@ def test_declined_is_terminal_and_labels_the_campaign(app, sc: Scenario):
             assert sh.get(f"/api/referrals/{case_id}").status_code == 200
             own = sh.get(f"/api/referrals/{case_id}").json()["referrals"]
             assert [x["unit"] for x in own] == [POLICE["police_sh"]]  # not the other unit's record
+
+
+def test_demo_users_name_a_police_unit(app, monkeypatch: pytest.MonkeyPatch):
+    from qinglang.web.app import seed_demo_users
+    from qinglang.web.auth import authenticate
+
+    monkeypatch.setenv(
+        "QINGLANG_DEMO_USERS", "demo_po:pw-po:police:某市公安局:经侦支队,demo_nounit:pw:police"
+    )
+    assert seed_demo_users(app.state.wb.engine) == ["demo_po"]  # a police user without a unit is skipped
+    user = authenticate(app.state.wb.engine, "demo_po", "pw-po")
+    assert user is not None and user.role == "police" and user.unit == "某市公安局:经侦支队"

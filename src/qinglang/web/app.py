@@ -44,13 +44,14 @@ def load_online_index(db_url: str) -> tuple[object | None, str | None]:
 
 
 def seed_demo_users(engine) -> list[str]:
-    """Users from QINGLANG_DEMO_USERS="name:password:role,..." (for the demo; documented)."""
+    """Users from QINGLANG_DEMO_USERS="name:password:role,..." (for the demo; documented); a
+    police user names its unit as a fourth field ("officer1:pw:police:某市公安局经侦支队")."""
     spec = os.environ.get("QINGLANG_DEMO_USERS", "")
     made = []
     for item in filter(None, (s.strip() for s in spec.split(","))):
-        name, password, role = (item.split(":") + ["", "", ""])[:3]
-        if name and password and role in ROLES:
-            create_user(engine, name, password, role)
+        name, password, role, unit = (item.split(":", 3) + ["", "", "", ""])[:4]
+        if name and password and role in ROLES and (role != "police" or unit):
+            create_user(engine, name, password, role, unit or None)
             made.append(name)
     return made
 
