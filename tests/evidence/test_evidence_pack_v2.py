@@ -422,3 +422,16 @@ def test_referral_letter_states_the_case_and_lists_exhibits(sealed, store_scenar
     unconfirmed = pdfium.PdfDocument(zipfile.ZipFile(sealed["B"]).read("referral_letter.pdf"))
     assert "尚未经分析人员确认" in unconfirmed[0].get_textpage().get_text_range()
     unconfirmed[0].render(scale=1.6).to_pil().save(out / "referral_letter_B_p1.png")
+
+
+def test_a_police_outcome_does_not_make_a_confirmed_campaign_unconfirmed():
+    from qinglang.evidence.pack import is_confirmed
+
+    confirmed = [{"verdict": "confirm"}]
+    assert is_confirmed({"verdicts": confirmed})
+    assert is_confirmed({"verdicts": [*confirmed, {"verdict": "police_filed"}, {"verdict": "police_closed"}]})
+    assert not is_confirmed(
+        {"verdicts": [*confirmed, {"verdict": "dismiss"}, {"verdict": "police_declined"}]}
+    )
+    assert not is_confirmed({"verdicts": [{"verdict": "police_filed"}]})
+    assert not is_confirmed({})

@@ -205,10 +205,12 @@ def _material_files(materials: list[dict[str, Any]], paths: dict[str, Path]) -> 
 
 
 def is_confirmed(data: dict[str, Any]) -> bool:
-    """Whether the campaign's latest verdict is a confirmation (an unconfirmed campaign's pack
-    says so on its cover and in its letter)."""
-    verdicts = data.get("verdicts") or []
-    return bool(verdicts) and verdicts[-1].get("verdict") == "confirm"
+    """Whether the lender's latest verdict on the campaign is a confirmation (an unconfirmed
+    campaign's pack says so on its cover and in its letter). The police outcomes recorded as
+    verdicts after a referral (`police_filed`, `police_declined`, `police_closed`) are not the
+    lender's verdict and are passed over."""
+    own = [v for v in data.get("verdicts") or [] if not str(v.get("verdict", "")).startswith("police_")]
+    return bool(own) and own[-1].get("verdict") == "confirm"
 
 
 def build_evidence_pack(
