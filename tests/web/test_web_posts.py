@@ -170,14 +170,13 @@ def test_groups_flagged_first_with_totals_and_server_side_paging(analyst, posts_
         "flagged_posts": 5,
         "grouped_posts": 6,
     }
-    assert [(g["group_id"], g["flagged"]) for g in body["items"]] == [
-        ("G0001", True),
-        ("G0002", True),
-        ("G0003", False),
-    ]
+    # flagged groups first, then by their top score (the two flagged groups' order follows the
+    # model's scores, both ~0.999, so only the flagged/unflagged split is fixed here)
+    got = [(g["group_id"], g["flagged"]) for g in body["items"]]
+    assert sorted(got[:2]) == [("G0001", True), ("G0002", True)] and got[2] == ("G0003", False)
     pages = [analyst.get(f"/api/posts?limit=1&offset={i}").json() for i in range(4)]
     assert [p["total"] for p in pages] == [3, 3, 3, 3]
-    assert [g["group_id"] for p in pages for g in p["items"]] == ["G0001", "G0002", "G0003"]
+    assert [g["group_id"] for p in pages for g in p["items"]] == [g for g, _ in got]
     page = analyst.get("/posts")
     assert page.status_code == 200
     assert 'id="nav-posts"' in page.text and "广告监测" in page.text
