@@ -249,14 +249,8 @@ def test_a_dash_in_the_ring_reads_as_yi():
 
 
 def test_pdf_ring_reads_are_computed_once_per_file(tmp_path):
-    import shutil
-
     from qinglang.materials.ocr import cached_reads
 
-    if shutil.which("tesseract") is None:
-        import pytest
-
-        pytest.skip("tesseract not installed")
     calls = []
 
     def compute():
