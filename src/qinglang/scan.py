@@ -109,8 +109,9 @@ class ScanResult:
     # IP block -> the cluster whose office it is by the office-block rule, as the batch decided it
     # (from the memberships before any attachment; the online index answers from the same)
     block_owner: dict[str, str] = field(default_factory=dict)
-    # coached-wave campaign -> its filing sessions (first, last): the online index attaches new
-    # complaints filed in them, and regulators' copies of them, by link.rules.wave_session_match
+    # flagged campaign -> its sessions open to joiners (first, last, filings, mode; signals/waves.
+    # session_modes): the online index attaches new complaints filed in them, and regulators'
+    # copies of them, by link.rules.wave_session_match
     wave_sessions: dict[str, list[tuple[float, float, int, int]]] = field(default_factory=dict)
 
     def summary(self) -> dict:
@@ -601,7 +602,8 @@ def run_scan(
     package = [i for i, f in enumerate(feats) if carries_package(f, config.clusters)]
     unexplained = sum(1 for i in package if i not in in_campaign)
     loose = [feats[i].ts for i in package if i not in member_of]
-    span = max((f.ts for f in feats), default=0.0) - min((f.ts for f in feats), default=0.0)
+    first_ts, last_ts = min((f.ts for f in feats), default=0.0), max((f.ts for f in feats), default=0.0)
+    span = last_ts - first_ts
     sessions_of = {
         cr.cluster.cluster_id: campaign_sessions(
             [feats[i].ts for i in cr.members], loose, max(unexplained, 1), span, config.clusters
@@ -639,7 +641,7 @@ def run_scan(
         self_filing,
         [cand(i) for i in open_to],
         [cand(i) for i in open_to if feats[i].channel in echo_channels],
-        (min((f.ts for f in feats), default=0.0), max((f.ts for f in feats), default=0.0)),
+        (first_ts, last_ts),
         cp.wave_session_slack_minutes * 60,
         cp.wave_echo_days * 86400,
         config.clusters.session_max_expected,
@@ -868,8 +870,7 @@ def _join_co_timed(
             joined = rescore(members, extra)
             if not is_campaign and not any(e.code == "incident_guard" for e in joined[2]):
                 continue  # together they are no longer an incident: keep the parts
-            gone = {id(parts[k]) for k in g}
-            out = [r for r in out if id(r) not in gone] + [joined]
+            out = _replace_by_join(out, [parts[k] for k in g], joined)
     return out
 
 
@@ -911,9 +912,16 @@ def _join_one_office(
             f"{blk} ({theirs / filed[blk]:.0%} of everything filed from it is theirs): one agency",
             [feats[i].complaint_id for i in members[:50]],
         )
-        gone = {id(r) for r in parts}
-        out = [r for r in out if id(r) not in gone] + [rescore(members, [ev])]
+        out = _replace_by_join(out, parts, rescore(members, [ev]))
     return out
+
+
+def _replace_by_join(
+    raw: list[RawCluster], parts: Sequence[RawCluster], joined: RawCluster
+) -> list[RawCluster]:
+    """`raw` without `parts`, with the cluster they were joined into appended."""
+    gone = {id(r) for r in parts}
+    return [r for r in raw if id(r) not in gone] + [joined]
 
 
 def _join_sim_pools(
@@ -978,8 +986,7 @@ def _join_sim_pools(
                 f"agency's rented SIM pool ({len(phones)} numbers)",
                 [feats[i].complaint_id for i in members[:50]],
             )
-            gone = {id(r) for r in g}
-            out = [r for r in out if id(r) not in gone] + [rescore(members, [ev])]
+            out = _replace_by_join(out, g, rescore(members, [ev]))
     return out
 
 

@@ -32,9 +32,7 @@ from qinglang.signals.base import evidence, poisson_sf
 def carries_package(f: RecordFeatures, params: ClusterParams) -> bool:
     """Whether a complaint carries the agency package as the lexicon reads it: at least
     `wave_min_demands` agency demands, more than its grievance demands."""
-    return len(f.demands.agency) >= params.wave_min_demands and len(f.demands.agency) > len(
-        f.demands.grievance
-    )
+    return carries_demand(f) and len(f.demands.agency) >= params.wave_min_demands
 
 
 def carries_demand(f: RecordFeatures) -> bool:
@@ -49,25 +47,31 @@ def seeded_runs(times: Sequence[float], core: Sequence[bool], params: ClusterPar
     `wave_gap_minutes` of the previous) that could be a wave: at least `wave_min_members` filings,
     at least `wave_seed_members` of them carrying the whole package by the lexicon (`core`),
     lasting at most `session_max_hours`. Their members are then read by the intent model."""
-    gap = params.wave_gap_minutes * 60
-    runs: list[list[int]] = []
-    for k, t in enumerate(times):
-        if runs and t - times[runs[-1][-1]] <= gap:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
     return [
         r
-        for r in runs
+        for r in _runs(times, params.wave_gap_minutes * 60)
         if len(r) >= params.wave_min_members
         and sum(core[k] for k in r) >= params.wave_seed_members
         and times[r[-1]] - times[r[0]] <= params.session_max_hours * 3600
     ]
 
 
+def _runs(times: Sequence[float], gap_seconds: float) -> list[list[int]]:
+    """Indices of the sorted `times` split where two consecutive filings are more than
+    `gap_seconds` apart."""
+    runs: list[list[int]] = []
+    for k, t in enumerate(times):
+        if runs and t - times[runs[-1][-1]] <= gap_seconds:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
 def read_wave_p(n: int, duration: float, rate: float, span_seconds: float, params: ClusterParams) -> float:
-    """Poisson tail of `n` complaints read as the package within `duration` seconds (at least one
-    gap) at `rate` per second, times the places such a run could start in `span_seconds`."""
+    """Poisson tail of `n` package complaints (by the lexicon or the intent model) within
+    `duration` seconds (at least one gap) at `rate` per second, times the places such a run could
+    start in `span_seconds`."""
     gap = params.wave_gap_minutes * 60
     trials = max(1.0, span_seconds / max(gap, 1.0))
     return min(1.0, poisson_sf(n, rate * max(duration, gap)) * trials)
@@ -88,20 +92,11 @@ def agency_waves(
     if len(times) < least or span_seconds <= 0:
         return []
     rate = background / span_seconds  # package complaints per second, inbox-wide
-    gap = params.wave_gap_minutes * 60
-    runs: list[list[int]] = [[0]]
-    for k in range(1, len(times)):
-        if times[k] - times[k - 1] <= gap:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    trials = max(1.0, span_seconds / max(gap, 1.0))  # where else a run could have started
     out = []
-    for run in runs:
+    for run in _runs(times, params.wave_gap_minutes * 60):
         if len(run) < least:
             continue
-        duration = max(times[run[-1]] - times[run[0]], gap)
-        p = min(1.0, poisson_sf(len(run), rate * duration) * trials)
+        p = read_wave_p(len(run), times[run[-1]] - times[run[0]], rate, span_seconds, params)
         if p <= params.wave_max_p:
             out.append((run, p))
     return out
