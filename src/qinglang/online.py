@@ -58,7 +58,9 @@ from qinglang.store import open_store
 from qinglang.store.results import latest_scan, load_artifact
 from qinglang.text.resources import tables_digest
 
-FORMAT_VERSION = 5  # 3: clusters carry their status; 4: campaigns' office sessions; 5: coached-wave sessions
+FORMAT_VERSION = (
+    5  # 3: clusters carry their status; 4: campaigns' office sessions; 5: campaigns' sessions open to joiners
+)
 INDEX_FILE = "online_index.npz"
 ARTIFACT_NAME = "online_index"
 
@@ -421,7 +423,7 @@ class OnlineIndex:
         if not votes and wave_session_match(f, self.wave_sessions, cp) is not None:
             intent = classify_complaints([text])[0].intent if text is not None else None
             wave_cid = wave_session_match(f, self.wave_sessions, cp, intent)
-            if wave_cid is not None:  # filed in a coached wave's session, or a regulator's copy of it
+            if wave_cid is not None:  # filed in a campaign's session, or a regulator's copy of it
                 return wave_cid, cp.weak_membership, False
         if not votes:
             return None, 0.0, False

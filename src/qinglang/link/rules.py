@@ -180,6 +180,9 @@ def office_session_match(
 # What a coached-wave campaign's members were read as (scan._coached_waves): the package itself or
 # a request made through a representative.
 WAVE_INTENTS = frozenset({"agency_package", "representative"})
+# the modes of a session open to joiners (signals/waves.session_modes), as bits
+JOIN_IN_SESSION = 1  # complaints filed in the session may join
+JOIN_ECHOES = 2  # regulators' copies received in the days after may join
 
 
 def wave_session_match(
@@ -212,20 +215,11 @@ def wave_session_match(
     best: tuple[int, float, float, str] | None = None
     for cid, spans in sessions.items():
         for start, end, n, mode in spans:
-            if echoes and mode & 2 and end + slack < f.ts <= start + reach:
-                key: tuple[int, float, float, str] = (
-                    1,
-                    float(-n),
-                    f.ts - start,
-                    cid,
-                )  # a copy: busiest session
-            elif mode & 1 and start - slack <= f.ts <= end + slack:
-                key = (
-                    0,
-                    max(start - f.ts, f.ts - end, 0.0),
-                    float(-n),
-                    cid,
-                )  # filed in (or next to) it: first
+            key: tuple[int, float, float, str]
+            if echoes and mode & JOIN_ECHOES and end + slack < f.ts <= start + reach:
+                key = (1, float(-n), f.ts - start, cid)  # a copy: the busiest session
+            elif mode & JOIN_IN_SESSION and start - slack <= f.ts <= end + slack:
+                key = (0, max(start - f.ts, f.ts - end, 0.0), float(-n), cid)  # filed in (or next to) it
             else:
                 continue
             if best is None or key < best:

@@ -25,6 +25,7 @@ from datetime import datetime
 
 from qinglang.detection_config import ClusterParams
 from qinglang.link.records import RecordFeatures
+from qinglang.link.rules import JOIN_ECHOES, JOIN_IN_SESSION
 from qinglang.schema import Evidence
 from qinglang.signals.base import evidence, poisson_sf
 
@@ -126,10 +127,6 @@ def campaign_sessions(
         if sum(marked[k][1] for k in run) >= 2 and not too_long:
             out.append((times[run[0]], times[run[-1]], len(run), sum(not marked[k][1] for k in run)))
     return out
-
-
-JOIN_IN_SESSION = 1  # complaints filed in the session may join
-JOIN_ECHOES = 2  # regulators' copies received in the days after may join
 
 
 Candidate = tuple[
