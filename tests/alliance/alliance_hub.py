@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from nacl.signing import SigningKey
 
 from qinglang.alliance import hub_store
 from qinglang.alliance.hub_client import HubClient
+from qinglang.alliance.processes import party_process
 
 MEMBERS = ("lender-a", "lender-b", "lender-c", "lender-d", "police-liaison")
 
@@ -67,30 +67,9 @@ def hub(folder: Path, db_url: str, ttl_days: int = 365) -> Iterator[RunningHub]:
     engine.dispose()
     port = free_port()
     log_file = folder / "hub.log"
-    log = log_file.open("wb")
-    proc = subprocess.Popen(
+    with party_process(
         [sys.executable, "-m", "qinglang.cli", "alliance", "hub", "--db", db_url, "--port", str(port),
          "--ttl-days", str(ttl_days)],
-        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"hub did not start: {log_file.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.1)
-        yield RunningHub(url, db_url, log_file, api_keys, keys, proc)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        port, log_file, "hub", timeout=30, cwd=ROOT,
+    ) as proc:  # fmt: skip
+        yield RunningHub(f"http://127.0.0.1:{port}", db_url, log_file, api_keys, keys, proc)

@@ -7,15 +7,13 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from qinglang.alliance import keyholder_store, oprf
+from qinglang.alliance.processes import party_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -81,32 +79,9 @@ def keyholder(
     engine.dispose()
     port = free_port()
     share_file, log_file = folder / "share.hex", folder / "keyholder.log"
-    log = log_file.open("wb")
-    proc = subprocess.Popen(
+    with party_process(
         [sys.executable, "-m", "qinglang.cli", "alliance", "keyholder", "--db", db_url, "--port", str(port),
          "--share-file", str(share_file), "--per-minute", str(per_minute), "--per-day", str(per_day)],
-        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"key holder did not start: {log_file.read_text(errors='replace')[-2000:]}"
-                )
-            time.sleep(0.1)
-        yield RunningKeyholder(url, db_url, db_path, share_file, log_file, keys, proc)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        port, log_file, "key holder", timeout=30, cwd=ROOT,
+    ) as proc:  # fmt: skip
+        yield RunningKeyholder(f"http://127.0.0.1:{port}", db_url, db_path, share_file, log_file, keys, proc)

@@ -33,10 +33,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from qinglang.alliance import demo_inboxes, hub_store, keyholder_store, member, signing
 from qinglang.alliance.client import Keyholder
+from qinglang.alliance.processes import party_process
 
 Say = Callable[[str], None]
 KEYHOLDERS = ("keyholder-1", "keyholder-2")
@@ -57,29 +56,8 @@ def _cli(*args: str) -> list[str]:
 @contextmanager
 def service(args: list[str], folder: Path, name: str, port: int) -> Iterator[str]:
     """A party's service as its own process; yields its URL once /v1/health answers."""
-    log = (folder / f"{name}.log").open("wb")
-    proc = subprocess.Popen(args + ["--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{name} did not start: see {folder / (name + '.log')}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    with party_process(args + ["--port", str(port)], port, folder / f"{name}.log", name):
+        yield f"http://127.0.0.1:{port}"
 
 
 Running = dict[str, tuple[subprocess.Popen, Any]]
