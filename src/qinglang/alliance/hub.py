@@ -105,8 +105,9 @@ def create_app(
         key = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
         return st.member_for_key(engine, key) if key else None
 
-    async def signed(request: Request) -> tuple[sa.Row, Any] | JSONResponse:
-        """The member and its parsed body, or the refusal (401 / 409 / 422) with nothing stored."""
+    async def signed(request: Request, model: type[BaseModel]) -> tuple[sa.Row, Any] | JSONResponse:
+        """The member and its body validated as `model`, or the refusal (401 / 409 / 422) with
+        nothing stored (the body is validated after the signature and the nonce are checked)."""
         member = member_of(request)
         if member is None:
             log.warning("%s %s refused: unknown API key", request.method, request.url.path)
@@ -137,7 +138,8 @@ def create_app(
                 "%s %s refused: member=%s replayed nonce", request.method, request.url.path, member.member_id
             )
             return _error(409, "nonce already used (replay)")
-        return member, body
+        valid = _validate(model, body)
+        return valid if isinstance(valid, JSONResponse) else (member, valid)
 
     def _validate(model: type[BaseModel], body: Any) -> Any:
         try:
@@ -170,13 +172,10 @@ def create_app(
 
     @app.post("/v1/events", openapi_extra={"requestBody": {"content": {"application/json": {}}}})
     async def post_event(request: Request) -> JSONResponse:
-        got = await signed(request)
+        got = await signed(request, EventIn)
         if isinstance(got, JSONResponse):
             return got
-        member, body = got
-        ev = _validate(EventIn, body)
-        if isinstance(ev, JSONResponse):
-            return ev
+        member, ev = got
         now = clock()
         event_uuid = str(ev.uuid or uuidlib.uuid4())
         attrs: dict[str, str] = {}
@@ -221,13 +220,10 @@ def create_app(
 
     @app.post("/v1/sightings", openapi_extra={"requestBody": {"content": {"application/json": {}}}})
     async def post_sightings(request: Request) -> JSONResponse:
-        got = await signed(request)
+        got = await signed(request, SightingsIn)
         if isinstance(got, JSONResponse):
             return got
-        member, body = got
-        req = _validate(SightingsIn, body)
-        if isinstance(req, JSONResponse):
-            return req
+        member, req = got
         now = clock()
         with lock, engine.begin() as conn:
             listed = st.warninglisted(conn, [s.token for s in req.sightings])
@@ -244,26 +240,20 @@ def create_app(
 
     @app.put("/v1/holdings", openapi_extra={"requestBody": {"content": {"application/json": {}}}})
     async def put_holdings(request: Request) -> JSONResponse:
-        got = await signed(request)
+        got = await signed(request, HoldingsIn)
         if isinstance(got, JSONResponse):
             return got
-        member, body = got
-        req = _validate(HoldingsIn, body)
-        if isinstance(req, JSONResponse):
-            return req
+        member, req = got
         with lock, engine.begin() as conn:
             total = st.replace_holdings(conn, member.member_id, req.tokens, req.mode)
         return JSONResponse({"holdings": total})
 
     @app.post("/v1/match", openapi_extra={"requestBody": {"content": {"application/json": {}}}})
     async def match(request: Request) -> JSONResponse:
-        got = await signed(request)
+        got = await signed(request, MatchIn)
         if isinstance(got, JSONResponse):
             return got
-        _member, body = got
-        req = _validate(MatchIn, body)
-        if isinstance(req, JSONResponse):
-            return req
+        _member, req = got
         with engine.connect() as conn:
             found = hub_match.warned(conn, sorted(set(req.tokens)), clock(), ttl)
         return JSONResponse(
