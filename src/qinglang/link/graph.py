@@ -14,7 +14,7 @@ block is evidence inside a campaign, never the reason two complaints are called 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import igraph as ig
@@ -65,12 +65,23 @@ def build_indicator_index(
     for i, f in enumerate(feats):
         for key in f.indicators:
             by_value[key].append(i)
+    return indicator_index_of(by_value.items(), feats, params)
+
+
+def indicator_index_of(
+    by_value: Iterable[tuple[tuple[str, str], list[int]]],
+    feats: Sequence[RecordFeatures],
+    params: IndexParams | None = None,
+) -> IndicatorIndex:
+    """The index from indicator values already grouped (value -> positions, ascending, in the
+    order the values first occur): the rules that keep a value. An engine that groups elsewhere
+    may pass only the values of two or more customers; the others are dropped here anyway."""
     params = params or IndexParams()
     cap = max(params.common_floor, int(params.common_share * len(feats)))
     members: dict[tuple[str, str], list[int]] = {}
     customers: dict[tuple[str, str], int] = {}
     common: set[tuple[str, str]] = set()
-    for key, idxs in by_value.items():
+    for key, idxs in by_value:
         n_cust = len({feats[i].customer_key for i in idxs})
         if n_cust < 2:
             continue

@@ -81,7 +81,7 @@ def group_near_duplicates(sigs: np.ndarray, params: LshParams = LshParams()) -> 
         heads = order[head_pos[~new_bucket]]
         if len(members) == 0:
             continue
-        sims = np.mean(sigs[members] == sigs[heads], axis=1)
+        sims = pair_similarity(sigs[members], sigs[heads])
         ok = sims >= params.threshold
         if not ok.any():
             continue
@@ -90,12 +90,27 @@ def group_near_duplicates(sigs: np.ndarray, params: LshParams = LshParams()) -> 
         np.maximum.at(best, h, sv)
         src.append(m)
         dst.append(h)
+    if not src:
+        return template_groups(n, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), best)
+    return template_groups(n, np.concatenate(src), np.concatenate(dst), best)
+
+
+def pair_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard similarity of each row of `a` with the same row of `b` (the verification
+    of LSH candidates; an engine verifying candidate pairs elsewhere calls this too)."""
+    return np.mean(a == b, axis=1)
+
+
+def template_groups(n: int, src: np.ndarray, dst: np.ndarray, best: np.ndarray) -> TemplateGroups:
+    """Template groups from the verified candidate edges: connected components of more than one
+    document, each labelled by its smallest position. `best` is each document's best verified
+    similarity. The edges may come in any order and repeat: the result does not change."""
     labels = np.full(n, -1, dtype=np.int64)
     groups: dict[int, list[int]] = {}
-    if src:
+    if len(src):
         import igraph as ig
 
-        edges = np.stack([np.concatenate(src), np.concatenate(dst)], axis=1)
+        edges = np.stack([src, dst], axis=1)
         g = ig.Graph(n=n, edges=edges.tolist(), directed=False)
         for comp in g.connected_components():
             if len(comp) > 1:
