@@ -84,6 +84,24 @@ class Post(BaseModel):
     text: str = Field(min_length=1)
 
 
+class Call(BaseModel):
+    """One call record (CDR) of the lender's collection or service lines (docs/contracts.md, calls)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    call_id: str = Field(min_length=1)
+    started_at: datetime  # timezone-aware after ingestion (naive = Asia/Shanghai)
+    direction: str  # outbound (the lender called) | inbound (the number called the lender)
+    customer_id: str = Field(min_length=1)
+    dialled: str | None = None  # the number the lender called, or that called in
+    answered: bool = False
+    ring_seconds: float | None = None
+    talk_seconds: float | None = None
+    answered_by: str | None = None  # the number that actually answered, when the carrier reports a diversion
+    diversion_reason: str | None = None
+    recording: str | None = None  # path of a WAV/MP3 under the recordings folder
+
+
 class Evidence(BaseModel):
     """One piece of evidence a signal found: the unit every score is traced back to."""
 

@@ -363,6 +363,17 @@ BUILDERS: dict[str, Callable[[dict[str, Any]], Complaint | Customer | Post]] = {
 }
 ID_FIELDS = {"complaints": "complaint_id", "customers": "customer_id", "posts": "post_id"}
 
+
+def register_kind(
+    kind: str, build: Callable[[dict[str, Any]], Any], id_field: str, aliases: dict[str, str] | None = None
+) -> None:
+    """Let a package read its own input kind (e.g. qinglang.calls) with these readers, duplicate
+    rules and quarantine, without this module importing it. `aliases` adds Chinese CSV headers."""
+    BUILDERS[kind] = build
+    ID_FIELDS[kind] = id_field
+    for header, name in (aliases or {}).items():
+        HEADER_ALIASES.setdefault(header, name)
+
 __all__ = [
     "BUILDERS",
     "ID_FIELDS",
@@ -371,4 +382,5 @@ __all__ = [
     "build_customer",
     "build_post",
     "normalise_header",
+    "register_kind",
 ]

@@ -1,0 +1,100 @@
+"""One callback number quoted to collectors by many unrelated borrowers (请联系我的代理人).
+
+Borrowers who hired an agency tell collectors "call my lawyer / my 法务 on 138…"; collectors
+write it in their call notes. The number each borrower gives is read from the notes with the
+complaint contact extractor (obfuscated digits included); a number given by many borrowers who
+are not related is the agency's. Set aside: the borrower's own registered phone, numbers of the
+lender's list, public and carrier numbers, service numbers (95xxx, 400/800), a number that is
+some borrower's registered phone (a relative or colleague who borrowed too), and relatives giving
+one another's numbers (one party). The count is calibrated against the same background as
+diversion targets (calls/background.py), computed over callback numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
+from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
+from qinglang.calls.detectors.base import CallDetector, Findings, NumberGroup
+from qinglang.calls.history import CallView
+from qinglang.calls.numbers import NumberLists, number_key, number_kind, shown
+from qinglang.calls.records import Note
+from qinglang.calls.relations import parties
+from qinglang.text.contacts import extract_contacts
+
+_DIGITS = re.compile(r"\d")
+
+
+class CallbackDetector(CallDetector):
+    code = "callback_number_shared"
+
+    def __init__(
+        self,
+        notes: Iterable[Note],
+        lists: NumberLists,
+        fdr: float = GROUP_FDR,
+        min_parties: int = MIN_PARTIES,
+    ) -> None:
+        self.notes = notes
+        self.lists = lists
+        self.fdr = fdr
+        self.min_parties = min_parties
+
+    def analyze(self, view: CallView) -> Findings:
+        out = Findings()
+        customer_of = {r.call_id: b.customer_id for b in view.borrowers.values() for r in b.calls}
+        registered = view.by_phone
+        quoted: dict[str, set[str]] = defaultdict(set)
+        notes_of: dict[str, int] = defaultdict(int)
+        for note in self.notes:
+            cid = customer_of.get(note.call_id)
+            if cid is None or len(_DIGITS.findall(note.text)) < 5:
+                continue
+            own = view.borrowers[cid].phone
+            for c in extract_contacts(note.text):
+                if c.kind != "phone":
+                    continue
+                key = number_key(c.value)
+                if key and key != own:
+                    quoted[key].add(cid)
+                    notes_of[key] += 1
+        groups = []
+        for key, who in quoted.items():
+            members = sorted(who)
+            g = NumberGroup(
+                "callback_number", key, members, len(parties(members, view, key)), calls=notes_of[key]
+            )
+            g.facts = {"number_kind": number_kind(key), "notes": notes_of[key]}
+            role = self.lists.role(key)
+            if role is None and key in registered:
+                role = "household"  # a borrower's own phone, given by relatives or colleagues
+            if role is None and len(members) >= 2 and g.parties == 1:
+                role = "family"
+            g.role = role
+            groups.append(g)
+        candidates = [g for g in groups if g.role is None]
+        rate = chance_rate([g.parties for g in candidates])
+        for g in candidates:
+            g.p_value = chance_p(g.parties, rate)
+            g.facts["chance_rate"] = round(rate, 4)
+        for g, rej in zip(
+            candidates, benjamini_hochberg([g.p_value or 1.0 for g in candidates], self.fdr), strict=True
+        ):
+            g.flagged = rej and g.parties >= self.min_parties
+        out.tested = len(candidates)
+        for g in groups:
+            if len(g.members) >= 2:
+                out.groups.append(g)
+            if g.flagged:
+                p = g.p_value or 1.0
+                zh = f"回拨号码 {shown(g.value)} 由 {g.parties} 个互不相关的借款人报给催收员（偶然概率 {p:.1e}，背景率 {rate:.3f}）"
+                en = (
+                    f"callback number {shown(g.value)} was given to collectors by {g.parties} unrelated borrowers "
+                    f"(chance {p:.1e}, background rate {rate:.3f})"
+                )
+                for m in g.members:
+                    out.add(m, self.code, zh, en, [f"number:{g.value}"])
+        return out

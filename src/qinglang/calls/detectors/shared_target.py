@@ -1,0 +1,140 @@
+"""Calls diverted to one answering number for many unrelated borrowers (呼叫转移至中介).
+
+An agency that "handles" a borrower's debt has the borrower forward collection calls to a number
+its staff answer. The carrier reports the number that answered (answered_by) when it differs from
+the one dialled. One such number answering for many borrowers who are not family, not colleagues
+and not the lender's own lines, starting when each went overdue, is the agency's desk.
+
+Set aside, each with its role (codes.NEGATIVE_ROLES), and never flagged:
+- numbers on the lender's list, public/official numbers, carrier voicemail and secretary
+  platforms (lists in calls/data, diversion reasons that name voicemail);
+- relatives: every borrower it answers for is one party (calls/relations.py);
+- switchboards and shared phones: the number answered for them before they went overdue (a
+  company reception or a household line answers whatever the borrower's status; an agency is
+  engaged after the borrower falls behind). A landline is called a switchboard, a mobile a
+  shared phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from scipy.stats import binomtest
+
+from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
+from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
+from qinglang.calls.detectors.base import CallDetector, Findings, NumberGroup
+from qinglang.calls.history import CallRow, CallView
+from qinglang.calls.numbers import NumberLists, number_kind, shown
+from qinglang.calls.relations import parties
+
+VOICEMAIL_REASON = re.compile(r"voice\s*mail|voicemail|语音信箱|留言|秘书台|secretary", re.IGNORECASE)
+
+
+def in_office_hours(row: CallRow) -> bool:
+    """Weekday 09:00-18:00 Asia/Shanghai (public holidays are not known here)."""
+    return row.at.weekday() < 5 and 9 <= row.at.hour < 18
+
+
+class SharedTargetDetector(CallDetector):
+    code = "forwarded_to_shared_number"
+
+    def __init__(self, lists: NumberLists, fdr: float = GROUP_FDR, min_parties: int = MIN_PARTIES) -> None:
+        self.lists = lists
+        self.fdr = fdr
+        self.min_parties = min_parties
+
+    def analyze(self, view: CallView) -> Findings:
+        out = Findings()
+        by_target: dict[str, dict[str, list[CallRow]]] = defaultdict(lambda: defaultdict(list))
+        outbound = office = 0
+        for b in view.borrowers.values():
+            for r in b.calls:
+                if r.outbound:
+                    outbound += 1
+                    office += in_office_hours(r)
+                if r.by:
+                    by_target[r.by][b.customer_id].append(r)
+        office_rate = office / outbound if outbound else 0.0
+        groups: list[NumberGroup] = []
+        onset_of: dict[str, list[str]] = {}
+        for key, rows_of in by_target.items():
+            members = sorted(rows_of)
+            rows = [r for rs in rows_of.values() for r in rs]
+            g = NumberGroup("forwarding_target", key, members, 0, calls=len(rows))
+            standing: list[str] = []
+            onset: list[str] = []
+            for m in members:
+                since = view.borrowers[m].overdue_since
+                first = min(r.at for r in rows_of[m]).date()
+                after = since is not None and first >= since
+                (onset if after or not view.has_customers else standing).append(m)
+            onset_of[key] = onset
+            g.parties = len(parties(onset, view, key)) if onset else 0
+            n_office = sum(1 for r in rows if in_office_hours(r))
+            g.facts = {
+                "number_kind": number_kind(key),
+                "members_since_overdue": len(onset),
+                "members_before_overdue": len(standing),
+                "all_parties": len(parties(members, view, key)),
+                "office_hours_share": round(n_office / len(rows), 3),
+                "office_hours_background": round(office_rate, 3),
+                "office_hours_p": binomtest(n_office, len(rows), office_rate, alternative="greater").pvalue
+                if 0 < office_rate < 1
+                else None,
+            }
+            g.role = self._role(key, rows, g, view.has_customers)
+            groups.append(g)
+        candidates = [g for g in groups if g.role is None and g.parties >= 1]
+        rate = chance_rate([g.parties for g in candidates])
+        for g in candidates:
+            g.p_value = chance_p(g.parties, rate)
+        rejected = benjamini_hochberg([g.p_value or 1.0 for g in candidates], self.fdr)
+        for g, rej in zip(candidates, rejected, strict=True):
+            g.flagged = rej and g.parties >= self.min_parties
+            g.facts["chance_rate"] = round(rate, 4)
+        out.tested = len(candidates)
+        for g in groups:
+            if len(g.members) >= 2 or g.flagged:
+                out.groups.append(g)
+            if not g.flagged:
+                continue
+            p = g.p_value or 1.0
+            zh = (
+                f"接听号码 {shown(g.value)} 在逾期后为 {g.parties} 个互不相关的借款人接听"
+                f"（偶然出现的概率 {p:.1e}，背景率 {rate:.3f}）"
+            )
+            en = (
+                f"answering number {shown(g.value)} answered for {g.parties} unrelated borrowers after they "
+                f"went overdue (chance {p:.1e}, background rate {rate:.3f})"
+            )
+            for m in onset_of[g.value]:
+                out.add(m, self.code, zh, en, [f"number:{g.value}"])
+        # a borrower diverted to a number of its own after going overdue (weak on its own)
+        for g in groups:
+            if g.role is None and not g.flagged:
+                for m in onset_of[g.value] if view.has_customers else ():
+                    out.add(
+                        m,
+                        "diverted_after_overdue",
+                        f"逾期后来电被转移至 {shown(g.value)}",
+                        f"after going overdue, calls were diverted to {shown(g.value)}",
+                        [f"number:{g.value}"],
+                    )
+        return out
+
+    def _role(self, key: str, rows: list[CallRow], g: NumberGroup, has_customers: bool) -> str | None:
+        listed = self.lists.role(key)
+        if listed:
+            return listed
+        if sum(1 for r in rows if VOICEMAIL_REASON.search(r.reason)) * 2 > len(rows):
+            return "carrier"
+        if len(g.members) < 2:
+            return None
+        onset, standing = g.facts["members_since_overdue"], g.facts["members_before_overdue"]
+        if has_customers and standing >= max(onset, 1):
+            return "switchboard" if g.facts["number_kind"] == "landline" else "household"
+        if g.facts["all_parties"] == 1:
+            return "family"
+        return None

@@ -1,0 +1,108 @@
+"""Run every call detector over one lender's calls and combine their evidence per borrower.
+
+WHY apart from the command: the scan (`qinglang scan --calls`), the evaluation and the benchmark
+call the same function the CLI does. Scores follow the one combination rule (score.combine);
+a borrower is flagged at the shared threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from qinglang.calls.codes import FLAG_THRESHOLD
+from qinglang.calls.detectors.answering_change import AnsweringChangeDetector
+from qinglang.calls.detectors.base import CallDetector, NumberGroup
+from qinglang.calls.detectors.callback import CallbackDetector
+from qinglang.calls.detectors.office_hours import OfficeHoursDetector
+from qinglang.calls.detectors.shared_target import SharedTargetDetector
+from qinglang.calls.history import CallView, build_view
+from qinglang.calls.numbers import NumberLists
+from qinglang.calls.records import Note
+from qinglang.schema import Call, Customer, Evidence
+from qinglang.score import combine
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class ScoredBorrower:
+    customer_id: str
+    score: float
+    flagged: bool
+    evidence: list[Evidence]
+    calls: int
+
+
+@dataclass
+class CallsResult:
+    borrowers: list[ScoredBorrower]
+    groups: list[NumberGroup]
+    view: CallView
+    tested: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        flagged = [b for b in self.borrowers if b.flagged]
+        return {
+            "calls": self.view.calls,
+            "borrowers": len(self.borrowers),
+            "flagged": len(flagged),
+            "groups": len(self.groups),
+            "flagged_groups": sum(1 for g in self.groups if g.flagged),
+            "set_aside": {
+                r: sum(1 for g in self.groups if g.role == r)
+                for r in sorted({g.role for g in self.groups if g.role})
+            },
+            "tested": self.tested,
+        }
+
+
+def detectors(notes: Iterable[Note] = (), lists: NumberLists | None = None) -> list[CallDetector]:
+    lists = lists or NumberLists()
+    return [
+        SharedTargetDetector(lists),
+        CallbackDetector(notes, lists),
+        AnsweringChangeDetector(),
+        OfficeHoursDetector(),
+    ]
+
+
+def run_calls(
+    calls: Iterable[Call],
+    customers: Mapping[str, Customer] | None = None,
+    notes: Iterable[Note] = (),
+    lender_numbers: Iterable[str] = (),
+    extra_groups: Callable[[CallView], list[NumberGroup]] | None = None,
+    progress: Progress = _noop,
+) -> CallsResult:
+    """Score every borrower of `calls`; `extra_groups` adds groups found elsewhere (voices)."""
+    progress("view", 0, 1)
+    view = build_view(calls, customers)
+    progress("view", 1, 1)
+    found: dict[str, list[Evidence]] = {}
+    groups: list[NumberGroup] = []
+    tested: dict[str, int] = {}
+    dets = detectors(notes, NumberLists(lender_numbers))
+    for i, det in enumerate(dets):
+        progress("signals", i, len(dets))
+        f = det.analyze(view)
+        tested[det.code] = f.tested
+        groups.extend(f.groups)
+        for cid, ev in f.evidence.items():
+            found.setdefault(cid, []).extend(ev)
+    progress("signals", len(dets), len(dets))
+    if extra_groups is not None:
+        groups.extend(extra_groups(view))
+    scored = []
+    for cid, b in view.borrowers.items():
+        ev = sorted(found.get(cid, []), key=lambda e: -e.weight)
+        s = combine(ev)
+        scored.append(ScoredBorrower(cid, s, s >= FLAG_THRESHOLD, ev, len(b.calls)))
+    scored.sort(key=lambda s: (-s.score, s.customer_id))
+    groups.sort(key=lambda g: (not g.flagged, g.kind, -g.parties, -len(g.members), g.value))
+    return CallsResult(scored, groups, view, tested)
