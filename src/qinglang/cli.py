@@ -41,6 +41,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("score", "score", "对单条新投诉在线评分 / score one new complaint against the stored index"),
     ("eval", "evaluate", "对照真值评估扫描结果 / evaluate a scan against truth.json"),
     ("posts", "posts", "监测网络黑灰产广告帖 / monitor online posts for black/gray-industry ads"),
+    ("calls", "calls", "通话记录：中介呼叫转移代接 / call records: agencies answering collection calls"),
     (
         "materials",
         "materials",

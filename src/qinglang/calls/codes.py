@@ -33,6 +33,12 @@ SIGNALS: dict[str, CallSignal] = {
             "gave collectors a callback number many unrelated borrowers gave",
         ),
         CallSignal(
+            "voice_shared",
+            0.6,
+            "同一声音为多名互不相关的借款人接听",
+            "one voice answered for many unrelated borrowers",
+        ),
+        CallSignal(
             "answering_changed_overdue",
             0.45,
             "逾期后接听行为突变",

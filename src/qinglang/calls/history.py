@@ -46,6 +46,7 @@ class CallRow(NamedTuple):
     by: str  # the number that answered, when the carrier reported a diversion to another number
     reason: str  # diversion reason as written ('' when absent)
     call_id: str
+    recording: str = ""  # path under the recordings folder, as written
 
 
 @dataclass
@@ -131,6 +132,7 @@ def build_view(calls: Iterable[Call], customers: Mapping[str, Customer] | None =
                 by if c.answered else "",
                 c.diversion_reason or "",
                 c.call_id,
+                c.recording or "",
             )
         )
     as_of = last.date() if last is not None else date.today()

@@ -36,9 +36,10 @@ def scored_row(b: ScoredBorrower) -> dict[str, Any]:
 def group_row(g: NumberGroup, index: int) -> dict[str, Any]:
     zh, en = KIND_TEXT.get(g.kind, (g.kind, g.kind))
     role = g.role_text()
+    who = g.value if g.kind == "voice" else shown(g.value)
     if g.flagged:
-        why_zh = f"{zh} 为 {g.parties} 个互不相关的借款人接听或被报出"
-        why_en = f"{en} answering for, or given by, {g.parties} unrelated borrowers"
+        why_zh = f"{zh} {who} 为 {g.parties} 个互不相关的借款人接听或被报出"
+        why_en = f"{en} {who} answering for, or given by, {g.parties} unrelated borrowers"
     elif role:
         why_zh, why_en = f"排除：{role[0]}", f"set aside: {role[1]}"
     else:

@@ -13,7 +13,7 @@ from typing import Any
 
 from qinglang.calls.codes import FLAG_THRESHOLD
 from qinglang.calls.detectors.answering_change import AnsweringChangeDetector
-from qinglang.calls.detectors.base import CallDetector, NumberGroup
+from qinglang.calls.detectors.base import CallDetector, Findings, NumberGroup
 from qinglang.calls.detectors.callback import CallbackDetector
 from qinglang.calls.detectors.office_hours import OfficeHoursDetector
 from qinglang.calls.detectors.shared_target import SharedTargetDetector
@@ -77,7 +77,7 @@ def run_calls(
     customers: Mapping[str, Customer] | None = None,
     notes: Iterable[Note] = (),
     lender_numbers: Iterable[str] = (),
-    extra_groups: Callable[[CallView], list[NumberGroup]] | None = None,
+    extra_groups: Callable[[CallView], Findings] | None = None,
     progress: Progress = _noop,
 ) -> CallsResult:
     """Score every borrower of `calls`; `extra_groups` adds groups found elsewhere (voices)."""
@@ -97,7 +97,13 @@ def run_calls(
             found.setdefault(cid, []).extend(ev)
     progress("signals", len(dets), len(dets))
     if extra_groups is not None:
-        groups.extend(extra_groups(view))
+        progress("voices", 0, 1)
+        f = extra_groups(view)
+        tested["voice_shared"] = f.tested
+        groups.extend(f.groups)
+        for cid, ev in f.evidence.items():
+            found.setdefault(cid, []).extend(ev)
+        progress("voices", 1, 1)
     scored = []
     for cid, b in view.borrowers.items():
         ev = sorted(found.get(cid, []), key=lambda e: -e.weight)
