@@ -60,6 +60,11 @@ GROUPS: list[tuple[str, str, str]] = [
         "alliance",
         "同业联盟：可用不可见的指标令牌 / alliance: indicator tokens no single party can reverse",
     ),
+    (
+        "applications",
+        "applications",
+        "贷前：集体宿舍、虚假办公点、中介包装进件 / pre-loan: dormitories, fake offices, packaged applications",
+    ),
 ]
 
 

@@ -1,0 +1,134 @@
+"""Per-application features the detectors share, computed once per run.
+
+Besides the parsed addresses and normalised identifiers, this decides who is *related*: two
+applicants at one home room with the same surname, or who list each other's phone as a contact,
+form one household ("unit"), and so do two of one home building when one lists the other
+(spouses keep their own surnames). Detectors count units, not people, so a family of four in one flat
+is one unit, while four strangers in one room are four.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from qinglang.applications.address import parse_address
+from qinglang.applications.contract import Application
+from qinglang.applications.places import collective_places
+
+_NON_DIGIT = re.compile(r"\D+")
+_EMPLOYER_NOISE = re.compile(
+    r"(有限责任公司|股份有限公司|有限公司|分公司|公司|集团|工作室|经营部|门市部|商行|[()（）\s·.,，])"
+)
+
+
+def norm_phone(value: str | None) -> str | None:
+    if not value:
+        return None
+    digits = _NON_DIGIT.sub("", value)
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits if len(digits) >= 7 else None
+
+
+def norm_employer(value: str | None) -> str | None:
+    if not value:
+        return None
+    s = _EMPLOYER_NOISE.sub("", value.strip().upper())
+    return s or None
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Features:
+    """Column-wise features of n applications (index i = i-th accepted record)."""
+
+    apps: list[Application]
+    ts: list[float] = field(default_factory=list)
+    person: list[str] = field(default_factory=list)
+    unit: list[int] = field(default_factory=list)
+    phone: list[str | None] = field(default_factory=list)
+    home_room: list[str | None] = field(default_factory=list)
+    home_building: list[str | None] = field(default_factory=list)
+    home_category: list[str | None] = field(default_factory=list)
+    work_room: list[str | None] = field(default_factory=list)
+    work_category: list[str | None] = field(default_factory=list)
+    employer: list[str | None] = field(default_factory=list)
+    employer_phone: list[str | None] = field(default_factory=list)
+    contacts: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.apps)
+
+
+def build_features(apps: list[Application], progress=None) -> Features:
+    f = Features(apps)
+    places = collective_places()
+    for a in apps:
+        f.ts.append(a.applied_at.timestamp())
+        f.person.append(a.id_number or a.customer_id or a.phone or a.application_id)
+        f.phone.append(norm_phone(a.phone))
+        home = parse_address(a.home_address) if a.home_address else None
+        f.home_room.append(home.room_key if home else None)
+        f.home_building.append(home.building_key if home else None)
+        f.home_category.append(places.category(a.home_address))
+        work = parse_address(a.work_address) if a.work_address else None
+        f.work_room.append((work.room_key or work.building_key) if work else None)
+        f.work_category.append(places.category(a.work_address))
+        f.employer.append(norm_employer(a.employer))
+        f.employer_phone.append(norm_phone(a.employer_phone))
+        own = f.phone[-1]
+        f.contacts.append(tuple(sorted({c for c in map(norm_phone, a.contacts) if c and c != own})))
+        if progress is not None:
+            progress(1)
+    _units(f)
+    return f
+
+
+def _units(f: Features) -> None:
+    """Households: same person; same home room and surname; or contacts naming each other."""
+    n = len(f)
+    uf = _UnionFind(n)
+    first: dict[str, int] = {}
+    for i, p in enumerate(f.person):
+        j = first.setdefault(p, i)
+        if j != i:
+            uf.union(i, j)
+    by_room_surname: dict[tuple[str, str], int] = {}
+    for i, room in enumerate(f.home_room):
+        name = f.apps[i].name
+        if room and name:
+            j = by_room_surname.setdefault((room, name[0]), i)
+            if j != i:
+                uf.union(i, j)
+    by_phone: dict[str, list[int]] = defaultdict(list)
+    for i, ph in enumerate(f.phone):
+        if ph:
+            by_phone[ph].append(i)
+    for i, cs in enumerate(f.contacts):
+        for c in cs:
+            for j in by_phone.get(c, ()):
+                mutual = bool(f.phone[i]) and f.phone[i] in f.contacts[j]
+                same_home = bool(f.home_building[i]) and f.home_building[i] == f.home_building[j]
+                ni, nj = f.apps[i].name, f.apps[j].name
+                same_surname = bool(ni and nj and ni[0] == nj[0])
+                if same_home or (same_surname and mutual):
+                    uf.union(i, j)
+    f.unit = [uf.find(i) for i in range(n)]
