@@ -39,7 +39,10 @@ def _pr(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 
 def evaluate_folder(folder: Path) -> dict:
-    truth_path = folder / "truth.json" if (folder / "truth.json").exists() else folder / "calls_truth.json"
+    # the generated lender has its complaints' truth.json beside calls_truth.json
+    truth_path = (
+        folder / "calls_truth.json" if (folder / "calls_truth.json").exists() else folder / "truth.json"
+    )
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     customers = folder / "customers.csv"
     t0 = time.perf_counter()

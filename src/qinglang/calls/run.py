@@ -24,6 +24,10 @@ from qinglang.schema import Call, Customer, Evidence
 from qinglang.score import combine
 
 Progress = Callable[[str, int, int], None]
+# evidence about how calls are answered, which a set-aside answering number explains
+EXPLAINED_BY_ROLE = frozenset(
+    {"answering_changed_overdue", "office_hours_answering", "diverted_after_overdue"}
+)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -96,6 +100,12 @@ def run_calls(
         for cid, ev in f.evidence.items():
             found.setdefault(cid, []).extend(ev)
     progress("signals", len(dets), len(dets))
+    # a borrower whose calls a set-aside number answers (a switchboard answers fast, in office hours
+    # only; a relative or voicemail changes how calls are picked up): the answering pattern is
+    # explained by that number, so it is not evidence of an agency
+    explained = {m for g in groups if g.kind == "forwarding_target" and g.role for m in g.members}
+    for cid in explained & set(found):
+        found[cid] = [e for e in found[cid] if e.code not in EXPLAINED_BY_ROLE]
     if extra_groups is not None:
         progress("voices", 0, 1)
         f = extra_groups(view)

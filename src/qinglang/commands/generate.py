@@ -34,6 +34,9 @@ def command(
         "--render-attachments/--no-render-attachments",
         help="render attachment files (default on when N <= 50,000)",
     ),
+    calls: bool = typer.Option(
+        False, "--calls", help="also collection call records (calls.csv, notes.jsonl) / 同时生成催收通话记录"
+    ),
 ) -> None:
     """Generate a synthetic lender with ground truth (truth.json)."""
     from datetime import date
@@ -57,7 +60,7 @@ def command(
     # flags given on the command line win
     overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     cfg = Config.from_json(config, **overrides) if config else Config(**overrides)
-    summary = generate(out, cfg, render_attachments)
+    summary = generate(out, cfg, render_attachments, calls=calls)
     con = Console()
     con.print(f"[bold]qinglang generate[/bold] → {summary['out']}")
     con.print(
@@ -69,3 +72,9 @@ def command(
         con.print(f"  {cid}: {c['style']:<17} {c['size']:>6}  {c['agency']} ({c['city']})")
     con.print("  hard negatives: " + ", ".join(f"{g} {n}" for g, n in summary["hard_negatives"].items()))
     con.print("  files: complaints.jsonl customers.csv posts.jsonl attachments/manifest.jsonl truth.json")
+    if "calls" in summary:
+        c = summary["calls"]
+        con.print(
+            f"  calls {c['calls']:,} of {c['borrowers']:,} borrowers, notes {c['notes']:,}, groups {c['groups']}: "
+            "calls.csv notes.jsonl lender_numbers.txt calls_truth.json"
+        )

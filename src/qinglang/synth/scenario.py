@@ -34,11 +34,17 @@ def run(gen: Generator) -> None:
     gen.finish()
 
 
-def generate(out_dir: Path, cfg: Config, render: bool | None = None) -> dict:
-    """Write the whole scenario into `out_dir`; returns the summary that the command prints."""
+def generate(out_dir: Path, cfg: Config, render: bool | None = None, calls: bool = False) -> dict:
+    """Write the whole scenario into `out_dir`; returns the summary that the command prints.
+    With `calls`, the collection call records too (synth/calls.py; no other file changes)."""
     gen = Generator(cfg)
     run(gen)
-    return write_all(gen, Path(out_dir), render)
+    summary = write_all(gen, Path(out_dir), render)
+    if calls:
+        from qinglang.synth.calls import write_calls
+
+        summary["calls"] = write_calls(gen, Path(out_dir))
+    return summary
 
 
 __all__ = ["Config", "Generator", "generate", "run", "STYLES", "asdict"]
