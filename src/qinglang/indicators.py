@@ -133,6 +133,21 @@ KINDS: dict[str, IndicatorKind] = {
         # "王经理" identifies a campaign but gives police nothing to trace
         IndicatorKind("agent_alias", False, 0.3, "代理人称呼", "agent alias", text_contact=True),
         IndicatorKind("reported_phone", False, DEFAULT_PRIOR, "被投诉号码", "reported phone", mask="phone"),
+        # from the lender's collection call records (qinglang.calls, `scan --calls`): the number an
+        # agency's clients forward collection calls to, the callback number they give collectors,
+        # one voice answering for them; attached to campaigns as organisers, never graph links
+        IndicatorKind(
+            "forwarding_phone", False, 1.0, "呼叫转移接听号码", "call-forwarding number", mask="phone"
+        ),
+        IndicatorKind(
+            "callback_phone",
+            False,
+            1.0,
+            "报给催收员的回拨号码",
+            "callback number given to collectors",
+            mask="phone",
+        ),
+        IndicatorKind("voice", False, 0.9, "同一接听声音", "one answering voice"),
     )
 }
 

@@ -38,6 +38,13 @@ def command(
         dir_okay=False,
         help="detection config TOML (weights, thresholds, rules) / 检测配置文件",
     ),
+    calls: Path | None = typer.Option(
+        None,
+        "--calls",
+        exists=True,
+        dir_okay=False,
+        help="collection call records: shared forwarding / callback numbers join campaigns as organisers / 催收通话记录",
+    ),
     ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR attachments (slow) / 附件 OCR"),
     report: bool = typer.Option(True, "--report/--no-report", help="write report.html / 生成报告"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON / 输出 JSON 摘要"),
@@ -125,6 +132,11 @@ def command(
             progress,
             total=_count_lines(complaints),
         )
+    calls_found = None
+    if calls is not None:  # qinglang.calls: organisers from call records (attribution only)
+        from qinglang.calls.merge import merge_calls_file
+
+        calls_found = merge_calls_file(calls, customers, result.clusters, result.feats, out, quarantined)
     if quarantined:
         write_quarantine(quarantined, out / "quarantine.jsonl")
     if not result.scored:
@@ -166,6 +178,8 @@ def command(
         "out": str(out),
         "config_digest": config.digest(),
     }
+    if calls_found is not None:
+        summary["calls"] = calls_found
     if db:
         from qinglang.store import open_store
         from qinglang.store.ingest_files import ingest_file
@@ -226,6 +240,8 @@ def command(
         "clusters.json",
         "report.html",
         "materials_scored.jsonl",
+        "calls_scored.jsonl",
+        "call_groups.json",
         "quarantine.jsonl",
         "detection_config.json",
     ):
