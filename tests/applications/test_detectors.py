@@ -177,3 +177,25 @@ def test_reasons_are_bilingual() -> None:
     s, idx = _run(_group(3, device_id="AGENTPHONE"))
     fd = s.reasons[idx["X0"]][0]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in fd.zh) and fd.en.isascii()
+
+
+def test_colleagues_burst_of_unlisted_employer_is_not_flagged() -> None:
+    staff = _group(10, employer="华南精密制造有限公司", referrer="HR7", ip="58.1.1.9", income=5800.0)
+    s, idx = _run(staff)
+    assert "shell_employer" in _codes(s, idx, "X0")
+    assert not any(s.flagged[idx[f"X{k}"]] for k in range(10))
+
+
+def test_counsellor_named_by_a_dormitory_is_not_an_organiser() -> None:
+    students = _group(
+        6, home_address="武汉市洪山区珞喻路1037号华中科技大学学生公寓9栋402", contacts=["13912345678"]
+    )
+    s, idx = _run(students)
+    assert not s.flagged[idx["X0"]]
+
+
+def test_packaging_inside_a_factory_dormitory_is_still_found() -> None:
+    rows = _group(4, home_address="东莞市长安镇振安路88号富士康员工宿舍B栋312", device_id="AGENTPHONE")
+    s, idx = _run(rows)
+    assert "dormitory_room" not in _codes(s, idx, "X0")
+    assert s.flagged[idx["X0"]]

@@ -23,6 +23,7 @@ from qinglang.applications.places import large_employers, thresholds
 from qinglang.phones import mask_phone
 
 DAY = 86400.0
+_STAFF_HOUSING = {"factory_dorm", "university_dorm", "barracks", "hospital"}
 
 
 @dataclass
@@ -105,7 +106,35 @@ class Context:
         n, first, last, _ = self.employer_stats.get(employer, (0, 0.0, 0.0, 0))
         if n >= s["established_applicants"] and (last - first) >= s["established_span_days"] * DAY:
             return True
-        return _is_large(self.f, employer)
+        return _is_large(self.f, employer) or employer in self.institutional_employers
+
+    @cached_property
+    def institutional_employers(self) -> set[str]:
+        """Employers most of whose applicants live in a known staff dormitory or work at a known
+        institution (a factory with its dormitory, a hospital, a university): real employers."""
+        f = self.f
+        out: set[str] = set()
+        for emp, members in groups(f.employer).items():
+            known = sum(
+                1
+                for i in members
+                if f.home_category[i] in _STAFF_HOUSING or f.work_category[i] in _STAFF_HOUSING
+            )
+            if len(members) >= 3 and known * 2 > len(members):
+                out.add(emp)
+        return out
+
+    def collective(self, members: list[int]) -> bool:
+        """Members who are one real community: most live at one known collective place and
+        work for at most one employer (or only real ones), or all work for one real employer.
+        A packager's clients at a factory dormitory still claim the packager's employers."""
+        f = self.f
+        emps = {f.employer[i] for i in members if f.employer[i]}
+        real = all(self.established(e) for e in emps)
+        if len(emps) == 1 and real:
+            return True
+        cat, n = Counter(f.home_category[i] for i in members).most_common(1)[0]
+        return cat is not None and n * 5 >= len(members) * 4 and (len(emps) <= 1 or real)
 
     @cached_property
     def data_start(self) -> float:
@@ -225,6 +254,8 @@ class SharedEmployerPhoneDetector:
             emps = {f.employer[i] for i in members if f.employer[i]}
             if len(emps) < cfg["min_employers"]:
                 continue
+            if all(ctx.established(e) for e in emps):
+                continue  # one group's subsidiaries sharing a switchboard
             coworking = all(f.work_category[i] == "coworking" for i in members)
             weight = cfg["weight_coworking"] if coworking else cfg["weight"]
             out.append(
@@ -266,7 +297,7 @@ class ShellEmployerDetector:
                     self.code,
                     cfg["weight"],
                     members,
-                    True,
+                    False,  # a new real employer's payroll-loan day looks the same
                     "employer",
                     emp,
                     f"单位“{f.apps[members[0]].employer}”仅在 {max(1, round((last - first) / DAY))} 天内集中出现于 "
@@ -313,12 +344,15 @@ class _SharedKeyDetector:
             p = bg.chance(units)
             if p >= ctx.cfg["alpha"]:
                 continue
+            # a counsellor or foreman named by a dormitory's residents, a factory's Wi-Fi:
+            # evidence, but not of an organiser
+            collective = self.coordination and ctx.collective(members)
             out.append(
                 Finding(
                     self.code,
-                    self.weight_for(cfg, units),
+                    min(self.weight_for(cfg, units), 0.15) if collective else self.weight_for(cfg, units),
                     members,
-                    self.coordination,
+                    self.coordination and not collective,
                     self.key_kind,
                     key,
                     self.zh.format(v=self.show(key), n=units, p=p),
@@ -423,6 +457,8 @@ class IdenticalClaimsDetector:
                     emps = {f.employer[i] for i in same}
                     if len(emps) == 1 and ctx.established(next(iter(emps))):
                         continue  # a real employer's pay band
+                    if ctx.collective(same):
+                        continue  # students or workers of one dormitory claiming the usual figure
                     share = freq[income] / total
                     # chance that `units` of the group's members all claim this value
                     n = ctx.units(members)
@@ -434,14 +470,17 @@ class IdenticalClaimsDetector:
                         continue
                     seen.add(sig)
                     same_emp = len(emps) == 1
+                    # one employer's staff on one pay band is evidence, not coordination; the same
+                    # figure across different employers is what a packager writes
+                    weight = cfg["weight_same_employer"] if same_emp else cfg["weight"]
                     zh_emp = "且工作单位相同" if same_emp else f"工作单位 {len(emps)} 家"
                     en_emp = "and the same employer" if same_emp else f"across {len(emps)} employers"
                     out.append(
                         Finding(
                             self.code,
-                            cfg["weight"],
+                            weight,
                             same,
-                            True,
+                            not same_emp,
                             f"claims_{kind}",
                             f"{key}|{income:g}",
                             f"{units} 户申请人（经{_KIND_ZH[kind]}关联）申报完全相同的月收入 {income:g} 元{zh_emp}"
@@ -479,7 +518,7 @@ CODES: dict[str, tuple[str, str, bool]] = {
     "dormitory_building": ("同一楼栋多户无关系申请人", "many unrelated applicants in one building", False),
     "office_many_employers": ("一个办公地址多家单位", "many employers at one office address", True),
     "employer_phone_shared": ("单位电话跨单位共用", "employer phone shared across employers", True),
-    "shell_employer": ("仅近期集中出现的单位", "employer seen only in a recent burst", True),
+    "shell_employer": ("仅近期集中出现的单位", "employer seen only in a recent burst", False),
     "shared_device": ("设备共用", "device shared by unrelated applicants", True),
     "shared_ip": ("IP 共用", "IP shared by unrelated applicants", False),
     "shared_contact": ("联系人电话共用", "contact phone shared by unrelated applicants", True),

@@ -83,7 +83,8 @@ def build_features(apps: list[Application], progress=None) -> Features:
     places = collective_places()
     for a in apps:
         f.ts.append(a.applied_at.timestamp())
-        f.person.append(a.id_number or a.customer_id or a.phone or a.application_id)
+        idn = a.id_number if a.id_number and "*" not in a.id_number else None  # a masked ID is no key
+        f.person.append(idn or a.customer_id or a.phone or a.application_id)
         f.phone.append(norm_phone(a.phone))
         home = parse_address(a.home_address) if a.home_address else None
         f.home_room.append(home.room_key if home else None)

@@ -223,10 +223,18 @@ def _families(w: World, households: int) -> None:
 
 
 def _collective(
-    w: World, group: str, addresses: list[str], per: tuple[int, int], emp: dict | None, shared_ip: bool
+    w: World,
+    group: str,
+    addresses: list[str],
+    per: tuple[int, int],
+    emp: dict | None,
+    shared_ip: bool,
+    shared_contact: bool = False,
 ) -> None:
+    """Residents of collective addresses; optionally all naming one foreman or counsellor."""
     r = w.r
     ip = f"10.{r.randint(0, 255)}.{r.randint(0, 255)}.1" if shared_ip else None
+    boss = _phone(r) if shared_contact else None
     for addr in addresses:
         t = w.when(0, 0.8)
         for _ in range(r.randint(*per)):
@@ -235,6 +243,8 @@ def _collective(
                 fields["emp"] = emp
             if ip:
                 fields["ip"] = ip
+            if boss and r.random() < 0.7:
+                fields["contacts"] = [boss, _phone(r)]
             w.add(group, False, **fields)
 
 
@@ -257,6 +267,7 @@ def _hard_negatives(w: World, scale: int) -> None:
         (4, 8),
         factory,
         True,
+        True,
     )
     _collective(
         w,
@@ -272,6 +283,7 @@ def _hard_negatives(w: World, scale: int) -> None:
             "work_address": "武汉市洪山区珞喻路1037号华中科技大学",
             "weight": 0,
         },
+        True,
         True,
     )
     _collective(
@@ -336,6 +348,27 @@ def _hard_negatives(w: World, scale: int) -> None:
             }
             for _m in range(r.randint(1, 2)):
                 w.add("hn_coworking", False, emp=emp, at=t + timedelta(days=r.uniform(0, 45)))
+    # colleagues of a real employer no list names, applying in one burst from the office Wi-Fi
+    for _ in range(max(1, scale // 3)):
+        emp = {
+            "employer": "华南" + r.choice(WORDS) + r.choice(WORDS) + "精密制造有限公司",
+            "employer_phone": f"0769-{r.randint(80000000, 89999999)}",
+            "work_address": f"东莞市塘厦镇{r.choice(ROADS)}{r.randint(1, 999)}号",
+            "weight": 0,
+        }
+        hr, ip = f"HR{r.randint(1000, 9999)}", f"58.{r.randint(0, 255)}.{r.randint(0, 255)}.9"
+        band = float(r.choice((5200, 5800, 6300)))
+        t = w.when(0.1, 0.8)
+        for _k in range(r.randint(8, 20)):
+            w.add(
+                "hn_colleagues",
+                False,
+                emp=emp,
+                referrer=hr,
+                ip=ip,
+                income=band if r.random() < 0.7 else w.income(),
+                at=t + timedelta(days=r.uniform(0, 10)),
+            )
     # colleagues of a large employer applying on a payroll-loan day through HR's referrer code
     for _ in range(max(1, scale // 3)):
         emp = {
