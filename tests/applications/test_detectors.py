@@ -188,7 +188,12 @@ def test_colleagues_burst_of_unlisted_employer_is_not_flagged() -> None:
 
 def test_counsellor_named_by_a_dormitory_is_not_an_organiser() -> None:
     students = _group(
-        6, home_address="武汉市洪山区珞喻路1037号华中科技大学学生公寓9栋402", contacts=["13912345678"]
+        6,
+        home_address="武汉市洪山区珞喻路1037号华中科技大学学生公寓9栋402",
+        contacts=["13912345678"],
+        employer=None,
+        employer_phone=None,
+        work_address=None,
     )
     s, idx = _run(students)
     assert not s.flagged[idx["X0"]]
