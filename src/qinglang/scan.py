@@ -17,15 +17,14 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from qinglang.detection_config import DetectionConfig, TemplateLinkParams
+from qinglang.engines import Engine, LocalEngine
 from qinglang.intent.model import IntentResult, classify_complaints
 from qinglang.link.graph import (
     EntityGraph,
     IndicatorIndex,
     build_graph,
-    build_indicator_index,
     communities,
 )
-from qinglang.link.minhash import group_near_duplicates, signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.rules import (
     TIMING_EXCLUDED_INTENTS,
@@ -291,29 +290,28 @@ def run_scan(
     config: DetectionConfig | None = None,
     progress: Progress = _noop,
     total: int | None = None,
+    engine: Engine | None = None,
 ) -> ScanResult:
     """Scan complaints (any iterable: a list, or a stream read from a file). `material_evidence`
     is either evidence per complaint id, or a function given the complaints that carry
-    attachments once they have been read, returning that evidence."""
+    attachments once they have been read, returning that evidence. `engine` runs the stages
+    that grow with the inbox (features, signatures, template groups, indicator index;
+    qinglang.engines): in this process unless another is given; the rest runs here."""
     config = config or DetectionConfig()
     customers = customers or {}
-    table = compute_features(complaints, customers, progress, total=total)
+    engine = engine or LocalEngine()
+    table, sigs = engine.features(complaints, customers, config.lsh, progress, total)
     feats = table.feats
     if callable(material_evidence):
         material_evidence = material_evidence(table.with_attachments)
     material_evidence = material_evidence or {}
     n = len(feats)
-    progress("signatures", 0, 1)
-    sigs = signatures([f.norm_text for f in feats], config.lsh)
-    for f in feats:
-        f.norm_text = ""  # only the signatures needed it; 1M texts are a lot of memory
-    progress("signatures", 1, 1)
-    progress("templates", 0, 1)
-    tg = group_near_duplicates(sigs, config.lsh)
+    progress("templates", 0, n)
+    tg = engine.near_duplicates(sigs, config.lsh)
     linking = linking_templates(tg.groups, feats, tg.member_similarity, config.templates)
-    progress("templates", 1, 1)
-    progress("graph", 0, 1)
-    index = build_indicator_index(feats, config.index)
+    progress("templates", n, n)
+    progress("graph", 0, n)
+    index = engine.indicator_index(feats, config.index)
     eg = build_graph(n, index)
     aliases = {k[1]: v for k, v in index.members.items() if k[0] == "agent_alias"}
     labels = communities(
@@ -326,7 +324,7 @@ def run_scan(
         alias_groups=aliases,
         params=config.community,
     )
-    progress("graph", 1, 1)
+    progress("graph", n, n)
     baselines = Baselines.from_records(
         feats,
         [c.phone_info.city if c.phone_info else None for c in customers.values()],

@@ -1,0 +1,255 @@
+"""The Spark engine: the scan's heavy stages as Spark jobs calling the same stage functions.
+
+- features and signatures: chunks of complaints (with their customers) in `mapPartitions`, each
+  calling `link.features.extract_features_batch` and `link.minhash.signatures` (per-text pure
+  maps: chunking changes nothing);
+- template groups: signatures cut into bands by `link.minhash.band_keys` on the executors, the
+  (band, key) rows grouped, each bucket's first document its head (as the numpy path's stable
+  sort does), candidate pairs joined to both signatures and verified on the executors by
+  `link.minhash.pair_similarity`; the verified edges (far fewer than the documents) come back and
+  `link.minhash.template_groups` joins them on the driver;
+- indicator index: indicators exploded and grouped by value with the count of distinct customers;
+  the values of two or more customers come back and `link.graph.indicator_index_of` keeps them.
+
+The graph, communities, campaign signals and scores then run on the driver in `scan.run_scan`,
+as with the local engine. Runs on `local[*]` here; the same code runs on YARN or Kubernetes when
+the session comes from spark-submit (docs/engines.md). No package is fetched at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from qinglang.detection_config import IndexParams, LshParams
+from qinglang.engines.base import Engine, Progress
+from qinglang.link.features import extract_features_batch
+from qinglang.link.graph import IndicatorIndex, indicator_index_of
+from qinglang.link.minhash import TemplateGroups, band_keys, pair_similarity, signatures, template_groups
+from qinglang.link.records import CustomerLike, RecordFeatures
+from qinglang.link.table import CHUNK, FeatureTable
+from qinglang.schema import Complaint
+
+# chunks of CHUNK complaints sent per Spark job: bounds what the driver holds at once
+CHUNKS_PER_JOB = 32
+# signature rows per task when the signatures are distributed for banding
+SIG_BLOCK = 20_000
+
+
+def _features_partition(
+    parts: Iterable[tuple[int, list[Complaint], dict[str, CustomerLike], LshParams]],
+) -> Iterator[tuple[int, list[RecordFeatures], np.ndarray]]:
+    """Executor side: the per-record map and the signatures of each chunk."""
+    for start, chunk, customers, lsh in parts:
+        feats = extract_features_batch(chunk, customers)
+        sigs = signatures([f.norm_text for f in feats], lsh)
+        for f in feats:
+            f.norm_text = ""  # only the signatures needed it
+        yield start, feats, sigs
+
+
+def _documents(
+    blocks: Iterable[tuple[int, np.ndarray, LshParams]],
+) -> Iterator[tuple[int, list[int], bytearray]]:
+    """Executor side: (position, band keys as signed 64-bit, signature bytes) per document; the
+    bands are exploded in Spark SQL, not in Python."""
+    for start, block, lsh in blocks:
+        keys = band_keys(block, lsh).view(np.int64)
+        for r in range(keys.shape[0]):
+            yield start + r, keys[r].tolist(), bytearray(block[r].tobytes())
+
+
+def _verify(rows: Iterable[Any], num_perm: int, threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Executor side: candidate pairs (member, head, member's signature, head's signature)
+    verified in batches by the same similarity the in-process path uses."""
+    batch: list[Any] = []
+
+    def flush() -> Iterator[tuple[int, int, float]]:
+        m = np.frombuffer(b"".join(bytes(r[2]) for r in batch), dtype=np.uint32).reshape(-1, num_perm)
+        h = np.frombuffer(b"".join(bytes(r[3]) for r in batch), dtype=np.uint32).reshape(-1, num_perm)
+        sims = pair_similarity(m, h)
+        for r, s in zip(batch, sims.tolist(), strict=True):
+            if s >= threshold:
+                yield int(r[0]), int(r[1]), s
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) == 4096:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def _indicator_rows(
+    parts: Iterable[tuple[int, list[tuple[str, list[tuple[str, str]]]]]],
+) -> Iterator[tuple[str, str, int, str]]:
+    for start, rows in parts:
+        for k, (customer, keys) in enumerate(rows):
+            for kind, value in keys:
+                yield kind, value, start + k, customer
+
+
+class SparkEngine(Engine):
+    """The scan's heavy stages on Spark. Given a SparkSession it uses it (and leaves it running);
+    otherwise it starts one on `master` (default `local[*]`, or the QINGLANG_SPARK_MASTER
+    variable) and stops it on close()."""
+
+    name = "spark"
+
+    def __init__(self, master: str | None = None, spark: Any = None, partitions: int | None = None) -> None:
+        from pyspark.sql import SparkSession
+
+        self._own = spark is None
+        if spark is None:
+            # the executors' Python is this one (the venv that has qinglang installed)
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+            spark = (
+                SparkSession.builder.master(master or os.environ.get("QINGLANG_SPARK_MASTER", "local[*]"))
+                .appName("qinglang-scan")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.shuffle.partitions", str(partitions or 8))
+                .config("spark.driver.memory", os.environ.get("QINGLANG_SPARK_DRIVER_MEMORY", "4g"))
+                .getOrCreate()
+            )
+            spark.sparkContext.setLogLevel("ERROR")
+        self.spark = spark
+        self.sc = spark.sparkContext
+        self.partitions = partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
+
+    @property
+    def ui_url(self) -> str | None:
+        return self.sc.uiWebUrl
+
+    def close(self) -> None:
+        if self._own:
+            self.spark.stop()
+
+    def features(
+        self,
+        complaints: Iterable[Complaint],
+        customers: Mapping[str, CustomerLike],
+        lsh: LshParams,
+        progress: Progress,
+        total: int | None = None,
+    ) -> tuple[FeatureTable, np.ndarray]:
+        table = FeatureTable([], [], [])
+        blocks: list[np.ndarray] = []
+        progress("features", 0, total or 0)
+        stream = iter(complaints)
+        while True:
+            wave: list[tuple[int, list[Complaint], dict[str, CustomerLike], LshParams]] = []
+            for _ in range(CHUNKS_PER_JOB):
+                chunk = [c for _, c in zip(range(CHUNK), stream, strict=False)]
+                if not chunk:
+                    break
+                start = len(table.texts)
+                table.texts.extend(c.text for c in chunk)
+                table.with_attachments.extend(c for c in chunk if c.attachments)
+                wanted = {c.customer_id for c in chunk if c.customer_id is not None}
+                wave.append((start, chunk, {k: customers[k] for k in wanted if k in customers}, lsh))
+            if not wave:
+                break
+            out = self.sc.parallelize(wave, len(wave)).mapPartitions(_features_partition).collect()
+            for _, feats, sigs in sorted(out, key=lambda x: x[0]):
+                table.feats.extend(feats)
+                blocks.append(sigs)
+            progress("features", len(table.feats), total or len(table.feats))
+            if len(wave) < CHUNKS_PER_JOB:
+                break
+        n = len(table.feats)
+        progress("signatures", n, n)  # computed with the features, in the same tasks
+        sigs = np.concatenate(blocks) if blocks else np.zeros((0, lsh.num_perm), dtype=np.uint32)
+        return table, sigs
+
+    def near_duplicates(self, sigs: np.ndarray, params: LshParams) -> TemplateGroups:
+        from pyspark.sql import functions as F
+        from pyspark.sql.types import ArrayType, BinaryType, LongType, StructField, StructType
+
+        n = sigs.shape[0]
+        best = np.zeros(n, dtype=np.float64)
+        if n == 0:
+            return template_groups(0, np.zeros(0, np.int64), np.zeros(0, np.int64), best)
+        blocks = [(s, sigs[s : s + SIG_BLOCK], params) for s in range(0, n, SIG_BLOCK)]
+        docs = self.spark.createDataFrame(
+            self.sc.parallelize(blocks, len(blocks)).mapPartitions(_documents),
+            StructType(
+                [
+                    StructField("pos", LongType(), False),
+                    StructField("keys", ArrayType(LongType(), False), False),
+                    StructField("sig", BinaryType(), False),
+                ]
+            ),
+        ).persist()
+        bands = docs.select("pos", F.posexplode("keys").alias("band", "key"))
+        heads = (
+            bands.groupBy("band", "key")
+            .agg(F.min("pos").alias("head"), F.count("*").alias("size"))
+            .where(F.col("size") > 1)
+        )
+        pairs = (
+            bands.join(heads, ["band", "key"])
+            .where(F.col("pos") != F.col("head"))
+            .select(F.col("pos").alias("member"), "head")
+            .distinct()
+        )
+        candidates = pairs.join(
+            docs.select(F.col("pos").alias("member"), F.col("sig").alias("sig_m")), "member"
+        ).join(docs.select(F.col("pos").alias("head"), F.col("sig").alias("sig_h")), "head")
+        num_perm, threshold = params.num_perm, params.threshold
+        edges = (
+            candidates.select("member", "head", "sig_m", "sig_h")
+            .rdd.mapPartitions(lambda rows: _verify(rows, num_perm, threshold))
+            .collect()
+        )
+        docs.unpersist()
+        if not edges:
+            return template_groups(n, np.zeros(0, np.int64), np.zeros(0, np.int64), best)
+        arr = np.array([(m, h) for m, h, _ in edges], dtype=np.int64)
+        sv = np.array([s for _, _, s in edges], dtype=np.float64)
+        np.maximum.at(best, arr[:, 0], sv)
+        np.maximum.at(best, arr[:, 1], sv)
+        return template_groups(n, arr[:, 0], arr[:, 1], best)
+
+    def indicator_index(self, feats: Sequence[RecordFeatures], params: IndexParams | None) -> IndicatorIndex:
+        from pyspark.sql import functions as F
+        from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+        rows = [(f.customer_key, f.indicators) for f in feats]
+        parts = [(s, rows[s : s + SIG_BLOCK]) for s in range(0, len(rows), SIG_BLOCK)]
+        if not parts:
+            return indicator_index_of([], feats, params)
+        exploded = self.spark.createDataFrame(
+            self.sc.parallelize(parts, len(parts)).mapPartitions(_indicator_rows),
+            StructType(
+                [
+                    StructField("kind", StringType(), False),
+                    StructField("value", StringType(), False),
+                    StructField("pos", LongType(), False),
+                    StructField("customer", StringType(), False),
+                ]
+            ),
+        )
+        shared = (
+            exploded.groupBy("kind", "value")
+            .agg(
+                F.countDistinct("customer").alias("customers"),
+                F.sort_array(F.collect_list("pos")).alias("idxs"),
+            )
+            .where(F.col("customers") >= 2)
+            .select("kind", "value", "idxs")
+            .collect()
+        )
+        grouped = [((r["kind"], r["value"]), list(r["idxs"])) for r in shared]
+
+        def first_seen(item: tuple[tuple[str, str], list[int]]) -> tuple[int, int]:
+            key, idxs = item
+            return idxs[0], feats[idxs[0]].indicators.index(key)
+
+        # the order the in-process index meets the values in: by first record, then within it
+        return indicator_index_of(sorted(grouped, key=first_seen), feats, params)
