@@ -87,7 +87,9 @@ class SharedTargetDetector(CallDetector):
             g.role = self._role(key, rows, g, view.has_customers)
             groups.append(g)
         candidates = [g for g in groups if g.role is None and g.parties >= 1]
-        rate = chance_rate([g.parties for g in candidates])
+        # the background: every number not set aside, counted over all it answers for (a second
+        # phone answering for its owner since long before they fell behind is one observation)
+        rate = chance_rate([g.facts["all_parties"] for g in groups if g.role is None])
         for g in candidates:
             g.p_value = chance_p(g.parties, rate)
         rejected = benjamini_hochberg([g.p_value or 1.0 for g in candidates], self.fdr)
