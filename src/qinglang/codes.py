@@ -153,6 +153,13 @@ _ROWS: tuple[EvidenceCode, ...] = (
         "kind of thing in the same period: one agency's rented SIM pool",
     ),
     EvidenceCode(
+        "coached_script",
+        "campaign",
+        0.3,
+        "多个不同时段的指导投诉会话用同一份话术：同一指导群",
+        "coached sessions at different hours written from one script: one coaching group",
+    ),
+    EvidenceCode(
         "similarity_only",
         "campaign",
         -1.0,

@@ -103,6 +103,9 @@ class CommunityParams(_Section):
     wave_session_slack_minutes: float = 40.0
     wave_echo_days: float = 5.0
     wave_echo_channels: tuple[str, ...] = ("regulator",)
+    # ...or a member of a group filing itself who files up to this many hours after the session ended
+    # (a straggler: "昨晚没赶上，今天补交"), open only where ordinary package-read complaints are rare
+    wave_straggler_hours: float = 24.0
 
 
 class ClusterParams(_Section):
@@ -122,6 +125,7 @@ class ClusterParams(_Section):
         "due_date_timing",
         "co_timed_filing",
         "coached_wave",
+        "coached_script",
     )
     watch_threshold: float = Field(
         default=0.3, ge=0.0, le=1.0
@@ -155,6 +159,9 @@ class ClusterParams(_Section):
     # expected in them (at their rate outside every session window; echo windows likewise)
     session_max_expected: float = 1.0
     session_max_hours: float = 4.0  # a longer run is continuous filing, not a session
+    # coached-only campaigns (signals/coached.py) whose members are as close across as within
+    # (cross mean similarity / geometric mean of the within means) are one coaching group's script
+    coached_script_min_ratio: float = 0.9
 
 
 class SignalParams(_Section):

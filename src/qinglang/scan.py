@@ -52,6 +52,7 @@ from qinglang.signals.campaign import (
     incident_guard,
     small_cluster,
 )
+from qinglang.signals.coached import is_coached_only, script_groups
 from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
@@ -66,6 +67,7 @@ from qinglang.signals.waves import (
     seeded_runs,
     session_modes,
     session_windows,
+    straggle_windows,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -397,6 +399,14 @@ def run_scan(
         raw_clusters,
         lambda members, extra: _scored(context_of(members), extra),
         feats,
+        table.texts,
+        config,
+    )
+    raw_clusters = _join_coached_scripts(
+        raw_clusters,
+        lambda members, extra: _scored(context_of(members), extra),
+        feats,
+        table.texts,
         config,
     )
     raw_clusters.sort(key=lambda x: (-x[0], -len(x[1].members), x[1].members[0]))
@@ -535,11 +545,16 @@ def run_scan(
     open_to = [i for i, f in enumerate(feats) if i not in member_of and f.demands.agency]
     live = {cid: spans for cid, spans in sessions_of.items() if spans}
     self_filing = {
-        cr.cluster.cluster_id for cr in results if any(e.code == "coached_wave" for e in cr.evidence)
+        cr.cluster.cluster_id
+        for cr in results
+        if any(e.code in ("coached_wave", "coached_script") for e in cr.evidence)
     }
     echo_channels = cp.wave_echo_channels
     in_wins, echo_wins = session_windows(
         live, self_filing, cp.wave_session_slack_minutes * 60, cp.wave_echo_days * 86400
+    )
+    late_wins = straggle_windows(
+        live, self_filing, cp.wave_session_slack_minutes * 60, cp.wave_straggler_hours * 3600
     )
     # the intent model reads every candidate in a window and a sample of the rest (their rate)
     near = [
@@ -547,6 +562,7 @@ def run_scan(
         for i in open_to
         if in_windows(feats[i].ts, in_wins)
         or (feats[i].channel in echo_channels and in_windows(feats[i].ts, echo_wins))
+        or (feats[i].channel not in echo_channels and in_windows(feats[i].ts, late_wins))
     ]
     near_set = set(near)
     far = [i for i in open_to if i not in near_set]
@@ -566,6 +582,7 @@ def run_scan(
         cp.wave_session_slack_minutes * 60,
         cp.wave_echo_days * 86400,
         config.clusters.session_max_expected,
+        cp.wave_straggler_hours * 3600,
     )
     in_wave = [
         i for i, f in enumerate(feats) if i not in member_of and wave_session_match(f, waves, cp) is not None
@@ -849,6 +866,7 @@ def _join_sim_pools(
     raw: list[RawCluster],
     rescore: Callable[[list[int], list[Evidence]], RawCluster],
     feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
     config: DetectionConfig,
 ) -> list[RawCluster]:
     """Flagged campaigns that each file for several borrowers from virtual-operator SIMs, read as
@@ -859,12 +877,13 @@ def _join_sim_pools(
     devices not shared). A campaign qualifies when most of its filing phones (complainant phones
     used for at least two of its customers) are in a virtual operator's range
     (`phones.is_virtual_operator`); qualifying campaigns with the same dominant intent whose
-    first-to-last filing periods overlap are joined (reason `sim_pool`). Only flagged campaigns take
-    part: the join changes who is behind a flag, never whether there is one."""
+    first-to-last filing periods overlap are joined (reason `sim_pool`). A SIM of the pool used for
+    only two borrowers is a cluster too small to be flagged alone; one filed wholly inside an agency
+    pool's period, read as the agency's request, joins it (`_with_pool_sims`). Otherwise only
+    flagged campaigns take part."""
     pools: dict[str, list[RawCluster]] = defaultdict(list)
+    sims: list[RawCluster] = []  # unflagged: one virtual-operator SIM filing for two borrowers
     for r in raw:
-        if r[0] < config.threshold:
-            continue
         users: dict[str, set[str]] = defaultdict(set)
         for i in r[1].members:
             if (phone := feats[i].complainant_phone) is not None:
@@ -872,11 +891,17 @@ def _join_sim_pools(
         filing = [ph for ph, cs in users.items() if len(cs) >= 2]
         if not filing or sum(is_virtual_operator(ph) for ph in filing) * 2 <= len(filing):
             continue
+        if r[0] < config.threshold:
+            if len(filing) == 1 and not any(e.code == "incident_guard" for e in r[2]):
+                sims.append(r)
+            continue
         intent = dominant([r[1].intents[i].intent for i in r[1].members if i in r[1].intents])
         if intent is not None:
-            pools[intent].append(r)
+            # an agency's own package and its requests "on behalf of" a borrower are one kind: the
+            # model tells them apart less surely than it tells either from a plea or a grievance
+            pools["agency" if intent in WAVE_INTENTS else intent].append(r)
     out = list(raw)
-    for parts in pools.values():
+    for kind, parts in pools.items():
         spans = sorted(
             (
                 (min(feats[i].ts for i in r[1].members), max(feats[i].ts for i in r[1].members), k)
@@ -892,6 +917,8 @@ def _join_sim_pools(
             else:
                 groups.append([parts[k]])
                 end = last
+        if kind == "agency":
+            groups = _with_pool_sims(groups, sims, feats, texts)
         for g in groups:
             if len(g) < 2:
                 continue
@@ -908,6 +935,80 @@ def _join_sim_pools(
                 [feats[i].complaint_id for i in members[:50]],
             )
             out = _replace_by_join(out, g, rescore(members, [ev]))
+    return out
+
+
+def _with_pool_sims(
+    groups: list[list[RawCluster]],
+    sims: Sequence[RawCluster],
+    feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
+) -> list[list[RawCluster]]:
+    """`groups` (flagged SIM-pool campaigns chained by period) with each unflagged one-SIM cluster
+    added to the group whose period holds all its filings, when the intent model reads most of its
+    members as the agency's package or a representative's request. Two borrowers on one
+    virtual-operator SIM, in the agency's words, while the agency's pool is filing: one more SIM of
+    the pool (a family sharing a phone writes its own pleas and grievances)."""
+    spans = [
+        (min(feats[i].ts for r in g for i in r[1].members), max(feats[i].ts for r in g for i in r[1].members))
+        for g in groups
+    ]
+    out = [list(g) for g in groups]
+    inside = [
+        (r, k)
+        for r in sims
+        for k, (first, last) in enumerate(spans)
+        if all(first <= feats[i].ts <= last for i in r[1].members)
+    ]
+    read = complaint_intents(sorted({i for r, _ in inside for i in r[1].members}), texts)
+    taken: set[int] = set()
+    for r, k in inside:
+        if id(r) in taken:
+            continue
+        agency = sum(read[i].intent in WAVE_INTENTS for i in r[1].members)
+        if agency * 2 > len(r[1].members):
+            out[k].append(r)
+            taken.add(id(r))
+    return out
+
+
+def _join_coached_scripts(
+    raw: list[RawCluster],
+    rescore: Callable[[list[int], list[Evidence]], RawCluster],
+    feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
+    config: DetectionConfig,
+) -> list[RawCluster]:
+    """Flagged coached-only campaigns (a coached wave, no identifier tie) written from one script
+    are one coaching group meeting at different hours (signals/coached.py): they are joined
+    (reason `coached_script`, naming each session). Only flagged campaigns take part."""
+    flagged = [r for r in raw if r[0] >= config.threshold]
+    coached = [r for r in flagged if is_coached_only([e.code for e in r[2] if e.weight > 0])]
+    groups = script_groups(
+        [r[1].members for r in coached],
+        [r[1].members for r in flagged],
+        texts,
+        config.clusters.coached_script_min_ratio,
+    )
+    out = list(raw)
+    for g in groups:
+        parts = [coached[k] for k in g]
+        members = sorted({i for r in parts for i in r[1].members}, key=lambda i: (feats[i].ts, i))
+        sessions = []
+        for r in parts:
+            ts = sorted(feats[i].received_at.astimezone(SHANGHAI) for i in r[1].members)
+            sessions.append(_session_label(ts[0], ts[-1]))
+        ev = evidence(
+            "coached_script",
+            config.weight("campaign", "coached_script"),
+            f"{len(parts)} 个不同时段的指导投诉会话（{'；'.join(sessions)}，共 {len(members)} 件）"
+            f"用同一份话术：各会话之间的措辞与会话内部一样接近，同一指导群",
+            f"{len(parts)} coached sessions at different hours ({'; '.join(sessions)}; {len(members)} "
+            f"complaints) written from one script: their wording is as close across sessions as within "
+            f"each: one coaching group",
+            [feats[i].complaint_id for i in members[:50]],
+        )
+        out = _replace_by_join(out, parts, rescore(members, [ev]))
     return out
 
 

@@ -259,6 +259,26 @@ def _probe(name: str) -> tuple[Complaint, Customer]:
             ),
             _customer(cust, "林某", overdue=30),
         )
+    if name == "wave_straggler":  # a member filing the morning after the session, in the app
+        return (
+            _complaint(
+                "p13",
+                600 + 14,
+                f"昨晚群里说的我没赶上，今天补交：要求停息挂账，本金分期，减免罚息，停止催收。{_noise(rng, 8)}",
+                customer=cust,
+            ),
+            _customer(cust, "林某", overdue=30),
+        )
+    if name == "wave_straggler_late":  # the same, two days after
+        return (
+            _complaint(
+                "p14",
+                600 + 50,
+                f"前几天群里说的我没赶上，今天补交：要求停息挂账，本金分期，减免罚息，停止催收。{_noise(rng, 8)}",
+                customer=cust,
+            ),
+            _customer(cust, "林某", overdue=30),
+        )
     if name == "wave_session_grievance":  # a genuine grievance filed in the same hour
         return (
             _complaint("p12", 600.6, f"你们重复扣款了两次，请退还多扣的钱。{_noise(rng, 8)}", customer=cust),
@@ -288,6 +308,8 @@ EXPECTED = {  # what the rule says the probe's fate is (both paths must also agr
     "wave_session": ("e00", 0.85, False),
     "wave_echo": ("e00", 0.85, False),
     "wave_echo_late": (None, 0.0, False),
+    "wave_straggler": ("e00", 0.85, False),
+    "wave_straggler_late": (None, 0.0, False),
     "wave_session_grievance": (None, 0.0, False),
 }
 

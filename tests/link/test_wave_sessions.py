@@ -10,7 +10,7 @@ import pytest
 
 from qinglang.detection_config import CommunityParams
 from qinglang.link.features import extract_features
-from qinglang.link.rules import wave_session_match
+from qinglang.link.rules import JOIN_ECHOES, JOIN_IN_SESSION, JOIN_STRAGGLES, wave_session_match
 from qinglang.schema import Complaint
 
 MIN, HOUR, DAY = 60.0, 3600.0, 86400.0
@@ -74,3 +74,22 @@ def test_filed_in_two_campaigns_sessions_it_joins_the_busier_one():
     # a session it was filed in beats one it is only near
     near = {"NEAR": [(start + 0.7 * HOUR, start + 2 * HOUR, 40, 3)]}
     assert wave_session_match(f, {**few, **near}, P, "agency_package") == "FEW"
+
+
+@pytest.mark.parametrize(
+    ("hours", "channel", "intent", "joins"),
+    [
+        (10.0, "app", "agency_package", True),  # "昨晚没赶上，今天补交": a member filing late
+        (20.0, "hotline", "representative", True),
+        (10.0, "app", "hardship", False),  # a borrower's own plea the morning after
+        (26.0, "app", "agency_package", False),  # more than a day after the session ended
+        (-3.0, "app", "agency_package", False),  # before the session: not a straggler
+    ],
+)
+def test_a_straggler_joins_only_a_session_open_to_stragglers(hours, channel, intent, joins):
+    f = _features(hours, channel, PACKAGE)
+    start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+    late = {"C1": [(start, start + HOUR, 8, JOIN_IN_SESSION | JOIN_ECHOES | JOIN_STRAGGLES)]}
+    closed = {"C1": [(start, start + HOUR, 8, JOIN_IN_SESSION | JOIN_ECHOES)]}
+    assert (wave_session_match(f, late, P, intent) == "C1") is joins
+    assert wave_session_match(f, closed, P, intent) is None  # the bit decides, not the timing alone

@@ -10,6 +10,7 @@ from qinglang.detection_config import ClusterParams
 from qinglang.signals.waves import (
     JOIN_ECHOES,
     JOIN_IN_SESSION,
+    JOIN_STRAGGLES,
     agency_waves,
     campaign_sessions,
     coached_wave_evidence,
@@ -160,3 +161,18 @@ def test_nine_read_as_the_package_in_80_minutes_are_a_wave_where_they_are_rare()
     busy = 5000 / SPAN
     assert read_wave_p(9, 80 * 60, quiet, SPAN, P) < 1e-10
     assert read_wave_p(9, 80 * 60, busy, SPAN, P) > P.wave_max_p
+
+
+def test_stragglers_may_join_a_self_filing_campaign_only_where_late_packages_are_rare():
+    sessions = {"WAVE": [_session(10), _session(24)], "OFFICE": [_session(40)]}
+    weekly = [(d * DAY + 9 * HOUR, True) for d in range(0, 60, 7)]  # a package-read plea a week
+    got = session_modes(sessions, {"WAVE"}, weekly, [], (0.0, SPAN), SLACK, ECHO, 1.0, DAY)
+    assert all(m & JOIN_STRAGGLES for *_, m in got["WAVE"])
+    assert not any(m & JOIN_STRAGGLES for *_, m in got["OFFICE"])  # its own phones: no late members
+    # one such plea a day: two days of straggler windows would expect two ordinary joiners
+    daily = [(d * DAY + 9 * HOUR, True) for d in range(60)]
+    got = session_modes(sessions, {"WAVE"}, daily, [], (0.0, SPAN), SLACK, ECHO, 1.0, DAY)
+    assert not any(m & JOIN_STRAGGLES for *_, m in got.get("WAVE", []))
+    # without a straggler window (the default) the bit is never set
+    got = session_modes(sessions, {"WAVE"}, weekly, [], (0.0, SPAN), SLACK, ECHO, 1.0)
+    assert not any(m & JOIN_STRAGGLES for *_, m in got["WAVE"])

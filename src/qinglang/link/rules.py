@@ -183,6 +183,7 @@ WAVE_INTENTS = frozenset({"agency_package", "representative"})
 # the modes of a session open to joiners (signals/waves.session_modes), as bits
 JOIN_IN_SESSION = 1  # complaints filed in the session may join
 JOIN_ECHOES = 2  # regulators' copies received in the days after may join
+JOIN_STRAGGLES = 4  # members filing themselves a few hours after the session may join
 
 
 def wave_session_match(
@@ -193,7 +194,8 @@ def wave_session_match(
 ) -> str | None:
     """The campaign a complaint joins because it was filed in one of the campaign's filing
     sessions (`sessions`: campaign -> (first, last, filings, mode) of each session open to
-    joiners, signals/waves.session_modes; mode bit 1: filed in it, bit 2: regulators' copies),
+    joiners, signals/waves.session_modes; mode bit 1: filed in it, bit 2: regulators' copies, bit 4:
+    stragglers),
     within `wave_session_slack_minutes`, or is a copy a regulator forwarded (channel in
     `wave_echo_channels`) received up to `wave_echo_days` after a session began — the borrower filed
     with the regulator during the session, the regulator's copy arrives days later. It must carry
@@ -204,7 +206,10 @@ def wave_session_match(
     With several candidates: a session it was filed in (or nearest to) wins, then the busier one
     (two agencies filing at lunchtime: the one filing in a flood, not the one filing a few). A
     regulator's copy may come from any session in the days before it, equally likely by its lag:
-    it belongs to the session with the most filings (the most copies to expect), then the latest."""
+    it belongs to the session with the most filings (the most copies to expect), then the latest.
+    A member of a group filing itself (mode bit 4) who files late — up to `wave_straggler_hours`
+    after the session ended, through any channel but a regulator's — joins the latest session
+    before it."""
     if not sessions or not f.demands.agency:
         return None
     if intent is not None and intent not in WAVE_INTENTS:
@@ -212,6 +217,7 @@ def wave_session_match(
     slack = p.wave_session_slack_minutes * 60
     echoes = f.channel in p.wave_echo_channels
     reach = p.wave_echo_days * 86400 if echoes else 0.0
+    straggle = p.wave_straggler_hours * 3600
     best: tuple[int, float, float, str] | None = None
     for cid, spans in sessions.items():
         for start, end, n, mode in spans:
@@ -220,6 +226,8 @@ def wave_session_match(
                 key = (1, float(-n), f.ts - start, cid)  # a copy: the busiest session
             elif mode & JOIN_IN_SESSION and start - slack <= f.ts <= end + slack:
                 key = (0, max(start - f.ts, f.ts - end, 0.0), float(-n), cid)  # filed in (or next to) it
+            elif not echoes and mode & JOIN_STRAGGLES and end + slack < f.ts <= end + straggle:
+                key = (2, f.ts - end, float(-n), cid)  # a member filing late: the latest session before
             else:
                 continue
             if best is None or key < best:

@@ -25,7 +25,7 @@ from datetime import datetime
 
 from qinglang.detection_config import ClusterParams
 from qinglang.link.records import RecordFeatures
-from qinglang.link.rules import JOIN_ECHOES, JOIN_IN_SESSION
+from qinglang.link.rules import JOIN_ECHOES, JOIN_IN_SESSION, JOIN_STRAGGLES
 from qinglang.schema import Evidence
 from qinglang.signals.base import evidence, poisson_sf
 
@@ -153,6 +153,24 @@ def session_windows(
     return _merge(inside), _merge([(a, b) for a, b in echo if b > a])
 
 
+def straggle_windows(
+    sessions: dict[str, list[tuple[float, float, int, int]]],
+    self_filing: set[str],
+    slack_seconds: float,
+    straggle_seconds: float,
+) -> list[tuple[float, float]]:
+    """The windows after the sessions of groups filing themselves (as for regulators' copies in
+    `session_windows`) in which a member filing late may still join: from `slack_seconds` after a
+    session ended to `straggle_seconds` after it, merged, disjoint and sorted."""
+    wins = [
+        (b + slack_seconds, b + straggle_seconds)
+        for cid, spans in sessions.items()
+        for a, b, _, loose in spans
+        if (cid in self_filing or loose) and straggle_seconds > slack_seconds
+    ]
+    return _merge(wins)
+
+
 def _merge(wins: list[tuple[float, float]]) -> list[tuple[float, float]]:
     merged: list[tuple[float, float]] = []
     for a, b in sorted(wins):
@@ -177,6 +195,7 @@ def session_modes(
     slack_seconds: float,
     echo_seconds: float,
     max_expected: float,
+    straggle_seconds: float = 0.0,
 ) -> dict[str, list[tuple[float, float, int, int]]]:
     """Which sessions others may join, and how: (first, last, filings, mode) with mode a set of
     JOIN_IN_SESSION / JOIN_ECHOES bits; sessions nobody may join are left out.
@@ -191,7 +210,10 @@ def session_modes(
     (`echo_candidates`, the same from regulator channels) are expected over a campaign's echo
     windows together, at their own rate outside every echo window. What is inside a window is
     never counted: whether a session is open does not depend on who files in it (a complaint
-    scored online, or left out of a rescan, finds the same sessions open). An agency filing all day over days in a busy inbox — its hours are
+    scored online, or left out of a rescan, finds the same sessions open). Members filing late
+    (`straggle_seconds` after a self-filing session, any channel but a regulator's: JOIN_STRAGGLES)
+    are expected like regulators' copies: over the campaign's straggle windows together, at the rate
+    of package-read candidates outside every straggle window. An agency filing all day over days in a busy inbox — its hours are
     everybody's hours — opens no session: ordinary pleas filed then stay alone."""
     lo_span, hi_span = span
     length = max(hi_span - lo_span, 1.0)
@@ -209,16 +231,21 @@ def session_modes(
 
     rate_in = outside_rate(candidates, in_wins)
     rate_echo = outside_rate(echo_candidates, echo_wins)
+    straggle_wins = straggle_windows(sessions, self_filing, slack_seconds, straggle_seconds)
+    rate_straggle = outside_rate(candidates, straggle_wins) if straggle_wins else float("inf")
     out: dict[str, list[tuple[float, float, int, int]]] = {}
     for cid, spans in sessions.items():
         echoing = [(a, b) for a, b, _, loose in spans if cid in self_filing or loose]
         lam_e = rate_echo * sum(max(0.0, a + echo_seconds - b - slack_seconds) for a, b in echoing)
+        lam_s = rate_straggle * len(echoing) * max(0.0, straggle_seconds - slack_seconds)
         kept = []
         for a, b, n, loose in spans:
             lam = rate_in * (b - a + 2 * slack_seconds)
             mode = JOIN_IN_SESSION if lam <= max_expected else 0
             if echoing and lam_e <= max_expected and (cid in self_filing or loose > 0):
                 mode |= JOIN_ECHOES
+            if echoing and lam_s <= max_expected and (cid in self_filing or loose > 0):
+                mode |= JOIN_STRAGGLES
             if mode:
                 kept.append((a, b, n, mode))
         if kept:
