@@ -7,6 +7,8 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then need+=(tesseract-ocr-chi-sim); fi
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)  # synthetic call recordings (voice/synth.py)
+command -v sox >/dev/null 2>&1 || need+=(sox)
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)  # the Spark engine (engines/spark.py)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
