@@ -94,6 +94,28 @@ def _indicator_rows(
                 yield kind, value, start + k, customer
 
 
+def start_session(master: str | None = None, partitions: int | None = None, ui: bool = True) -> Any:
+    """A SparkSession for the scan: `master` (default QINGLANG_SPARK_MASTER or `local[*]`), the
+    executors' Python this one (the environment that has qinglang installed), few shuffle
+    partitions (the shuffled tables are bands and indicators, not texts). Under spark-submit the
+    master and resources come from the submit command and `getOrCreate` returns its session."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.master(master or os.environ.get("QINGLANG_SPARK_MASTER", "local[*]"))
+        .appName("qinglang-scan")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.ui.enabled", "true" if ui else "false")
+        .config("spark.sql.shuffle.partitions", str(partitions or 8))
+        .config("spark.driver.memory", os.environ.get("QINGLANG_SPARK_DRIVER_MEMORY", "4g"))
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
 class SparkEngine(Engine):
     """The scan's heavy stages on Spark. Given a SparkSession it uses it (and leaves it running);
     otherwise it starts one on `master` (default `local[*]`, or the QINGLANG_SPARK_MASTER
@@ -102,22 +124,8 @@ class SparkEngine(Engine):
     name = "spark"
 
     def __init__(self, master: str | None = None, spark: Any = None, partitions: int | None = None) -> None:
-        from pyspark.sql import SparkSession
-
         self._own = spark is None
-        if spark is None:
-            # the executors' Python is this one (the venv that has qinglang installed)
-            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-            os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-            spark = (
-                SparkSession.builder.master(master or os.environ.get("QINGLANG_SPARK_MASTER", "local[*]"))
-                .appName("qinglang-scan")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", str(partitions or 8))
-                .config("spark.driver.memory", os.environ.get("QINGLANG_SPARK_DRIVER_MEMORY", "4g"))
-                .getOrCreate()
-            )
-            spark.sparkContext.setLogLevel("ERROR")
+        spark = spark or start_session(master, partitions)
         self.spark = spark
         self.sc = spark.sparkContext
         self.partitions = partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
