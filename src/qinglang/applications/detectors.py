@@ -58,6 +58,7 @@ def multi_groups(values: Sequence[Iterable[str]]) -> dict[str, list[int]]:
 class Context:
     f: Features
     cfg: dict = field(default_factory=thresholds)
+    _groups: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def units(self, members: Iterable[int]) -> int:
         return len({self.f.unit[i] for i in members})
@@ -93,7 +94,7 @@ class Context:
     def employer_stats(self) -> dict[str, tuple[int, float, float, int]]:
         """employer -> (applications, first seen, last seen, distinct units)."""
         out: dict[str, tuple[int, float, float, int]] = {}
-        for emp, members in groups(self.f.employer).items():
+        for emp, members in self.groups_of("employer").items():
             ts = [self.f.ts[i] for i in members]
             out[emp] = (len(members), min(ts), max(ts), self.units(members))
         return out
@@ -106,7 +107,30 @@ class Context:
         n, first, last, _ = self.employer_stats.get(employer, (0, 0.0, 0.0, 0))
         if n >= s["established_applicants"] and (last - first) >= s["established_span_days"] * DAY:
             return True
-        return _is_large(self.f, employer) or employer in self.institutional_employers
+        return _is_large(self, employer) or employer in self.institutional_employers
+
+    @cached_property
+    def large_employers(self) -> set[str]:
+        """Normalised employer names whose written name the large-employer table lists."""
+        table = large_employers()
+        raw: dict[str, str] = {}
+        for i, e in enumerate(self.f.employer):
+            if e and e not in raw:
+                raw[e] = self.f.apps[i].employer or e
+        return {e for e, name in raw.items() if table.is_large(name)}
+
+    def groups_of(self, name: str) -> dict[str, list[int]]:
+        """Applications grouped by one feature column (cached: several detectors ask)."""
+        hit = self._groups.get(name)
+        if hit is None:
+            f = self.f
+            column: Sequence[str | None]
+            if name in ("device_id", "ip", "referrer"):
+                column = [getattr(a, name) for a in f.apps]
+            else:
+                column = getattr(f, name)
+            hit = self._groups[name] = groups(column)
+        return hit
 
     @cached_property
     def institutional_employers(self) -> set[str]:
@@ -114,7 +138,7 @@ class Context:
         institution (a factory with its dormitory, a hospital, a university): real employers."""
         f = self.f
         out: set[str] = set()
-        for emp, members in groups(f.employer).items():
+        for emp, members in self.groups_of("employer").items():
             known = sum(
                 1
                 for i in members
@@ -141,16 +165,8 @@ class Context:
         return min(self.f.ts) if self.f.ts else 0.0
 
 
-_LARGE_CACHE: dict[int, dict[str, bool]] = {}
-
-
-def _is_large(f: Features, employer: str) -> bool:
-    cache = _LARGE_CACHE.setdefault(id(f), {})
-    hit = cache.get(employer)
-    if hit is None:
-        raw = next((f.apps[i].employer for i, e in enumerate(f.employer) if e == employer), employer)
-        hit = cache[employer] = large_employers().is_large(raw)
-    return hit
+def _is_large(ctx: Context, employer: str) -> bool:
+    return employer in ctx.large_employers
 
 
 def _window_units(ctx: Context, keyed: dict[str, list[int]], days: float) -> dict[str, list[int]]:
@@ -166,11 +182,11 @@ class DormitoryDetector:
         cfg = ctx.cfg["dormitory"]
         out: list[Finding] = []
         f = ctx.f
-        for level, values, weight, min_units in (
-            ("room", f.home_room, cfg["weight_room"], cfg["min_units"]),
-            ("building", f.home_building, cfg["weight_building"], cfg["building_min_units"]),
+        for level, column, weight, min_units in (
+            ("room", "home_room", cfg["weight_room"], cfg["min_units"]),
+            ("building", "home_building", cfg["weight_building"], cfg["building_min_units"]),
         ):
-            keyed = groups(values)
+            keyed = ctx.groups_of(column)
             dense = _window_units(ctx, keyed, ctx.window)
             bg = Background.from_counts(
                 level, [ctx.units(m) for m in dense.values()] + [1] * (len(keyed) - len(dense))
@@ -214,7 +230,7 @@ class FakeOfficeDetector:
         cfg = ctx.cfg["office_many_employers"]
         f = ctx.f
         out: list[Finding] = []
-        for key, members in groups(f.work_room).items():
+        for key, members in ctx.groups_of("work_room").items():
             emps = {f.employer[i] for i in members if f.employer[i]}
             if len(emps) < cfg["min_employers"]:
                 continue
@@ -250,7 +266,7 @@ class SharedEmployerPhoneDetector:
         cfg = ctx.cfg["employer_phone_shared"]
         f = ctx.f
         out: list[Finding] = []
-        for phone, members in groups(f.employer_phone).items():
+        for phone, members in ctx.groups_of("employer_phone").items():
             emps = {f.employer[i] for i in members if f.employer[i]}
             if len(emps) < cfg["min_employers"]:
                 continue
@@ -286,7 +302,7 @@ class ShellEmployerDetector:
         spans = [last - first for n, first, last, _ in stats.values() if n >= cfg["min_applicants"]]
         short = sum(1 for s in spans if s <= cfg["max_span_days"] * DAY)
         rate = short / len(spans) if spans else 0.0
-        for emp, members in groups(f.employer).items():
+        for emp, members in ctx.groups_of("employer").items():
             n, first, last, units = stats[emp]
             if units < cfg["min_applicants"] or last - first > cfg["max_span_days"] * DAY:
                 continue
@@ -319,7 +335,7 @@ class _SharedKeyDetector:
     zh = ""
     en = ""
 
-    def values(self, f: Features) -> dict[str, list[int]]:
+    def values(self, ctx: Context) -> dict[str, list[int]]:
         raise NotImplementedError
 
     def show(self, key: str) -> str:
@@ -332,7 +348,7 @@ class _SharedKeyDetector:
         cfg = ctx.cfg[self.code]
         days = float(cfg.get("window_days", ctx.window))
         out: list[Finding] = []
-        keyed = self.values(ctx.f)
+        keyed = self.values(ctx)
         dense = _window_units(ctx, keyed, days)
         bg = Background.from_counts(
             self.key_kind, [ctx.units(m) for m in dense.values()] + [1] * (len(keyed) - len(dense))
@@ -368,8 +384,8 @@ class SharedDeviceDetector(_SharedKeyDetector):
     zh = "设备 {v} 被 {n} 户互无关系的申请人使用（随机概率 {p:.1e}）"
     en = "device {v} used by {n} unrelated applicants (chance {p:.1e})"
 
-    def values(self, f: Features) -> dict[str, list[int]]:
-        return groups([a.device_id for a in f.apps])
+    def values(self, ctx: Context) -> dict[str, list[int]]:
+        return ctx.groups_of("device_id")
 
     def show(self, key: str) -> str:
         return key[:4] + "***" if len(key) > 6 else key
@@ -385,8 +401,8 @@ class SharedIPDetector(_SharedKeyDetector):
     zh = "IP {v} 在数日内被 {n} 户互无关系的申请人使用"
     en = "IP {v} used by {n} unrelated applicants within days"
 
-    def values(self, f: Features) -> dict[str, list[int]]:
-        return groups([a.ip for a in f.apps])
+    def values(self, ctx: Context) -> dict[str, list[int]]:
+        return ctx.groups_of("ip")
 
 
 class SharedContactDetector(_SharedKeyDetector):
@@ -395,7 +411,8 @@ class SharedContactDetector(_SharedKeyDetector):
     zh = "联系人电话 {v} 同时出现在 {n} 户互无关系的申请人资料中（随机概率 {p:.1e}）"
     en = "contact phone {v} is listed by {n} unrelated applicants (chance {p:.1e})"
 
-    def values(self, f: Features) -> dict[str, list[int]]:
+    def values(self, ctx: Context) -> dict[str, list[int]]:
+        f = ctx.f
         keyed = multi_groups(f.contacts)
         # an HR or switchboard number of the applicants' own employer is not a coordinator's phone
         emp_phones = {p for p in f.employer_phone if p}
@@ -412,8 +429,8 @@ class SharedReferrerDetector(_SharedKeyDetector):
     zh = "推荐人 {v} 在窗口期内推荐了 {n} 户申请人"
     en = "referrer {v} referred {n} applicants within the window"
 
-    def values(self, f: Features) -> dict[str, list[int]]:
-        return groups([a.referrer for a in f.apps])
+    def values(self, ctx: Context) -> dict[str, list[int]]:
+        return ctx.groups_of("referrer")
 
     def show(self, key: str) -> str:
         return mask_phone(key) if key.isdigit() else key
@@ -434,11 +451,11 @@ class IdenticalClaimsDetector:
         out: list[Finding] = []
         seen: set[tuple[int, ...]] = set()
         link_sets: list[tuple[str, dict[str, list[int]]]] = [
-            ("referrer", groups([a.referrer for a in f.apps])),
-            ("ip", groups([a.ip for a in f.apps])),
-            ("home_building", groups(f.home_building)),
-            ("work_address", groups(f.work_room)),
-            ("employer", groups(f.employer)),
+            ("referrer", ctx.groups_of("referrer")),
+            ("ip", ctx.groups_of("ip")),
+            ("home_building", ctx.groups_of("home_building")),
+            ("work_address", ctx.groups_of("work_room")),
+            ("employer", ctx.groups_of("employer")),
         ]
         for kind, keyed in link_sets:
             for key, members in keyed.items():

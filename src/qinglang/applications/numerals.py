@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DIGITS = {
     "零": 0,
@@ -55,6 +56,7 @@ def _replace(m: re.Match[str]) -> str:
     return m.group(1) if n is None else str(n)
 
 
+@lru_cache(maxsize=131_072)
 def normalise_text(address: str) -> str:
     """Full-width to half-width (NFKC), upper-case letters, spaces removed, Chinese numerals
     before address units turned into Arabic digits."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick_rs
@@ -53,6 +53,10 @@ class CollectivePlaces:
     def category(self, address: str | None) -> str | None:
         if not address:
             return None
+        return self._category(address)
+
+    @lru_cache(maxsize=65_536)  # noqa: B019 - one instance per process (collective_places())
+    def _category(self, address: str) -> str | None:
         text = normalise_text(address)
         hits = self._ac.find_matches_as_indexes(text)
         if hits:

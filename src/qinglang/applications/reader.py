@@ -56,21 +56,22 @@ def load_applications(
     records: list[Application] = []
     lines: list[int] = []
     rejects: list[QuarantinedRow] = []
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, int] = {}  # id -> position in records; hashed only when the id repeats
     for line, item, raw in iter_applications(path, stats):
         summary.read += 1
         if isinstance(item, QuarantinedRow):
             summary.count_quarantine(item.reason_code)
             rejects.append(item)
             continue
-        digest = content_hash(item)
-        first = seen.get(item.application_id)
-        if first is None:
-            seen[item.application_id] = (digest, line)
+        pos = seen.get(item.application_id)
+        if pos is None:
+            seen[item.application_id] = len(records)
             summary.accepted += 1
             records.append(item)
             lines.append(line)
-        elif first[0] == digest:
+            continue
+        first = (content_hash(records[pos]), lines[pos])
+        if first[0] == content_hash(item):
             summary.duplicates += 1
         else:
             err = RowError(

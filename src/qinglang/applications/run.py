@@ -11,6 +11,7 @@ Outputs (a public contract, only ever extended):
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -34,6 +35,22 @@ def run_applications(
     complaints: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    gc_was_on = gc.isenabled()
+    gc.disable()  # millions of small objects, no cycles worth collecting: the collector cost 30 %
+    try:
+        return _run(applications, out, complaints, progress, on_total)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _run(
+    applications: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    complaints: str | os.PathLike[str] | None,
+    progress: Progress | None,
+    on_total: Callable[[int], None] | None,
 ) -> dict[str, Any]:
     t0 = time.perf_counter()
     out_dir = Path(out)

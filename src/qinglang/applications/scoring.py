@@ -74,6 +74,21 @@ def _indicator(fd: Finding) -> dict:
     return {"code": fd.code, "kind": fd.key_kind, "value": value, "count": len(fd.members)}
 
 
+def _member(f: Features, i: int) -> dict:
+    """Who applied (raw: the workbench masks names, ID and phone numbers for roles that may not
+    see them, as for complaints)."""
+    a = f.apps[i]
+    return {
+        "application_id": a.application_id,
+        "applied_at": a.applied_at.isoformat(),
+        "name": a.name,
+        "id_number": a.id_number,
+        "phone": a.phone,
+        "employer": a.employer,
+        "home_address": a.home_address,
+    }
+
+
 def clusters(f: Features, findings: list[Finding], scored: Scored) -> list[dict]:
     uf = _UnionFind(len(f))
     for fd in findings:
@@ -110,6 +125,7 @@ def clusters(f: Features, findings: list[Finding], scored: Scored) -> list[dict]
                 "summary_zh": "；".join(CODES[c][0] for c in codes if c in CODES),
                 "summary_en": "; ".join(CODES[c][1] for c in codes if c in CODES),
                 "indicators": ind,
+                "members": [_member(f, i) for i in idx],
                 "_members": idx,
             }
         )

@@ -15,7 +15,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qinglang.online import load_index
-from qinglang.web import api, pages, posts_routes, referral_routes, search_routes, watch_routes
+from qinglang.web import (
+    api,
+    applications_routes,
+    pages,
+    posts_routes,
+    referral_routes,
+    search_routes,
+    watch_routes,
+)
 from qinglang.web.auth import ROLES, create_user
 from qinglang.web.db import ensure_schema, latest_run_id, open_engine
 from qinglang.web.deps import WorkbenchState
@@ -130,6 +138,8 @@ def create_app(
     app.include_router(watch_routes.page_router)
     app.include_router(referral_routes.api_router)  # referrals to police (web/referral_routes.py)
     app.include_router(referral_routes.page_router)
+    app.include_router(applications_routes.api_router)  # application clusters (web/applications_routes.py)
+    app.include_router(applications_routes.page_router)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
