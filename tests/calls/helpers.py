@@ -69,6 +69,7 @@ class Book:
         evening_person: bool = False,
         reported: bool = True,
         avoid_after: int = 0,
+        machine: bool = False,
     ) -> None:
         """Two calls a day over `days` days up to END. The borrower answers like a person (ring about
         12 s, talk about 60 s) unless diverted: then `diverted_to` answers (from day `divert_from`
@@ -82,7 +83,9 @@ class Book:
                 at = datetime.combine(day, datetime.min.time()) + timedelta(hours=hour)
                 office = at.weekday() < 5 and 9 <= at.hour < 18
                 if diverted_to and d <= divert_from:
-                    if agency_after_overdue:
+                    if machine:  # a voicemail platform: picks up every call, a short message
+                        self.call(cid, at, True, rng.uniform(20, 30), rng.uniform(5, 25), diverted_to, "CFNR")
+                    elif agency_after_overdue:
                         ok = office and rng.random() < 0.9
                         by = diverted_to if ok and reported else None
                         self.call(

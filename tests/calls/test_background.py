@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
-from qinglang.calls.numbers import NumberLists, number_key, shown
+from qinglang.calls.numbers import NumberLists, number_key, number_kind, shown
 
 
 def test_rate_comes_from_numbers_answering_for_one_or_two_and_ignores_the_many() -> None:
@@ -31,6 +31,8 @@ def test_number_keys_and_lists() -> None:
     assert number_key("+86 138-1234-5678") == number_key("13812345678") == "+8613812345678"
     assert number_key("0755-86001234") == number_key("+86 755 8600 1234") == "+8675586001234"
     assert number_key("12590") == "12590"
+    assert number_kind(number_key("010-66001234")) == "landline" and number_kind("+8613812345678") == "mobile"
+    assert shown(number_key("010-66001234"), reveal=True) == "010-66001234"
     assert shown("+8613812345678") == "138****5678"
     assert shown("+8675586001234", reveal=True) == "0755-86001234"
     lists = NumberLists(["400-820-1234"])

@@ -18,6 +18,8 @@ CALLBACK = "13600002222"
 RELATIVE = "13500003333"
 SWITCHBOARD = "0755-86001234"
 LENDER = "13900009999"
+LATE_SWITCHBOARD = "010-66001234"
+MACHINE = "13800138000"
 
 
 def _book() -> tuple[Book, list[Note]]:
@@ -39,6 +41,13 @@ def _book() -> tuple[Book, list[Note]]:
     for i in range(5):
         b.borrower(f"S{i}", overdue_days=30 if i < 2 else 0)
         b.history(f"S{i}", diverted_to=SWITCHBOARD, divert_from=60, agency_after_overdue=True)
+    # another switchboard whose staff were all overdue before the records begin: nothing shows the
+    # diversion came with arrears; and a voicemail platform known by its behaviour only
+    for i in range(5):
+        b.borrower(f"T{i}", overdue_days=200)
+        b.history(f"T{i}", diverted_to=LATE_SWITCHBOARD, divert_from=60, agency_after_overdue=True)
+        b.borrower(f"M{i}", overdue_days=30)
+        b.history(f"M{i}", diverted_to=MACHINE, divert_from=60, machine=True)
     # the lender's own supervisor line, and a carrier voicemail platform (by its number and by
     # the diversion reason alone)
     for i in range(6):
@@ -110,8 +119,10 @@ def test_shared_answering_number_fires_for_the_agency(result: CallsResult) -> No
     [
         (RELATIVE, "family", "F"),
         (SWITCHBOARD, "switchboard", "S"),
+        (LATE_SWITCHBOARD, "switchboard", "T"),
         (LENDER, "lender", "L"),
         ("12590", "carrier", "V"),
+        (MACHINE, "carrier", "M"),
     ],
 )
 def test_hard_negatives_are_set_aside_and_their_borrowers_stay_unflagged(

@@ -47,16 +47,21 @@ def number_key(raw: str) -> str:
 
 def number_kind(key: str) -> str:
     """mobile | landline | service (short codes, 95xxx, 400/800) for a key from number_key."""
-    if key.startswith("+861"):
+    if _is_mobile(key):
         return "mobile"
     if key.startswith("+86"):
         return "landline"
     return "service"
 
 
+def _is_mobile(key: str) -> bool:
+    # +86 and 11 digits starting with 1; Beijing landlines (+8610 and 8 digits) are one digit shorter
+    return key.startswith("+861") and len(key) == 14
+
+
 def shown(key: str, reveal: bool = False) -> str:
     """A number as people read it: 13812345678 / 0755-86001234 / 12590, masked unless `reveal`."""
-    if key.startswith("+861"):
+    if _is_mobile(key):
         national = key[3:]
     elif key.startswith("+86"):
         rest = key[3:]

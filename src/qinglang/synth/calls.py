@@ -144,7 +144,14 @@ def cast(
     rest = [b for b in free if b.group == "normal"]
     # switchboards: one company landline answering for 3-8 employees, overdue or not
     for _ in range(max(1, n // 600)):
-        staff = [rest.pop() for _ in range(min(len(rest), rng.randint(3, 8)))]
+        k = min(len(rest), rng.randint(3, 8))
+        late = [b for b in rest if b.overdue_days > WINDOW_DAYS]
+        if rng.random() < 0.4 and len(late) >= k:  # staff all long overdue: no record before arrears
+            staff = late[:k]
+            for b in staff:
+                rest.remove(b)
+        else:
+            staff = [rest.pop() for _ in range(k)]
         line = _landline(rng)
         start = world.end - timedelta(days=rng.randint(WINDOW_DAYS, WINDOW_DAYS + 300))
         for b in staff:

@@ -12,13 +12,17 @@ Set aside, each with its role (codes.NEGATIVE_ROLES), and never flagged:
 - switchboards and shared phones: the number answered for them before they went overdue (a
   company reception or a household line answers whatever the borrower's status; an agency is
   engaged after the borrower falls behind). A landline is called a switchboard, a mobile a
-  shared phone.
+  shared phone. A landline that answered for every member from their first record on (nothing
+  shows the diversion came with arrears) is a switchboard too;
+- machines: short pick-ups (median talk <= 30 s) spread over all hours, not a staffed desk's
+  office hours, are a voicemail or secretary platform whatever its number.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from statistics import median
 
 from scipy.stats import binomtest
 
@@ -30,6 +34,14 @@ from qinglang.calls.numbers import NumberLists, number_kind, shown
 from qinglang.calls.relations import parties
 
 VOICEMAIL_REASON = re.compile(r"voice\s*mail|voicemail|语音信箱|留言|秘书台|secretary", re.IGNORECASE)
+
+
+# a voicemail greeting, the beep and a short message; a desk that negotiates talks for minutes
+MACHINE_TALK_SECONDS = 30.0
+
+
+def _median(values: list[float]) -> float | None:
+    return round(float(median(values)), 1) if values else None
 
 
 def in_office_hours(row: CallRow) -> bool:
@@ -65,11 +77,17 @@ class SharedTargetDetector(CallDetector):
             g = NumberGroup("forwarding_target", key, members, 0, calls=len(rows))
             standing: list[str] = []
             onset: list[str] = []
+            seen = 0  # members seen answering themselves before the diversion began
             for m in members:
                 since = view.borrowers[m].overdue_since
-                first = min(r.at for r in rows_of[m]).date()
+                first_at = min(r.at for r in rows_of[m])
+                first = first_at.date()
                 after = since is not None and first >= since
                 (onset if after or not view.has_customers else standing).append(m)
+                # the borrower answered their own phone before the diversion began
+                seen += after and any(
+                    r.answered and not r.by and r.at < first_at for r in view.borrowers[m].calls
+                )
             onset_of[key] = onset
             g.parties = len(parties(onset, view, key)) if onset else 0
             n_office = sum(1 for r in rows if in_office_hours(r))
@@ -77,6 +95,8 @@ class SharedTargetDetector(CallDetector):
                 "number_kind": number_kind(key),
                 "members_since_overdue": len(onset),
                 "members_before_overdue": len(standing),
+                "members_diverted_within_records": seen,
+                "median_talk_seconds": _median([r.talk for r in rows if r.talk is not None]),
                 "all_parties": len(parties(members, view, key)),
                 "office_hours_share": round(n_office / len(rows), 3),
                 "office_hours_background": round(office_rate, 3),
@@ -134,9 +154,18 @@ class SharedTargetDetector(CallDetector):
             return "carrier"
         if len(g.members) < 2:
             return None
+        talk, office_p = g.facts["median_talk_seconds"], g.facts["office_hours_p"]
+        if talk is not None and talk <= MACHINE_TALK_SECONDS and (office_p is None or office_p > 0.05):
+            return "carrier"  # short pick-ups at any hour: a machine taking messages, not a desk
         onset, standing = g.facts["members_since_overdue"], g.facts["members_before_overdue"]
         if has_customers and standing >= max(onset, 1):
             return "switchboard" if g.facts["number_kind"] == "landline" else "household"
+        if (
+            has_customers
+            and g.facts["number_kind"] == "landline"
+            and g.facts["members_diverted_within_records"] == 0
+        ):
+            return "switchboard"  # a landline answering for them since the records began: nothing shows it came with arrears
         if g.facts["all_parties"] == 1:
             return "family"
         return None
