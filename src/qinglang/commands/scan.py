@@ -48,11 +48,22 @@ def command(
     ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR attachments (slow) / 附件 OCR"),
     report: bool = typer.Option(True, "--report/--no-report", help="write report.html / 生成报告"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON / 输出 JSON 摘要"),
+    engine_name: str = typer.Option(
+        "local",
+        "--engine",
+        help="where the heavy stages run: local (this process) or spark (docs/engines.md) / 计算引擎",
+    ),
+    spark_master: str | None = typer.Option(
+        None,
+        "--spark-master",
+        help="Spark master for --engine spark (default local[*], or QINGLANG_SPARK_MASTER) / Spark 主节点",
+    ),
 ) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from qinglang.detection_config import ConfigError, load_config
+    from qinglang.engines import ENGINES, open_engine
     from qinglang.ingest import write_quarantine
     from qinglang.ingest.load import ACCEPTED, QUARANTINED, classify, new_summary
     from qinglang.link.records import CustomerFacts
@@ -68,6 +79,9 @@ def command(
         raise typer.Exit(2) from None
     if threshold is not None:
         config = config.with_overrides(threshold=threshold)
+    if engine_name not in ENGINES:
+        con.print(f"[red]--engine: one of {', '.join(ENGINES)}[/red]")
+        raise typer.Exit(2)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     quarantined = []
@@ -113,6 +127,7 @@ def command(
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
+        _rate_column(),
         TimeElapsedColumn(),
         console=con,
         disable=as_json or not con.is_terminal,
@@ -124,14 +139,19 @@ def command(
                 tasks[stage] = bar.add_task(stages.get(stage, stage), total=max(total, 1))
             bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        result = run_scan(
-            stream(),
-            cust_map,
-            check_attachments if attachments is not None else None,
-            config,
-            progress,
-            total=_count_lines(complaints),
-        )
+        engine = open_engine(engine_name, spark_master)
+        if engine.ui_url:
+            con.print(f"Spark UI / 任务监控: {engine.ui_url}")
+        with engine:
+            result = run_scan(
+                stream(),
+                cust_map,
+                check_attachments if attachments is not None else None,
+                config,
+                progress,
+                total=_count_lines(complaints),
+                engine=engine,
+            )
     calls_found = None
     if calls is not None:  # qinglang.calls: organisers from call records (attribution only)
         from qinglang.calls.merge import merge_calls_file
@@ -247,6 +267,19 @@ def command(
     ):
         if (out / name).exists():
             con.print(f"  {out / name}")
+
+
+def _rate_column():
+    """A progress column: records (or clusters) per second of the stage, once it has moved."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task):  # type: ignore[no-untyped-def]
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
+
+    return RateColumn()
 
 
 def _count_lines(path: Path) -> int:

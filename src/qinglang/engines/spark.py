@@ -98,20 +98,22 @@ def start_session(master: str | None = None, partitions: int | None = None, ui: 
     """A SparkSession for the scan: `master` (default QINGLANG_SPARK_MASTER or `local[*]`), the
     executors' Python this one (the environment that has qinglang installed), few shuffle
     partitions (the shuffled tables are bands and indicators, not texts). Under spark-submit the
-    master and resources come from the submit command and `getOrCreate` returns its session."""
+    master, the executors' Python and resources come from the submit command."""
     from pyspark.sql import SparkSession
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    spark = (
-        SparkSession.builder.master(master or os.environ.get("QINGLANG_SPARK_MASTER", "local[*]"))
-        .appName("qinglang-scan")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.ui.enabled", "true" if ui else "false")
-        .config("spark.sql.shuffle.partitions", str(partitions or 8))
-        .config("spark.driver.memory", os.environ.get("QINGLANG_SPARK_DRIVER_MEMORY", "4g"))
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.appName("qinglang-scan").config("spark.ui.showConsoleProgress", "false")
+    # under spark-submit the JVM started this Python and holds the master, the executors' Python
+    # (spark.pyspark.python, e.g. a packed environment) and the resources: leave them alone
+    if "PYSPARK_GATEWAY_PORT" not in os.environ or master:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        builder = (
+            builder.master(master or os.environ.get("QINGLANG_SPARK_MASTER", "local[*]"))
+            .config("spark.ui.enabled", "true" if ui else "false")
+            .config("spark.sql.shuffle.partitions", str(partitions or 8))
+            .config("spark.driver.memory", os.environ.get("QINGLANG_SPARK_DRIVER_MEMORY", "4g"))
+        )
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
