@@ -6,7 +6,7 @@ read the same files the same way, rejected rows quarantined with their reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,10 @@ from qinglang.schema import Call, Customer, QuarantinedRow
 
 @dataclass
 class CallInputs:
-    calls: list[Call]
+    """`calls` is a stream: `summary` and `quarantined` are complete once it has been consumed
+    (run_calls consumes it), so a million calls are never held as records, only as the view."""
+
+    calls: Iterator[Call]
     customers: dict[str, Customer]
     notes: list[Note]
     lender_numbers: list[str]
@@ -46,21 +49,23 @@ def read_inputs(
             elif row.status == QUARANTINED:
                 rejects.append(row.item)
     summary = new_summary(calls, KIND)
-    stats = ReadStats()
-    out: list[Call] = []
-    for i, row in enumerate(classify(calls, KIND, summary, stats)):
-        if row.status == ACCEPTED:
-            out.append(row.item)
-        elif row.status == QUARANTINED:
-            rejects.append(row.item)
-        if progress is not None and i % 20000 == 0:
-            progress(stats.bytes_read, stats.total_bytes or 1)
-    if progress is not None:
-        progress(stats.total_bytes or 1, stats.total_bytes or 1)
+
+    def stream() -> Iterator[Call]:
+        stats = ReadStats()
+        for i, row in enumerate(classify(calls, KIND, summary, stats)):
+            if row.status == ACCEPTED:
+                yield row.item
+            elif row.status == QUARANTINED:
+                rejects.append(row.item)
+            if progress is not None and i % 20000 == 0:
+                progress(stats.bytes_read, stats.total_bytes or 1)
+        if progress is not None:
+            progress(stats.total_bytes or 1, stats.total_bytes or 1)
+
     notes = notes if notes is not None else _beside(calls, "notes.jsonl")
     lender_numbers = lender_numbers if lender_numbers is not None else _beside(calls, "lender_numbers.txt")
     return CallInputs(
-        out,
+        stream(),
         custs,
         list(read_notes(notes)) if notes is not None else [],
         read_list(lender_numbers) if lender_numbers is not None else [],

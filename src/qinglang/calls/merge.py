@@ -94,8 +94,8 @@ def merge_calls_file(
     """Score the calls file, write its outputs beside the scan's, and attach its organisers.
     Rejected call rows are appended to `quarantined` (the scan's quarantine.jsonl)."""
     inp = read_inputs(calls, customers)
+    result = run_calls(inp.calls, inp.customers, inp.notes, inp.lender_numbers)  # consumes the stream
     quarantined.extend(q for q in inp.quarantined if q.kind == "calls")  # customers' are the scan's own
-    result = run_calls(inp.calls, inp.customers, inp.notes, inp.lender_numbers)
     write_outputs(out, result)
     summary = result.summary()
     return {

@@ -90,7 +90,7 @@ def command(
     out.mkdir(parents=True, exist_ok=True)
     if inp.quarantined:
         write_quarantine(inp.quarantined, out / "quarantine.jsonl")
-    if not inp.calls:
+    if not inp.summary.accepted:
         con.print("[red]没有可用的通话记录 / no valid call records[/red]")
         raise typer.Exit(2)
     paths = write_outputs(out, result)
