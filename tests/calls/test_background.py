@@ -40,3 +40,31 @@ def test_number_keys_and_lists() -> None:
     assert lists.role("12378") == "official"
     assert lists.role("12590") == "carrier" and lists.role("12551") == "carrier"
     assert lists.role("+8613812345678") is None
+
+
+def test_mann_whitney_matches_scipy_without_ties() -> None:
+    import random
+
+    from scipy.stats import mannwhitneyu
+
+    from qinglang.calls.background import mann_whitney_p
+
+    rng = random.Random(3)
+    for _ in range(5):
+        x = [rng.gauss(10, 3) for _ in range(rng.randint(3, 30))]
+        y = [rng.gauss(12, 3) for _ in range(rng.randint(3, 300))]
+        for alt in ("less", "greater"):
+            ours = mann_whitney_p(x, y, alt)
+            ref = float(mannwhitneyu(x, y, alternative=alt, method="asymptotic").pvalue)
+            assert math.isclose(ours, ref, rel_tol=1e-9, abs_tol=1e-12), (alt, ours, ref)
+
+
+def test_callback_numbers_read_plainly_or_spelt_out() -> None:
+    from qinglang.calls.detectors.callback import quoted_numbers
+
+    assert quoted_numbers("请联系法务 137 0000 1111，或 0755-86001234") == (
+        "+8613700001111",
+        "+8675586001234",
+    )
+    assert quoted_numbers("客户称打 一三七零零零零一一一一 找他表哥") == ("+8613700001111",)
+    assert quoted_numbers("客户承诺月底还款5000元") == ()

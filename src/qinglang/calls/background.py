@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+
 from qinglang.signals.base import poisson_sf
 
 
@@ -64,3 +66,26 @@ def fisher_combine(pvalues: Sequence[float]) -> float:
         term *= half / i
         total += term
     return min(1.0, math.exp(-half) * total)
+
+
+def mann_whitney_p(x: Sequence[float], y: Sequence[float], alternative: str) -> float:
+    """One-sided Mann-Whitney U test, normal approximation with continuity correction: the chance
+    that `x` tends to be as much `less` (or `greater`) than `y` as it is, if both came from one
+    distribution. Ties count a half; the variance takes no tie correction (call durations are
+    continuous). Same figure as scipy.stats.mannwhitneyu(method="asymptotic") without ties, at a
+    fraction of its cost: it runs once per borrower."""
+    n1, n2 = len(x), len(y)
+    if n1 == 0 or n2 == 0:
+        return 1.0
+    ys = np.sort(np.asarray(y, dtype=float))
+    xs = np.asarray(x, dtype=float)
+    below = np.searchsorted(ys, xs, side="left")
+    equal = np.searchsorted(ys, xs, side="right") - below
+    u = float(below.sum() + 0.5 * equal.sum())  # pairs where x > y, ties a half
+    mu = n1 * n2 / 2.0
+    sigma = math.sqrt(n1 * n2 * (n1 + n2 + 1) / 12.0)
+    if alternative == "less":
+        z = (u - mu + 0.5) / sigma
+        return 0.5 * math.erfc(-z / math.sqrt(2.0))
+    z = (u - mu - 0.5) / sigma
+    return 0.5 * math.erfc(z / math.sqrt(2.0))

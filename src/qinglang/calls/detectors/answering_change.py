@@ -16,36 +16,49 @@ separates neither way. A borrower who answers less after going overdue never fir
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import median
 
-from scipy.stats import mannwhitneyu
-
-from qinglang.calls.background import benjamini_hochberg
+from qinglang.calls.background import benjamini_hochberg, mann_whitney_p
 from qinglang.calls.codes import BORROWER_FDR, MIN_CALLS_EACH_SIDE
 from qinglang.calls.detectors.base import CallDetector, Findings
 from qinglang.calls.history import CallRow, CallView
 
 
-def _rate(rows: list[CallRow]) -> float:
-    return sum(r.answered for r in rows) / len(rows) if rows else 0.0
+@dataclass
+class _Side:
+    """Answered calls of one period: ring and talk seconds, the answer rate."""
 
+    ring: list[float]
+    talk: list[float]
+    rate: float
 
-def _values(rows: list[CallRow], field: str) -> list[float]:
-    return [v for r in rows if r.answered and (v := getattr(r, field)) is not None]
+    @classmethod
+    def of(cls, rows: list[CallRow]) -> _Side:
+        answered = [r for r in rows if r.answered]
+        return cls(
+            [r.ring for r in answered if r.ring is not None],
+            [r.talk for r in answered if r.talk is not None],
+            len(answered) / len(rows) if rows else 0.0,
+        )
 
 
 def _mwu(x: list[float], y: list[float], alternative: str) -> float:
     if len(x) < 3 or len(y) < 3:
         return 1.0
-    return float(mannwhitneyu(x, y, alternative=alternative, method="asymptotic").pvalue)
+    return mann_whitney_p(x, y, alternative)
 
 
-def _background(view: CallView, size: int = 4000) -> list[CallRow]:
+def _med(v: list[float]) -> str:
+    return f"{median(v):.0f}" if v else "-"
+
+
+def _background(view: CallView, size: int = 4000) -> _Side:
     """Answered outbound calls of borrowers before they went overdue (every k-th, at most `size`):
     how people answer their own phone at this lender."""
-    rows = [r for b in view.borrowers.values() for r in b.before_after()[0] if r.answered and not r.by]
+    rows = [r for b in view.borrowers.values() for r in b.before_after()[0] if not r.by]
     step = max(1, len(rows) // size)
-    return rows[::step]
+    return _Side.of(rows[::step])
 
 
 class AnsweringChangeDetector(CallDetector):
@@ -60,27 +73,26 @@ class AnsweringChangeDetector(CallDetector):
         tested: list[tuple[str, float, str, str]] = []
         background = _background(view)
         for b in view.borrowers.values():
-            before, after = b.before_after()
-            if len(after) < self.min_calls:
+            before_rows, after_rows = b.before_after()
+            if len(after_rows) < self.min_calls:
                 continue
-            own = len(before) >= self.min_calls and len(_values(before, "ring")) >= 3
-            if not own and (b.overdue_since is None or len(_values(after, "ring")) < self.min_calls):
+            after = _Side.of(after_rows)
+            before = _Side.of(before_rows)
+            own = len(before_rows) >= self.min_calls and len(before.ring) >= 3
+            if not own and (b.overdue_since is None or len(after.ring) < self.min_calls):
                 continue
             if not own:  # overdue since before the records start: compare with everyone's answered calls
                 before = background
-            rb, ra = _values(before, "ring"), _values(after, "ring")
-            tb, ta = _values(before, "talk"), _values(after, "talk")
-            p_ring = _mwu(ra, rb, "less")
-            p_talk = _mwu(ta, tb, "greater")
+            p_ring = _mwu(after.ring, before.ring, "less")
+            p_talk = _mwu(after.talk, before.talk, "greater")
             p = max(p_ring, p_talk)  # both changed (intersection-union test)
-            mr = lambda v: f"{median(v):.0f}" if v else "-"  # noqa: E731
             zh = (
-                f"接通率 {_rate(before):.0%}→{_rate(after):.0%}，振铃中位 {mr(rb)}→{mr(ra)} 秒，"
-                f"通话中位 {mr(tb)}→{mr(ta)} 秒（p={p:.1e}）"
+                f"接通率 {before.rate:.0%}→{after.rate:.0%}，振铃中位 {_med(before.ring)}→{_med(after.ring)} 秒，"
+                f"通话中位 {_med(before.talk)}→{_med(after.talk)} 秒（p={p:.1e}）"
             )
             en = (
-                f"answer rate {_rate(before):.0%}->{_rate(after):.0%}, median ring {mr(rb)}->{mr(ra)} s, "
-                f"median talk {mr(tb)}->{mr(ta)} s (p={p:.1e})"
+                f"answer rate {before.rate:.0%}->{after.rate:.0%}, median ring {_med(before.ring)}->"
+                f"{_med(after.ring)} s, median talk {_med(before.talk)}->{_med(after.talk)} s (p={p:.1e})"
             )
             if not own:
                 zh = "与全体借款人的接听相比：" + zh.split("，", 1)[1]

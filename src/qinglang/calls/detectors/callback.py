@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
 from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
@@ -26,6 +27,18 @@ from qinglang.calls.relations import parties
 from qinglang.text.contacts import extract_contacts
 
 _DIGITS = re.compile(r"\d")
+# a collector's note usually writes numbers plainly: read them with a regular expression, and
+# only a note spelling digits out (一三八…) goes through the full contact extractor
+_PLAIN_PHONE = re.compile(r"(?<![\d])(?:\+?86[-\s]?)?(1[3-9]\d(?:[-\s]?\d){8}|0\d{2,3}[-\s]?\d{7,8})(?![\d])")
+_SPELT = re.compile(r"[零〇一二三四五六七八九幺两]{5,}")
+
+
+@lru_cache(maxsize=65536)
+def quoted_numbers(text: str) -> tuple[str, ...]:
+    """Number keys of the phones a note quotes."""
+    if _SPELT.search(text):
+        return tuple(number_key(c.value) for c in extract_contacts(text) if c.kind == "phone")
+    return tuple(number_key(m.group(1)) for m in _PLAIN_PHONE.finditer(text))
 
 
 class CallbackDetector(CallDetector):
@@ -54,10 +67,7 @@ class CallbackDetector(CallDetector):
             if cid is None or len(_DIGITS.findall(note.text)) < 5:
                 continue
             own = view.borrowers[cid].phone
-            for c in extract_contacts(note.text):
-                if c.kind != "phone":
-                    continue
-                key = number_key(c.value)
+            for key in quoted_numbers(note.text):
                 if key and key != own:
                     quoted[key].add(cid)
                     notes_of[key] += 1
