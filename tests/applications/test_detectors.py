@@ -179,10 +179,20 @@ def test_reasons_are_bilingual() -> None:
     assert any("\u4e00" <= ch <= "\u9fff" for ch in fd.zh) and fd.en.isascii()
 
 
-def test_colleagues_burst_of_unlisted_employer_is_not_flagged() -> None:
-    staff = _group(10, employer="华南精密制造有限公司", referrer="HR7", ip="58.1.1.9", income=5800.0)
-    s, idx = _run(staff)
-    assert "shell_employer" in _codes(s, idx, "X0")
+def test_burst_of_one_employer_with_equal_incomes_both_ways() -> None:
+    """The same burst is packaging under an employer seen nowhere else, and a pay band under one
+    whose staff apply all year round."""
+    burst = _group(10, employer="华南精密制造有限公司", referrer="HR7", ip="58.1.1.9", income=5800.0)
+    s, idx = _run(burst)
+    assert {"shell_employer", "identical_claims"} <= _codes(s, idx, "X0") and s.flagged[idx["X0"]]
+    year_round = [
+        _person(
+            100 + k, employer="华南精密制造有限公司", applied_at=(T0 + timedelta(days=12 * k)).isoformat()
+        )
+        for k in range(12)
+    ]
+    s, idx = _run(burst + year_round)
+    assert "shell_employer" not in _codes(s, idx, "X0")
     assert not any(s.flagged[idx[f"X{k}"]] for k in range(10))
 
 
@@ -204,3 +214,14 @@ def test_packaging_inside_a_factory_dormitory_is_still_found() -> None:
     s, idx = _run(rows)
     assert "dormitory_room" not in _codes(s, idx, "X0")
     assert s.flagged[idx["X0"]]
+
+
+def test_strangers_of_one_building_all_working_for_a_new_employer() -> None:
+    rows = _group(5, employer="新开张空壳商贸有限公司", home_address=DORM)
+    s, idx = _run(rows)
+    assert s.flagged[idx["X0"]]
+    rows = _group(
+        5, employer="新开张空壳商贸有限公司", home_address="东莞市长安镇振安路88号富士康员工宿舍B栋312"
+    )
+    s, idx = _run(rows)
+    assert not s.flagged[idx["X0"]]

@@ -105,7 +105,8 @@ class Context:
             return False
         s = self.cfg["shell_employer"]
         n, first, last, _ = self.employer_stats.get(employer, (0, 0.0, 0.0, 0))
-        if n >= s["established_applicants"] and (last - first) >= s["established_span_days"] * DAY:
+        span = min(s["established_span_days"] * DAY, 0.5 * self.data_span)
+        if (n >= s["established_applicants"] and (last - first) >= span) or n >= s["large_applicants"]:
             return True
         return _is_large(self, employer) or employer in self.institutional_employers
 
@@ -161,8 +162,8 @@ class Context:
         return cat is not None and n * 5 >= len(members) * 4 and (len(emps) <= 1 or real)
 
     @cached_property
-    def data_start(self) -> float:
-        return min(self.f.ts) if self.f.ts else 0.0
+    def data_span(self) -> float:
+        return (max(self.f.ts) - min(self.f.ts)) if self.f.ts else 0.0
 
 
 def _is_large(ctx: Context, employer: str) -> bool:
@@ -308,19 +309,32 @@ class ShellEmployerDetector:
                 continue
             if ctx.established(emp):
                 continue
+            # A new real employer's payroll-loan day looks the same, so the burst alone is not
+            # coordination; strangers who also share one home building (outside any known staff
+            # housing) all "working" for it is: their employment was written for them.
+            housed = Counter(f.home_building[i] for i in members if f.home_building[i])
+            together = (
+                bool(housed)
+                and ctx.units([i for i in members if f.home_building[i] == housed.most_common(1)[0][0]])
+                >= cfg["min_applicants"]
+            )
+            together = together and not ctx.collective(members)
+            days = max(1, round((last - first) / DAY))
+            name = f.apps[members[0]].employer
             out.append(
                 Finding(
                     self.code,
-                    cfg["weight"],
+                    cfg["weight_together"] if together else cfg["weight"],
                     members,
-                    False,  # a new real employer's payroll-loan day looks the same
+                    together,
                     "employer",
                     emp,
-                    f"单位“{f.apps[members[0]].employer}”仅在 {max(1, round((last - first) / DAY))} 天内集中出现于 "
-                    f"{units} 名申请人（同等规模单位中此类集中的占 {rate:.0%}）",
-                    f"employer '{f.apps[members[0]].employer}' appears only within "
-                    f"{max(1, round((last - first) / DAY))} days for {units} applicants "
-                    f"({rate:.0%} of employers of that size are this concentrated)",
+                    f"单位“{name}”仅在 {days} 天内集中出现于 {units} 名申请人"
+                    + ("，且他们同住一栋楼" if together else "")
+                    + f"（同等规模单位中此类集中的占 {rate:.0%}）",
+                    f"employer '{name}' appears only within {days} days for {units} applicants"
+                    + (", who also live in one building" if together else "")
+                    + f" ({rate:.0%} of employers of that size are this concentrated)",
                 )
             )
         return out
@@ -487,9 +501,9 @@ class IdenticalClaimsDetector:
                         continue
                     seen.add(sig)
                     same_emp = len(emps) == 1
-                    # one employer's staff on one pay band is evidence, not coordination; the same
-                    # figure across different employers is what a packager writes
-                    weight = cfg["weight_same_employer"] if same_emp else cfg["weight"]
+                    # an established employer's pay band was skipped above: what is left is one
+                    # figure written for a group under a little-known employer or across several
+                    weight = cfg["weight"]
                     zh_emp = "且工作单位相同" if same_emp else f"工作单位 {len(emps)} 家"
                     en_emp = "and the same employer" if same_emp else f"across {len(emps)} employers"
                     out.append(
@@ -497,7 +511,7 @@ class IdenticalClaimsDetector:
                             self.code,
                             weight,
                             same,
-                            not same_emp,
+                            True,
                             f"claims_{kind}",
                             f"{key}|{income:g}",
                             f"{units} 户申请人（经{_KIND_ZH[kind]}关联）申报完全相同的月收入 {income:g} 元{zh_emp}"
@@ -535,7 +549,7 @@ CODES: dict[str, tuple[str, str, bool]] = {
     "dormitory_building": ("同一楼栋多户无关系申请人", "many unrelated applicants in one building", False),
     "office_many_employers": ("一个办公地址多家单位", "many employers at one office address", True),
     "employer_phone_shared": ("单位电话跨单位共用", "employer phone shared across employers", True),
-    "shell_employer": ("仅近期集中出现的单位", "employer seen only in a recent burst", False),
+    "shell_employer": ("仅近期集中出现的单位", "employer seen only in a recent burst", True),
     "shared_device": ("设备共用", "device shared by unrelated applicants", True),
     "shared_ip": ("IP 共用", "IP shared by unrelated applicants", False),
     "shared_contact": ("联系人电话共用", "contact phone shared by unrelated applicants", True),

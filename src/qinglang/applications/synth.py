@@ -348,7 +348,8 @@ def _hard_negatives(w: World, scale: int) -> None:
             }
             for _m in range(r.randint(1, 2)):
                 w.add("hn_coworking", False, emp=emp, at=t + timedelta(days=r.uniform(0, 45)))
-    # colleagues of a real employer no list names, applying in one burst from the office Wi-Fi
+    # colleagues of a real employer no list names (its staff apply all year), then many in one
+    # burst from the office Wi-Fi
     for _ in range(max(1, scale // 3)):
         emp = {
             "employer": "华南" + r.choice(WORDS) + r.choice(WORDS) + "精密制造有限公司",
@@ -356,6 +357,8 @@ def _hard_negatives(w: World, scale: int) -> None:
             "work_address": f"东莞市塘厦镇{r.choice(ROADS)}{r.randint(1, 999)}号",
             "weight": 0,
         }
+        for _k in range(r.randint(12, 20)):  # a real employer's staff apply all year round too
+            w.add("background", False, emp=emp)
         hr, ip = f"HR{r.randint(1000, 9999)}", f"58.{r.randint(0, 255)}.{r.randint(0, 255)}.9"
         band = float(r.choice((5200, 5800, 6300)))
         t = w.when(0.1, 0.8)
