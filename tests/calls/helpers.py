@@ -58,6 +58,22 @@ class Book:
             )
         )
 
+    def inbound(self, cid: str, at: datetime, caller: str) -> None:
+        """A call to the lender's hotline about `cid` from `caller`."""
+        self._n += 1
+        self.calls.append(
+            Call(
+                call_id=f"c{self._n}",
+                started_at=at.replace(tzinfo=SH),
+                direction="inbound",
+                customer_id=cid,
+                dialled=caller,
+                answered=True,
+                ring_seconds=5,
+                talk_seconds=200,
+            )
+        )
+
     def history(
         self,
         cid: str,

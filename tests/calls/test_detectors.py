@@ -6,6 +6,7 @@ One small loan book (helpers.Book) holds every case; the run is done once for th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 import pytest
 from helpers import Book
@@ -20,6 +21,7 @@ SWITCHBOARD = "0755-86001234"
 LENDER = "13900009999"
 LATE_SWITCHBOARD = "010-66001234"
 MACHINE = "13800138000"
+INBOUND_AGENCY = "17100004444"
 
 
 def _book() -> tuple[Book, list[Note]]:
@@ -59,6 +61,12 @@ def _book() -> tuple[Book, list[Note]]:
     for i in range(4):
         b.borrower(f"U{i}", overdue_days=30)
         b.history(f"U{i}", diverted_to=AGENCY, divert_from=28, agency_after_overdue=True, reported=False)
+    # the agency calls the lender for its unreported clients from its desk; a relative calls for
+    # the family
+    for i in range(4):
+        b.inbound(f"U{i}", datetime(2026, 3, 20 + i, 10), INBOUND_AGENCY)
+    for i in range(3):
+        b.inbound(f"F{i}", datetime(2026, 3, 20 + i, 20), RELATIVE)
     # people who answer less once overdue, and an evening answerer
     for i in range(6):
         b.borrower(f"N{i}", overdue_days=30)
@@ -146,6 +154,15 @@ def test_callback_number_fires_for_the_agency_and_not_for_family_or_lender(resul
     assert _group(result, "callback_number", RELATIVE).role in ("family", "household")
     assert _group(result, "callback_number", LENDER).role == "lender"
     assert all("callback_number_shared" in _codes(result, "A")[f"A{i}"] for i in range(5))
+
+
+def test_a_number_calling_in_for_unrelated_borrowers_is_shared_and_a_relative_is_not(
+    result: CallsResult,
+) -> None:
+    g = _group(result, "callback_number", INBOUND_AGENCY)
+    assert g.flagged and g.parties == 4 and g.facts["inbound_calls"] == 4
+    assert all("callback_number_shared" in c for c in _codes(result, "U").values())
+    assert _group(result, "callback_number", RELATIVE).role in ("family", "household")
 
 
 def test_answering_change_and_office_hours_fire_without_a_reported_diversion(result: CallsResult) -> None:

@@ -29,8 +29,8 @@ SIGNALS: dict[str, CallSignal] = {
         CallSignal(
             "callback_number_shared",
             0.6,
-            "向催收员报出多人共用的回拨号码",
-            "gave collectors a callback number many unrelated borrowers gave",
+            "向催收员报出（或来电使用）多人共用的号码",
+            "gave collectors (or called in from) a number many unrelated borrowers gave",
         ),
         CallSignal(
             "voice_shared",

@@ -257,10 +257,14 @@ def borrower_calls(world: World, b: Borrower, rng: random.Random) -> Iterator[di
         t = datetime.combine(start, datetime.min.time()) + timedelta(
             days=rng.uniform(0, WINDOW_DAYS - 1), hours=rng.uniform(9, 20)
         )
+        # an agency negotiates for its client from its own desk; a relative calls for the family
+        caller = b.phone
+        if b.callback and rng.random() < 0.3 and t.date() >= (b.onset or date.min):
+            caller = b.callback
         yield {
             "started_at": t,
             "direction": "inbound",
-            "dialled": b.phone,
+            "dialled": caller,
             "answered": True,
             "ring_seconds": round(rng.uniform(2, 20), 1),
             "talk_seconds": round(_lognormal(rng, 120, 0.5), 1),

@@ -1,9 +1,12 @@
-"""One callback number quoted to collectors by many unrelated borrowers (请联系我的代理人).
+"""One callback number quoted to collectors by many unrelated borrowers (请联系我的代理人), or
+calling the lender about them.
 
 Borrowers who hired an agency tell collectors "call my lawyer / my 法务 on 138…"; collectors
 write it in their call notes. The number each borrower gives is read from the notes with the
 complaint contact extractor (obfuscated digits included); a number given by many borrowers who
-are not related is the agency's. Set aside: the borrower's own registered phone, numbers of the
+are not related is the agency's. A number other than the borrower's own that calls the lender
+about them (an inbound call record: `dialled` is the caller) counts the same way: an agency
+negotiating for its clients calls in from its desk. Set aside: the borrower's own registered phone, numbers of the
 lender's list, public and carrier numbers, service numbers (95xxx, 400/800), a number that is
 some borrower's registered phone (a relative or colleague who borrowed too), and relatives giving
 one another's numbers (one party). The count is calibrated against the same background as
@@ -64,20 +67,36 @@ class CallbackDetector(CallDetector):
         notes_of: dict[str, int] = defaultdict(int)
         for note in self.notes:
             cid = customer_of.get(note.call_id)
-            if cid is None or len(_DIGITS.findall(note.text)) < 5:
+            if cid is None or (len(_DIGITS.findall(note.text)) < 5 and not _SPELT.search(note.text)):
                 continue
             own = view.borrowers[cid].phone
             for key in quoted_numbers(note.text):
                 if key and key != own:
                     quoted[key].add(cid)
                     notes_of[key] += 1
+        # a number that called the lender about the borrower, not the borrower's own: whoever
+        # negotiates for them (an agency calling in for its clients, or a relative)
+        inbound_of: dict[str, int] = defaultdict(int)
+        for b in view.borrowers.values():
+            for r in b.calls:
+                if not r.outbound and r.dialled and r.dialled != b.phone:
+                    quoted[r.dialled].add(b.customer_id)
+                    inbound_of[r.dialled] += 1
         groups = []
         for key, who in quoted.items():
             members = sorted(who)
             g = NumberGroup(
-                "callback_number", key, members, len(parties(members, view, key)), calls=notes_of[key]
+                "callback_number",
+                key,
+                members,
+                len(parties(members, view, key)),
+                calls=notes_of[key] + inbound_of[key],
             )
-            g.facts = {"number_kind": number_kind(key), "notes": notes_of[key]}
+            g.facts = {
+                "number_kind": number_kind(key),
+                "notes": notes_of[key],
+                "inbound_calls": inbound_of[key],
+            }
             role = self.lists.role(key)
             if role is None and key in registered:
                 role = "household"  # a borrower's own phone, given by relatives or colleagues
@@ -100,10 +119,17 @@ class CallbackDetector(CallDetector):
                 out.groups.append(g)
             if g.flagged:
                 p = g.p_value or 1.0
-                zh = f"回拨号码 {shown(g.value)} 由 {g.parties} 个互不相关的借款人报给催收员（偶然概率 {p:.1e}，背景率 {rate:.3f}）"
+                how_zh = "报给催收员或来电" if g.facts["inbound_calls"] else "报给催收员"
+                how_en = (
+                    "given to collectors or calling in" if g.facts["inbound_calls"] else "given to collectors"
+                )
+                zh = (
+                    f"号码 {shown(g.value)} 由 {g.parties} 个互不相关的借款人{how_zh}"
+                    f"（偶然概率 {p:.1e}，背景率 {rate:.3f}；备注 {g.facts['notes']} 条，来电 {g.facts['inbound_calls']} 次）"
+                )
                 en = (
-                    f"callback number {shown(g.value)} was given to collectors by {g.parties} unrelated borrowers "
-                    f"(chance {p:.1e}, background rate {rate:.3f})"
+                    f"number {shown(g.value)} {how_en} for {g.parties} unrelated borrowers (chance {p:.1e}, "
+                    f"background rate {rate:.3f}; {g.facts['notes']} notes, {g.facts['inbound_calls']} calls in)"
                 )
                 for m in g.members:
                     out.add(m, self.code, zh, en, [f"number:{g.value}"])
