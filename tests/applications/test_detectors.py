@@ -225,3 +225,9 @@ def test_strangers_of_one_building_all_working_for_a_new_employer() -> None:
     )
     s, idx = _run(rows)
     assert not s.flagged[idx["X0"]]
+
+
+def test_one_room_written_three_ways_is_one_dormitory() -> None:
+    ways = ["深圳市宝安区宝民路99号金福公寓3栋502", "宝安区金福公寓三号楼502室", "金福公寓3幢502房"]
+    s, idx = _run([_person(k, home_address=ways[k % 3]) for k in range(6)])
+    assert "dormitory_room" in _codes(s, idx, "X2")

@@ -74,6 +74,17 @@ class Address:
         return None
 
     @property
+    def building_suffix(self) -> str | None:
+        """The building without its division: site | building (None when there is no site)."""
+        site = self.site
+        return f"{site}|{self.building or ''}" if site else None
+
+    @property
+    def room_suffix(self) -> str | None:
+        b = self.building_suffix
+        return f"{b}|{self.unit or ''}|{self.room}" if b is not None and self.room else None
+
+    @property
     def building_key(self) -> str | None:
         site = self.site
         if not self.adcode or not site:

@@ -81,17 +81,20 @@ class Features:
 def build_features(apps: list[Application], progress=None) -> Features:
     f = Features(apps)
     places = collective_places()
+    homes: list[tuple[str, str | None]] = []
+    home_buildings: list[tuple[str, str | None]] = []
+    works: list[tuple[str, str | None]] = []
     for a in apps:
         f.ts.append(a.applied_at.timestamp())
         idn = a.id_number if a.id_number and "*" not in a.id_number else None  # a masked ID is no key
         f.person.append(idn or a.customer_id or a.phone or a.application_id)
         f.phone.append(norm_phone(a.phone))
         home = parse_address(a.home_address) if a.home_address else None
-        f.home_room.append(home.room_key if home else None)
-        f.home_building.append(home.building_key if home else None)
+        homes.append((home.adcode or "", home.room_suffix) if home else ("", None))
+        home_buildings.append((home.adcode or "", home.building_suffix) if home else ("", None))
         f.home_category.append(places.category(a.home_address))
         work = parse_address(a.work_address) if a.work_address else None
-        f.work_room.append((work.room_key or work.building_key) if work else None)
+        works.append((work.adcode or "", work.room_suffix or work.building_suffix) if work else ("", None))
         f.work_category.append(places.category(a.work_address))
         f.employer.append(norm_employer(a.employer))
         f.employer_phone.append(norm_phone(a.employer_phone))
@@ -99,8 +102,48 @@ def build_features(apps: list[Application], progress=None) -> Features:
         f.contacts.append(tuple(sorted({c for c in map(norm_phone, a.contacts) if c and c != own})))
         if progress is not None:
             progress(1)
+    f.home_room = resolve_keys(homes)
+    f.home_building = resolve_keys(home_buildings)
+    f.work_room = resolve_keys(works)
     _units(f)
     return f
+
+
+def _prefix(code: str) -> str:
+    """440300 -> 4403, 440000 -> 44, 440305 -> 440305, '' -> ''."""
+    if not code:
+        return ""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def resolve_keys(parts: list[tuple[str, str | None]]) -> list[str | None]:
+    """Keys `adcode|place|building[|unit|room]` where an address written without its district
+    ("南山区" alone is ambiguous; "深圳阳光花园" names no district) takes the district of the
+    same place written fully elsewhere, when exactly one such district exists. Without any
+    division, a place of fewer than four characters is too common to be a key."""
+    by_suffix: dict[str, set[str]] = defaultdict(set)
+    for code, suffix in parts:
+        if suffix is not None and code:
+            by_suffix[suffix].add(code)
+    out: list[str | None] = []
+    for code, suffix in parts:
+        if suffix is None:
+            out.append(None)
+            continue
+        prefix = _prefix(code)
+        if not code or prefix != code:  # less precise than a district: borrow the one it can be
+            districts = {d for d in by_suffix.get(suffix, ()) if _prefix(d) == d and d.startswith(prefix)}
+            if len(districts) == 1:
+                code = next(iter(districts))
+        if not code and len(suffix.split("|", 1)[0]) < 4:
+            out.append(None)
+            continue
+        out.append(f"{code or '?'}|{suffix}")
+    return out
 
 
 def _units(f: Features) -> None:
