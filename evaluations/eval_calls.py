@@ -12,7 +12,7 @@ seed 11 only). Reports:
 - hard negatives: the flag rate of borrowers in each non-agency truth group, and which groups
   the members of every falsely flagged number belong to.
 
-    .venv/bin/python evaluations/eval_calls.py --seeds 101 202 303 [--borrowers 3000] [--out F]
+    .venv/bin/python evaluations/eval_calls.py --seeds 101 202 303 [--borrowers 3000] --lenders 101 202 [--out F]
     .venv/bin/python evaluations/eval_calls.py evaluations/blind/calls_c1 --out F --note "..."
 """
 
@@ -108,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--seeds", nargs="*", type=int, default=[])
     ap.add_argument("--borrowers", type=int, default=3000)
+    ap.add_argument(
+        "--lenders", nargs="*", type=int, default=[], help="seeds of `qinglang generate --calls` lenders"
+    )
+    ap.add_argument("--complaints", type=int, default=3000, help="size of those lenders")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--note", default="")
     args = ap.parse_args(argv)
@@ -125,6 +129,16 @@ def main(argv: list[str] | None = None) -> int:
                 write_customers(world, d / "customers.csv")
                 r = evaluate_folder(d)
                 r["folder"] = f"synthesise_world(borrowers={args.borrowers}, seed={seed})"
+                results.append(r)
+    if args.lenders:
+        from qinglang.synth.scenario import Config, generate
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for seed in args.lenders:
+                d = Path(tmp) / f"lender{seed}"
+                generate(d, Config(complaints=args.complaints, seed=seed), render=False, calls=True)
+                r = evaluate_folder(d)
+                r["folder"] = f"qinglang generate --calls -n {args.complaints} --seed {seed}"
                 results.append(r)
     report = {"note": args.note, "results": results}
     text = json.dumps(report, ensure_ascii=False, indent=1)
