@@ -231,3 +231,10 @@ def test_one_room_written_three_ways_is_one_dormitory() -> None:
     ways = ["深圳市宝安区宝民路99号金福公寓3栋502", "宝安区金福公寓三号楼502室", "金福公寓3幢502房"]
     s, idx = _run([_person(k, home_address=ways[k % 3]) for k in range(6)])
     assert "dormitory_room" in _codes(s, idx, "X2")
+
+
+def test_an_agent_code_in_channel_reads_as_the_referrer() -> None:
+    s, idx = _run(_group(4, channel="中介:王经理", income=15888.0))
+    assert "identical_claims" in _codes(s, idx, "X0")
+    s, idx = _run(_group(4, channel="app", income=15888.0))
+    assert "identical_claims" not in _codes(s, idx, "X0")

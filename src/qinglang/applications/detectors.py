@@ -126,7 +126,7 @@ class Context:
         if hit is None:
             f = self.f
             column: Sequence[str | None]
-            if name in ("device_id", "ip", "referrer"):
+            if name in ("device_id", "ip"):
                 column = [getattr(a, name) for a in f.apps]
             else:
                 column = getattr(f, name)

@@ -39,6 +39,52 @@ def norm_employer(value: str | None) -> str | None:
     return s or None
 
 
+# Channel values that name a route, not a person; anything else in `channel` (an agent code,
+# "中介:王经理") is read as the referrer when `referrer` is empty.
+_GENERIC_CHANNELS = {
+    "app",
+    "h5",
+    "web",
+    "wap",
+    "pc",
+    "api",
+    "online",
+    "offline",
+    "store",
+    "branch",
+    "wechat",
+    "miniapp",
+    "mini_program",
+    "alipay",
+    "ios",
+    "android",
+    "线上",
+    "线下",
+    "门店",
+    "网点",
+    "官网",
+    "小程序",
+    "公众号",
+    "微信",
+    "支付宝",
+    "电话",
+    "客服",
+    "referral",
+    "agent",
+    "partner",
+    "other",
+    "其他",
+    "其它",
+}
+
+
+def _channel_as_referrer(channel: str | None) -> str | None:
+    if not channel:
+        return None
+    key = channel.strip().lower()
+    return None if key in _GENERIC_CHANNELS else channel.strip()
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -73,6 +119,7 @@ class Features:
     employer: list[str | None] = field(default_factory=list)
     employer_phone: list[str | None] = field(default_factory=list)
     contacts: list[tuple[str, ...]] = field(default_factory=list)
+    referrer: list[str | None] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.apps)
@@ -98,6 +145,7 @@ def build_features(apps: list[Application], progress=None) -> Features:
         f.work_category.append(places.category(a.work_address))
         f.employer.append(norm_employer(a.employer))
         f.employer_phone.append(norm_phone(a.employer_phone))
+        f.referrer.append(a.referrer or _channel_as_referrer(a.channel))
         own = f.phone[-1]
         f.contacts.append(tuple(sorted({c for c in map(norm_phone, a.contacts) if c and c != own})))
         if progress is not None:
