@@ -4,10 +4,10 @@
   calling `link.features.extract_features_batch` and `link.minhash.signatures` (per-text pure
   maps: chunking changes nothing);
 - template groups: signatures cut into bands by `link.minhash.band_keys` on the executors, the
-  (band, key) rows grouped, each bucket's first document its head (as the numpy path's stable
-  sort does), candidate pairs joined to both signatures and verified on the executors by
-  `link.minhash.pair_similarity`; the verified edges (far fewer than the documents) come back and
-  `link.minhash.template_groups` joins them on the driver;
+  (band, key) rows exploded and grouped in Spark SQL, each bucket's first document its head (as
+  the numpy path's stable sort does), candidate pairs verified on the executors against the
+  broadcast signatures by `link.minhash.pair_similarity`; the verified edges (far fewer than the
+  documents) come back and `link.minhash.template_groups` joins them on the driver;
 - indicator index: indicators exploded and grouped by value with the count of distinct customers;
   the values of two or more customers come back and `link.graph.indicator_index_of` keeps them.
 
@@ -36,7 +36,7 @@ from qinglang.schema import Complaint
 
 # chunks of CHUNK complaints sent per Spark job: bounds what the driver holds at once
 CHUNKS_PER_JOB = 32
-# signature rows per task when the signatures are distributed for banding
+# documents per banding task
 SIG_BLOCK = 20_000
 
 
@@ -53,32 +53,30 @@ def _features_partition(
 
 
 def _documents(
-    blocks: Iterable[tuple[int, np.ndarray, LshParams]],
-) -> Iterator[tuple[int, list[int], bytearray]]:
-    """Executor side: (position, band keys as signed 64-bit, signature bytes) per document; the
-    bands are exploded in Spark SQL, not in Python."""
-    for start, block, lsh in blocks:
-        keys = band_keys(block, lsh).view(np.int64)
+    ranges: Iterable[tuple[int, int]], sigs: Any, lsh: LshParams
+) -> Iterator[tuple[int, list[int]]]:
+    """Executor side: (position, band keys as signed 64-bit) per document of each range of the
+    broadcast signatures; the bands are exploded in Spark SQL, not in Python."""
+    for start, end in ranges:
+        keys = band_keys(sigs.value[start:end], lsh).view(np.int64)
         for r in range(keys.shape[0]):
-            yield start + r, keys[r].tolist(), bytearray(block[r].tobytes())
+            yield start + r, keys[r].tolist()
 
 
-def _verify(rows: Iterable[Any], num_perm: int, threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Executor side: candidate pairs (member, head, member's signature, head's signature)
-    verified in batches by the same similarity the in-process path uses."""
+def _verify(rows: Iterable[Any], sigs: Any, threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Executor side: candidate (member, head) pairs verified in batches against the broadcast
+    signatures by the same similarity the in-process path uses."""
     batch: list[Any] = []
 
     def flush() -> Iterator[tuple[int, int, float]]:
-        m = np.frombuffer(b"".join(bytes(r[2]) for r in batch), dtype=np.uint32).reshape(-1, num_perm)
-        h = np.frombuffer(b"".join(bytes(r[3]) for r in batch), dtype=np.uint32).reshape(-1, num_perm)
-        sims = pair_similarity(m, h)
-        for r, s in zip(batch, sims.tolist(), strict=True):
-            if s >= threshold:
-                yield int(r[0]), int(r[1]), s
+        pairs = np.array(batch, dtype=np.int64).reshape(-1, 2)
+        sims = pair_similarity(sigs.value[pairs[:, 0]], sigs.value[pairs[:, 1]])
+        keep = sims >= threshold
+        yield from zip(pairs[keep, 0].tolist(), pairs[keep, 1].tolist(), sims[keep].tolist(), strict=True)
 
     for row in rows:
-        batch.append(row)
-        if len(batch) == 4096:
+        batch.append((row[0], row[1]))
+        if len(batch) == 65536:
             yield from flush()
             batch = []
     if batch:
@@ -179,24 +177,25 @@ class SparkEngine(Engine):
 
     def near_duplicates(self, sigs: np.ndarray, params: LshParams) -> TemplateGroups:
         from pyspark.sql import functions as F
-        from pyspark.sql.types import ArrayType, BinaryType, LongType, StructField, StructType
+        from pyspark.sql.types import ArrayType, LongType, StructField, StructType
 
         n = sigs.shape[0]
         best = np.zeros(n, dtype=np.float64)
         if n == 0:
             return template_groups(0, np.zeros(0, np.int64), np.zeros(0, np.int64), best)
-        blocks = [(s, sigs[s : s + SIG_BLOCK], params) for s in range(0, n, SIG_BLOCK)]
+        # the signatures go to each executor once (n x num_perm x 4 bytes: 256 MB at 1M)
+        bsigs = self.sc.broadcast(np.ascontiguousarray(sigs))
+        ranges = [(s, min(s + SIG_BLOCK, n)) for s in range(0, n, SIG_BLOCK)]
         docs = self.spark.createDataFrame(
-            self.sc.parallelize(blocks, len(blocks)).mapPartitions(_documents),
+            self.sc.parallelize(ranges, len(ranges)).mapPartitions(lambda it: _documents(it, bsigs, params)),
             StructType(
                 [
                     StructField("pos", LongType(), False),
                     StructField("keys", ArrayType(LongType(), False), False),
-                    StructField("sig", BinaryType(), False),
                 ]
             ),
-        ).persist()
-        bands = docs.select("pos", F.posexplode("keys").alias("band", "key"))
+        )
+        bands = docs.select("pos", F.posexplode("keys").alias("band", "key")).persist()
         heads = (
             bands.groupBy("band", "key")
             .agg(F.min("pos").alias("head"), F.count("*").alias("size"))
@@ -208,16 +207,10 @@ class SparkEngine(Engine):
             .select(F.col("pos").alias("member"), "head")
             .distinct()
         )
-        candidates = pairs.join(
-            docs.select(F.col("pos").alias("member"), F.col("sig").alias("sig_m")), "member"
-        ).join(docs.select(F.col("pos").alias("head"), F.col("sig").alias("sig_h")), "head")
-        num_perm, threshold = params.num_perm, params.threshold
-        edges = (
-            candidates.select("member", "head", "sig_m", "sig_h")
-            .rdd.mapPartitions(lambda rows: _verify(rows, num_perm, threshold))
-            .collect()
-        )
-        docs.unpersist()
+        threshold = params.threshold
+        edges = pairs.rdd.mapPartitions(lambda rows: _verify(rows, bsigs, threshold)).collect()
+        bands.unpersist()
+        bsigs.unpersist()
         if not edges:
             return template_groups(n, np.zeros(0, np.int64), np.zeros(0, np.int64), best)
         arr = np.array([(m, h) for m, h, _ in edges], dtype=np.int64)
