@@ -37,7 +37,9 @@ def _pipeline() -> Callable[..., list]:
 
 
 def voice_groups_for(folder: Path) -> Callable[[CallView], Findings]:
-    """A function giving the voice groups of the view's calls that have a recording under `folder`.
+    """A function giving the voice groups of the view's calls that have a recording under `folder`
+    (`recording` paths are relative to it). WAVs under `folder/staff/` are the lender's own voices
+    (collectors' enrolment, IVR): left out of every call before voices are compared.
 
     Raises VoicesUnavailable at once (before any call is read) when the voice package is missing."""
     voice_groups = _pipeline()
@@ -55,7 +57,13 @@ def voice_groups_for(folder: Path) -> Callable[[CallView], Findings]:
                         customer_of[r.call_id] = b.customer_id
         out = Findings()
         groups = []
-        for vg in voice_groups(recordings) if recordings else []:
+        staff = (
+            {p.stem: p for p in sorted((folder / "staff").glob("*.wav"))}
+            if (folder / "staff").is_dir()
+            else {}
+        )
+        found = voice_groups(recordings, staff=staff) if staff else voice_groups(recordings)
+        for vg in found if recordings else []:
             members = sorted({customer_of[c] for c in vg.call_ids if c in customer_of})
             if not members:
                 continue

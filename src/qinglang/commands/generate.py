@@ -37,6 +37,13 @@ def command(
     calls: bool = typer.Option(
         False, "--calls", help="also collection call records (calls.csv, notes.jsonl) / 同时生成催收通话记录"
     ),
+    recordings: int = typer.Option(
+        0,
+        "--recordings",
+        min=0,
+        help="with --calls: about N synthetic recordings of answered calls (espeak-ng voices, a stand-in "
+        "for real speech) under recordings/ / 合成录音条数",
+    ),
 ) -> None:
     """Generate a synthetic lender with ground truth (truth.json)."""
     from datetime import date
@@ -60,7 +67,7 @@ def command(
     # flags given on the command line win
     overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     cfg = Config.from_json(config, **overrides) if config else Config(**overrides)
-    summary = generate(out, cfg, render_attachments, calls=calls)
+    summary = generate(out, cfg, render_attachments, calls=calls, recordings=recordings)
     con = Console()
     con.print(f"[bold]qinglang generate[/bold] → {summary['out']}")
     con.print(
@@ -75,6 +82,7 @@ def command(
     if "calls" in summary:
         c = summary["calls"]
         con.print(
-            f"  calls {c['calls']:,} of {c['borrowers']:,} borrowers, notes {c['notes']:,}, groups {c['groups']}: "
+            f"  calls {c['calls']:,} of {c['borrowers']:,} borrowers, notes {c['notes']:,}, "
+            f"recordings {c['recordings']:,}, groups {c['groups']}: "
             "calls.csv notes.jsonl lender_numbers.txt calls_truth.json"
         )

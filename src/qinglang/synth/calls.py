@@ -215,6 +215,9 @@ def borrower_calls(world: World, b: Borrower, rng: random.Random) -> Iterator[di
         diverted = b.target is not None and b.onset is not None and t.date() >= b.onset
         row: dict[str, Any] = {"started_at": t, "direction": "outbound", "dialled": b.phone}
         by, reason = "", ""
+        who = f"self:{b.customer_id}"  # whose voice answers (for recordings)
+        if diverted and b.group not in ("voicemail", "normal", "lender"):
+            who = f"{b.group.split(':')[0]}:{b.target}"
         if diverted and b.group.startswith("agency"):
             if _office(t):
                 ok = rng.random() < 0.9
@@ -251,7 +254,7 @@ def borrower_calls(world: World, b: Borrower, rng: random.Random) -> Iterator[di
             elif ok and b.group == "lender" and overdue and rng.random() < 0.2:
                 by, reason = pick(rng, lender[1:]), "内部转接"
         row.update(answered=ok, ring_seconds=round(ring, 1), talk_seconds=round(talk, 1) if talk else None)
-        row.update(answered_by=by or None, diversion_reason=reason or None)
+        row.update(answered_by=by or None, diversion_reason=reason or None, who=who)
         yield row
     for _ in range(rng.randrange(0, 3)):  # the borrower calls the lender's hotline
         t = datetime.combine(start, datetime.min.time()) + timedelta(
@@ -300,10 +303,46 @@ def _note(rng: random.Random, b: Borrower, lender: list[str], row: dict[str, Any
     return None
 
 
-def write_world(world: World, out: Path) -> dict[str, Any]:
-    """calls.csv, notes.jsonl, lender_numbers.txt and calls_truth.json into `out`."""
+def _recorded_borrowers(world: World, recordings: int) -> set[str]:
+    """Whose answered calls get recordings: every agency client and family member, then others."""
+    if recordings <= 0:
+        return set()
+    first = [b.customer_id for b in world.borrowers if b.forwarded or b.group == "family"]
+    rest = [b.customer_id for b in world.borrowers if b.customer_id not in set(first)]
+    rng = random.Random(f"{world.seed}/recordings")
+    rng.shuffle(rest)
+    return set((first + rest)[: max(1, recordings // RECORDINGS_PER_BORROWER)])
+
+
+RECORDINGS_PER_BORROWER = 2
+
+
+def write_recordings(jobs: list[tuple[str, str]], out: Path, seed: int) -> dict[str, str]:
+    """Render one short answer per (call id, answering party) with qinglang.voice.synth (espeak-ng
+    voices through a telephone band: a stand-in for real speech). Returns call id -> voice id."""
+    import numpy as np
+
+    from qinglang.voice.synth import PHRASES, make_speakers, render_call
+
+    rng = np.random.default_rng([seed, 16])
+    parties = sorted({who for _, who in jobs})
+    voices = dict(zip(parties, make_speakers(len(parties), rng), strict=True))
+    folder = out / "recordings"
+    folder.mkdir(parents=True, exist_ok=True)
+    for call_id, who in jobs:
+        text = "。".join(str(p) for p in rng.choice(PHRASES, size=2, replace=False)) + "。"
+        render_call(voices[who], text, folder / f"{call_id}.wav", rng)
+    return {call_id: voices[who].speaker_id for call_id, who in jobs}
+
+
+def write_world(world: World, out: Path, recordings: int = 0) -> dict[str, Any]:
+    """calls.csv, notes.jsonl, lender_numbers.txt and calls_truth.json into `out`; with
+    `recordings`, about that many WAV files under out/recordings for answered calls."""
     out.mkdir(parents=True, exist_ok=True)
     n_calls = n_notes = 0
+    recorded = _recorded_borrowers(world, recordings)
+    jobs: list[tuple[str, str]] = []
+    recorded_of: dict[str, int] = {}
     with (
         (out / "calls.csv").open("w", encoding="utf-8", newline="") as fc,
         (out / "notes.jsonl").open("w", encoding="utf-8") as fn,
@@ -312,9 +351,25 @@ def write_world(world: World, out: Path) -> dict[str, Any]:
         w.writerow(CALL_FIELDS)
         for b in world.borrowers:
             rng = random.Random(f"{world.seed}/calls/{b.customer_id}")
+            rec_rng = random.Random(
+                f"{world.seed}/recording/{b.customer_id}"
+            )  # calls stay the same with or without
             for row in borrower_calls(world, b, rng):
                 n_calls += 1
                 cid = f"CL{n_calls:09d}"
+                rec = ""
+                who = row.get("who")
+                if b.customer_id in recorded and row["answered"] and who and len(jobs) < recordings:
+                    # an agency client's or family member's recordings are of the calls someone else answered
+                    wanted = not who.startswith("self:") or not (b.forwarded or b.group == "family")
+                    if (
+                        wanted
+                        and recorded_of.get(b.customer_id, 0) < RECORDINGS_PER_BORROWER
+                        and rec_rng.random() < 0.3
+                    ):
+                        recorded_of[b.customer_id] = recorded_of.get(b.customer_id, 0) + 1
+                        rec = f"recordings/{cid}.wav"
+                        jobs.append((cid, row["who"]))
                 w.writerow(
                     (
                         cid,
@@ -327,7 +382,7 @@ def write_world(world: World, out: Path) -> dict[str, Any]:
                         "" if row["talk_seconds"] is None else row["talk_seconds"],
                         row["answered_by"] or "",
                         row["diversion_reason"] or "",
-                        "",
+                        rec,
                     )
                 )
                 text = _note(rng, b, world.lender_numbers, row)
@@ -339,7 +394,9 @@ def write_world(world: World, out: Path) -> dict[str, Any]:
         + "".join(n + "\n" for n in world.lender_numbers),
         encoding="utf-8",
     )
+    voices = write_recordings(jobs, out, world.seed) if jobs else {}
     truth = {
+        "recordings": voices,  # call id -> synthetic voice id of whoever answered
         "customers": {
             b.customer_id: {"group": b.group, "forwarded": b.forwarded, "agency": b.agency}
             for b in world.borrowers
@@ -355,7 +412,13 @@ def write_world(world: World, out: Path) -> dict[str, Any]:
     for b in world.borrowers:
         g = "agency" if b.group.startswith("agency") else b.group
         groups[g] = groups.get(g, 0) + 1
-    return {"calls": n_calls, "notes": n_notes, "borrowers": len(world.borrowers), "groups": groups}
+    return {
+        "calls": n_calls,
+        "notes": n_notes,
+        "recordings": len(voices),
+        "borrowers": len(world.borrowers),
+        "groups": groups,
+    }
 
 
 def write_customers(world: World, path: Path) -> None:
@@ -418,6 +481,6 @@ def synthesise_world(n_borrowers: int, seed: int, agencies: int = 8, end: date =
     return world
 
 
-def write_calls(gen: Any, out: Path) -> dict[str, Any]:
-    """The generated lender's calls (qinglang generate --calls)."""
-    return write_world(world_from_generator(gen), out)
+def write_calls(gen: Any, out: Path, recordings: int = 0) -> dict[str, Any]:
+    """The generated lender's calls (qinglang generate --calls [--recordings N])."""
+    return write_world(world_from_generator(gen), out, recordings)

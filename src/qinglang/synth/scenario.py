@@ -34,7 +34,9 @@ def run(gen: Generator) -> None:
     gen.finish()
 
 
-def generate(out_dir: Path, cfg: Config, render: bool | None = None, calls: bool = False) -> dict:
+def generate(
+    out_dir: Path, cfg: Config, render: bool | None = None, calls: bool = False, recordings: int = 0
+) -> dict:
     """Write the whole scenario into `out_dir`; returns the summary that the command prints.
     With `calls`, the collection call records too (synth/calls.py; no other file changes)."""
     gen = Generator(cfg)
@@ -43,7 +45,7 @@ def generate(out_dir: Path, cfg: Config, render: bool | None = None, calls: bool
     if calls:
         from qinglang.synth.calls import write_calls
 
-        summary["calls"] = write_calls(gen, Path(out_dir))
+        summary["calls"] = write_calls(gen, Path(out_dir), recordings)
     return summary
 
 
