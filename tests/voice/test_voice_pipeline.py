@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from qinglang.voice.pipeline import (
@@ -13,8 +14,10 @@ from qinglang.voice.pipeline import (
     cluster_embeddings,
     embed_recordings,
     groups_from_embeddings,
+    staff_voices,
     voice_groups,
 )
+from qinglang.voice.synth import synthesise_collector_references, synthesise_recordings
 
 
 def test_groups_calls_by_speaker(calls: dict[str, Path]) -> None:
@@ -73,3 +76,40 @@ def test_voice_id_is_stable_and_depends_on_members() -> None:
     assert g1 == g2 and len(g1) == 1
     g3 = groups_from_embeddings({k: v for k, v in e.items() if k != "z"})
     assert g3[0].voice_id != g1[0].voice_id
+
+
+@pytest.fixture(scope="module")
+def collector_calls(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Path], dict[str, str], dict[str, Path]]:
+    """Five calls answered by five different (synthetic) people, each opened by the same
+    collector on a mono recording, and the collector's enrolment recording."""
+    tmp = tmp_path_factory.mktemp("collector_calls")
+    paths, truth = synthesise_recordings(5, 5, tmp / "calls", seed=21, collectors=1)
+    return paths, truth, synthesise_collector_references(1, tmp / "staff", seed=21)
+
+
+def test_collector_voice_is_left_out_with_staff_recordings(collector_calls) -> None:
+    paths, truth, staff = collector_calls
+    assert len(set(truth.values())) == 5
+    mixed, _ = embed_recordings(paths)
+    answerers, skipped = embed_recordings(paths, exclude=staff_voices(staff))
+    assert not skipped
+
+    def mean_pair(e: dict[str, np.ndarray]) -> float:
+        x = np.stack([e[k] for k in sorted(e)])
+        return float((x @ x.T)[np.triu_indices(len(x), 1)].mean())
+
+    # the collector's voice pulls different people together; left out, they fall apart
+    assert mean_pair(mixed) - mean_pair(answerers) > 0.1
+    assert groups_from_embeddings(mixed) != []  # a false "one voice" made by the collector
+    assert groups_from_embeddings(answerers) == []
+
+
+def test_voice_groups_takes_staff_recordings(collector_calls) -> None:
+    paths, _, staff = collector_calls
+    (ref,) = staff.values()
+    two = dict(sorted(paths.items())[:2])
+    assert voice_groups({**two, "ivr-only": ref}, staff=staff, min_calls=1) != []
+    emb, skipped = embed_recordings({"ivr-only": ref}, exclude=staff_voices(staff))
+    assert emb == {} and "lender" in skipped["ivr-only"]  # a call with only the lender's voices

@@ -23,6 +23,7 @@ from importlib.resources import files
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from qinglang.voice.mel import HOP, SAMPLE_RATE, mel_spectrogram
 
@@ -63,7 +64,16 @@ def _sigmoid(x: F32) -> F32:
 
 def forward(mels: F32, weights: Weights | None = None) -> F32:
     """(batch, frames, 40) mel partials -> (batch, 256) L2-normed embeddings (the torch module's
-    forward: last layer's final hidden state, linear, ReLU, L2 norm)."""
+    forward: last layer's final hidden state, linear, ReLU, L2 norm).
+
+    One BLAS thread: the per-step products (batch x 256 by 256 x 1024) are too small to share;
+    measured on the shared 2-core machine, OpenBLAS's threads spun and took 6x the CPU time and
+    10x the wall time. Run calls in several processes to use more cores."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _forward(mels, weights)
+
+
+def _forward(mels: F32, weights: Weights | None) -> F32:
     w = weights or load_weights()
     x = np.asarray(mels, dtype=np.float32)
     batch, steps, _ = x.shape
@@ -119,17 +129,29 @@ def embed_utterance(wav: F32) -> F32:
     return embed_utterances([wav])[0]
 
 
-def embed_utterances(wavs: Sequence[F32], batch_partials: int = 64) -> F32:
-    """Embeddings of several utterances; their partials go through the LSTM in shared batches."""
+def embed_partials(wavs: Sequence[F32], batch_partials: int = 64) -> list[F32]:
+    """Per utterance, the (n_partials, 256) embeddings of its partials; the partials of all
+    utterances go through the LSTM in shared batches."""
     parts = [utterance_partials(w) for w in wavs]
-    owners = np.concatenate([np.full(len(p), i) for i, p in enumerate(parts)]) if parts else np.zeros(0)
-    allp = np.concatenate(parts) if parts else np.zeros((0, PARTIAL_FRAMES, 40), dtype=np.float32)
+    if not parts:
+        return []
+    allp = np.concatenate(parts)
     embeds = np.concatenate(
         [forward(allp[i : i + batch_partials]) for i in range(0, len(allp), batch_partials)]
-        or [np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)]
     )
+    bounds = np.cumsum([0] + [len(p) for p in parts])
+    return [embeds[bounds[i] : bounds[i + 1]] for i in range(len(parts))]
+
+
+def mean_embedding(partials: F32) -> F32:
+    """The utterance embedding: the L2-normed mean of its partials' embeddings."""
+    mean = partials.mean(axis=0)
+    return (mean / np.linalg.norm(mean)).astype(np.float32)
+
+
+def embed_utterances(wavs: Sequence[F32], batch_partials: int = 64) -> F32:
+    """(n, 256) embeddings of several preprocessed 16 kHz utterances."""
     out = np.zeros((len(wavs), EMBEDDING_SIZE), dtype=np.float32)
-    for i in range(len(wavs)):
-        mean = embeds[owners == i].mean(axis=0)
-        out[i] = mean / np.linalg.norm(mean)
+    for i, partials in enumerate(embed_partials(wavs, batch_partials)):
+        out[i] = mean_embedding(partials)
     return out

@@ -33,11 +33,12 @@ import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage
 
 from qinglang.voice.audio import SAMPLE_RATE, AudioError, load_speech
-from qinglang.voice.encoder import embed_utterances
+from qinglang.voice.encoder import embed_partials, mean_embedding
 
 THRESHOLD = 0.90  # cosine similarity at which two calls are "one voice" (see module docstring)
 MIN_SPEECH_SECONDS = 1.0  # less voiced audio than this gives no embedding (a hang-up, a beep)
 EMBED_BATCH_CALLS = 16
+STAFF_SIMILARITY = 0.80  # a partial this close to a staff voice is the lender's side of the call
 
 log = logging.getLogger(__name__)
 
@@ -52,31 +53,62 @@ class VoiceGroup:
     mean_similarity: float
 
 
+def _load(
+    recordings: Mapping[str, Path], call_id: str, skipped: dict[str, str]
+) -> npt.NDArray[np.float32] | None:
+    try:
+        speech = load_speech(Path(recordings[call_id]))
+    except (AudioError, OSError) as exc:
+        skipped[call_id] = str(exc)
+        return None
+    if len(speech) < MIN_SPEECH_SECONDS * SAMPLE_RATE:
+        skipped[call_id] = f"{len(speech) / SAMPLE_RATE:.1f} s of speech (< {MIN_SPEECH_SECONDS} s)"
+        return None
+    return speech
+
+
+def staff_voices(recordings: Mapping[str, Path]) -> npt.NDArray[np.float32]:
+    """(n, 256) embeddings of the lender's own voices: collectors' enrolment recordings, the IVR
+    greeting. Recordings that give no embedding are left out (logged)."""
+    embeddings, skipped = embed_recordings(recordings)
+    for name, why in skipped.items():
+        log.warning("voice: staff recording %s gives no embedding: %s", name, why)
+    return (
+        np.stack([embeddings[k] for k in sorted(embeddings)])
+        if embeddings
+        else np.zeros((0, 256), np.float32)
+    )
+
+
 def embed_recordings(
-    recordings: Mapping[str, Path],
+    recordings: Mapping[str, Path], *, exclude: npt.NDArray[np.float32] | None = None
 ) -> tuple[dict[str, npt.NDArray[np.float32]], dict[str, str]]:
     """(call_id -> 256-d embedding, call_id -> why it has none). Audio is read, embedded and
     dropped; a recording that cannot be read or holds under MIN_SPEECH_SECONDS of speech is
-    skipped with its reason."""
+    skipped with its reason.
+
+    exclude: embeddings of the lender's own voices (staff_voices). A mono recording holds the
+    collector too; every 1.6 s partial at cosine >= STAFF_SIMILARITY to one of them is left out
+    of the call's mean, so the embedding is the answerer's. A call left with no partial is
+    skipped ("only the lender's voices")."""
     embeddings: dict[str, npt.NDArray[np.float32]] = {}
     skipped: dict[str, str] = {}
     ids = sorted(recordings)
+    staff = None if exclude is None or len(exclude) == 0 else np.asarray(exclude, dtype=np.float32)
     for start in range(0, len(ids), EMBED_BATCH_CALLS):
         batch_ids, batch_wavs = [], []
         for call_id in ids[start : start + EMBED_BATCH_CALLS]:
-            try:
-                speech = load_speech(Path(recordings[call_id]))
-            except (AudioError, OSError) as exc:
-                skipped[call_id] = str(exc)
-                continue
-            if len(speech) < MIN_SPEECH_SECONDS * SAMPLE_RATE:
-                skipped[call_id] = f"{len(speech) / SAMPLE_RATE:.1f} s of speech (< {MIN_SPEECH_SECONDS} s)"
-                continue
-            batch_ids.append(call_id)
-            batch_wavs.append(speech)
-        if batch_wavs:
-            for call_id, emb in zip(batch_ids, embed_utterances(batch_wavs), strict=True):
-                embeddings[call_id] = emb
+            speech = _load(recordings, call_id, skipped)
+            if speech is not None:
+                batch_ids.append(call_id)
+                batch_wavs.append(speech)
+        for call_id, partials in zip(batch_ids, embed_partials(batch_wavs), strict=True):
+            if staff is not None:
+                partials = partials[(partials @ staff.T).max(axis=1) < STAFF_SIMILARITY]
+                if len(partials) == 0:
+                    skipped[call_id] = "only the lender's own voices (staff_voices) were heard"
+                    continue
+            embeddings[call_id] = mean_embedding(partials)
     if skipped:
         log.info("voice: %d of %d recordings gave no embedding", len(skipped), len(ids))
     return embeddings, skipped
@@ -128,10 +160,17 @@ def groups_from_embeddings(
 
 
 def voice_groups(
-    recordings: dict[str, Path], *, threshold: float | None = None, min_calls: int = 2
+    recordings: dict[str, Path],
+    *,
+    threshold: float | None = None,
+    min_calls: int = 2,
+    staff: Mapping[str, Path] | None = None,
 ) -> list[VoiceGroup]:
     """Groups of answered calls spoken by one voice, largest first; groups smaller than
     min_calls (by default, voices heard on one call only) are left out. recordings maps
-    call_id -> audio file (WAV, FLAC, OGG or MP3, any rate; 8 kHz telephone audio is usual)."""
-    embeddings, _ = embed_recordings(recordings)
+    call_id -> audio file (WAV, FLAC, OGG or MP3, any rate; 8 kHz telephone audio is usual).
+    staff: recordings of the lender's own voices (collectors, IVR), left out of every call
+    first; without them a mono recording's collector voice can group the calls it made."""
+    exclude = staff_voices(staff) if staff else None
+    embeddings, _ = embed_recordings(recordings, exclude=exclude)
     return groups_from_embeddings(embeddings, threshold=threshold, min_calls=min_calls)

@@ -15,8 +15,10 @@ Needs the Debian packages espeak-ng and sox (scripts/install-sysdeps.sh).
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +62,18 @@ PHRASES = (
 )
 
 
+# What a collector says first; the last three are kept for enrolment recordings only.
+COLLECTOR_PHRASES = (
+    "您好，这里是贷款中心，请问是借款人本人吗",
+    "您的账单已经逾期三天，请问什么时候可以还款",
+    "您好，我是催收专员，您的借款今天到期",
+    "请问您今天能处理一下逾期的款项吗",
+    "本次通话将被录音，请您按时还款",
+    "我们是客户服务中心，提醒您尽快还款",
+    "请您确认一下还款的时间和金额",
+)
+
+
 class SynthUnavailableError(RuntimeError):
     """espeak-ng or sox is missing."""
 
@@ -97,25 +111,14 @@ def _require_tools() -> tuple[str, str]:
     return espeak, sox
 
 
-def render_call(speaker: Speaker, text: str, out: Path, rng: np.random.Generator) -> Path:
-    """One 8 kHz, 16-bit telephone-band WAV of `speaker` saying `text`."""
+def _speak(speaker: Speaker, text: str, rng: np.random.Generator) -> np.ndarray:
+    """8 kHz telephone-band float32 samples of `speaker` saying `text`, with line noise."""
     espeak, sox = _require_tools()
     pitch = int(np.clip(speaker.pitch + rng.integers(-4, 5), 0, 99))
     speed = int(speaker.speed * rng.uniform(0.93, 1.07))
     raw = subprocess.run(
-        [
-            espeak,
-            "-v",
-            f"cmn+{speaker.variant}",
-            "-p",
-            str(pitch),
-            "-s",
-            str(speed),
-            "-a",
-            str(speaker.amplitude),
-            "--stdout",
-            text,
-        ],
+        [espeak, "-v", f"cmn+{speaker.variant}", "-p", str(pitch), "-s", str(speed)]
+        + ["-a", str(speaker.amplitude), "--stdout", text],
         check=True,
         capture_output=True,
     ).stdout
@@ -123,29 +126,62 @@ def render_call(speaker: Speaker, text: str, out: Path, rng: np.random.Generator
     shift = speaker.shift_cents + int(rng.integers(-30, 31))
     effects = ["pitch", str(shift), "tempo", "-s", str(tempo), "treble", str(speaker.tilt_db), "2000"]
     effects += ["sinc", "300-3400", "rate", str(TELEPHONE_RATE), "norm", "-3"]
-    tmp = out.with_suffix(".sox.wav")
-    subprocess.run(
-        [sox, "-D", "-t", "wav", "-", "-b", "16", str(tmp), *effects],
-        input=raw,
-        check=True,
-        capture_output=True,
-    )
-    wav, rate = sf.read(str(tmp), dtype="float32")
-    tmp.unlink()
+    with tempfile.TemporaryDirectory(prefix="qinglang-synth-") as tmp:
+        out = Path(tmp) / "turn.wav"
+        subprocess.run(
+            [sox, "-D", "-t", "wav", "-", "-b", "16", str(out), *effects],
+            input=raw,
+            check=True,
+            capture_output=True,
+        )
+        wav, _ = sf.read(str(out), dtype="float32")
     snr_db = rng.uniform(15, 35)
     rms = float(np.sqrt(np.mean(wav**2))) or 1e-4
-    noisy = wav + rng.normal(0, rms / 10 ** (snr_db / 20), size=wav.shape).astype(np.float32)
-    lead = np.zeros(int(rng.uniform(0.2, 0.8) * rate), dtype=np.float32)  # the line opens before speech
-    sf.write(str(out), np.clip(np.concatenate([lead, noisy]), -1, 1), rate, subtype="PCM_16")
+    return np.asarray(wav + rng.normal(0, rms / 10 ** (snr_db / 20), size=wav.shape), dtype=np.float32)
+
+
+def _write(out: Path, turns: list[np.ndarray], rng: np.random.Generator) -> Path:
+    lead = np.zeros(int(rng.uniform(0.2, 0.8) * TELEPHONE_RATE), dtype=np.float32)  # the line opens first
+    parts = [lead]
+    for i, turn in enumerate(turns):
+        if i:
+            parts.append(np.zeros(int(rng.uniform(0.3, 0.8) * TELEPHONE_RATE), dtype=np.float32))
+        parts.append(turn)
+    sf.write(str(out), np.clip(np.concatenate(parts), -1, 1), TELEPHONE_RATE, subtype="PCM_16")
     return out
 
 
+def render_call(speaker: Speaker, text: str, out: Path, rng: np.random.Generator) -> Path:
+    """One 8 kHz, 16-bit telephone-band WAV of `speaker` saying `text`."""
+    return _write(out, [_speak(speaker, text, rng)], rng)
+
+
+def collector_voices(collectors: int, seed: int) -> list[Speaker]:
+    """The lender's collectors in synthesise_recordings(..., collectors=n, seed=seed): ids K000..."""
+    voices = make_speakers(collectors, np.random.default_rng([seed, 1]))
+    return [dataclasses.replace(v, speaker_id="K" + v.speaker_id[1:]) for v in voices]
+
+
+def synthesise_collector_references(collectors: int, out_dir: Path, seed: int) -> dict[str, Path]:
+    """One enrolment recording per collector (collector id -> WAV), other words than in calls."""
+    rng = np.random.default_rng([seed, 2])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return {
+        v.speaker_id: render_call(
+            v, "。".join(COLLECTOR_PHRASES[-3:]) + "。", out_dir / f"{v.speaker_id}.wav", rng
+        )
+        for v in collector_voices(collectors, seed)
+    }
+
+
 def synthesise_recordings(
-    speakers: int, n_calls: int, out_dir: Path, seed: int
+    speakers: int, n_calls: int, out_dir: Path, seed: int, *, collectors: int = 0
 ) -> tuple[dict[str, Path], dict[str, str]]:
     """n_calls recordings by `speakers` synthetic voices (every voice at least once while
     n_calls >= speakers; the rest drawn at random, so some voices answer many calls).
-    Returns (call_id -> WAV path, call_id -> speaker id)."""
+    With collectors > 0, every call opens with one of that many collector voices speaking first
+    (a mono recording of both sides, as many recorders keep); the truth is still who answered.
+    Returns (call_id -> WAV path, call_id -> answering speaker id)."""
     if speakers < 1 or n_calls < 1:
         raise ValueError("speakers and n_calls must be >= 1")
     rng = np.random.default_rng(seed)
@@ -153,6 +189,7 @@ def synthesise_recordings(
     out_dir.mkdir(parents=True, exist_ok=True)
     order = list(range(speakers))[:n_calls] + list(rng.integers(0, speakers, size=max(0, n_calls - speakers)))
     rng.shuffle(order)
+    staff = collector_voices(collectors, seed) if collectors else []
     paths: dict[str, Path] = {}
     truth: dict[str, str] = {}
     for k, idx in enumerate(order):
@@ -160,6 +197,11 @@ def synthesise_recordings(
         n_phrases = 2
         text = "。".join(str(p) for p in rng.choice(PHRASES, size=n_phrases, replace=False)) + "。"
         call_id = f"C{seed % 10000:04d}-{k:05d}"
-        paths[call_id] = render_call(voice, text, out_dir / f"{call_id}.wav", rng)
+        if staff:
+            opener = str(rng.choice(COLLECTOR_PHRASES[:-3]))
+            turns = [_speak(staff[k % len(staff)], opener, rng), _speak(voice, text, rng)]
+            paths[call_id] = _write(out_dir / f"{call_id}.wav", turns, rng)
+        else:
+            paths[call_id] = render_call(voice, text, out_dir / f"{call_id}.wav", rng)
         truth[call_id] = voice.speaker_id
     return paths, truth
