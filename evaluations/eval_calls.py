@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from qinglang.calls.detectors.callback import quoted_numbers
 from qinglang.calls.inputs import read_inputs
 from qinglang.calls.numbers import number_key
 from qinglang.calls.run import run_calls
@@ -65,16 +66,17 @@ def evaluate_folder(folder: Path) -> dict:
         "agency_involved_borrowers": _pr(len(fl & involved), len(fl - involved), len(involved - fl)),
     }
     agency_keys = {number_key(n) for ns in truth.get("agency_numbers", {}).values() for n in ns}
+    # agency numbers that appear at all: answering diverted calls, calling in, quoted in notes
     seen = {r.by for b in result.view.borrowers.values() for r in b.calls if r.by}
-    seen |= {g.value for g in result.groups if g.kind == "callback_number"}
-    seen |= {number_key(n.text) for n in inp.notes}  # cheap: only exact whole-note numbers
+    seen |= {r.dialled for b in result.view.borrowers.values() for r in b.calls if not r.outbound}
+    seen |= {k for n in inp.notes for k in quoted_numbers(n.text)}
     flagged_numbers = {g.value for g in result.groups if g.flagged and g.kind != "voice"}
     out["agency_numbers"] = _pr(
         len(flagged_numbers & agency_keys),
         len(flagged_numbers - agency_keys),
         len(agency_keys - flagged_numbers),
     )
-    present = agency_keys & (seen | {g.value for g in result.groups})
+    present = agency_keys & seen
     out["agency_numbers"]["recall_of_present"] = (
         round(len(flagged_numbers & present) / len(present), 4) if present else None
     )
