@@ -18,7 +18,11 @@ encoder (trained on read and conversational human speech) hears them all as rath
 than a person does. Neither number transfers to real calls; recalibrate on labelled real calls.
 
     .venv/bin/python evaluations/eval_voice.py --seeds 501 502 503 [--speakers 20 --calls 60] \
-        [--json evaluations/results/voice.json]
+        [--collectors 2 [--no-staff]] [--json evaluations/results/voice.json]
+
+--collectors N: every call opens with one of N collector voices (one mono recording of both
+sides); the collectors' enrolment recordings are left out of each call (staff voices) unless
+--no-staff, which shows what a collector's voice does to the groups.
 """
 
 from __future__ import annotations
@@ -34,8 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
-from qinglang.voice.pipeline import THRESHOLD, cluster_embeddings, embed_recordings
-from qinglang.voice.synth import synthesise_recordings
+from qinglang.voice.pipeline import THRESHOLD, cluster_embeddings, embed_recordings, staff_voices
+from qinglang.voice.synth import synthesise_collector_references, synthesise_recordings
 
 SWEEP = [round(t, 2) for t in np.arange(0.70, 0.97, 0.02)]
 
@@ -71,11 +75,14 @@ def score_groups(groups: list[list[str]], truth: dict[str, str]) -> dict[str, fl
 
 
 def run_seed(
-    seed: int, speakers: int, calls: int, work: Path
+    seed: int, speakers: int, calls: int, work: Path, collectors: int = 0, use_staff: bool = True
 ) -> tuple[dict[str, np.ndarray], dict[str, str], float]:
-    paths, truth = synthesise_recordings(speakers, calls, work / str(seed), seed=seed)
+    paths, truth = synthesise_recordings(speakers, calls, work / str(seed), seed=seed, collectors=collectors)
+    exclude = None
+    if collectors and use_staff:
+        exclude = staff_voices(synthesise_collector_references(collectors, work / f"{seed}-staff", seed=seed))
     t0 = time.process_time()
-    emb, skipped = embed_recordings(paths)
+    emb, skipped = embed_recordings(paths, exclude=exclude)
     cpu = time.process_time() - t0
     if skipped:
         print(f"seed {seed}: {len(skipped)} recordings without embedding: {skipped}", file=sys.stderr)
@@ -87,6 +94,12 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, nargs="+", default=[501, 502, 503])
     ap.add_argument("--speakers", type=int, default=20)
     ap.add_argument("--calls", type=int, default=60)
+    ap.add_argument(
+        "--collectors", type=int, default=0, help="calls opened by one of N collector voices (mono)"
+    )
+    ap.add_argument(
+        "--no-staff", action="store_true", help="with --collectors: do not leave their voices out"
+    )
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
 
@@ -97,7 +110,7 @@ def main() -> int:
     cpu_total, n_total = 0.0, 0
     with tempfile.TemporaryDirectory(prefix="qinglang-voice-eval-") as tmp:
         for seed in a.seeds:
-            emb, truth, cpu = run_seed(seed, a.speakers, a.calls, Path(tmp))
+            emb, truth, cpu = run_seed(seed, a.speakers, a.calls, Path(tmp), a.collectors, not a.no_staff)
             cpu_total += cpu
             n_total += len(emb)
             ids = sorted(emb)
@@ -139,6 +152,8 @@ def main() -> int:
         "seeds": a.seeds,
         "speakers_per_seed": a.speakers,
         "calls_per_seed": a.calls,
+        "collectors": a.collectors,
+        "staff_voices_left_out": bool(a.collectors and not a.no_staff),
         "threshold": THRESHOLD,
         "at_threshold": summary(sweep_totals[THRESHOLD]),
         "per_seed": per_seed,
