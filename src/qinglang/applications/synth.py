@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,7 @@ class World:
         self.employers = [self._employer() for _ in range(max(20, n // 25))]
         self.referrers = [f"R{r.randint(10000, 99999)}" for _ in range(max(10, n // 200))]
         self._seq = 0
+        self._cum: list[float] | None = None
 
     def when(self, lo: float = 0.0, hi: float = 1.0) -> datetime:
         return self.start + timedelta(seconds=self.r.uniform(lo, hi) * self.days * 86400)
@@ -159,7 +161,9 @@ class World:
         }
 
     def pick_employer(self) -> dict[str, Any]:
-        return self.r.choices(self.employers, weights=[e["weight"] for e in self.employers])[0]
+        if self._cum is None:  # the same draw as choices(weights=...), without rebuilding them each time
+            self._cum = list(accumulate(e["weight"] for e in self.employers))
+        return self.r.choices(self.employers, cum_weights=self._cum)[0]
 
     def income(self) -> float:
         r = self.r
