@@ -5,7 +5,8 @@ is sensitive personal data). espeak-ng's Mandarin voice (`cmn`) with its variant
 f1..f5, klatt...) and per-speaker pitch, speed, amplitude, a sox pitch shift (which also moves the
 formants) and a tilt of the spectrum make distinct "speakers"; every call of a speaker says
 different words with small jitter in pitch and tempo, through a telephone band (sox sinc
-300-3400 Hz), at 8 kHz, with background noise at a random SNR (15-35 dB).
+300-3400 Hz), at 8 kHz, with background noise at a random SNR (15-35 dB). With collectors,
+each call opens with a collector's turn on the same (mono) channel, as many recorders keep it.
 
 These are formant-synthesised voices: far more alike within a speaker and less natural than
 people on a phone line. Every figure measured on them says so; none is a claim about real calls.
