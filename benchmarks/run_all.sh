@@ -11,6 +11,7 @@ $PY benchmarks/bench_generate.py --sizes 100000 1000000
 $PY benchmarks/bench_ingest.py --complaints "$WORK/1m/complaints.jsonl"
 $PY benchmarks/bench_text.py --mb 50
 $PY benchmarks/bench_materials.py
+$PY benchmarks/bench_voice.py --calls 48  # speaker embeddings per core (numpy port; torch original when installed)
 $PY benchmarks/bench_scan.py --complaints 100000
 $PY benchmarks/bench_scan.py --data "$WORK/1m" --online 2000
 # workbench pages and search with 1M complaints in SQLite and PostgreSQL, 20k as the baseline
