@@ -6,7 +6,8 @@ stand-in for real speech; the audio length is what matters here), one thread for
 - preprocess: read + resample 8 -> 16 kHz + volume + WebRTC VAD trim, per call;
 - numpy, one call at a time (embed_utterance) and batched (embed_utterances, partials of all
   calls through the LSTM together, as the pipeline does);
-- torch original, VoiceEncoder.embed_utterance on the same preprocessed audio (+ cosine check).
+- torch original, VoiceEncoder.embed_utterance on the same preprocessed audio (+ cosine check);
+- clustering: cluster_embeddings on --cluster-n planted embeddings (cost only, not quality).
 CPU seconds (process_time) are the per-core figure; the machine is shared, wall time is printed
 too. Results: benchmarks/results/voice.json.
 
@@ -53,10 +54,32 @@ def rates(n: int, audio_s: float, wall: float, cpu: float) -> dict[str, float]:
     }
 
 
+def bench_clustering(n: int) -> dict[str, Any]:
+    """cluster_embeddings on n planted embeddings: n/10 voices of 10 calls each, noisy copies
+    of random directions (real embeddings are not random; this measures the cost, not quality)."""
+    import resource
+
+    from qinglang.voice.pipeline import THRESHOLD, cluster_embeddings
+
+    rng = np.random.default_rng(n)
+    centres = rng.normal(size=(n // 10, 256)).astype(np.float32)
+    x = np.repeat(centres, 10, axis=0) + rng.normal(scale=0.3, size=(n, 256)).astype(np.float32)
+    emb = {f"c{i:07d}": x[i] for i in range(n)}
+    groups, wall, cpu = timed(lambda: cluster_embeddings(emb, THRESHOLD))
+    return {
+        "embeddings": n,
+        "groups_of_2_plus": sum(1 for g in groups if len(g) >= 2),
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--calls", type=int, default=24)
     ap.add_argument("--seed", type=int, default=4242)
+    ap.add_argument("--cluster-n", type=int, nargs="*", default=[20_000, 100_000])
     ap.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "voice.json")
     a = ap.parse_args()
 
@@ -101,6 +124,7 @@ def main() -> int:
             "cosine_to_numpy_min": round(float(cos.min()), 6),
         }
         result["numpy_batched_vs_torch_speed"] = round(c3 / c2, 2)
+    result["clustering"] = [bench_clustering(n) for n in a.cluster_n]
     print(json.dumps(result, indent=1))
     a.json.parent.mkdir(parents=True, exist_ok=True)
     a.json.write_text(json.dumps(result, indent=1) + "\n")

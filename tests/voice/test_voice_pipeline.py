@@ -113,3 +113,23 @@ def test_voice_groups_takes_staff_recordings(collector_calls) -> None:
     assert voice_groups({**two, "ivr-only": ref}, staff=staff, min_calls=1) != []
     emb, skipped = embed_recordings({"ivr-only": ref}, exclude=staff_voices(staff))
     assert emb == {} and "lender" in skipped["ivr-only"]  # a call with only the lender's voices
+
+
+def test_blockwise_components_give_plain_average_linkage() -> None:
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    rng = np.random.default_rng(16)
+    for _ in range(8):
+        n, k = int(rng.integers(2, 200)), int(rng.integers(1, 30))
+        x = rng.normal(size=(k, 16))[rng.integers(0, k, n)] + rng.normal(
+            scale=rng.uniform(0.1, 0.8), size=(n, 16)
+        )
+        emb = {f"c{i:03d}": x[i].astype(np.float32) for i in range(n)}
+        for t in (0.5, 0.9):
+            labels = fcluster(
+                linkage(x / np.linalg.norm(x, axis=1, keepdims=True), "average", "cosine"), 1 - t, "distance"
+            )
+            plain: dict[int, list[str]] = {}
+            for i, label in enumerate(labels):
+                plain.setdefault(int(label), []).append(f"c{i:03d}")
+            assert cluster_embeddings(emb, t) == sorted(plain.values(), key=lambda g: (-len(g), g[0]))

@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from qinglang.voice.audio import SAMPLE_RATE, AudioError, load_speech
 from qinglang.voice.encoder import embed_partials, mean_embedding
@@ -43,6 +45,7 @@ from qinglang.voice.encoder import embed_partials, mean_embedding
 THRESHOLD = 0.90  # cosine similarity at which two calls are "one voice" (see module docstring)
 MIN_SPEECH_SECONDS = 1.0  # less voiced audio than this gives no embedding (a hang-up, a beep)
 EMBED_BATCH_CALLS = 16
+SIMILARITY_CELLS = 2**25  # similarities computed at once in cluster_embeddings (128 MB of float32)
 STAFF_SIMILARITY = 0.80  # a partial this close to a staff voice is the lender's side of the call
 
 log = logging.getLogger(__name__)
@@ -119,23 +122,54 @@ def embed_recordings(
     return embeddings, skipped
 
 
+def _components(x: npt.NDArray[np.float32], threshold: float) -> npt.NDArray[np.int32]:
+    """Connected components of the graph "cosine >= threshold", built block by block (memory:
+    SIMILARITY_CELLS similarities at a time and the edges, not n x n)."""
+    n = len(x)
+    block = max(64, SIMILARITY_CELLS // n)
+    rows: list[npt.NDArray[np.int64]] = []
+    cols: list[npt.NDArray[np.int64]] = []
+    for start in range(0, n, block):
+        sims = x[start : start + block] @ x.T
+        i, j = np.nonzero(sims >= threshold)
+        rows.append(i + start)
+        cols.append(j)
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    graph = coo_matrix((np.ones(len(r), dtype=np.int8), (r, c)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return np.asarray(labels, dtype=np.int32)
+
+
 def cluster_embeddings(
     embeddings: Mapping[str, npt.NDArray[np.float32]], threshold: float = THRESHOLD
 ) -> list[list[str]]:
-    """Average-linkage groups of call ids whose mean cosine similarity is >= threshold."""
+    """Average-linkage groups of call ids whose mean cosine similarity is >= threshold.
+
+    Exact, and not n x n: average linkage only merges two clusters whose mean similarity is
+    >= threshold, so some pair across them is >= threshold and both lie in one connected
+    component of the graph "cosine >= threshold". The components are found block by block;
+    average linkage then runs inside each (a component as large as n costs what plain linkage
+    costs: the voices are then too alike for the threshold)."""
     ids = sorted(embeddings)
     if not ids:
         return []
-    if len(ids) == 1:
-        return [ids]
-    x = np.stack([embeddings[i] for i in ids]).astype(np.float64)
+    x = np.stack([embeddings[i] for i in ids]).astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
-    tree = linkage(x, method="average", metric="cosine")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
-    groups: dict[int, list[str]] = {}
-    for call_id, label in zip(ids, labels, strict=True):
-        groups.setdefault(int(label), []).append(call_id)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    groups: list[list[str]] = []
+    labels = _components(x, threshold)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    for members in np.split(order, bounds):
+        if len(members) == 1:
+            groups.append([ids[int(members[0])]])
+            continue
+        tree = linkage(x[members].astype(np.float64), method="average", metric="cosine")
+        sub = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        by_label: dict[int, list[str]] = {}
+        for m, label in zip(members, sub, strict=True):
+            by_label.setdefault(int(label), []).append(ids[int(m)])
+        groups.extend(sorted(g) for g in by_label.values())
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
 def _mean_similarity(members: list[str], embeddings: Mapping[str, npt.NDArray[np.float32]]) -> float:
