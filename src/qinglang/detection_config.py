@@ -106,6 +106,21 @@ class CommunityParams(_Section):
     # ...or a member of a group filing itself who files up to this many hours after the session ended
     # (a straggler: "昨晚没赶上，今天补交"), open only where ordinary package-read complaints are rare
     wave_straggler_hours: float = 24.0
+    # a complaint of a borrower already in a flagged campaign, in the agency's words, filed within this
+    # many days of one of the borrower's complaints there, joins it (link.rules.represented_match):
+    # the same borrower and the package are stronger than timing, and a regulator's forwarding
+    # (转办) can take up to two weeks
+    represented_days: float = 14.0
+    # ...carrying at least this many of the package's relief demands (and more agency than grievance
+    # demands): a campaign member's own grievance asking "停止催收" and threatening to sue is not it
+    represented_min_demands: int = 2
+    represented_demands: tuple[str, ...] = (
+        "stop_interest",
+        "waive_fees",
+        "principal_only",
+        "long_instalments",
+        "erase_credit",
+    )
 
 
 class ClusterParams(_Section):

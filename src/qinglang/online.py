@@ -46,6 +46,7 @@ from qinglang.link.rules import (
     membership_strength,
     office_session_match,
     pick_timing_campaign,
+    represented_match,
     takes_part_in_templates,
     timing_match,
     timing_window,
@@ -59,7 +60,8 @@ from qinglang.store.results import latest_scan, load_artifact
 from qinglang.text.resources import tables_digest
 
 FORMAT_VERSION = (
-    5  # 3: clusters carry their status; 4: campaigns' office sessions; 5: campaigns' sessions open to joiners
+    6  # 3: clusters carry their status; 4: campaigns' office sessions; 5: campaigns' sessions open to
+    # joiners; 6: sessions open to stragglers (mode bit 4) and the customers campaigns represent
 )
 INDEX_FILE = "online_index.npz"
 ARTIFACT_NAME = "online_index"
@@ -120,6 +122,7 @@ class OnlineIndex:
         known: dict[str, _Known] | None = None,
         office_sessions: dict[str, tuple[str, list[float]]] | None = None,
         wave_sessions: dict[str, list[tuple[float, float, int, int]]] | None = None,
+        represented: dict[str, tuple[str, list[float]]] | None = None,
     ) -> None:
         self.clusters = clusters
         self.config = config
@@ -132,6 +135,7 @@ class OnlineIndex:
         self.known = known or {}
         self.office_sessions = office_sessions or {}
         self.wave_sessions = wave_sessions or {}
+        self.represented = represented or {}
 
     @property
     def threshold(self) -> float:
@@ -203,6 +207,7 @@ class OnlineIndex:
             known=known,
             office_sessions=scan.office_sessions,
             wave_sessions=scan.wave_sessions,
+            represented=scan.represented,
         )
 
     # -- persistence --------------------------------------------------------------------------
@@ -232,6 +237,7 @@ class OnlineIndex:
             "wave_sessions": {
                 cid: [list(span) for span in spans] for cid, spans in self.wave_sessions.items()
             },
+            "represented": {key: [cid, times] for key, (cid, times) in self.represented.items()},
             "key_clusters": [[k[0], k[1], v] for k, v in self.key_clusters.items()],
             "known_materials": {
                 cid: [e.model_dump(mode="json") for e in k.materials]
@@ -332,6 +338,7 @@ class OnlineIndex:
                 cid: [(float(a), float(b), int(n), int(m)) for a, b, n, m in spans]
                 for cid, spans in meta.get("wave_sessions", {}).items()
             },
+            {key: (str(v[0]), [float(t) for t in v[1]]) for key, v in meta.get("represented", {}).items()},
         )
 
     @classmethod
@@ -425,6 +432,11 @@ class OnlineIndex:
             wave_cid = wave_session_match(f, self.wave_sessions, cp, intent)
             if wave_cid is not None:  # filed in a campaign's session, or a regulator's copy of it
                 return wave_cid, cp.weak_membership, False
+        if not votes and represented_match(f, self.represented, cp) is not None:
+            intent = classify_complaints([text])[0].intent if text is not None else None
+            rep_cid = represented_match(f, self.represented, cp, intent)
+            if rep_cid is not None:  # a borrower the campaign already files for, through another door
+                return rep_cid, cp.weak_membership, False
         if not votes:
             return None, 0.0, False
         cid = max(votes, key=lambda c: (votes[c], self.clusters[c].cluster.score, c))

@@ -36,6 +36,7 @@ from qinglang.link.rules import (
     office_session_match,
     office_sessions,
     pick_timing_campaign,
+    represented_match,
     timing_match,
     timing_window,
     wave_session_match,
@@ -111,6 +112,10 @@ class ScanResult:
     # session_modes): the online index attaches new complaints filed in them, and regulators'
     # copies of them, by link.rules.wave_session_match
     wave_sessions: dict[str, list[tuple[float, float, int, int]]] = field(default_factory=dict)
+    # customer -> (flagged campaign, the customer's filing times in it), as the batch decided on it
+    # before anyone joined by it: the online index attaches that customer's further complaints in
+    # the agency's words by link.rules.represented_match
+    represented: dict[str, tuple[str, list[float]]] = field(default_factory=dict)
 
     def summary(self) -> dict:
         flagged = sum(1 for s in self.scored if s.flagged)
@@ -594,6 +599,20 @@ def run_scan(
             member_of[i] = (cluster_by_id[picked], cp.weak_membership)
             _attach(cluster_by_id[picked], i, feats)
 
+    # A borrower an agency represents is filed for through several doors (app, hotline, a regulator
+    # whose copy arrives days later): a complaint still alone of a customer already in a flagged
+    # campaign, filed within days of their complaint there, in the agency's words, joins it
+    # (link.rules.represented_match). The map is taken before anyone joins by it; the online index
+    # keeps the same map.
+    represented = represented_customers(results, feats)
+    maybe_r = [i for i, f in enumerate(feats) if i not in member_of and represented_match(f, represented, cp)]
+    read_r = complaint_intents(maybe_r, table.texts)
+    for i in maybe_r:
+        picked = represented_match(feats[i], represented, cp, read_r[i].intent)
+        if picked is not None:
+            member_of[i] = (cluster_by_id[picked], cp.weak_membership)
+            _attach(cluster_by_id[picked], i, feats)
+
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
         own_cr, strength = member_of.get(i, (None, 0.0))
@@ -628,7 +647,29 @@ def run_scan(
         office_sessions=sessions,
         block_owner=block_owner,
         wave_sessions=waves,
+        represented=represented,
     )
+
+
+def represented_customers(
+    results: Sequence[ClusterResult], feats: Sequence[RecordFeatures]
+) -> dict[str, tuple[str, list[float]]]:
+    """customer -> (the flagged campaign holding most of the customer's complaints, their filing
+    times there), for customers named by a real customer id (link.rules.represented_match)."""
+    by_customer: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    rank = {cr.cluster.cluster_id: k for k, cr in enumerate(results)}
+    for cr in results:
+        if not cr.flagged:
+            continue
+        for i in cr.members:
+            f = feats[i]
+            if f.customer_key != f.complaint_id:
+                by_customer[f.customer_key][cr.cluster.cluster_id].append(f.ts)
+    out = {}
+    for key, camps in by_customer.items():
+        cid = min(camps, key=lambda c: (-len(camps[c]), rank[c]))
+        out[key] = (cid, sorted(camps[cid]))
+    return out
 
 
 def _attach(cr: ClusterResult, i: int, feats: Sequence[RecordFeatures]) -> None:
@@ -812,6 +853,10 @@ def _join_co_timed(
     return out
 
 
+# identifier ties that make a group the same office's when all its filings come from the office
+OFFICE_TIE_CODES = frozenset({"shared_device", "shared_agent_contact", "one_phone_many_customers"})
+
+
 def _join_one_office(
     raw: list[RawCluster],
     rescore: Callable[[list[int], list[Evidence]], RawCluster],
@@ -822,15 +867,24 @@ def _join_one_office(
 
     A campaign's office is its dominant IP /24 with at least 3 of its members filed from it; when
     two or more campaigns share that office and at least `office_session_share` of everything
-    filed from the block belongs to them, they are joined (reason `shared_office`). A carrier's
-    block carries other customers' filings and never qualifies; a real incident is never a
-    campaign, so it is never joined."""
+    filed from the block belongs to them, they are joined (reason `shared_office`). A group tied
+    by its own identifier (a device, a contact, a phone) but too small to be flagged alone, all of
+    whose filings come from such a block, joins too. A carrier's block carries other customers'
+    filings and never qualifies; a real incident is never a campaign, so it is never joined."""
     cp = config.community
     campaigns = [r for r in raw if r[0] >= config.threshold]
     by_block: dict[str, list[RawCluster]] = defaultdict(list)
     for r in campaigns:
         blk = group_block([feats[i] for i in r[1].members], cp)
         if blk and sum(1 for i in r[1].members if feats[i].ip_block == blk) >= 3:
+            by_block[blk].append(r)
+    # a group too weakly tied to be flagged alone (a device two or three borrowers' complaints were
+    # filed from) whose every filing comes from a campaign's office network is that office's too
+    for r in raw:
+        if r[0] >= config.threshold or not any(e.code in OFFICE_TIE_CODES and e.weight > 0 for e in r[2]):
+            continue
+        blocks = {feats[i].ip_block for i in r[1].members}
+        if len(blocks) == 1 and (blk := next(iter(blocks))) in by_block and len(r[1].members) >= 2:
             by_block[blk].append(r)
     filed: Counter[str] = Counter(f.ip_block for f in feats if f.ip_block in by_block)
     out = list(raw)

@@ -75,3 +75,46 @@ def test_a_block_busy_with_other_customers_joins_nothing():
     scan = run_scan(complaints, customers)
     held = _campaigns_holding(scan, agency)
     assert len(held) == 2, held
+
+
+def _with_small_group(block: str) -> tuple[list[Complaint], dict[str, Customer]]:
+    """The office's two device groups plus four borrowers filed from one more tablet, in their own
+    words, through an agent: a group tied by a device, too weak to be flagged on its own."""
+    complaints, customers = _inbox(other_traffic=0)
+    asks = [
+        "征信上有你们报的逾期，我已经找了专业机构帮我处理，请配合删除。",
+        "我的征信报告显示逾期，已委托代理人办理异议，请与代理人对接。",
+        "逾期记录影响我贷款，代理机构说可以消除，请你们尽快处理。",
+        "本人征信有贵司逾期记录，现委托他人申请异议处理，望尽快答复。",
+    ]
+    for i, ask in enumerate(asks):
+        cid = f"Z{i}"
+        customers[cid] = Customer(customer_id=cid, name="郑王冯陈"[i] + "某", overdue_days=20)
+        complaints.append(
+            Complaint(
+                complaint_id=f"z{i}",
+                received_at=T0 + timedelta(days=4, hours=3 * i),
+                channel="app",
+                customer_id=cid,
+                text=ask,
+                ip=f"{block}.{40 + i}",
+                device_id="DEV-Z",
+            )
+        )
+    return complaints, customers
+
+
+def test_a_weakly_tied_group_filing_only_from_the_office_joins_its_campaign():
+    complaints, customers = _with_small_group("59.60.62")
+    small = {"z0", "z1", "z2", "z3"}
+    alone = run_scan([c for c in complaints if c.complaint_id in small], customers)
+    assert not any(s.flagged for s in alone.scored)  # not a campaign on its own
+    scan = run_scan(complaints, customers)
+    held = _campaigns_holding(scan, {c.complaint_id for c in complaints})
+    assert held == [{c.complaint_id for c in complaints}], held
+
+
+def test_the_same_group_filing_from_elsewhere_stays_apart():
+    complaints, customers = _with_small_group("113.5.7")
+    scan = run_scan(complaints, customers)
+    assert not any(s.flagged for s in scan.scored if s.complaint_id.startswith("z"))

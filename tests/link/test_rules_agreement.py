@@ -279,6 +279,24 @@ def _probe(name: str) -> tuple[Complaint, Customer]:
             ),
             _customer(cust, "林某", overdue=30),
         )
+    if name == "represented":  # a regulator's copy for a borrower already in the wave, eight days on
+        return (
+            _complaint(
+                "p15",
+                600 + 24 * 8,
+                f"【监管转办】投诉人要求停息挂账、本金分期48期、免除罚息、停止催收。{_noise(rng, 8)}",
+                customer="E03",
+                channel="regulator",
+            ),
+            _customer("E03", SURNAMES[3] + "戊", overdue=25),
+        )
+    if name == "represented_plea":  # the same borrower's own grievance that week stays alone
+        return (
+            _complaint(
+                "p16", 600 + 24 * 3, f"你们重复扣款了两次，请退还多扣的钱。{_noise(rng, 8)}", customer="E03"
+            ),
+            _customer("E03", SURNAMES[3] + "戊", overdue=25),
+        )
     if name == "wave_session_grievance":  # a genuine grievance filed in the same hour
         return (
             _complaint("p12", 600.6, f"你们重复扣款了两次，请退还多扣的钱。{_noise(rng, 8)}", customer=cust),
@@ -309,6 +327,8 @@ EXPECTED = {  # what the rule says the probe's fate is (both paths must also agr
     "wave_echo": ("e00", 0.85, False),
     "wave_echo_late": (None, 0.0, False),
     "wave_straggler": ("e00", 0.85, False),
+    "represented": ("e00", 0.85, False),
+    "represented_plea": (None, 0.0, False),
     "wave_straggler_late": (None, 0.0, False),
     "wave_session_grievance": (None, 0.0, False),
 }

@@ -10,7 +10,13 @@ import pytest
 
 from qinglang.detection_config import CommunityParams
 from qinglang.link.features import extract_features
-from qinglang.link.rules import JOIN_ECHOES, JOIN_IN_SESSION, JOIN_STRAGGLES, wave_session_match
+from qinglang.link.rules import (
+    JOIN_ECHOES,
+    JOIN_IN_SESSION,
+    JOIN_STRAGGLES,
+    represented_match,
+    wave_session_match,
+)
 from qinglang.schema import Complaint
 
 MIN, HOUR, DAY = 60.0, 3600.0, 86400.0
@@ -93,3 +99,41 @@ def test_a_straggler_joins_only_a_session_open_to_stragglers(hours, channel, int
     closed = {"C1": [(start, start + HOUR, 8, JOIN_IN_SESSION | JOIN_ECHOES)]}
     assert (wave_session_match(f, late, P, intent) == "C1") is joins
     assert wave_session_match(f, closed, P, intent) is None  # the bit decides, not the timing alone
+
+
+def _customer_features(hours: float, channel: str, text: str, customer: str | None):
+    c = Complaint(
+        complaint_id="y",
+        received_at=T0 + timedelta(hours=hours),
+        channel=channel,
+        customer_id=customer,
+        text=text,
+    )
+    return extract_features(c, None)
+
+
+@pytest.mark.parametrize(
+    ("hours", "channel", "customer", "intent", "joins"),
+    [
+        (24 * 8, "regulator", "c", "agency_package", True),  # a regulator's copy, eight days on
+        (24 * 2, "app", "c", None, True),  # the agency files again through the app
+        (24 * 2, "app", "c", "grievance", False),  # the borrower's own grievance that week
+        (24 * 20, "regulator", "c", "agency_package", False),  # weeks later: not this filing
+        (24 * 2, "app", "other", "agency_package", False),  # another borrower
+        (24 * 2, "app", None, "agency_package", False),  # no customer id: the stand-in never matches
+    ],
+)
+def test_a_represented_borrower_filed_for_again_joins_the_campaign(hours, channel, customer, intent, joins):
+    f = _customer_features(hours, channel, PACKAGE, customer)
+    start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+    represented = {"c": ("C1", [start]), "y": ("C1", [start])}  # "y": the complaint id as a key
+    assert (represented_match(f, represented, P, intent) == "C1") is joins
+
+
+def test_a_represented_borrowers_own_grievance_asking_to_stop_collection_stays_alone():
+    f = _customer_features(
+        24 * 2, "app", "有个自称律师的人打电话说要起诉我，请停止催收，规范你们的外包。", "c"
+    )
+    start = (T0 - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+    # even read (wrongly) as a representative's request: one demand a grievance shares is not the package
+    assert represented_match(f, {"c": ("C1", [start])}, P, "representative") is None

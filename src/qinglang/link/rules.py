@@ -233,3 +233,35 @@ def wave_session_match(
             if best is None or key < best:
                 best = key
     return best[3] if best else None
+
+
+def represented_match(
+    f: RecordFeatures,
+    represented: Mapping[str, tuple[str, Sequence[float]]],
+    p: CommunityParams,
+    intent: str | None = None,
+) -> str | None:
+    """The campaign a complaint joins because its borrower is already in it: a borrower an agency
+    represents is filed for through several doors — the app, the hotline, a regulator whose copy
+    arrives days later — and every copy carries the agency's package. `represented`: customer ->
+    (the flagged campaign holding the customer's complaints, their filing times). A complaint of
+    that customer (a real customer id, never the complaint-id stand-in), filed within
+    `represented_days` of one of them, carrying the package (at least `represented_min_demands` of
+    its relief demands `represented_demands` — stop interest, waive fees, principal only, long
+    instalments, erase the credit record — and more agency than grievance demands) and — once read — read as the package or
+    a representative's request, joins that campaign. A genuine repeat
+    complainer is in no campaign and is never touched; a borrower's own grievance or plea filed
+    the same week stays alone."""
+    if not represented or f.customer_key == f.complaint_id:
+        return None
+    relief = len(f.demands.agency & frozenset(p.represented_demands))
+    if relief < p.represented_min_demands or len(f.demands.agency) <= len(f.demands.grievance):
+        return None  # the package's relief, not a threat or "停止催收" a grievance shares
+    if intent is not None and intent not in WAVE_INTENTS:
+        return None
+    hit = represented.get(f.customer_key)
+    if hit is None:
+        return None
+    cid, times = hit
+    reach = p.represented_days * 86400
+    return cid if any(abs(f.ts - t) <= reach for t in times) else None
