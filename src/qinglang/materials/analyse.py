@@ -111,7 +111,7 @@ def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = N
                 rgb.paste(pic, mask=pic.getchannel("A"))
             else:
                 rgb.paste(pic.convert("RGB"))
-            described = describe(rgb)
+            described = describe(rgb, edge_ok=True)  # the image is the seal
             if described is None:
                 continue
             fa.seal = described[0]
@@ -252,13 +252,20 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 res = ocr_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
                 fa.text, fa.seal_text = res.text, res.seal_text
                 words = res.words
-                if fa.seal is not None and res.ring_text:
-                    fa.seal.ring_text = normalise_line(res.ring_text)
-                    fa.seal.ring_conf = res.ring_conf
+                if fa.seal is not None:
+                    # the ring read in several renderings (cached apart); the page OCR's read is
+                    # the ring text, else the surest rendering (the page OCR reads red seals
+                    # only: a grey scan's seal is found and read here)
                     reads = ring_reads_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
                     fa.seal.ring_reads = [(normalise_line(t), c) for t, c in reads]
-                    fa.fields["seal_ring_text"] = fa.seal.ring_text
-                    fa.fields["seal_ring_conf"] = res.ring_conf
+                    best = max(reads, key=lambda r: r[1]) if reads else None
+                    if res.ring_text:
+                        fa.seal.ring_text, fa.seal.ring_conf = normalise_line(res.ring_text), res.ring_conf
+                    elif best is not None:
+                        fa.seal.ring_text, fa.seal.ring_conf = normalise_line(best[0]), float(best[1])
+                    if fa.seal.ring_text:
+                        fa.fields["seal_ring_text"] = fa.seal.ring_text
+                        fa.fields["seal_ring_conf"] = fa.seal.ring_conf
                 if fa.seal is not None:
                     signature = signature_file(p, Path(cache_dir) if cache_dir else None, fa.sha256)
         else:

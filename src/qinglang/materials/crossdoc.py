@@ -25,10 +25,22 @@ import numpy as np
 
 from qinglang.materials.analyse import FileAnalysis
 from qinglang.materials.codes import finding
-from qinglang.materials.seals import BLOCK_SAME, RING_CONF_MIN, compare, ring_texts_differ
+from qinglang.materials.seals import (
+    BLOCK_SAME,
+    DESIGN_PRINT,
+    DESIGN_PRINT_GREY,
+    RING_CONF_MIN,
+    compare,
+    ring_texts_differ,
+    same_print,
+)
 from qinglang.schema import Evidence
 
 PAGE_SAME = 0.90  # coarse page correlation above which two pages show the same document
+# candidate pairs for the print comparison: a capture (photo vs scan vs WeChat) lowers the
+# rotation-invariant fingerprint of one print to 0.79 (b5); compare() is cheap, same_print only
+# runs where the designs agree
+BLOCK_PRINT = 0.75
 
 
 def _pairs_above(sigs: np.ndarray, thr: float, chunk: int = 512) -> list[tuple[int, int, float]]:
@@ -152,6 +164,74 @@ def ring_names_which(
     return source, copy, v[1], v[2], list(v[3])
 
 
+def _same_paper(a: FileAnalysis, b: FileAnalysis, exact: bool = True) -> bool:
+    """Can two files carrying one seal print be one paper? Not naming two different bodies, not
+    contradicting each other (serial, dates); two JPEG photos or scans agreeing on something
+    they both say (a date or number) unless one page's text was not read at all — for one print
+    seen through another capture (exact=False), a shared date and most dates and numbers; with
+    a PDF or a PNG, saying the same (most dates and numbers, the words with the people out)."""
+    if _bodies_differ(a, b) or _contents_differ(a, b):
+        return False
+    if (
+        a.kind != "image"
+        or b.kind != "image"
+        or not all(str(f.path).lower().endswith((".jpg", ".jpeg")) for f in (a, b))
+    ):
+        # a PDF or a PNG screenshot may carry an electronic seal, one image on all of its
+        # issuer's documents: the seal is no evidence, the content must say it is one document
+        # (the bar of the text check, lowered for one seal print: Jaccard 0.5, words 0.8)
+        if not (a.text and b.text):
+            return False
+        ca, cb = content_of(a), content_of(b)
+        shared = len(ca[0] & cb[0])
+        if shared < TEXT_SAME_TOKENS or shared / max(1, len(ca[0] | cb[0])) < 0.5:
+            return False
+        import difflib
+
+        return difflib.SequenceMatcher(a=ca[1], b=cb[1], autojunk=False).ratio() >= 0.8
+    ta, tb = (content_of(f)[0] if f.text else frozenset() for f in (a, b))
+    if not exact:
+        # one print through another capture (same_print) is weaker than one impression: on the
+        # project's generated genuine set two stampings of one seal reached its bar, so the page
+        # must say the same too (a shared date, most dates and numbers shared)
+        both = ta & tb
+        return len(both) >= 2 and any(t.startswith("d:") for t in both) and len(both) / len(ta | tb) >= 0.5
+    return (
+        bool(ta & tb)
+        or not {t for t in ta if t.startswith("d:")}
+        or not {t for t in tb if t.startswith("d:")}
+    )
+
+
+def _bodies_differ(a: FileAnalysis, b: FileAnalysis) -> bool:
+    """Do the two pages name different bodies (every pair of their surely read names two or
+    more characters apart)? False when either page names none surely."""
+    import difflib
+
+    oa = [o for o, c in a.fields.get("org_names") or [] if c >= ORG_CONF_MIN]
+    ob = [o for o, c in b.fields.get("org_names") or [] if c >= ORG_CONF_MIN]
+    if not oa or not ob:
+        return False
+    for x in oa:
+        for y in ob:
+            sm = difflib.SequenceMatcher(a=x, b=y, autojunk=False)
+            if max(len(x), len(y)) - sum(blk.size for blk in sm.get_matching_blocks()) < 2:
+                return False
+    return True
+
+
+def _contents_differ(a: FileAnalysis, b: FileAnalysis) -> bool:
+    """Do two pages say different things where they were read: two different serial numbers,
+    or dates on both of which none is shared (one issuer's genuine documents of one template
+    differ there)."""
+    sa, sb = a.fields.get("serial"), b.fields.get("serial")
+    if sa and sb and sa != sb:
+        return True
+    da = {t for t in content_of(a)[0] if t.startswith("d:")} if a.text else set()
+    db = {t for t in content_of(b)[0] if t.startswith("d:")} if b.text else set()
+    return bool(da and db and not (da & db))
+
+
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])(?:\d{17}[\dX]|\d{15})(?![0-9A-Z])")
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?!\d)")
 TEXT_SAME_TOKENS = 3  # numbers and dates two documents must share, at least
@@ -252,35 +332,59 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
     # same scan / copied seal: candidate pairs from the rotation-invariant fingerprints, then
     # the full comparison of design, ring text and ink
     sealed = [f for f in files if f.seal is not None and f.seal_block is not None]
-    candidates: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, float]] = []
     if len(sealed) > 1:
         sig = np.stack([f.seal_block for f in sealed if f.seal_block is not None]).astype(np.float32)
-        candidates = sorted((i, j) for i, j, _ in _pairs_above(sig, BLOCK_SAME))
-    for i, j in candidates:
+        candidates = sorted(_pairs_above(sig, BLOCK_PRINT))
+    for i, j, block in candidates:
         a, b = sealed[i], sealed[j]
         if a.sha256 == b.sha256 or a.seal is None or b.seal is None:
             continue
         m = compare(a.seal, b.seal)
-        if not m.same_impression:
-            continue
+        one_print = None
+        if not (m.same_impression and block >= BLOCK_SAME):
+            # not the same pixels: perhaps the same print through another capture (a copy
+            # photographed, a re-used paper scanned again)
+            if m.design < (DESIGN_PRINT_GREY if (a.seal.grey or b.seal.grey) else DESIGN_PRINT):
+                continue
+            one_print = same_print(a.seal, b.seal, m.shift_deg)
+            if one_print is None or not one_print.same_print:
+                continue
         read = [s.ring_text for s in (a.seal, b.seal) if s.ring_conf >= RING_CONF_MIN]
         if len(read) == 2 and ring_texts_differ(read[0], read[1]):
             continue  # the ring texts, read reliably, name different bodies: never one seal
         ring = read[0] if read else ""
-        how_zh = (
-            f"设计相关 {m.design:.2f}、环形文字逐段相关 ≥ {m.design_min_sector:.2f}、"
-            f"墨迹浓淡比离散度 {m.ink_spread:.3f}" + (f"、环形文字“{ring}”" if ring else "")
-        )
-        how_en = (
-            f"design correlation {m.design:.2f}, every ring-text sector >= {m.design_min_sector:.2f}, "
-            f"ink ratio spread {m.ink_spread:.3f}" + (f", ring text '{ring}'" if ring else "")
-        )
+        if one_print is None:
+            how_zh = (
+                f"设计相关 {m.design:.2f}、环形文字逐段相关 ≥ {m.design_min_sector:.2f}、"
+                f"墨迹浓淡比离散度 {m.ink_spread:.3f}" + (f"、环形文字“{ring}”" if ring else "")
+            )
+            how_en = (
+                f"design correlation {m.design:.2f}, every ring-text sector >= {m.design_min_sector:.2f}, "
+                f"ink ratio spread {m.ink_spread:.3f}" + (f", ring text '{ring}'" if ring else "")
+            )
+        else:
+            how_zh = (
+                f"同一次盖印经不同拍摄/扫描：配准后相关 {one_print.aligned:.2f}，墨迹浓淡经色调曲线换算后"
+                f"仅剩 {one_print.residual:.2f} 无法解释（另一次盖印 ≥ 0.68）"
+                + (f"、环形文字“{ring}”" if ring else "")
+            )
+            how_en = (
+                f"one print through different captures: registered correlation {one_print.aligned:.2f}, "
+                f"ink density unexplained by a tone curve {one_print.residual:.2f} (another stamping "
+                f">= 0.68)" + (f", ring text '{ring}'" if ring else "")
+            )
         pc = float(a.page_sig @ b.page_sig) if a.page_sig is not None and b.page_sig is not None else 0.0
         # with text (OCR / PDF), the serial number tells one scan from a seal pasted onto
         # another document; without it the coarse page picture decides (it cannot tell two
         # documents of one template apart: measured, see docs/materials.md)
         sa, sb = a.fields.get("serial"), b.fields.get("serial")
-        same_doc = (sa == sb) if (sa and sb) else pc >= PAGE_SAME
+        same_doc = one_print is None and ((sa == sb) if (sa and sb) else pc >= PAGE_SAME)
+        if not same_doc:
+            # one print on two photographed or scanned papers (JPEG) of one body whose content
+            # does not contradict: the same paper captured again. PDFs and PNG screenshots are
+            # left out: an electronic seal is one image on all of an issuer's documents.
+            same_doc = _same_paper(a, b, exact=one_print is None)
         if same_doc:
             if _differ(a, b, owners):
                 reuse(

@@ -31,7 +31,7 @@ from PIL import Image
 LANG = "chi_sim"
 CACHE_VERSION = "4"  # 4: chi_sim only, word confidences kept; 3: ring text from the unrolled ring
 # the ring's readings in several renderings (read_ring) are cached apart from the page
-RING_CACHE_VERSION = "1"
+RING_CACHE_VERSION = "4"  # 4: grey scans' seals, a desk touching the picture's edge is no seal
 
 
 @dataclass
@@ -176,7 +176,7 @@ def run_ocr(img: Image.Image) -> OcrResult:
         seal_text = pytesseract.image_to_string(seal, lang="chi_sim", config="--psm 6")
         from qinglang.materials.seals import describe, ring_strip
 
-        described = describe(img)
+        described = describe(img, grey=False)  # the page cache's contract: red seals only
         strip = ring_strip(described[1]) if described is not None else None
         if strip is not None:
             ring_text, ring_conf = _read_line(strip)
@@ -286,7 +286,7 @@ def read_signature_block(img: Image.Image) -> dict:
     from qinglang.materials.seals import describe
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    described = describe(img)
+    described = describe(img, grey=False)  # read from the red channel: colour pages only
     if described is None:
         return {"text": "", "words": []}
     x0, y0, x1, y1 = described[0].box

@@ -33,6 +33,7 @@ TEXT_BAND = (0.58, 0.95)  # ring text lies between these radii (fraction of the 
 INK_MIN = 0.22  # ink strength above which a pixel is seal ink
 RIM_MIN = 0.3  # stricter, for fitting the rim
 SECTOR_DEG = 20  # design compared per sector of this many degrees (about one ring character)
+FINE, FINE_REACH = 256, 1.05  # fine picture: pixels a side, over [-reach, reach] of the unit disc
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Seal:
     ring_conf: float = 0.0  # Tesseract's confidence in ring_text (0-100)
     ring_reads: list = field(default_factory=list)  # every reading of the ring: [(text, conf)]
     geometry: dict = field(default_factory=dict)
+    fine: np.ndarray | None = None  # uint8 (FINE, FINE): the ink on the unit disc, Cartesian
+    grey: bool = False  # read from a greyscale page (grey_ink), not from red ink
 
 
 def ink_strength(rgb: np.ndarray) -> np.ndarray:
@@ -92,9 +95,15 @@ def red_pixels(rgb: np.ndarray, ink: np.ndarray | None = None) -> np.ndarray:
     return (excess > 35) & ((ink_strength(rgb) if ink is None else ink) > 0.3)
 
 
-def locate(m: np.ndarray, min_px: int = 400) -> tuple[int, int, int, int] | None:
+def locate(
+    m: np.ndarray, min_px: int = 400, bridge: int = 1, edge_ok: bool = False
+) -> tuple[int, int, int, int] | None:
     """The box (x0, y0, x1, y1) of the largest compact blob of red pixels `m`: a seal, not a red
-    title line or stray red pixels. None when the page has no seal-sized red blob."""
+    title line, stray red pixels or a reddish desk around a photographed page (a blob touching
+    the picture's edge is background: measured on phone photos, the desk was taken for the seal).
+    `bridge`: cells of dilation closing gaps (a grey seal is cut by the black line printed over
+    it); `edge_ok`: the picture is a seal image itself (a PDF's electronic seal). None when the
+    page has no seal-sized red blob."""
     if m.sum() < min_px:
         return None
     cell = 6
@@ -104,12 +113,15 @@ def locate(m: np.ndarray, min_px: int = 400) -> tuple[int, int, int, int] | None
         return None
     grid = m[: hh * cell, : ww * cell].reshape(hh, cell, ww, cell).sum(axis=(1, 3))
     occupied = grid >= 8  # a fifth of the cell: strokes, not scattered reddish noise (a brown desk)
-    # close small gaps (ink voids, a ring broken by text): one cell of dilation
+    # close small gaps (ink voids, a ring broken by text): cells of dilation
     dil = occupied.copy()
-    dil[1:] |= occupied[:-1]
-    dil[:-1] |= occupied[1:]
-    dil[:, 1:] |= occupied[:, :-1]
-    dil[:, :-1] |= occupied[:, 1:]
+    for _ in range(bridge):
+        grown = dil.copy()
+        grown[1:] |= dil[:-1]
+        grown[:-1] |= dil[1:]
+        grown[:, 1:] |= dil[:, :-1]
+        grown[:, :-1] |= dil[:, 1:]
+        dil = grown
     best, best_px = None, 0
     for comp in _components(dil):
         y0, x0 = comp.min(0)
@@ -117,6 +129,8 @@ def locate(m: np.ndarray, min_px: int = 400) -> tuple[int, int, int, int] | None
         bh, bw = (y1 - y0 + 1) * cell, (x1 - x0 + 1) * cell
         if min(bh, bw) < 40 or max(bh, bw) / min(bh, bw) > 1.8:
             continue
+        if not edge_ok and (y0 == 0 or x0 == 0 or y1 == hh - 1 or x1 == ww - 1):
+            continue  # touches the picture's edge: the desk or a cut-off margin, not a seal
         px = int(grid[comp[:, 0], comp[:, 1]].sum())
         if px > best_px:
             best, best_px = (x0 * cell, y0 * cell, (x1 + 1) * cell, (y1 + 1) * cell), px
@@ -211,11 +225,42 @@ def unroll(
     return _sample(ink, x, y)
 
 
-def describe(img: Image.Image) -> tuple[Seal, np.ndarray] | None:
-    """The seal on a page (None when there is none), and its ink-strength crop for ring OCR."""
+def is_grey(rgb: np.ndarray) -> bool:
+    """A greyscale page saved as RGB (a scanner in grey mode): its channels are equal."""
+    s = rgb[::2, ::2].astype(np.int16)
+    chroma = np.abs(s[..., 0] - s[..., 1]) + np.abs(s[..., 0] - s[..., 2])
+    return float((chroma > 40).mean()) < 2e-4  # not even a seal's worth of coloured pixels
+
+
+def grey_ink(rgb: np.ndarray) -> np.ndarray:
+    """Seal ink 0..1 on a greyscale page: a red seal scanned in grey is mid-grey, lighter than
+    the black print. Black print and its anti-aliased rim (2 px) are taken out; darkness is
+    scaled by the page's own mid-grey level (a light or a heavy seal)."""
+    from scipy import ndimage as ndi
+
+    lum = rgb.astype(np.float32).mean(-1)
+    paper = max(float(np.percentile(lum, 90)), 1.0)
+    dark = np.clip((paper - lum) / paper, 0, 1)
+    black = ndi.binary_dilation(lum < 0.32 * paper, iterations=2)
+    mid = dark[(~black) & (dark > 0.05)]
+    scale = float(np.percentile(mid, 75)) if mid.size > 500 else 0.4
+    ink = np.clip((dark - 0.03) / max(scale, 0.1) * 0.7, 0, 1)
+    ink[black] = 0
+    return ink.astype(np.float32)
+
+
+def describe(img: Image.Image, grey: bool = True, edge_ok: bool = False) -> tuple[Seal, np.ndarray] | None:
+    """The seal on a page (None when there is none), and its ink-strength crop for ring OCR.
+    A greyscale page's seal is read from its mid-grey ink (`grey_ink`) unless grey=False;
+    edge_ok: the picture is a seal image (see `locate`)."""
     rgb = np.asarray(img.convert("RGB"))
-    ink_page = ink_strength(rgb)
-    box = locate(red_pixels(rgb, ink_page))
+    grey = grey and is_grey(rgb)
+    if grey:
+        ink_page = grey_ink(rgb)
+        box = locate(ink_page > 0.3, bridge=3, edge_ok=edge_ok)
+    else:
+        ink_page = ink_strength(rgb)
+        box = locate(red_pixels(rgb, ink_page), edge_ok=edge_ok)
     if box is None:
         return None
     h, w = ink_page.shape
@@ -258,8 +303,21 @@ def describe(img: Image.Image) -> tuple[Seal, np.ndarray] | None:
         axis_ratio=round(float(axes.min() / axes.max()), 3),
         box=box,
         geometry={"ring_radius": round(ring_r, 3), "ring_width": round(ring_w, 3)},
+        fine=canonical(ink, centre, a_mat),
+        grey=grey,
     )
     return seal, ink
+
+
+def canonical(ink: np.ndarray, centre: np.ndarray, a_mat: np.ndarray, size: int = 0) -> np.ndarray:
+    """The impression resampled onto a square grid over the fitted unit disc (a photo's angle
+    and the seal's size divided out; not its rotation), at full detail: for `same_print`."""
+    size = size or FINE
+    t = (np.arange(size) + 0.5) / size * 2 * FINE_REACH - FINE_REACH
+    u, v = np.meshgrid(t, t)
+    x = centre[0] + a_mat[0, 0] * u + a_mat[0, 1] * v
+    y = centre[1] + a_mat[1, 0] * u + a_mat[1, 1] * v
+    return np.clip(_sample(ink, x, y) * 255, 0, 255).astype(np.uint8)
 
 
 def gap_angle(profile: np.ndarray) -> tuple[int, bool]:
@@ -448,3 +506,107 @@ def block_signature(seal: Seal, harmonics: int = 60) -> np.ndarray:
     v = np.log1p(np.abs(np.fft.rfft(p, axis=1))[:, 1 : harmonics + 1]).ravel()
     v = v - v.mean()
     return (v / (np.linalg.norm(v) + 1e-9)).astype(np.float32)
+
+
+# ---------------------------------------------------------------------------------------------
+# One physical print seen twice
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PrintMatch:
+    aligned: float  # correlation of the two fine pictures after registration (the design)
+    residual: float  # what a tone curve of b leaves unexplained of a's ink density (0 = all)
+    same_print: bool
+
+
+# Measured on the dev sets b2, b5, b6, b8 (docs/materials.md, issue 11 round 4): 367 pairs of
+# different stampings with a design correlation >= 0.92 (one seal stamped twice, seals of one
+# template that differ only in ring text, electronic seals of one template) left residual
+# >= 0.681; 24 pairs of one print (copied seals, re-used documents, re-photographed, scanned or
+# forwarded through WeChat) <= 0.627.
+RESIDUAL_SAME = 0.655
+DESIGN_PRINT = 0.92  # design correlation (compare) a pair needs before the print is compared
+# A seal read from a grey scan (black print over it taken out: holes in its strokes) against a
+# red one: 4 pairs of one print had design 0.71-0.81 and residual 0.32-0.57; 30 pairs of
+# different stampings with design >= 0.6 had residual >= 0.625 (few pairs: a stricter bar).
+DESIGN_PRINT_GREY = 0.70
+RESIDUAL_SAME_GREY = 0.60
+
+
+def _warp(img: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """img resampled through the affine p = (a, b, c, d, tx, ty) about the centre: output
+    (row, col) reads input M @ (row, col) + offset, M = I + [[a, b], [c, d]]."""
+    from scipy import ndimage as ndi
+
+    n = img.shape[0]
+    c = (n - 1) / 2
+    m = np.array([[1 + p[0], p[1]], [p[2], 1 + p[3]]])
+    off = np.array([c, c]) - m @ np.array([c, c]) + np.array([p[5], p[4]])
+    return ndi.affine_transform(img, m, offset=off, order=1, mode="constant")
+
+
+def _register(a: np.ndarray, b: np.ndarray, sigma: float, iters: int = 25) -> np.ndarray:
+    """b warped onto a by an affine transform (Lucas-Kanade, Gauss-Newton on blurred copies):
+    the ellipse fit leaves a pixel or two of error and the FFT rotation one degree."""
+    from scipy import ndimage as ndi
+
+    n = a.shape[0]
+    ga, gb = ndi.gaussian_filter(a, sigma), ndi.gaussian_filter(b, sigma)
+    yy, xx = np.mgrid[0:n, 0:n].astype(np.float32) - (n - 1) / 2
+    p = np.zeros(6)
+    for _ in range(iters):
+        bw = _warp(gb, p)
+        gy, gx = np.gradient(bw)
+        jac = np.stack([gy * yy, gy * xx, gx * yy, gx * xx, gx, gy], -1).reshape(-1, 6)
+        h = jac.T @ jac
+        dp = np.linalg.solve(h + 1e-6 * np.eye(6), jac.T @ (ga - bw).ravel())
+        p = p + dp
+        if np.abs(dp[4:]).max() < 0.01 and np.abs(dp[:4]).max() < 1e-4:
+            break
+    return _warp(b, p)
+
+
+def _ncs(x: np.ndarray, m: np.ndarray, sigma: float) -> np.ndarray:
+    """Mean of x over the mask m around every pixel (normalised convolution)."""
+    from scipy import ndimage as ndi
+
+    return ndi.gaussian_filter(x * m, sigma) / np.maximum(ndi.gaussian_filter(m, sigma), 1e-3)
+
+
+def same_print(a: Seal, b: Seal, shift_deg: int) -> PrintMatch | None:
+    """Are two impressions one physical print (a copy of the other's pixels, or the same paper
+    photographed or scanned again)? b is turned by the coarse rotation from `compare` and
+    registered onto a (affine, to a fraction of a pixel); then the ink density over the strokes
+    both share (normalised convolution, 4 px) is compared through a tone curve: a capture (a
+    phone's or a scanner's response, WeChat's recompression) maps one print's densities through
+    a monotone curve, which a cubic of b's density absorbs; a second stamping has its own uneven
+    ink load, pressure and voids, which no tone curve explains. `residual` is the part of a's
+    density variation left unexplained."""
+    from scipy import ndimage as ndi
+
+    if a.fine is None or b.fine is None:
+        return None
+    fa = a.fine.astype(np.float32) / 255
+    fb = b.fine.astype(np.float32) / 255
+    best: tuple[float, np.ndarray] | None = None
+    for sign in (1, -1):
+        rb = ndi.rotate(fb, sign * shift_deg, reshape=False, order=1)
+        c = _corr(ndi.gaussian_filter(fa, 2), ndi.gaussian_filter(rb, 2))
+        if best is None or c > best[0]:
+            best = (c, rb)
+    assert best is not None
+    rb = _register(fa, best[1], 2.0)
+    rb = _register(fa, rb, 1.0)
+    aligned = _corr(ndi.gaussian_filter(fa, 1.0), ndi.gaussian_filter(rb, 1.0))
+    m = ((ndi.gaussian_filter(fa, 1.0) > 0.3) & (ndi.gaussian_filter(rb, 1.0) > 0.3)).astype(np.float32)
+    da, db = _ncs(fa, m, 4.0), _ncs(rb, m, 4.0)
+    sel = ndi.binary_erosion(m > 0, iterations=1) & (ndi.gaussian_filter(m, 4.0) > 0.3)
+    if sel.sum() < 200:
+        return PrintMatch(round(aligned, 3), 1.0, False)
+    ya, xb = da[sel], db[sel]
+    design = np.stack([np.ones_like(xb), xb, xb * xb, xb**3], 1)
+    coef = np.linalg.lstsq(design, ya, rcond=None)[0]
+    residual = float(np.std(ya - design @ coef) / (np.std(ya) + 1e-9))
+    bar = RESIDUAL_SAME_GREY if (a.grey or b.grey) else RESIDUAL_SAME
+    return PrintMatch(round(aligned, 3), round(residual, 3), residual <= bar)
