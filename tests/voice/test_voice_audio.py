@@ -67,3 +67,21 @@ def test_vad_cuts_a_long_pause_and_drops_silence(calls: dict[str, Path]) -> None
     speech = trim_long_silences(normalize_volume(resample(wav, rate)))
     assert len(speech) < len(resample(wav, rate)) - 16000  # at least a second of it gone
     assert len(trim_long_silences(np.zeros(32000, dtype=np.float32))) == 0
+
+
+def test_a_stereo_recorder_channel_can_be_picked(tmp_path: Path, calls: dict[str, Path]) -> None:
+    from qinglang.voice.encoder import embed_utterances
+
+    a, rate = read_audio(calls["a1"])
+    b, _ = read_audio(calls["b1"])
+    n = max(len(a), len(b))
+    stereo = np.stack([np.pad(a, (0, n - len(a))), np.pad(b, (0, n - len(b)))], axis=1)
+    path = tmp_path / "stereo.wav"
+    sf.write(str(path), stereo, rate, subtype="PCM_16")
+    e_mix, e_b, e_b_alone = embed_utterances(
+        [load_speech(path), load_speech(path, 1), load_speech(calls["b1"])]
+    )
+    assert float(e_b @ e_b_alone) > 0.99  # the answerer's side alone
+    assert float(e_mix @ e_b_alone) < float(e_b @ e_b_alone) - 0.02
+    with pytest.raises(AudioError, match="2 channel"):
+        read_audio(path, channel=2)

@@ -37,8 +37,9 @@ class AudioError(ValueError):
     """A recording that cannot be read or holds no usable speech."""
 
 
-def read_audio(path: Path) -> tuple[FloatArray, int]:
-    """(mono float32 samples in [-1, 1], sample rate). Stereo is averaged to mono."""
+def read_audio(path: Path, channel: int | None = None) -> tuple[FloatArray, int]:
+    """(mono float32 samples in [-1, 1], sample rate). Several channels are averaged, unless
+    `channel` picks one (a stereo call recorder that keeps each side on its own channel)."""
     import soundfile as sf
 
     try:
@@ -47,7 +48,12 @@ def read_audio(path: Path) -> tuple[FloatArray, int]:
         raise AudioError(f"cannot decode {path.name}: {exc} (WAV/FLAC/OGG/MP3 are read)") from exc
     if data.shape[0] == 0:
         raise AudioError(f"{path.name} holds no samples")
-    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
+    if channel is not None:
+        if not 0 <= channel < data.shape[1]:
+            raise AudioError(f"{path.name} has {data.shape[1]} channel(s), not channel {channel}")
+        mono = data[:, channel]
+    else:
+        mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     return np.ascontiguousarray(mono, dtype=np.float32), int(rate)
 
 
@@ -112,7 +118,7 @@ def preprocess(wav: FloatArray, source_rate: int) -> FloatArray:
     return trim_long_silences(normalize_volume(wav16))
 
 
-def load_speech(path: Path) -> FloatArray:
+def load_speech(path: Path, channel: int | None = None) -> FloatArray:
     """Read a recording and preprocess it; the result may be empty (no speech found)."""
-    wav, rate = read_audio(path)
+    wav, rate = read_audio(path, channel)
     return preprocess(wav, rate)

@@ -62,10 +62,10 @@ class VoiceGroup:
 
 
 def _load(
-    recordings: Mapping[str, Path], call_id: str, skipped: dict[str, str]
+    recordings: Mapping[str, Path], call_id: str, skipped: dict[str, str], channel: int | None
 ) -> npt.NDArray[np.float32] | None:
     try:
-        speech = load_speech(Path(recordings[call_id]))
+        speech = load_speech(Path(recordings[call_id]), channel)
     except (AudioError, OSError) as exc:
         skipped[call_id] = str(exc)
         return None
@@ -89,11 +89,14 @@ def staff_voices(recordings: Mapping[str, Path]) -> npt.NDArray[np.float32]:
 
 
 def embed_recordings(
-    recordings: Mapping[str, Path], *, exclude: npt.NDArray[np.float32] | None = None
+    recordings: Mapping[str, Path],
+    *,
+    exclude: npt.NDArray[np.float32] | None = None,
+    channel: int | None = None,
 ) -> tuple[dict[str, npt.NDArray[np.float32]], dict[str, str]]:
     """(call_id -> 256-d embedding, call_id -> why it has none). Audio is read, embedded and
     dropped; a recording that cannot be read or holds under MIN_SPEECH_SECONDS of speech is
-    skipped with its reason.
+    skipped with its reason. channel: as in voice_groups.
 
     exclude: embeddings of the lender's own voices (staff_voices). A mono recording holds the
     collector too; every 1.6 s partial at cosine >= STAFF_SIMILARITY to one of them is left out
@@ -106,7 +109,7 @@ def embed_recordings(
     for start in range(0, len(ids), EMBED_BATCH_CALLS):
         batch_ids, batch_wavs = [], []
         for call_id in ids[start : start + EMBED_BATCH_CALLS]:
-            speech = _load(recordings, call_id, skipped)
+            speech = _load(recordings, call_id, skipped, channel)
             if speech is not None:
                 batch_ids.append(call_id)
                 batch_wavs.append(speech)
@@ -204,12 +207,15 @@ def voice_groups(
     threshold: float | None = None,
     min_calls: int = 2,
     staff: Mapping[str, Path] | None = None,
+    channel: int | None = None,
 ) -> list[VoiceGroup]:
     """Groups of answered calls spoken by one voice, largest first; groups smaller than
     min_calls (by default, voices heard on one call only) are left out. recordings maps
     call_id -> audio file (WAV, FLAC, OGG or MP3, any rate; 8 kHz telephone audio is usual).
     staff: recordings of the lender's own voices (collectors, IVR), left out of every call
-    first; without them a mono recording's collector voice can group the calls it made."""
+    first; without them a mono recording's collector voice can group the calls it made.
+    channel: the answerer's channel when the recorder keeps one per side (0-based); None
+    averages the channels."""
     exclude = staff_voices(staff) if staff else None
-    embeddings, _ = embed_recordings(recordings, exclude=exclude)
+    embeddings, _ = embed_recordings(recordings, exclude=exclude, channel=channel)
     return groups_from_embeddings(embeddings, threshold=threshold, min_calls=min_calls)
