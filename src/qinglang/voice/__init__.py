@@ -7,6 +7,8 @@ call-record signals (qinglang.calls) decide which groups span unrelated borrower
 
     from qinglang.voice.pipeline import voice_groups, VoiceGroup
     groups = voice_groups({call_id: Path("rec/123.wav"), ...})  # -> list[VoiceGroup]
+    # mono recordings: pass the lender's own voices so a collector does not group their calls
+    groups = voice_groups(recordings, staff={"collector-07": Path("staff/07.wav")})
 
 Modules: audio (read, resample, volume, VAD), mel (librosa-exact mel spectrogram in numpy),
 encoder (resemblyzer's GE2E encoder ported to numpy), pipeline (embed + cluster), synth
