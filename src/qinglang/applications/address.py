@@ -34,7 +34,9 @@ _PLACE = re.compile(
 )
 _BUILDING = re.compile(r"([0-9]+|[A-Z])(?:号楼|栋|幢|座|#|号院)")
 _UNIT = re.compile(r"([0-9]+|[A-Z])单元")
-_FLOOR = re.compile(r"(-?[0-9]+)(?:层|楼)(?!号)")
+_FLOOR = re.compile(r"(-?[0-9]+)(?:层|楼|F(?![0-9A-Z]))(?!号)")
+# a place match that is only a number and a suffix ("21楼", "3区") is a floor or a zone, not a POI
+_BARE_PLACE = re.compile(r"^[0-9A-Z]*[\u4e00-\u9fa5]$")
 _ROOM = re.compile(r"([0-9]{2,5}[A-Z]?|[A-Z][0-9]{2,4})(?:室|房|号房|号)?$")
 _DASHED = re.compile(r"([0-9]{1,3})-([0-9]{1,2})-([0-9]{2,5})(?:室|房)?|([0-9]{1,3})-([0-9]{2,5})(?:室|房)?$")
 _TOWN_SUFFIX = re.compile(r"(街道办事处|街道办|街道|镇|乡)$")
@@ -83,6 +85,12 @@ class Address:
     def room_suffix(self) -> str | None:
         b = self.building_suffix
         return f"{b}|{self.unit or ''}|{self.room}" if b is not None and self.room else None
+
+    @property
+    def floor_suffix(self) -> str | None:
+        """building suffix | floor: an office floor when no room is written."""
+        b = self.building_suffix
+        return f"{b}|F{self.floor}" if b is not None and self.floor else None
 
     @property
     def building_key(self) -> str | None:
@@ -140,10 +148,12 @@ def parse_address(raw: str) -> Address:
     head = rest[: bm.start()] if bm else rest
     pm = None
     for cand in _PLACE.finditer(head.split("|")[-1] if "|" in head else head):
-        pm = cand
+        if not _BARE_PLACE.match(cand.group(1)):
+            pm = cand
     if pm is None and "|" in head:
         for cand in _PLACE.finditer(head.replace("|", "")):
-            pm = cand
+            if not _BARE_PLACE.match(cand.group(1)):
+                pm = cand
     if pm is not None:
         place = pm.group(1)
         place = re.sub(r"^[0-9]+", "", place) or place

@@ -73,3 +73,17 @@ class Background:
         """Probability that one key holds at least `units` unrelated units by chance, the
         background being every other key."""
         return poisson_sf(units - 1, self.lam(units))
+
+
+def bh_threshold(pvalues: list[float], q: float) -> float:
+    """Benjamini-Hochberg: the largest p-value that is still a discovery at false-discovery
+    rate q among these tests (every group a detector tested), or -1.0 when none is. A group is
+    kept when its p <= the threshold. Each detector tests thousands of keys (every room, every
+    referrer x income); comparing each with alpha alone lets a large book produce chance
+    findings by the dozen."""
+    m = len(pvalues)
+    best = -1.0
+    for rank, p in enumerate(sorted(pvalues), 1):
+        if p <= q * rank / m:
+            best = p
+    return best

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from math import comb
 
-from qinglang.applications.background import Background
+from qinglang.applications.background import Background, bh_threshold
 from qinglang.applications.features import Features
 from qinglang.applications.places import large_employers, thresholds
 from qinglang.phones import mask_phone
@@ -192,12 +192,12 @@ class DormitoryDetector:
             bg = Background.from_counts(
                 level, [ctx.units(m) for m in dense.values()] + [1] * (len(keyed) - len(dense))
             )
-            for key, members in dense.items():
-                units = ctx.units(members)
-                if units < min_units:
-                    continue
-                p = bg.chance(units)
-                if p >= ctx.cfg["alpha"]:
+            sized = [(key, m, ctx.units(m)) for key, m in dense.items()]
+            tested = [(key, m, u, bg.chance(u)) for key, m, u in sized if u >= min_units]
+            # every key with two or more units was looked at: those too small count as p = 1
+            cut = bh_threshold([t[3] for t in tested] + [1.0] * (len(sized) - len(tested)), ctx.cfg["alpha"])
+            for key, members, units, p in tested:
+                if p > cut:
                     continue
                 cats = Counter(f.home_category[i] for i in members)
                 cat, _ = cats.most_common(1)[0]
@@ -367,12 +367,16 @@ class _SharedKeyDetector:
         bg = Background.from_counts(
             self.key_kind, [ctx.units(m) for m in dense.values()] + [1] * (len(keyed) - len(dense))
         )
-        for key, members in dense.items():
-            units = ctx.units(members)
-            if units < cfg.get("min_units", 2) or len(members) > cfg.get("max_group", 10**9):
-                continue
-            p = bg.chance(units)
-            if p >= ctx.cfg["alpha"]:
+        sized = [(key, m, ctx.units(m)) for key, m in dense.items()]
+        tested = [
+            (key, m, u, bg.chance(u))
+            for key, m, u in sized
+            if u >= cfg.get("min_units", 2) and len(m) <= cfg.get("max_group", 10**9)
+        ]
+        # every shared key was looked at: those too small (or too large) to judge count as p = 1
+        cut = bh_threshold([t[3] for t in tested] + [1.0] * (len(sized) - len(tested)), ctx.cfg["alpha"])
+        for key, members, units, p in tested:
+            if p > cut:
                 continue
             # a counsellor or foreman named by a dormitory's residents, a factory's Wi-Fi:
             # evidence, but not of an organiser
@@ -464,6 +468,8 @@ class IdenticalClaimsDetector:
         total = sum(freq.values()) or 1
         out: list[Finding] = []
         seen: set[tuple[int, ...]] = set()
+        tested: list[tuple[str, str, float, list[int], int, float, float]] = []
+        examined = 0  # (link, income) pairs looked at: the number of tests
         link_sets: list[tuple[str, dict[str, list[int]]]] = [
             ("referrer", ctx.groups_of("referrer")),
             ("ip", ctx.groups_of("ip")),
@@ -481,6 +487,9 @@ class IdenticalClaimsDetector:
                     if inc:
                         by_income[inc].append(i)
                 for income, same in by_income.items():
+                    if len(same) < 2:
+                        continue  # a value held by one member cannot be identical
+                    examined += 1
                     same = ctx.densest(same, ctx.window)
                     units = ctx.units(same)
                     if units < cfg["min_units"]:
@@ -493,33 +502,39 @@ class IdenticalClaimsDetector:
                     share = freq[income] / total
                     # chance that `units` of the group's members all claim this value
                     n = ctx.units(members)
-                    p = comb(n, units) * share**units if n < 200 else share ** (units - 1)
-                    if p >= ctx.cfg["alpha"]:
-                        continue
-                    sig = tuple(sorted(same))
-                    if sig in seen:
-                        continue
-                    seen.add(sig)
-                    same_emp = len(emps) == 1
-                    # an established employer's pay band was skipped above: what is left is one
-                    # figure written for a group under a little-known employer or across several
-                    weight = cfg["weight"]
-                    zh_emp = "且工作单位相同" if same_emp else f"工作单位 {len(emps)} 家"
-                    en_emp = "and the same employer" if same_emp else f"across {len(emps)} employers"
-                    out.append(
-                        Finding(
-                            self.code,
-                            weight,
-                            same,
-                            True,
-                            f"claims_{kind}",
-                            f"{key}|{income:g}",
-                            f"{units} 户申请人（经{_KIND_ZH[kind]}关联）申报完全相同的月收入 {income:g} 元{zh_emp}"
-                            f"（该金额占全部申请 {share:.1%}，随机概率 {p:.1e}）",
-                            f"{units} applicants tied by {kind.replace('_', ' ')} claim the same income {income:g} "
-                            f"{en_emp} (that value is {share:.1%} of all applications; chance {p:.1e})",
-                        )
-                    )
+                    p = min(1.0, comb(n, units) * share**units if n < 200 else share ** (units - 1))
+                    tested.append((kind, key, income, same, units, share, p))
+        # every (link, income) pair above was a test: Benjamini-Hochberg over all of them
+        # (pairs examined but skipped count as p = 1)
+        cut = bh_threshold([t[6] for t in tested] + [1.0] * (examined - len(tested)), ctx.cfg["alpha"])
+        for kind, key, income, same, units, share, p in tested:
+            if p > cut:
+                continue
+            emps = {f.employer[i] for i in same}
+            sig = tuple(sorted(same))
+            if sig in seen:
+                continue
+            seen.add(sig)
+            same_emp = len(emps) == 1
+            # an established employer's pay band was skipped above: what is left is one
+            # figure written for a group under a little-known employer or across several
+            weight = cfg["weight"]
+            zh_emp = "且工作单位相同" if same_emp else f"工作单位 {len(emps)} 家"
+            en_emp = "and the same employer" if same_emp else f"across {len(emps)} employers"
+            out.append(
+                Finding(
+                    self.code,
+                    weight,
+                    same,
+                    True,
+                    f"claims_{kind}",
+                    f"{key}|{income:g}",
+                    f"{units} 户申请人（经{_KIND_ZH[kind]}关联）申报完全相同的月收入 {income:g} 元{zh_emp}"
+                    f"（该金额占全部申请 {share:.1%}，随机概率 {p:.1e}）",
+                    f"{units} applicants tied by {kind.replace('_', ' ')} claim the same income {income:g} "
+                    f"{en_emp} (that value is {share:.1%} of all applications; chance {p:.1e})",
+                )
+            )
         return out
 
 

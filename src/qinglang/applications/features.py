@@ -10,7 +10,7 @@ is one unit, while four strangers in one room are four.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from qinglang.applications.address import parse_address
@@ -85,6 +85,33 @@ def _channel_as_referrer(channel: str | None) -> str | None:
     return None if key in _GENERIC_CHANNELS else channel.strip()
 
 
+# How large a referrer value may be before it is read as a marketing route (an app store, an ad
+# network, "friend_invite") rather than one organiser. The cut comes from the book itself:
+# explicit referrer codes show how many applicants one referrer brings; a value bringing more than
+# ROUTE_FACTOR times the largest of them, or ROUTE_SHARE of all applications, is a route.
+ROUTE_FACTOR = 2.0
+ROUTE_SHARE = 0.03
+ROUTE_MIN = 30  # below this a value is never a route: a small book's one agent can be 30 % of it
+
+
+def route_cut(explicit: list[str | None], n: int) -> float:
+    """Applicant count above which a channel/referrer value is a route, not an organiser."""
+    counts = Counter(v for v in explicit if v)
+    by_share = max(ROUTE_MIN, ROUTE_SHARE * n)
+    personal = [c for c in counts.values() if c <= by_share]  # explicit codes that are not routes
+    by_referrer = ROUTE_FACTOR * max(personal) if personal else by_share
+    return max(ROUTE_MIN, min(by_share, by_referrer)) if personal else by_share
+
+
+def resolve_referrers(explicit: list[str | None], channels: list[str | None]) -> list[str | None]:
+    """The referrer per application: the `referrer` field, else a channel value that names
+    someone (not a generic route word); either dropped when it is a route by route_cut."""
+    cut = route_cut(explicit, len(explicit))
+    chosen = [e or _channel_as_referrer(c) for e, c in zip(explicit, channels, strict=True)]
+    counts = Counter(v for v in chosen if v)
+    return [v if v and counts[v] <= cut else None for v in chosen]
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -131,6 +158,7 @@ def build_features(apps: list[Application], progress=None) -> Features:
     homes: list[tuple[str, str | None]] = []
     home_buildings: list[tuple[str, str | None]] = []
     works: list[tuple[str, str | None]] = []
+    channels: list[str | None] = []
     for a in apps:
         f.ts.append(a.applied_at.timestamp())
         idn = a.id_number if a.id_number and "*" not in a.id_number else None  # a masked ID is no key
@@ -141,15 +169,18 @@ def build_features(apps: list[Application], progress=None) -> Features:
         home_buildings.append((home.adcode or "", home.building_suffix) if home else ("", None))
         f.home_category.append(places.category(a.home_address))
         work = parse_address(a.work_address) if a.work_address else None
-        works.append((work.adcode or "", work.room_suffix or work.building_suffix) if work else ("", None))
+        # an office is a room, or a floor when no room is written; a whole tower is many offices
+        works.append((work.adcode or "", work.room_suffix or work.floor_suffix) if work else ("", None))
         f.work_category.append(places.category(a.work_address))
         f.employer.append(norm_employer(a.employer))
         f.employer_phone.append(norm_phone(a.employer_phone))
-        f.referrer.append(a.referrer or _channel_as_referrer(a.channel))
+        f.referrer.append(a.referrer or None)
+        channels.append(a.channel)
         own = f.phone[-1]
         f.contacts.append(tuple(sorted({c for c in map(norm_phone, a.contacts) if c and c != own})))
         if progress is not None:
             progress(1)
+    f.referrer = resolve_referrers(f.referrer, channels)
     f.home_room = resolve_keys(homes)
     f.home_building = resolve_keys(home_buildings)
     f.work_room = resolve_keys(works)
@@ -194,22 +225,39 @@ def resolve_keys(parts: list[tuple[str, str | None]]) -> list[str | None]:
     return out
 
 
+MAX_HOUSEHOLD = 6  # applicants one household may hold; a larger web of mutual contacts is a ring
+
+
 def _units(f: Features) -> None:
-    """Households: same person; same home room and surname; or contacts naming each other."""
+    """Households: same person; same home room and surname; one listing the other as a contact
+    and sharing a home room (or, when a room is missing, a building with mutual listing); or one
+    surname listing each other. A household never grows past MAX_HOUSEHOLD applicants: ring
+    members in one urban-village house who list each other are strangers in different rooms, and
+    no chain of such links may fold them into one family."""
     n = len(f)
     uf = _UnionFind(n)
+    size = [1] * n
+
+    def join(i: int, j: int, cap: bool = True) -> None:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or (cap and size[ri] + size[rj] > MAX_HOUSEHOLD):
+            return
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        size[root] = size[ri] + size[rj]
+
     first: dict[str, int] = {}
     for i, p in enumerate(f.person):
         j = first.setdefault(p, i)
         if j != i:
-            uf.union(i, j)
+            join(i, j, cap=False)  # one person applying often is one unit however often
     by_room_surname: dict[tuple[str, str], int] = {}
     for i, room in enumerate(f.home_room):
         name = f.apps[i].name
         if room and name:
             j = by_room_surname.setdefault((room, name[0]), i)
             if j != i:
-                uf.union(i, j)
+                join(i, j)
     by_phone: dict[str, list[int]] = defaultdict(list)
     for i, ph in enumerate(f.phone):
         if ph:
@@ -218,9 +266,11 @@ def _units(f: Features) -> None:
         for c in cs:
             for j in by_phone.get(c, ()):
                 mutual = bool(f.phone[i]) and f.phone[i] in f.contacts[j]
-                same_home = bool(f.home_building[i]) and f.home_building[i] == f.home_building[j]
+                same_room = bool(f.home_room[i]) and f.home_room[i] == f.home_room[j]
+                room_unknown = not f.home_room[i] or not f.home_room[j]
+                same_building = bool(f.home_building[i]) and f.home_building[i] == f.home_building[j]
                 ni, nj = f.apps[i].name, f.apps[j].name
                 same_surname = bool(ni and nj and ni[0] == nj[0])
-                if same_home or (same_surname and mutual):
-                    uf.union(i, j)
+                if same_room or (same_building and room_unknown and mutual) or (same_surname and mutual):
+                    join(i, j)
     f.unit = [uf.find(i) for i in range(n)]

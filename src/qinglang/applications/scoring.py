@@ -4,8 +4,10 @@ Score = 1 - prod(1 - w) over the strongest finding of each code. An application 
 when the score reaches `flag_score` AND at least one coordination signal fired for it: living
 in one dormitory or sharing a campus IP never flags anyone by itself.
 
-Clusters join applications through coordination findings only (union-find over their member
-lists), then keep the flagged members: a cluster is what an analyst would call one packaging
+Clusters join applications through coordination findings only, and two findings chain only when
+they share at least two applicants (MIN_SHARED); each flagged application sits in the cluster of
+its strongest coordination finding. A single shared member, or an evidence-only tie (one referrer,
+one IP), never merges two operations: a cluster is what an analyst would call one packaging
 operation.
 """
 
@@ -89,23 +91,54 @@ def _member(f: Features, i: int) -> dict:
     }
 
 
+MIN_SHARED = 2  # findings chain into one cluster only when they share at least this many applicants
+
+
+def _finding_components(findings: list[Finding]) -> list[int]:
+    """Component id per finding: coordination findings joined when they share >= MIN_SHARED
+    applications. One applicant in two findings (a pack member whose cousin was packaged by
+    another agent, a chance pair) no longer chains two operations into one."""
+    uf = _UnionFind(len(findings))
+    seen: dict[int, list[int]] = defaultdict(list)  # application -> coordination findings holding it
+    for k, fd in enumerate(findings):
+        if fd.coordination:
+            for i in fd.members:
+                seen[i].append(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ks in seen.values():
+        for a in range(len(ks)):
+            for b in range(a + 1, len(ks)):
+                shared[(ks[a], ks[b])] += 1
+    for (a, b), c in shared.items():
+        if c >= MIN_SHARED:
+            uf.union(a, b)
+    return [uf.find(k) for k in range(len(findings))]
+
+
 def clusters(f: Features, findings: list[Finding], scored: Scored) -> list[dict]:
-    uf = _UnionFind(len(f))
-    for fd in findings:
+    comp = _finding_components(findings)
+    # each flagged application belongs to the component of its strongest coordination finding
+    home: dict[int, tuple[float, int, int]] = {}  # application -> (weight, size, component)
+    for k, fd in enumerate(findings):
         if not fd.coordination:
             continue
-        first = fd.members[0]
-        for i in fd.members[1:]:
-            uf.union(first, i)
+        for i in fd.members:
+            cand = (fd.weight, len(fd.members), -comp[k])
+            if i not in home or cand > home[i]:
+                home[i] = cand
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(f)):
-        if scored.flagged[i]:
-            members[uf.find(i)].append(i)
+        if scored.flagged[i] and i in home:
+            members[-home[i][2]].append(i)
     by_root: dict[int, list[Finding]] = defaultdict(list)
-    for fd in findings:
-        root = uf.find(fd.members[0])
-        if root in members:
-            by_root[root].append(fd)
+    for k, fd in enumerate(findings):
+        if comp[k] in members and fd.coordination:
+            by_root[comp[k]].append(fd)
+    for fd in findings:  # evidence-only findings of the cluster's members
+        if not fd.coordination:
+            roots = {-home[i][2] for i in fd.members if i in home and scored.flagged[i]}
+            for r in roots:
+                by_root[r].append(fd)
     out: list[dict] = []
     for root, idx in members.items():
         if len(idx) < 2:
