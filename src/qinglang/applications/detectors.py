@@ -194,8 +194,8 @@ class DormitoryDetector:
             )
             sized = [(key, m, ctx.units(m)) for key, m in dense.items()]
             tested = [(key, m, u, bg.chance(u)) for key, m, u in sized if u >= min_units]
-            # every key with two or more units was looked at: those too small count as p = 1
-            cut = bh_threshold([t[3] for t in tested] + [1.0] * (len(sized) - len(tested)), ctx.cfg["alpha"])
+            # the tests are the keys large enough to be found (a smaller one can never be: Tarone)
+            cut = bh_threshold([t[3] for t in tested], ctx.cfg["alpha"])
             for key, members, units, p in tested:
                 if p > cut:
                     continue
@@ -373,8 +373,8 @@ class _SharedKeyDetector:
             for key, m, u in sized
             if u >= cfg.get("min_units", 2) and len(m) <= cfg.get("max_group", 10**9)
         ]
-        # every shared key was looked at: those too small (or too large) to judge count as p = 1
-        cut = bh_threshold([t[3] for t in tested] + [1.0] * (len(sized) - len(tested)), ctx.cfg["alpha"])
+        # the tests are the keys large enough to be judged (a smaller one can never be found)
+        cut = bh_threshold([t[3] for t in tested], ctx.cfg["alpha"])
         for key, members, units, p in tested:
             if p > cut:
                 continue
@@ -469,7 +469,6 @@ class IdenticalClaimsDetector:
         out: list[Finding] = []
         seen: set[tuple[int, ...]] = set()
         tested: list[tuple[str, str, float, list[int], int, float, float]] = []
-        examined = 0  # (link, income) pairs looked at: the number of tests
         link_sets: list[tuple[str, dict[str, list[int]]]] = [
             ("referrer", ctx.groups_of("referrer")),
             ("ip", ctx.groups_of("ip")),
@@ -487,9 +486,6 @@ class IdenticalClaimsDetector:
                     if inc:
                         by_income[inc].append(i)
                 for income, same in by_income.items():
-                    if len(same) < 2:
-                        continue  # a value held by one member cannot be identical
-                    examined += 1
                     same = ctx.densest(same, ctx.window)
                     units = ctx.units(same)
                     if units < cfg["min_units"]:
@@ -505,8 +501,8 @@ class IdenticalClaimsDetector:
                     p = min(1.0, comb(n, units) * share**units if n < 200 else share ** (units - 1))
                     tested.append((kind, key, income, same, units, share, p))
         # every (link, income) pair above was a test: Benjamini-Hochberg over all of them
-        # (pairs examined but skipped count as p = 1)
-        cut = bh_threshold([t[6] for t in tested] + [1.0] * (examined - len(tested)), ctx.cfg["alpha"])
+        # pairs with fewer than min_units claimants can never be found and are not tests (Tarone)
+        cut = bh_threshold([t[6] for t in tested], ctx.cfg["alpha"])
         for kind, key, income, same, units, share, p in tested:
             if p > cut:
                 continue
