@@ -156,3 +156,18 @@ def test_one_shared_member_does_not_merge_two_operations() -> None:
         row["contacts"] = ["13933330000"]
     s, idx = _run(one)
     assert len(s.clusters) == 1 and s.clusters[0]["size"] == 7
+
+
+def test_a_floor_of_a_tower_with_several_tenants_is_not_a_fake_office() -> None:
+    """Four tenants on floor 9 of a tower whose applicants work on many floors: real tenants.
+    The same four on the only floor the book sees of a building: one office (test above)."""
+    tower = "杭州市上城区解放路88号信达广场"
+    rows = [_person(k, work_address=f"{tower}9楼") for k in range(4)]
+    rows += [_person(10 + k, work_address=f"{tower}{k + 12}楼") for k in range(4)]
+    s, idx = _run(rows)
+    assert "office_many_employers" not in _codes(s, idx, "X0")
+    # a room written in that tower is still an office
+    rows = [_person(k, work_address=f"{tower}9楼0908室") for k in range(4)]
+    rows += [_person(10 + k, work_address=f"{tower}{k + 12}楼") for k in range(4)]
+    s, idx = _run(rows)
+    assert "office_many_employers" in _codes(s, idx, "X0")

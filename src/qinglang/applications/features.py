@@ -159,6 +159,7 @@ def build_features(apps: list[Application], progress=None) -> Features:
     home_buildings: list[tuple[str, str | None]] = []
     works: list[tuple[str, str | None]] = []
     channels: list[str | None] = []
+    work_floors: list[tuple[str, str | None, str | None]] = []
     for a in apps:
         f.ts.append(a.applied_at.timestamp())
         idn = a.id_number if a.id_number and "*" not in a.id_number else None  # a masked ID is no key
@@ -171,6 +172,9 @@ def build_features(apps: list[Application], progress=None) -> Features:
         work = parse_address(a.work_address) if a.work_address else None
         # an office is a room, or a floor when no room is written; a whole tower is many offices
         works.append((work.adcode or "", work.room_suffix or work.floor_suffix) if work else ("", None))
+        work_floors.append(
+            (work.adcode or "", work.building_suffix, work.floor) if work else ("", None, None)
+        )
         f.work_category.append(places.category(a.work_address))
         f.employer.append(norm_employer(a.employer))
         f.employer_phone.append(norm_phone(a.employer_phone))
@@ -183,7 +187,7 @@ def build_features(apps: list[Application], progress=None) -> Features:
     f.referrer = resolve_referrers(f.referrer, channels)
     f.home_room = resolve_keys(homes)
     f.home_building = resolve_keys(home_buildings)
-    f.work_room = resolve_keys(works)
+    f.work_room = resolve_keys(_floors_outside_towers(works, work_floors))
     _units(f)
     return f
 
@@ -197,6 +201,29 @@ def _prefix(code: str) -> str:
     if code.endswith("00"):
         return code[:4]
     return code
+
+
+TOWER_FLOORS = 4  # a building whose applicants work on this many floors is a multi-tenant tower
+
+
+def _floors_outside_towers(
+    works: list[tuple[str, str | None]], floors: list[tuple[str, str | None, str | None]]
+) -> list[tuple[str, str | None]]:
+    """Drop floor-level office keys (no room written) in buildings the book shows to be towers:
+    applicants working on >= TOWER_FLOORS different floors of it. A floor of a tower holds
+    several real tenants; a floor of a building seen on one or two floors only is one office."""
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, building, floor in floors:
+        if building and floor:
+            seen[(code, building)].add(floor)
+    out: list[tuple[str, str | None]] = []
+    for (code, suffix), (_, building, floor) in zip(works, floors, strict=True):
+        is_floor_key = suffix is not None and building is not None and suffix == f"{building}|F{floor}"
+        if is_floor_key and len(seen[(code, building or "")]) >= TOWER_FLOORS:
+            out.append((code, None))
+        else:
+            out.append((code, suffix))
+    return out
 
 
 def resolve_keys(parts: list[tuple[str, str | None]]) -> list[str | None]:
