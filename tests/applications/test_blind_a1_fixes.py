@@ -171,3 +171,19 @@ def test_a_floor_of_a_tower_with_several_tenants_is_not_a_fake_office() -> None:
     rows += [_person(10 + k, work_address=f"{tower}{k + 12}楼") for k in range(4)]
     s, idx = _run(rows)
     assert "office_many_employers" in _codes(s, idx, "X0")
+
+
+def test_generator_has_the_kinds_apps_a1_showed() -> None:
+    from collections import Counter
+
+    from qinglang.applications.synth import generate
+
+    rows, truth = generate(4000, seed=5)
+    groups = {t["group"] for t in truth["applications"].values()}
+    assert {"hn_channel", "hn_office_tower"} <= groups
+    assert any(p.startswith("ring_") for p in truth["clusters"])
+    channels = Counter(row["channel"] for row in rows)
+    assert channels.most_common(1)[0][1] > 0.05 * len(rows)  # routes shared by hundreds
+    # without the new kinds the first generator's rows come back unchanged
+    old, _ = generate(2000, seed=5, a1_kinds=False)
+    assert {row["channel"] for row in old} <= {"app", "h5", "offline"}

@@ -461,10 +461,99 @@ def _packs(w: World, count: int) -> None:
         w.clusters[pack] = ids
 
 
+ROUTES = {  # marketing routes written in `channel` and how much of the book each brings
+    "app_store": 14,
+    "huawei_appgallery": 14,
+    "douyin_ads": 10,
+    "xiaomi_store": 9,
+    "wechat_mp": 8,
+    "oppo_store": 7,
+    "kuaishou_ads": 6,
+    "friend_invite": 6,
+    "baidu_search": 5,
+    "sms_campaign": 4,
+    "web": 4,
+}
+
+
+def _a1_kinds(w: World, scale: int) -> None:
+    """What blind set apps_a1 showed the first generator lacked, drawn from a second stream so the
+    rows above are unchanged: route names in `channel` for everyone; some packs' referrer code
+    written only in `channel`; a small partner channel of ordinary applicants (hn_channel);
+    office towers with many real tenants, some writing only the floor (hn_office_tower); and
+    rings living in one urban-village house who list each other as contacts."""
+    r = w.r
+    names, weights = list(ROUTES), list(ROUTES.values())
+    row_of = {row["application_id"]: row for row in w.rows}
+    code_in_channel: set[str] = set()
+    for pack, ids in w.clusters.items():
+        if row_of[ids[0]].get("referrer") and r.random() < 0.5:
+            code_in_channel.add(pack)
+    by_pack = {a: p for p, ids in w.clusters.items() for a in ids}
+    for row in w.rows:
+        if by_pack.get(row["application_id"]) in code_in_channel:
+            row["channel"], row["referrer"] = f"h5_partner_{row['referrer']}", None
+        else:
+            row["channel"] = r.choices(names, weights)[0]
+    # a small partner channel of ordinary applicants: incomes of the book, applying all period
+    for k in range(max(1, scale // 2)):
+        code = f"h5_partner_{k + 1:02d}"
+        for _ in range(r.randint(25, 60)):
+            w.add("hn_channel", False, channel=code, referrer=None)
+    # office towers: tenants with their own phones, a third writing only the floor
+    for _ in range(max(1, scale // 2)):
+        prov, city, district = w.city()
+        tower = w.prefix(prov, city, district) + r.choice(ROADS) + f"{r.randint(1, 999)}号信达广场"
+        for _t in range(r.randint(15, 25)):
+            floor = r.randint(3, 30)
+            room = f"{floor}{r.randint(1, 20):02d}室" if r.random() < 0.66 else ""
+            emp = {
+                "employer": w.company(),
+                "employer_phone": f"0{r.randint(10, 999)}-{r.randint(2000000, 89999999)}",
+                "work_address": f"{tower}{floor}楼{room}",
+                "weight": 0,
+            }
+            for _m in range(r.randint(1, 3)):
+                w.add("hn_office_tower", False, emp=emp)
+    # rings in one urban-village house: strangers in different rooms listing one another
+    for k in range(max(1, scale // 3)):
+        pack = f"ring_{k + 1:03d}"
+        prov, city, district = w.city()
+        house = (
+            w.prefix(prov, city, district)
+            + f"{r.choice(('石潭埔', '庙李', '岗厦'))}村东街{r.randint(1, 40)}号"
+        )
+        size = r.randint(8, 14)
+        phones = [_phone(r) for _ in range(size)]
+        shell = {
+            "employer": w.company(),
+            "employer_phone": f"0{r.randint(10, 999)}-{r.randint(2000000, 89999999)}",
+            "work_address": w._employer()["work_address"],
+            "weight": 0,
+        }
+        income = float(r.choice((9500, 11000, 13800)))
+        t0 = w.when(0.3, 0.95)
+        ids = []
+        for m in range(size):
+            fields: dict[str, Any] = {
+                "phone": phones[m],
+                "home_address": house + f"{r.randint(1, 6)}0{r.randint(1, 4)}室",
+                "contacts": r.sample([p for j, p in enumerate(phones) if j != m], 2),
+                "emp": shell,
+                "at": t0 + timedelta(days=r.uniform(0, 14)),
+            }
+            if r.random() < 0.8:
+                fields["income"] = income
+            ids.append(w.add(pack, True, **fields)["application_id"])
+        w.clusters[pack] = ids
+
+
 def generate(
-    n: int = 5000, seed: int = 1, start: str = "2026-03-01"
+    n: int = 5000, seed: int = 1, start: str = "2026-03-01", a1_kinds: bool = True
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """About n applications (background + hard negatives + packs) and their truth."""
+    """About n applications (background + hard negatives + packs) and their truth. With
+    a1_kinds (the default) the kinds blind set apps_a1 showed are added from a second random
+    stream (_a1_kinds); without it the output is that of the first generator."""
     r = random.Random(seed)
     w = World(r, n, datetime.fromisoformat(start), 180)
     scale = max(2, n // 1000)
@@ -472,6 +561,9 @@ def generate(
     _families(w, max(3, n // 150))
     _packs(w, max(3, n // 400))
     _background(w, max(0, n - len(w.rows)))
+    if a1_kinds:
+        w.r = random.Random(seed * 7919 + 17)
+        _a1_kinds(w, scale)
     w.rows.sort(key=lambda row: row["applied_at"])
     return w.rows, {"applications": w.truth, "clusters": w.clusters}
 
