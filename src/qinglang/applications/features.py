@@ -1,10 +1,14 @@
 """Per-application features the detectors share, computed once per run.
 
 Besides the parsed addresses and normalised identifiers, this decides who is *related*: two
-applicants at one home room with the same surname, or who list each other's phone as a contact,
-form one household ("unit"), and so do two of one home building when one lists the other
-(spouses keep their own surnames). Detectors count units, not people, so a family of four in one flat
-is one unit, while four strangers in one room are four.
+applicants at one home room with the same surname, or at one home room when one lists the other
+(spouses keep their own surnames), or of one surname listing each other, form one household
+("unit"), never larger than MAX_HOUSEHOLD. Detectors count units, not people, so a family of four
+in one flat is one unit, while four strangers in one room are four, and a ring of strangers in one
+house listing one another stays a ring.
+
+It also decides what is a referrer (a marketing route shared by hundreds is not: route_cut) and
+what is an office (a room, or a floor outside towers; never a whole building).
 """
 
 from __future__ import annotations
