@@ -187,3 +187,13 @@ def test_generator_has_the_kinds_apps_a1_showed() -> None:
     # without the new kinds the first generator's rows come back unchanged
     old, _ = generate(2000, seed=5, a1_kinds=False)
     assert {row["channel"] for row in old} <= {"app", "h5", "offline"}
+
+
+def test_claim_chance_remembers_the_group_size() -> None:
+    from math import comb
+
+    from qinglang.applications.detectors import claim_chance
+
+    assert claim_chance(425, 15, 0.03) == 1.0  # 13 of 425 expected: 15 is no surprise
+    assert abs(claim_chance(10, 3, 0.02) - comb(10, 3) * 0.02**3) < 1e-12  # the small-group bound
+    assert claim_chance(425, 15, 0.001) < 1e-20  # a figure one in a thousand claims: a surprise

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from math import comb
+from math import exp, lgamma, log
 
 from qinglang.applications.background import Background, bh_threshold
 from qinglang.applications.features import Features
@@ -164,6 +164,19 @@ class Context:
     @cached_property
     def data_span(self) -> float:
         return (max(self.f.ts) - min(self.f.ts)) if self.f.ts else 0.0
+
+
+def claim_chance(n: int, k: int, share: float) -> float:
+    """Bound on the chance that k of n units claim a value a share of the book claims:
+    C(n, k) * share^k, in logs so a group of hundreds does not overflow. (Before, groups of 200
+    or more used share^(k - 1), which forgets n: 15 of 425 claiming a 3 % income read as 1e-21
+    when 13 are expected.)"""
+    if k <= 0 or share >= 1.0:
+        return 1.0
+    if share <= 0.0:
+        return 0.0
+    logp = lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + k * log(share)
+    return 1.0 if logp >= 0 else exp(logp)
 
 
 def _is_large(ctx: Context, employer: str) -> bool:
@@ -498,7 +511,7 @@ class IdenticalClaimsDetector:
                     share = freq[income] / total
                     # chance that `units` of the group's members all claim this value
                     n = ctx.units(members)
-                    p = min(1.0, comb(n, units) * share**units if n < 200 else share ** (units - 1))
+                    p = claim_chance(n, units, share)
                     tested.append((kind, key, income, same, units, share, p))
         # every (link, income) pair above was a test: Benjamini-Hochberg over all of them
         # pairs with fewer than min_units claimants can never be found and are not tests (Tarone)
