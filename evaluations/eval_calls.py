@@ -11,6 +11,9 @@ seed 11 only). Reports:
   (recall also over the agency numbers that appear in the calls or notes at all);
 - hard negatives: the flag rate of borrowers in each non-agency truth group, and which groups
   the members of every falsely flagged number belong to.
+- agency clients (truth `agency` set): precision / recall, and the flag rate of diverted borrowers
+  of no agency (switchboard staff, families, voicemail users): truth `forwarded` marks every
+  diverted borrower, so "forwarded borrowers" recall counts these hard negatives as misses.
 
     .venv/bin/python evaluations/eval_calls.py --seeds 101 202 303 [--borrowers 3000] --lenders 101 202 [--out F]
     .venv/bin/python evaluations/eval_calls.py evaluations/blind/calls_c1 --out F --note "..."
@@ -64,6 +67,20 @@ def evaluate_folder(folder: Path) -> dict:
         "seconds": round(seconds, 2),
         "forwarded_borrowers": _pr(len(fl & forwarded), len(fl - forwarded), len(forwarded - fl)),
         "agency_involved_borrowers": _pr(len(fl & involved), len(fl - involved), len(involved - fl)),
+    }
+    # truth "forwarded" marks every diverted borrower, also a switchboard's staff, a family's and
+    # voicemail users; what the detector is for is the agencies' clients, diverted or not
+    clients = {c for c, t in tc.items() if t.get("agency")}
+    out["agency_clients"] = _pr(len(fl & clients), len(fl - clients), len(clients - fl))
+    diverted_clients = clients & forwarded
+    out["agency_clients"]["recall_of_diverted"] = (
+        round(len(fl & diverted_clients) / len(diverted_clients), 4) if diverted_clients else None
+    )
+    hn_diverted = Counter(tc[c].get("group") or "none" for c in forwarded - clients)
+    hn_diverted_flagged = Counter(tc[c].get("group") or "none" for c in (forwarded - clients) & fl)
+    out["diverted_hard_negative_flag_rates"] = {
+        g: {"borrowers": n, "flagged": hn_diverted_flagged[g], "rate": round(hn_diverted_flagged[g] / n, 4)}
+        for g, n in sorted(hn_diverted.items())
     }
     agency_keys = {number_key(n) for ns in truth.get("agency_numbers", {}).values() for n in ns}
     # agency numbers that appear at all: answering diverted calls, calling in, quoted in notes

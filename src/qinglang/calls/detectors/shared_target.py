@@ -16,6 +16,14 @@ Set aside, each with its role (codes.NEGATIVE_ROLES), and never flagged:
   shows the diversion came with arrears) is a switchboard too;
 - machines: short pick-ups (median talk <= 30 s) spread over all hours, not a staffed desk's
   office hours, are a voicemail or secretary platform whatever its number.
+
+A number is flagged on the borrowers diverted to it after going overdue (what shows it is an
+agency's desk rather than a switchboard). Once flagged, every borrower it answers for is its
+client, whenever the diversion began: an agency often signs a borrower up before the first missed
+instalment, and a borrower with no overdue date in the customers file is diverted to the desk all
+the same. Left out: the number's registered owner, and borrowers a set-aside number (relative,
+switchboard, voicemail, the lender's lines) also answers for, for whom a pre-arrears diversion is
+explained by that line.
 """
 
 from __future__ import annotations
@@ -117,6 +125,9 @@ class SharedTargetDetector(CallDetector):
             g.flagged = rej and g.parties >= self.min_parties
             g.facts["chance_rate"] = round(rate, 4)
         out.tested = len(candidates)
+        # borrowers answered by a set-aside number (relative, switchboard, voicemail, the lender's
+        # lines): a diversion to a flagged desk before arrears is not credited to them
+        set_aside = {m for g in groups if g.role for m in g.members}
         for g in groups:
             if len(g.members) >= 2 or g.flagged:
                 out.groups.append(g)
@@ -133,6 +144,19 @@ class SharedTargetDetector(CallDetector):
             )
             for m in onset_of[g.value]:
                 out.add(m, self.code, zh, en, [f"number:{g.value}"])
+            credited, took_over = 0, set(onset_of[g.value])
+            for m in g.members:
+                if m in took_over or m in set_aside or view.borrowers[m].phone == g.value:
+                    continue
+                credited += 1
+                out.add(
+                    m,
+                    self.code,
+                    f"{zh}；本借款人在逾期前（或尚未逾期）来电已转移至该号码",
+                    f"{en}; this borrower's calls were diverted to it before they went overdue (or while not overdue)",
+                    [f"number:{g.value}"],
+                )
+            g.facts["members_before_overdue_credited"] = credited
         # a borrower diverted to a number of its own after going overdue (weak on its own)
         for g in groups:
             if g.role is None and not g.flagged:
