@@ -23,6 +23,21 @@ than a person does. Neither number transfers to real calls; recalibrate on label
 --collectors N: every call opens with one of N collector voices (one mono recording of both
 sides); the collectors' enrolment recordings are left out of each call (staff voices) unless
 --no-staff, which shows what a collector's voice does to the groups.
+
+A recording folder (a blind set) instead of seeds:
+
+    .venv/bin/python evaluations/eval_voice.py --folder evaluations/blind/voice_v1 --json F --note "..."
+
+The folder holds calls.csv (call_id, customer_id, started_at, answered_by, recording: a path
+relative to the folder, else recordings/<call_id>.wav), truth.json ({"speakers": {call_id:
+speaker_id}, "speaker_kind": {speaker_id: "agency" | "family" | "single" | ...},
+"family_customers": customers grouped by family}) and, if the lender's own voices are given,
+staff/*.wav (left out of every call, as `qinglang calls --recordings` does). Besides pairs and
+groups at THRESHOLD, per speaker kind: voices found, same-voice pairs kept, calls merged with
+another speaker; and per predicted group, the unrelated customers it spans (a family counts once)
+with the same chance test and Benjamini-Hochberg cut the calls module applies to voices
+(calls/voices.py): how many agency voices would flag their borrowers and how many family voices
+would (they must not).
 """
 
 from __future__ import annotations
@@ -35,6 +50,7 @@ import time
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -74,6 +90,147 @@ def score_groups(groups: list[list[str]], truth: dict[str, str]) -> dict[str, fl
     }
 
 
+def _family_of(raw: object) -> dict[str, str]:
+    """customer -> family id from truth's family_customers, either {family: [customers]} or
+    {customer: family}."""
+    out: dict[str, str] = {}
+    if isinstance(raw, dict):
+        for k, v in raw.items():
+            if isinstance(v, list):
+                for c in v:
+                    out[str(c)] = str(k)
+            elif isinstance(v, str | int):
+                out[str(k)] = str(v)
+    elif isinstance(raw, list):
+        for i, fam in enumerate(raw):
+            for c in fam if isinstance(fam, list) else []:
+                out[str(c)] = f"family{i}"
+    return out
+
+
+def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, Any]:
+    """Voice groups of a recording folder scored against its truth (see the module docstring)."""
+    import csv
+
+    from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
+    from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
+
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    speakers: dict[str, str] = {str(k): str(v) for k, v in truth["speakers"].items()}
+    kind_of: dict[str, str] = {str(k): str(v) for k, v in truth.get("speaker_kind", {}).items()}
+    family = _family_of(truth.get("family_customers", {}))
+    customer: dict[str, str] = {}
+    recordings: dict[str, Path] = {}
+    with (folder / "calls.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cid = row["call_id"]
+            rel = (row.get("recording") or "").strip()
+            path = folder / rel if rel else folder / "recordings" / f"{cid}.wav"
+            if path.exists():
+                recordings[cid] = path
+                customer[cid] = row.get("customer_id", "")
+    staff_dir = staff_dir or (folder / "staff")
+    staff = {q.stem: q for q in sorted(staff_dir.glob("*.wav"))} if staff_dir.is_dir() else {}
+    exclude = staff_voices(staff) if staff else None
+    t0 = time.process_time()
+    emb, skipped = embed_recordings(recordings, exclude=exclude)
+    cpu = time.process_time() - t0
+    scored = {c: speakers[c] for c in emb if c in speakers}
+    emb = {c: emb[c] for c in scored}
+    groups = cluster_embeddings(emb, THRESHOLD)
+    out: dict[str, Any] = {
+        "folder": str(folder),
+        "recordings": len(recordings),
+        "embedded": len(emb),
+        "skipped": len(skipped),
+        "staff_voices_left_out": len(staff),
+        "threshold": THRESHOLD,
+        **score_groups(groups, scored),
+        "embedding_cpu_seconds_per_call": round(cpu / max(len(emb), 1), 3),
+    }
+    group_of = {c: i for i, g in enumerate(groups) for c in g}
+    calls_of: dict[str, list[str]] = {}
+    for c, spk in scored.items():
+        calls_of.setdefault(spk, []).append(c)
+    by_kind: dict[str, Counter[str]] = {}
+    for spk, calls in calls_of.items():
+        k = by_kind.setdefault(
+            kind_of.get(spk, "unknown"),
+            Counter(
+                dict.fromkeys(
+                    (
+                        "voices_with_2plus_calls",
+                        "same_pairs_kept",
+                        "calls_merged_with_another_speaker",
+                        "voices_found_pure",
+                        "voices_in_a_flagged_group",
+                        "voices_spanning_3plus_unrelated",
+                    ),
+                    0,
+                )
+            ),
+        )
+        k["voices"] += 1
+        k["calls"] += len(calls)
+        if len(calls) >= 2:
+            k["voices_with_2plus_calls"] += 1
+        same = [p for p in combinations(sorted(calls), 2)]
+        k["same_pairs"] += len(same)
+        k["same_pairs_kept"] += sum(1 for a, b in same if group_of[a] == group_of[b])
+        k["calls_merged_with_another_speaker"] += sum(
+            1 for c in calls if any(scored[o] != spk for o in groups[group_of[c]])
+        )
+        mine = [groups[group_of[c]] for c in calls]
+        if any(
+            len(g) >= 2 and sum(scored[o] == spk for o in g) >= 2 and all(scored[o] == spk for o in g)
+            for g in mine
+        ):
+            k["voices_found_pure"] += 1
+
+    # the calls module's test on each predicted group (calls/voices.py): unrelated customers
+    # (a family once), chance rate over all groups, BH at GROUP_FDR, >= MIN_PARTIES
+    def party(c: str) -> str:
+        cust = customer.get(c, "")
+        return "fam:" + family[cust] if cust in family else "cust:" + cust
+
+    multi = [g for g in groups if len(g) >= 2]
+    parties = [len({party(c) for c in g}) for g in multi]
+    rate = chance_rate(parties)
+    pvals = [chance_p(n, rate) for n in parties]
+    rejected = benjamini_hochberg(pvals, GROUP_FDR) if multi else []
+    flagged_groups = []
+    for g, n, rej in zip(multi, parties, rejected, strict=True):
+        if not (rej and n >= MIN_PARTIES):
+            continue
+        kinds = Counter(kind_of.get(scored[c], "unknown") for c in g)
+        flagged_groups.append(
+            {
+                "calls": len(g),
+                "unrelated_customers": n,
+                "speakers": len({scored[c] for c in g}),
+                "calls_by_kind": dict(kinds),
+                "majority_kind": kinds.most_common(1)[0][0],
+            }
+        )
+    for spk, calls in calls_of.items():
+        k = by_kind[kind_of.get(spk, "unknown")]
+        hit = any(
+            sum(scored[o] == spk for o in g) >= 2 and rej and n >= MIN_PARTIES
+            for g, n, rej in zip(multi, parties, rejected, strict=True)
+        )
+        k["voices_in_a_flagged_group"] += hit
+        if len({party(c) for c in calls}) >= MIN_PARTIES:
+            k["voices_spanning_3plus_unrelated"] += 1
+    out["by_speaker_kind"] = {k: dict(v) for k, v in sorted(by_kind.items())}
+    out["voice_flagging"] = {
+        "chance_rate": round(rate, 4),
+        "groups_tested": len(multi),
+        "groups_flagged": len(flagged_groups),
+        "flagged": sorted(flagged_groups, key=lambda g: -g["calls"]),
+    }
+    return out
+
+
 def run_seed(
     seed: int, speakers: int, calls: int, work: Path, collectors: int = 0, use_staff: bool = True
 ) -> tuple[dict[str, np.ndarray], dict[str, str], float]:
@@ -101,7 +258,20 @@ def main() -> int:
         "--no-staff", action="store_true", help="with --collectors: do not leave their voices out"
     )
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--folder", type=Path, help="a recording folder with truth.json (blind set)")
+    ap.add_argument(
+        "--staff", type=Path, help="with --folder: the lender's own voices (default FOLDER/staff)"
+    )
+    ap.add_argument("--note", default="")
     a = ap.parse_args()
+    if a.folder:
+        res = {"note": a.note, **evaluate_folder(a.folder, a.staff)}
+        text = json.dumps(res, indent=1, ensure_ascii=False)
+        print(text)
+        if a.json:
+            a.json.parent.mkdir(parents=True, exist_ok=True)
+            a.json.write_text(text + "\n", encoding="utf-8")
+        return 0
 
     same: list[float] = []
     diff: list[float] = []
