@@ -270,14 +270,17 @@ def command(
 
 
 def _rate_column():
-    """A progress column: records (or clusters) per second of the stage, once it has moved."""
+    """A progress column: records (or clusters) per second of the stage so far, averaged from its
+    start (a stage that jumps from 0 to done in one update has no instantaneous speed)."""
     from rich.progress import ProgressColumn
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
         def render(self, task):  # type: ignore[no-untyped-def]
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
+            elapsed = task.finished_time if task.finished_time is not None else task.elapsed
+            if not elapsed or not task.completed:
+                return Text("")
+            return Text(f"{task.completed / elapsed:,.0f}/s", style="progress.data.speed")
 
     return RateColumn()
 
