@@ -92,10 +92,12 @@ def run_calls(
     groups: list[NumberGroup] = []
     tested: dict[str, int] = {}
     dets = detectors(notes, NumberLists(lender_numbers))
+    explained_by_number: set[str] = set()
     for i, det in enumerate(dets):
         progress("signals", i, len(dets))
         f = det.analyze(view)
         tested[det.code] = f.tested
+        explained_by_number.update(f.explained)
         groups.extend(f.groups)
         for cid, ev in f.evidence.items():
             found.setdefault(cid, []).extend(ev)
@@ -104,6 +106,7 @@ def run_calls(
     # only; a relative or voicemail changes how calls are picked up): the answering pattern is
     # explained by that number, so it is not evidence of an agency
     explained = {m for g in groups if g.kind == "forwarding_target" and g.role for m in g.members}
+    explained |= explained_by_number  # diverted to a person's phone answering at any hour
     for cid in explained & set(found):
         found[cid] = [e for e in found[cid] if e.code not in EXPLAINED_BY_ROLE]
     if extra_groups is not None:

@@ -40,6 +40,9 @@ class Findings:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     groups: list[NumberGroup] = field(default_factory=list)
     tested: int = 0  # borrowers or numbers the detector could test
+    # borrowers whose answering a number that is not an agency's explains (calls/run.py drops their
+    # answering-pattern evidence, as for a set-aside number's members)
+    explained: set[str] = field(default_factory=set)
 
     def add(
         self, customer_id: str, code: str, zh: str, en: str, refs: list[str] | None = None, scale: float = 1.0

@@ -24,6 +24,11 @@ instalment, and a borrower with no overdue date in the customers file is diverte
 the same. Left out: the number's registered owner, and borrowers a set-aside number (relative,
 switchboard, voicemail, the lender's lines) also answers for, for whom a pre-arrears diversion is
 explained by that line.
+
+A number nobody flags that answers at any hour (no office-hours bias over >= 8 answered calls) is a
+person's phone: a relative, the borrower's own new number. The answering change after the
+diversion is that person's, so its members' answering-pattern evidence is dropped (calls/run.py),
+as for a set-aside number.
 """
 
 from __future__ import annotations
@@ -46,6 +51,9 @@ VOICEMAIL_REASON = re.compile(r"voice\s*mail|voicemail|语音信箱|留言|秘�
 
 # a voicemail greeting, the beep and a short message; a desk that negotiates talks for minutes
 MACHINE_TALK_SECONDS = 30.0
+# answered diverted calls needed before "no office-hours bias" says anything (8 office-hours calls
+# out of 8 has chance 0.6^8 = 0.017 at a 60 % office-hours background)
+ANY_HOURS_MIN_CALLS = 8
 
 
 def _median(values: list[float]) -> float | None:
@@ -157,6 +165,20 @@ class SharedTargetDetector(CallDetector):
                     [f"number:{g.value}"],
                 )
             g.facts["members_before_overdue_credited"] = credited
+        # a number answering at any hour (evenings, weekends: no office-hours bias) is a person's
+        # phone, a relative's or the borrower's own new one, not a desk: the faster pick-ups and
+        # longer talks after the diversion are that person's, not an agency's
+        for g in groups:
+            p_office = g.facts["office_hours_p"]
+            if (
+                g.role is None
+                and not g.flagged
+                and g.calls >= ANY_HOURS_MIN_CALLS
+                and p_office is not None
+                and p_office > 0.05
+            ):
+                g.facts["answers_at_any_hour"] = True
+                out.explained.update(onset_of[g.value])
         # a borrower diverted to a number of its own after going overdue (weak on its own)
         for g in groups:
             if g.role is None and not g.flagged:
