@@ -374,6 +374,7 @@ def register_kind(
     for header, name in (aliases or {}).items():
         HEADER_ALIASES.setdefault(header, name)
 
+
 __all__ = [
     "BUILDERS",
     "ID_FIELDS",
