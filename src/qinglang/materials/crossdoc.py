@@ -338,6 +338,8 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
         a, b = sealed[i], sealed[j]
         if a.sha256 == b.sha256 or a.seal is None or b.seal is None:
             continue
+        if block < BLOCK_SAME and not (a.text or b.text):
+            continue  # only the print test looks below BLOCK_SAME, and it needs a page's text
         m = compare(a.seal, b.seal)
         one_print = None
         if not (m.same_impression and block >= BLOCK_SAME):
@@ -349,6 +351,11 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                 # a PDF's seal is an image: a copy of it is the same impression. Two issuers'
                 # solid electronic seals of one template left a residual of 0.02 (b2): the
                 # tone-curve test needs ink with a print's unevenness
+                continue
+            if not (a.text or b.text):
+                # neither page was read (OCR off): nothing downstream could use a print match
+                # (a seal copy needs the pages' bodies or text, one paper their dates), and the
+                # comparison costs ~0.1 s a pair
                 continue
             one_print = same_print(a.seal, b.seal, m.shift_deg)
             if one_print is None or not one_print.same_print:
