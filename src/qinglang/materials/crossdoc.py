@@ -418,6 +418,17 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                 if owns[a.file] != owns[b.file]:
                     copy, source = (b, a) if owns[a.file] else (a, b)
                     decided = (source, copy)
+                    if one_print is not None and not (
+                        copy.seal is not None
+                        and copy.seal.ring_conf >= RING_CONF_MIN
+                        and names_ring(copy.seal.ring_text, source.text)
+                    ):
+                        # a print match through another capture is weaker: the accused page's
+                        # own seal must read the other body's name (on the generated genuine set,
+                        # two look-alike seals matched and the source's ring alone accused the
+                        # other page)
+                        decided = None
+                        continue
             if decided is None:
                 # the two pages name two different bodies of one seal template (拱墅区 / 西湖区
                 # 人民医院): the ring's readings, however grainy, say which body it names
@@ -426,6 +437,12 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                 if which is None:
                     continue
                 source, copy, src_body, copy_body, chars = which
+                if one_print is not None and copy.seal is not None:
+                    own = set().union(
+                        *(_ring_chars(t) for t, _ in (copy.seal.ring_reads or [(copy.seal.ring_text, 0)]))
+                    )
+                    if not own & set(chars):
+                        continue  # the accused seal's own readings must show the other body's name
                 seen_pairs.add((min(a.file, b.file), max(a.file, b.file), "material_seal_copied"))
                 out[copy.file].append(
                     finding(
