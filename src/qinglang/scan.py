@@ -250,7 +250,8 @@ def incident_summary(ctx: ClusterContext, members: Sequence[int]) -> dict:
     from qinglang.text.demands import GRIEVANCE_DEMANDS, describe
 
     common = Counter(c for i in members for c in ctx.feats[i].demands.grievance)
-    zh, en = describe(frozenset(c for c, _ in common.most_common(2)), GRIEVANCE_DEMANDS)
+    top = sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[:2]  # ties by code: set order varies by run
+    zh, en = describe(frozenset(c for c, _ in top), GRIEVANCE_DEMANDS)
     times = [ctx.feats[i].received_at for i in members]
     return {
         "topic_zh": zh or "同一问题集中反映",

@@ -336,7 +336,9 @@ def agency_demands(ctx: ClusterContext) -> Evidence | None:
     if share < ctx.config.signals.agency_min_share:
         return None
     common = Counter(c for f in recs for c in f.demands.agency)
-    top = frozenset(c for c, _ in common.most_common(4))
+    # ties broken by the demand's code: frozenset order depends on the hash seed, and two runs of
+    # one scan (or two engines) must write the same reason text
+    top = frozenset(c for c, _ in sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
     zh, en = describe(top, AGENCY_DEMANDS)
     return evidence(
         "agency_demands",
