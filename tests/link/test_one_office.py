@@ -78,14 +78,14 @@ def test_a_block_busy_with_other_customers_joins_nothing():
 
 
 def _with_small_group(block: str) -> tuple[list[Complaint], dict[str, Customer]]:
-    """The office's two device groups plus four borrowers filed from one more tablet, in their own
-    words, through an agent: a group tied by a device, too weak to be flagged on its own."""
+    """The office's two device groups plus four borrowers' questions filed from one more tablet: a
+    group tied by a device, too weak to be flagged on its own."""
     complaints, customers = _inbox(other_traffic=0)
     asks = [
-        "征信上有你们报的逾期，我已经找了专业机构帮我处理，请配合删除。",
-        "我的征信报告显示逾期，已委托代理人办理异议，请与代理人对接。",
-        "逾期记录影响我贷款，代理机构说可以消除，请你们尽快处理。",
-        "本人征信有贵司逾期记录，现委托他人申请异议处理，望尽快答复。",
+        "请问我的征信报告上的记录什么时候会更新？",
+        "想咨询一下，征信异议一般多久有结果？",
+        "我的账户信息在哪里可以查到，麻烦告知。",
+        "请问你们上报征信的时间是每个月几号？",
     ]
     for i, ask in enumerate(asks):
         cid = f"Z{i}"

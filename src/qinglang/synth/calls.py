@@ -22,7 +22,6 @@ What is in the records (truth in calls_truth.json, per borrower: group, forwarde
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import random
@@ -32,6 +31,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from qinglang import csvsafe
 from qinglang.synth import people
 from qinglang.synth.geo import City, load_cities
 from qinglang.synth.rand import pick, stream
@@ -347,7 +347,7 @@ def write_world(world: World, out: Path, recordings: int = 0) -> dict[str, Any]:
         (out / "calls.csv").open("w", encoding="utf-8", newline="") as fc,
         (out / "notes.jsonl").open("w", encoding="utf-8") as fn,
     ):
-        w = csv.writer(fc, lineterminator="\n")
+        w = csvsafe.writer(fc, lineterminator="\n")
         w.writerow(CALL_FIELDS)
         for b in world.borrowers:
             rng = random.Random(f"{world.seed}/calls/{b.customer_id}")
@@ -424,7 +424,7 @@ def write_world(world: World, out: Path, recordings: int = 0) -> dict[str, Any]:
 def write_customers(world: World, path: Path) -> None:
     """customers.csv of a world of its own (synthesise_world); the generated lender writes its own."""
     with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
+        w = csvsafe.writer(fh, lineterminator="\n")
         w.writerow(
             ("customer_id", "name", "phone", "principal", "next_due_date", "overdue_days", "overdue_since")
         )
