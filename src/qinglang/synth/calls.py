@@ -32,24 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from qinglang import csvsafe
+from qinglang.calls.records import CALL_FIELDS  # the contract's columns, in order
 from qinglang.synth import people
 from qinglang.synth.geo import City, load_cities
 from qinglang.synth.rand import pick, stream
 
 WINDOW_DAYS = 90
-CALL_FIELDS = (
-    "call_id",
-    "started_at",
-    "direction",
-    "customer_id",
-    "dialled",
-    "answered",
-    "ring_seconds",
-    "talk_seconds",
-    "answered_by",
-    "diversion_reason",
-    "recording",
-)
 VOICEMAIL_NUMBERS = ("12590", "12559")
 _FAMILY_WORDS = ("母亲", "父亲", "妻子", "丈夫", "姐姐", "哥哥", "儿子")
 
