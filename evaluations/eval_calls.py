@@ -17,6 +17,10 @@ seed 11 only). Reports:
 
     .venv/bin/python evaluations/eval_calls.py --seeds 101 202 303 [--borrowers 3000] --lenders 101 202 [--out F]
     .venv/bin/python evaluations/eval_calls.py evaluations/blind/calls_c1 --out F --note "..."
+
+--no-carrier-list: an ablation, carrier voicemail numbers are not known by number (data/
+carrier_services.txt and the 125xx range are ignored), so only their behaviour can set them aside
+(calls/machine.py).
 """
 
 from __future__ import annotations
@@ -133,7 +137,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--complaints", type=int, default=3000, help="size of those lenders")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--note", default="")
+    ap.add_argument(
+        "--no-carrier-list", action="store_true", help="ablation: carriers known by behaviour only"
+    )
     args = ap.parse_args(argv)
+    if args.no_carrier_list:
+        from qinglang.calls.numbers import NumberLists
+
+        listed = NumberLists.role
+
+        def role(self: NumberLists, key: str) -> str | None:
+            r = listed(self, key)
+            return None if r == "carrier" else r
+
+        NumberLists.role = role  # type: ignore[method-assign]
     results = []
     for folder in args.folders:
         results.append(evaluate_folder(folder))

@@ -14,8 +14,11 @@ Set aside, each with its role (codes.NEGATIVE_ROLES), and never flagged:
   engaged after the borrower falls behind). A landline is called a switchboard, a mobile a
   shared phone. A landline that answered for every member from their first record on (nothing
   shows the diversion came with arrears) is a switchboard too;
-- machines: short pick-ups (median talk <= 30 s) spread over all hours, not a staffed desk's
-  office hours, are a voicemail or secretary platform whatever its number.
+- machines (calls/machine.py): short pick-ups (median talk <= 30 s) spread over all hours, not a
+  staffed desk's office hours, are a voicemail or secretary platform whatever its number; so are
+  short pick-ups of bounded length from a number nobody calls back from, for subscribers who go on
+  answering their own phone (it only takes the calls they miss), whatever its hours. The figures
+  are in the group's facts ("machine").
 
 A number is flagged on the borrowers diverted to it after going overdue (what shows it is an
 agency's desk rather than a switchboard). Once flagged, every borrower it answers for is its
@@ -43,14 +46,13 @@ from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
 from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
 from qinglang.calls.detectors.base import CallDetector, Findings, NumberGroup
 from qinglang.calls.history import CallRow, CallView
+from qinglang.calls.machine import machine_facts
 from qinglang.calls.numbers import NumberLists, number_kind, shown
 from qinglang.calls.relations import parties
 
 VOICEMAIL_REASON = re.compile(r"voice\s*mail|voicemail|语音信箱|留言|秘书台|secretary", re.IGNORECASE)
 
 
-# a voicemail greeting, the beep and a short message; a desk that negotiates talks for minutes
-MACHINE_TALK_SECONDS = 30.0
 # answered diverted calls needed before "no office-hours bias" says anything (8 office-hours calls
 # out of 8 has chance 0.6^8 = 0.017 at a 60 % office-hours background)
 ANY_HOURS_MIN_CALLS = 8
@@ -77,11 +79,14 @@ class SharedTargetDetector(CallDetector):
         out = Findings()
         by_target: dict[str, dict[str, list[CallRow]]] = defaultdict(lambda: defaultdict(list))
         outbound = office = 0
+        callbacks: dict[str, int] = defaultdict(int)  # inbound calls to the lender from a number
         for b in view.borrowers.values():
             for r in b.calls:
                 if r.outbound:
                     outbound += 1
                     office += in_office_hours(r)
+                elif r.dialled:
+                    callbacks[r.dialled] += 1
                 if r.by:
                     by_target[r.by][b.customer_id].append(r)
         office_rate = office / outbound if outbound else 0.0
@@ -120,6 +125,9 @@ class SharedTargetDetector(CallDetector):
                 if 0 < office_rate < 1
                 else None,
             }
+            g.facts["machine"] = machine_facts(
+                key, rows_of, view, callbacks.get(key, 0), g.facts["office_hours_p"]
+            )
             g.role = self._role(key, rows, g, view.has_customers)
             groups.append(g)
         candidates = [g for g in groups if g.role is None and g.parties >= 1]
@@ -200,8 +208,8 @@ class SharedTargetDetector(CallDetector):
             return "carrier"
         if len(g.members) < 2:
             return None
-        talk, office_p = g.facts["median_talk_seconds"], g.facts["office_hours_p"]
-        if talk is not None and talk <= MACHINE_TALK_SECONDS and (office_p is None or office_p > 0.05):
+        machine = g.facts["machine"]
+        if machine["short_at_any_hour"]:
             return "carrier"  # short pick-ups at any hour: a machine taking messages, not a desk
         onset, standing = g.facts["members_since_overdue"], g.facts["members_before_overdue"]
         if has_customers and standing >= max(onset, 1):
@@ -212,6 +220,8 @@ class SharedTargetDetector(CallDetector):
             and g.facts["members_diverted_within_records"] == 0
         ):
             return "switchboard"  # a landline answering for them since the records began: nothing shows it came with arrears
+        if machine["short_bounded_no_callback_self_answering"]:
+            return "carrier"  # a platform taking the calls its subscribers miss, whatever its hours
         if g.facts["all_parties"] == 1:
             return "family"
         return None
