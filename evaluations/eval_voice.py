@@ -35,8 +35,8 @@ speaker_id}, "speaker_kind": {speaker_id: "agency" | "family" | "single" | ...},
 staff/*.wav (left out of every call, as `qinglang calls --recordings` does). Besides pairs and
 groups at THRESHOLD, per speaker kind: voices found, same-voice pairs kept, calls merged with
 another speaker; and per predicted group, the unrelated customers it spans (a family counts once)
-with the same chance test and Benjamini-Hochberg cut the calls module applies to voices
-(calls/voices.py): how many agency voices would flag their borrowers and how many family voices
+with the chance test and Benjamini-Hochberg cut the calls module applies to voices
+(calls/voices.voice_background and test_voices: reference calls are those with no answered_by): how many agency voices would flag their borrowers and how many family voices
 would (they must not).
 """
 
@@ -112,8 +112,8 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
     """Voice groups of a recording folder scored against its truth (see the module docstring)."""
     import csv
 
-    from qinglang.calls.background import benjamini_hochberg, chance_p, chance_rate
-    from qinglang.calls.codes import GROUP_FDR, MIN_PARTIES
+    from qinglang.calls.codes import MIN_PARTIES
+    from qinglang.calls.voices import test_voices, voice_background
 
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     speakers: dict[str, str] = {str(k): str(v) for k, v in truth["speakers"].items()}
@@ -121,6 +121,7 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
     family = _family_of(truth.get("family_customers", {}))
     customer: dict[str, str] = {}
     recordings: dict[str, Path] = {}
+    reference: set[str] = set()
     with (folder / "calls.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cid = row["call_id"]
@@ -129,6 +130,8 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
             if path.exists():
                 recordings[cid] = path
                 customer[cid] = row.get("customer_id", "")
+                if not (row.get("answered_by") or "").strip():
+                    reference.add(cid)  # no diversion: the borrower's own phone, own voice
     staff_dir = staff_dir or (folder / "staff")
     staff = {q.stem: q for q in sorted(staff_dir.glob("*.wav"))} if staff_dir.is_dir() else {}
     exclude = staff_voices(staff) if staff else None
@@ -193,14 +196,17 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
         cust = customer.get(c, "")
         return "fam:" + family[cust] if cust in family else "cust:" + cust
 
-    multi = [g for g in groups if len(g) >= 2]
-    parties = [len({party(c) for c in g}) for g in multi]
-    rate = chance_rate(parties)
-    pvals = [chance_p(n, rate) for n in parties]
-    rejected = benjamini_hochberg(pvals, GROUP_FDR) if multi else []
+    # every group (one call too) is a test; the background is the clustering's rate of joining two
+    # reference calls (no diversion) of different customers, over every customer recorded, as
+    # calls/voices.py counts them
+    n_parties = [len({party(c) for c in g}) for g in groups]
+    background = voice_background(
+        groups, {c: customer.get(c, c) for c in scored}, reference, len({customer.get(c, c) for c in scored})
+    )
+    tested = test_voices(n_parties, background)
     flagged_groups = []
-    for g, n, rej in zip(multi, parties, rejected, strict=True):
-        if not (rej and n >= MIN_PARTIES):
+    for g, n, (p, flag) in zip(groups, n_parties, tested, strict=True):
+        if not flag:
             continue
         kinds = Counter(kind_of.get(scored[c], "unknown") for c in g)
         flagged_groups.append(
@@ -210,21 +216,23 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
                 "speakers": len({scored[c] for c in g}),
                 "calls_by_kind": dict(kinds),
                 "majority_kind": kinds.most_common(1)[0][0],
+                "p_value": float(f"{p:.3g}"),
             }
         )
     for spk, calls in calls_of.items():
         k = by_kind[kind_of.get(spk, "unknown")]
         hit = any(
-            sum(scored[o] == spk for o in g) >= 2 and rej and n >= MIN_PARTIES
-            for g, n, rej in zip(multi, parties, rejected, strict=True)
+            sum(scored[o] == spk for o in g) >= 2 and flag
+            for g, (_, flag) in zip(groups, tested, strict=True)
         )
         k["voices_in_a_flagged_group"] += hit
         if len({party(c) for c in calls}) >= MIN_PARTIES:
             k["voices_spanning_3plus_unrelated"] += 1
     out["by_speaker_kind"] = {k: dict(v) for k, v in sorted(by_kind.items())}
     out["voice_flagging"] = {
-        "chance_rate": round(rate, 4),
-        "groups_tested": len(multi),
+        **background.facts(),
+        "parties_in_pool": background.parties,
+        "groups_tested": len(groups),
         "groups_flagged": len(flagged_groups),
         "flagged": sorted(flagged_groups, key=lambda g: -g["calls"]),
     }
