@@ -106,3 +106,13 @@ def test_a_desk_with_long_spread_talks_is_no_machine(result: CallsResult) -> Non
     m = g.facts["machine"]
     assert m["talk_iqr_seconds"] > 20 and not m["short_bounded_no_callback_self_answering"]
     assert g.role is None
+
+
+def test_the_groups_file_says_the_platform_was_known_by_behaviour(result: CallsResult) -> None:
+    from qinglang.calls.outputs import group_row
+
+    row = group_row(_group(result, PLATFORM), 1)
+    assert row["role"] == "carrier" and "by behaviour" in row["why_en"] and "按行为判断" in row["why_zh"]
+    assert row["facts"]["machine"]["read_as_machine"] == "short_bounded_no_callback_self_answering"
+    listed = group_row(_group(result, LONG_DESK), 2)
+    assert "by behaviour" not in listed["why_en"]

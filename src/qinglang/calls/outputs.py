@@ -23,6 +23,15 @@ KIND_TEXT = {
 }
 
 
+MACHINE_TEXT = {
+    "short_at_any_hour": ("通话短，且不分时段接听", "short talks, answered at any hour"),
+    "short_bounded_no_callback_self_answering": (
+        "通话短且时长集中，无人从该号码回拨，用户仍自行接听其余来电",
+        "short talks of bounded length, nobody calls back from it, its subscribers still answer their other calls",
+    ),
+}
+
+
 def scored_row(b: ScoredBorrower) -> dict[str, Any]:
     return {
         "customer_id": b.customer_id,
@@ -42,6 +51,10 @@ def group_row(g: NumberGroup, index: int) -> dict[str, Any]:
         why_en = f"{en} {who} answering for, or given by, {g.parties} unrelated borrowers"
     elif role:
         why_zh, why_en = f"排除：{role[0]}", f"set aside: {role[1]}"
+        read = (g.facts.get("machine") or {}).get("read_as_machine")
+        if read:  # known by behaviour, not by a list (calls/machine.py)
+            zh_b, en_b = MACHINE_TEXT[read]
+            why_zh, why_en = f"{why_zh}（按行为判断：{zh_b}）", f"{why_en} (by behaviour: {en_b})"
     else:
         why_zh = f"未达显著（{g.parties} 个不相关借款人）"
         why_en = f"not significant ({g.parties} unrelated borrowers)"

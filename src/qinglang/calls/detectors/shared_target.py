@@ -210,6 +210,7 @@ class SharedTargetDetector(CallDetector):
             return None
         machine = g.facts["machine"]
         if machine["short_at_any_hour"]:
+            machine["read_as_machine"] = "short_at_any_hour"
             return "carrier"  # short pick-ups at any hour: a machine taking messages, not a desk
         onset, standing = g.facts["members_since_overdue"], g.facts["members_before_overdue"]
         if has_customers and standing >= max(onset, 1):
@@ -221,6 +222,7 @@ class SharedTargetDetector(CallDetector):
         ):
             return "switchboard"  # a landline answering for them since the records began: nothing shows it came with arrears
         if machine["short_bounded_no_callback_self_answering"]:
+            machine["read_as_machine"] = "short_bounded_no_callback_self_answering"
             return "carrier"  # a platform taking the calls its subscribers miss, whatever its hours
         if g.facts["all_parties"] == 1:
             return "family"
