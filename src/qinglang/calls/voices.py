@@ -33,7 +33,7 @@ MIN_PARTIES whatever the rate: never flagged.
 
 Measured (evaluations/results/voice_v1_dev_after.json; synthetic espeak-ng voices): on voice_v1,
 24 of 2,278 reference pairs joined, p 0.0105, rate 1.55 over 148 borrowers: the six agency voices
-flagged (five of the six groups took in one or two one-call voices), no family, no group of
+flagged (three of the six groups took in one or two one-call voices), no family, no group of
 strangers. WHY pairs and not groups: the group-level rate (parties beyond the first per group
 holding reference calls, scaled to the pool), the numbers' definition, came out 0.73 and flagged a
 group of five strangers and a family's two calls; chance clusters have a heavier tail than a
