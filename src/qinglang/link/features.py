@@ -17,7 +17,7 @@ from qinglang.indicators import CONTACT_TO_KIND, is_financial_institution
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.phones import phone_info
 from qinglang.schema import Complaint
-from qinglang.text.contacts import extract_contacts
+from qinglang.text.contacts import Contact, extract_contacts, extract_contacts_batch
 from qinglang.text.credentials import quoted_licences
 from qinglang.text.demands import demand_profile
 from qinglang.text.lexicon import LexiconHit, match_lexicon, match_lexicon_batch
@@ -89,9 +89,12 @@ def extract_features_batch(
     hits = match_lexicon_batch(
         texts, min_weight=min(JARGON_WEIGHT, VARIANT_WEIGHT)
     )  # lighter hits are unused
+    contacts = extract_contacts_batch(texts)
     return [
-        extract_features(c, customers.get(c.customer_id) if c.customer_id else None, norm=n, lexicon=h)
-        for c, n, h in zip(complaints, norms, hits, strict=True)
+        extract_features(
+            c, customers.get(c.customer_id) if c.customer_id else None, norm=n, lexicon=h, contacts=k
+        )
+        for c, n, h, k in zip(complaints, norms, hits, contacts, strict=True)
     ]
 
 
@@ -101,9 +104,10 @@ def extract_features(
     *,
     norm: str | None = None,
     lexicon: Sequence[LexiconHit] | None = None,
+    contacts: Sequence[Contact] | None = None,
 ) -> RecordFeatures:
     """All single-record facts the detectors use. Pure: same input, same output.
-    `norm` and `lexicon` may be passed in when computed in batch for the same text."""
+    `norm`, `lexicon` and `contacts` may be passed in when computed in batch for the same text."""
     received = complaint.received_at
     if received.tzinfo is None:
         received = received.replace(tzinfo=SHANGHAI)
@@ -120,7 +124,7 @@ def extract_features(
         lexicon = match_lexicon(complaint.text)
     indicators: list[tuple[str, str]] = []
     raw: dict[str, str] | None = None
-    for c in extract_contacts(complaint.text):
+    for c in contacts if contacts is not None else extract_contacts(complaint.text):
         kind = CONTACT_TO_KIND.get(c.kind)  # the indicator registry says which contacts count
         if kind is None:
             continue

@@ -987,3 +987,41 @@ def normalize_for_matching_batch(texts: Sequence[str], chunk: int = 2000) -> lis
             pieces = [normalize_for_matching(t) for t in part]
         out.extend(pieces)
     return out
+
+
+# Steps whose batch run is slower than one run per text: the look-alike pass skips a text holding
+# no o/O/+/c0m, but a joined chunk almost always holds one, and its digit-run branch is then tried
+# at every number of the chunk (measured 2.3 us per text alone, 27 us in a 2,000-text chunk).
+_PER_TEXT_STEPS = frozenset({"lookalike"})
+
+
+def normalize_batch(texts: Sequence[str], steps: Sequence[str] | None = None, chunk: int = 2000) -> list[str]:
+    """normalize(text, steps) over many texts, the same result, faster: texts are joined with NUL
+    (which no step touches or matches across) so each per-character table and t2s pass runs once
+    per chunk instead of once per text, where its fixed cost sits (nfkc+lower: 73 us per text
+    alone, 7.5 us batched). Steps in _PER_TEXT_STEPS still run per text. A chunk whose pieces do
+    not come back one per text (a text holding NUL itself) falls back to the per-text loop."""
+    plan = _plan(steps)
+    out: list[str] = []
+    for i in range(0, len(texts), chunk):
+        part = texts[i : i + chunk]
+        joined = _BATCH_SEP.join(part)
+        if joined.count(_BATCH_SEP) != len(part) - 1:
+            out.extend(normalize(t, steps) for t in part)
+            continue
+        pieces: list[str] | None = None
+        for kind, group in plan:
+            if kind in _PER_TEXT_STEPS:
+                pieces = [
+                    _OTHER_STEPS[kind][0](p)
+                    for p in (pieces if pieces is not None else joined.split(_BATCH_SEP))
+                ]
+                continue
+            if pieces is not None:
+                joined, pieces = _BATCH_SEP.join(pieces), None
+            joined = _translate_fast(joined, group) if kind == "table" else _OTHER_STEPS[kind][0](joined)
+        done = pieces if pieces is not None else joined.split(_BATCH_SEP)
+        if len(done) != len(part):  # defensive: fall back rather than misalign
+            done = [normalize(t, steps) for t in part]
+        out.extend(done)
+    return out
