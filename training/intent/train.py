@@ -35,14 +35,26 @@ B1 = ROOT / "evaluations" / "blind" / "b1"
 C_REG = 8.0  # inverse regularisation: chosen by leave-one-writer-out CV (see README.md)
 
 
-def batches(only: list[str] | None = None) -> list[Path]:
-    """The writer folders holding both files (or the ones named)."""
+# Batches written but not trained on: the model trained on all other writers is tested on them,
+# like b1. batch_offtopic_contacts (2026-12-01, off-topic and lawful posts that carry a contact and
+# a pitch): trained on with this recipe, cn-variant-spam non-finance false alarms fell 4.0 % ->
+# 1.7 % and genuine SMS 0.29 % -> 0.28 %, but ChineseHarm 欺诈 + 黑产广告 recall fell 38.6 % ->
+# 35.1 % (2 of 57 texts), under the 38.0 % the post model must hold (README.md). `--train-held-out`
+# trains on them.
+HELD_OUT_BATCHES = ("batch_offtopic_contacts",)
+
+
+def batches(only: list[str] | None = None, held_out: bool = False) -> list[Path]:
+    """The writer folders holding both files (or the ones named); held_out: only the
+    HELD_OUT_BATCHES, else all but them (unless named)."""
     found = [
         p
         for p in sorted(HERE.glob("batch_*"))
         if (p / "complaints.jsonl").exists() and (p / "posts.jsonl").exists()
     ]
-    return [p for p in found if only is None or p.name in only]
+    if only is not None:
+        return [p for p in found if p.name in only]
+    return [p for p in found if (p.name in HELD_OUT_BATCHES) == held_out]
 
 
 def read_batch(folder: Path, task: str) -> list[tuple[str, str]]:
@@ -153,9 +165,10 @@ def cross_writer(
     data: dict[str, list[tuple[str, str]]],
     featurize,
     folds: list[str] | None = None,
+    extra_tests: dict[str, list[tuple[str, str]]] | None = None,
 ) -> dict:
     """Leave one writer out (every writer, or only the `folds` named); plus train on all writers,
-    test on b1."""
+    test on b1 and on the `extra_tests` (writers held out of training)."""
     out: dict = {}
     names = list(data)
     for held in names:
@@ -166,12 +179,15 @@ def cross_writer(
         clf = fit(featurize([t for t, _ in train]), [y for _, y in train], labels)
         pred = [labels[k] for k in clf.predict(featurize([t for t, _ in test]))]
         out[held] = scores([y for _, y in test], pred, labels)
-    b1 = read_b1(task)
-    if b1:
+    tests = {"b1 (held out, never trained on)": read_b1(task)}
+    tests |= {f"{n} (held out, not trained on)": rows for n, rows in (extra_tests or {}).items()}
+    tests = {k: v for k, v in tests.items() if v}
+    if tests:
         train = [r for n in names for r in data[n]]
         clf = fit(featurize([t for t, _ in train]), [y for _, y in train], labels)
-        pred = [labels[k] for k in clf.predict(featurize([t for t, _ in b1]))]
-        out["b1 (held out, never trained on)"] = scores([y for _, y in b1], pred, labels)
+        for key, rows in tests.items():
+            pred = [labels[k] for k in clf.predict(featurize([t for t, _ in rows]))]
+            out[key] = scores([y for _, y in rows], pred, labels)
     return out
 
 
@@ -197,12 +213,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tasks", nargs="+", default=list(TASKS), help="complaint and/or post")
     ap.add_argument("--no-lexicon", action="store_true", help="n-grams only (to measure the lexicon columns)")
     ap.add_argument("--folds", nargs="+", help="hold out only these writers in the cross-writer report")
+    ap.add_argument(
+        "--spent-blind-tasks",
+        nargs="*",
+        default=list(SPENT_BLIND_TASKS),
+        help=f"tasks trained also on the spent blind sets (default: {' '.join(SPENT_BLIND_TASKS)})",
+    )
+    ap.add_argument("--train-held-out", action="store_true", help="also train on HELD_OUT_BATCHES")
     args = ap.parse_args(argv)
     found = batches(args.batches)
+    held = [] if args.batches else batches(held_out=True)
+    if args.train_held_out:
+        found, held = sorted(found + held), []
     if len(found) < 2:
         print("need at least two writer batches under training/intent/", file=sys.stderr)
         return 2
-    report: dict = {"batches": [b.name for b in found], "C": C_REG}
+    report: dict = {
+        "batches": [b.name for b in found],
+        "held_out_batches": [b.name for b in held],
+        "C": C_REG,
+    }
     if args.no_lexicon:
         from qinglang.intent import features as feat_mod
 
@@ -216,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         labels = list(table)
         data = {b.name: rows for b in found if (rows := read_batch(b, task))}
-        if not args.batches and task in SPENT_BLIND_TASKS:
+        if not args.batches and task in args.spent_blind_tasks:
             for name in SPENT_BLIND:
                 if rows := read_blind(ROOT / "evaluations" / "blind" / name, task):
                     data[f"blind_{name}"] = rows
@@ -226,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: unknown {task} intents {sorted(bad)}", file=sys.stderr)
                 return 2
         t0 = time.time()
-        report[task] = {"ngram": cross_writer(task, labels, data, featurize, args.folds)}
+        extra = {b.name: rows for b in held if (rows := read_batch(b, task))}
+        report[task] = {"ngram": cross_writer(task, labels, data, featurize, args.folds, extra)}
         report[task]["ngram_seconds"] = round(time.time() - t0, 1)
         if args.compare_e5:
             cache: dict[str, np.ndarray] = {}
@@ -239,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                 return np.vstack([cache[t] for t in texts])
 
             t0 = time.time()
-            report[task]["e5"] = cross_writer(task, labels, data, e5)
+            report[task]["e5"] = cross_writer(task, labels, data, e5, extra_tests=extra)
             report[task]["e5_seconds"] = round(time.time() - t0, 1)
         for method in ("ngram", "e5"):
             if method in report[task]:
