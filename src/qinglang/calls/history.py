@@ -47,6 +47,9 @@ class CallRow(NamedTuple):
     reason: str  # diversion reason as written ('' when absent)
     call_id: str
     recording: str = ""  # path under the recordings folder, as written
+    # the number the carrier reported diverting the call to, answered or not ('' when none): a
+    # diversion that nobody picked up still shows the forwarding was in place
+    diverted_to: str = ""
 
 
 @dataclass
@@ -133,6 +136,7 @@ def build_view(calls: Iterable[Call], customers: Mapping[str, Customer] | None =
                 c.diversion_reason or "",
                 c.call_id,
                 c.recording or "",
+                by,
             )
         )
     as_of = last.date() if last is not None else date.today()

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import datetime
 from statistics import median
 
 from scipy.stats import binomtest
@@ -65,6 +66,32 @@ def _median(values: list[float]) -> float | None:
 def in_office_hours(row: CallRow) -> bool:
     """Weekday 09:00-18:00 Asia/Shanghai (public holidays are not known here)."""
     return row.at.weekday() < 5 and 9 <= row.at.hour < 18
+
+
+def _seen_undiverted(
+    calls: list[CallRow], key: str, first_answered: datetime, reports_unanswered: bool
+) -> bool:
+    """The line was seen not forwarded before its calls first went to `key`.
+
+    The start is the first call the carrier reported diverted to `key`, answered or not (a
+    switchboard that does not pick up still shows the forwarding was in place). What shows the
+    line was not forwarded yet: a call that rang out with no diversion reported (forwarding on no
+    answer or unconditional would have diverted it), only when the carrier is seen reporting
+    diversions nobody answered, with or without the number (`reports_unanswered`: else a
+    ring-out says nothing); or, when the
+    line is forwarded unconditionally, the borrower answering in person. A borrower answering in
+    person before a forwarding on no answer says nothing: it only takes the calls they miss.
+    """
+    start = min((r.at for r in calls if r.diverted_to == key), default=first_answered)
+    start = min(start, first_answered)
+    reasons = [r.reason.strip().lower() for r in calls if r.diverted_to == key]
+    unconditional = bool(reasons) and sum(x == "unconditional" for x in reasons) * 2 > len(reasons)
+    for r in calls:
+        if r.at >= start or not r.outbound or r.diverted_to or r.reason:
+            continue
+        if (not r.answered and reports_unanswered) or (r.answered and unconditional):
+            return True
+    return False
 
 
 class SharedTargetDetector(CallDetector):
@@ -98,17 +125,20 @@ class SharedTargetDetector(CallDetector):
             g = NumberGroup("forwarding_target", key, members, 0, calls=len(rows))
             standing: list[str] = []
             onset: list[str] = []
-            seen = 0  # members seen answering themselves before the diversion began
+            seen = 0  # members seen not forwarded before the diversion began
+            # the carrier reports diversions nobody picked up (then a ring-out shows no forwarding)
+            reports_unanswered = any(
+                (r.diverted_to or r.reason) and not r.answered
+                for m in members
+                for r in view.borrowers[m].calls
+            )
             for m in members:
                 since = view.borrowers[m].overdue_since
                 first_at = min(r.at for r in rows_of[m])
                 first = first_at.date()
                 after = since is not None and first >= since
                 (onset if after or not view.has_customers else standing).append(m)
-                # the borrower answered their own phone before the diversion began
-                seen += after and any(
-                    r.answered and not r.by and r.at < first_at for r in view.borrowers[m].calls
-                )
+                seen += after and _seen_undiverted(view.borrowers[m].calls, key, first_at, reports_unanswered)
             onset_of[key] = onset
             g.parties = len(parties(onset, view, key)) if onset else 0
             n_office = sum(1 for r in rows if in_office_hours(r))
