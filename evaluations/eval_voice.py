@@ -54,7 +54,15 @@ from typing import Any
 
 import numpy as np
 
-from qinglang.voice.pipeline import THRESHOLD, cluster_embeddings, embed_recordings, staff_voices
+from qinglang.calls.numbers import number_key
+from qinglang.voice.pipeline import (
+    THRESHOLD,
+    cluster_embeddings,
+    embed_recordings,
+    keep_own_calls_within_spread,
+    set_apart_lines,
+    staff_voices,
+)
 from qinglang.voice.synth import synthesise_collector_references, synthesise_recordings
 
 SWEEP = [round(t, 2) for t in np.arange(0.70, 0.97, 0.02)]
@@ -108,7 +116,7 @@ def _family_of(raw: object) -> dict[str, str]:
     return out
 
 
-def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, Any]:
+def evaluate_folder(folder: Path, staff_dir: Path | None = None, no_apart: bool = False) -> dict[str, Any]:
     """Voice groups of a recording folder scored against its truth (see the module docstring)."""
     import csv
 
@@ -122,6 +130,7 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
     customer: dict[str, str] = {}
     recordings: dict[str, Path] = {}
     reference: set[str] = set()
+    answered_by: dict[str, str] = {}
     with (folder / "calls.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cid = row["call_id"]
@@ -132,6 +141,8 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
                 customer[cid] = row.get("customer_id", "")
                 if not (row.get("answered_by") or "").strip():
                     reference.add(cid)  # no diversion: the borrower's own phone, own voice
+                else:
+                    answered_by[cid] = number_key(row["answered_by"])
     staff_dir = staff_dir or (folder / "staff")
     staff = {q.stem: q for q in sorted(staff_dir.glob("*.wav"))} if staff_dir.is_dir() else {}
     exclude = staff_voices(staff) if staff else None
@@ -140,7 +151,22 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
     cpu = time.process_time() - t0
     scored = {c: speakers[c] for c in emb if c in speakers}
     emb = {c: emb[c] for c in scored}
+    # family lines, as calls/voices.family_lines reads them from a customers file (relations.py):
+    # an answering number answering for >= 2 customers, all of one family; truth's
+    # family_customers stands in for the customers file's surnames / households here
+    customers_of: dict[str, set[str]] = {}
+    for c, num in answered_by.items():
+        customers_of.setdefault(num, set()).add(customer.get(c, c))
+    lines = {
+        num
+        for num, cs in customers_of.items()
+        if len(cs) >= 2 and len({family.get(x, "cust:" + x) for x in cs}) == 1
+    }
+    apart = {c: "line:" + num for c, num in answered_by.items() if num in lines and c in emb}
     groups = cluster_embeddings(emb, THRESHOLD)
+    if not no_apart:
+        groups = set_apart_lines(groups, apart)
+        groups = keep_own_calls_within_spread(groups, emb, reference)
     out: dict[str, Any] = {
         "folder": str(folder),
         "recordings": len(recordings),
@@ -148,6 +174,7 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None) -> dict[str, An
         "skipped": len(skipped),
         "staff_voices_left_out": len(staff),
         "threshold": THRESHOLD,
+        "family_line_calls_set_apart": 0 if no_apart else len(apart),
         **score_groups(groups, scored),
         "embedding_cpu_seconds_per_call": round(cpu / max(len(emb), 1), 3),
     }
@@ -270,10 +297,15 @@ def main() -> int:
     ap.add_argument(
         "--staff", type=Path, help="with --folder: the lender's own voices (default FOLDER/staff)"
     )
+    ap.add_argument(
+        "--no-apart",
+        action="store_true",
+        help="with --folder: keep family-line calls in other voices' groups (before set_apart_lines)",
+    )
     ap.add_argument("--note", default="")
     a = ap.parse_args()
     if a.folder:
-        res = {"note": a.note, **evaluate_folder(a.folder, a.staff)}
+        res = {"note": a.note, **evaluate_folder(a.folder, a.staff, no_apart=a.no_apart)}
         text = json.dumps(res, indent=1, ensure_ascii=False)
         print(text)
         if a.json:

@@ -134,6 +134,21 @@ def test_voices(n_parties: list[int], background: VoiceBackground) -> list[tuple
 test_voices.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
 
 
+def family_lines(view: CallView) -> dict[str, str]:
+    """Answering numbers that answer only for one family (two or more borrowers, one party by
+    relations.py, as shared_target sets a number aside as `family`): number -> line key."""
+    members_of: dict[str, set[str]] = {}
+    for b in view.borrowers.values():
+        for r in b.calls:
+            if r.by:
+                members_of.setdefault(r.by, set()).add(b.customer_id)
+    return {
+        num: f"line:{num}"
+        for num, ms in members_of.items()
+        if len(ms) >= 2 and len(parties(sorted(ms), view, num)) == 1
+    }
+
+
 def _pipeline() -> Callable[..., list]:
     try:
         return importlib.import_module("qinglang.voice.pipeline").voice_groups  # type: ignore[no-any-return]
@@ -156,6 +171,8 @@ def voice_groups_for(folder: Path) -> Callable[[CallView], Findings]:
         customer_of: dict[str, str] = {}
         recordings: dict[str, Path] = {}
         reference: set[str] = set()
+        lines = family_lines(view)
+        apart: dict[str, str] = {}  # calls answered on a family's line (pipeline.set_apart_lines)
         for b in view.borrowers.values():
             for r in b.calls:
                 if r.recording and r.answered:
@@ -164,6 +181,8 @@ def voice_groups_for(folder: Path) -> Callable[[CallView], Findings]:
                     if p.exists():
                         recordings[r.call_id] = p
                         customer_of[r.call_id] = b.customer_id
+                        if r.by in lines:
+                            apart[r.call_id] = lines[r.by]
                         # the borrower's own voice: undiverted, on the phone they gave
                         if r.outbound and not r.by and b.phone and r.dialled == b.phone:
                             reference.add(r.call_id)
@@ -176,6 +195,10 @@ def voice_groups_for(folder: Path) -> Callable[[CallView], Findings]:
         kw: dict[str, object] = {"min_calls": 1}  # every voice heard, once or more: the tests' family
         if staff:
             kw["staff"] = staff
+        if apart:
+            kw["apart"] = apart
+        if reference:
+            kw["own"] = sorted(reference)  # the borrowers' own phones (pipeline: within the core's spread)
         found = voice_groups(recordings, **kw) if recordings else []
         found = [vg for vg in found if any(c in customer_of for c in vg.call_ids)]
         # who a call is known to be: the phone on file (a household phone is one person's or the
