@@ -18,8 +18,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from helpers import END, Book
+from helpers import END, SH, Book
 
+from qinglang.calls.detectors.shared_target import _seen_undiverted
+from qinglang.calls.history import CallRow
 from qinglang.calls.numbers import number_key
 from qinglang.calls.run import CallsResult, run_calls
 
@@ -96,3 +98,40 @@ def test_a_desk_taking_over_after_arrears_with_ring_outs_before_is_flagged(resul
     assert g.facts["members_diverted_within_records"] == 8
     assert g.role is None and g.flagged
     assert _flagged(result, "C") == {f"C{i}" for i in range(8)}
+
+
+def _row(day: int, answered: bool, to: str = "", reason: str = "") -> CallRow:
+    at = datetime(2026, 3, day, 10, tzinfo=SH)
+    return CallRow(
+        at,
+        True,
+        answered,
+        10,
+        60 if answered else None,
+        "+8613900000000",
+        to if answered else "",
+        reason,
+        f"r{day}",
+        "",
+        to,
+    )
+
+
+def test_what_shows_a_line_was_not_forwarded_yet() -> None:
+    first = datetime(2026, 3, 10, 10, tzinfo=SH)
+    key = "+862164483000"
+    ring_out = [_row(1, False), _row(10, True, key, "no_answer")]
+    # a ring-out with no diversion shows it, when the carrier reports unanswered diversions
+    assert _seen_undiverted(ring_out, key, first, reports_unanswered=True)
+    # silent: where the carrier reports answered diversions only, a ring-out says nothing
+    assert not _seen_undiverted(ring_out, key, first, reports_unanswered=False)
+    # silent: answering in person before a forwarding on no answer says nothing
+    in_person = [_row(1, True), _row(10, True, key, "no_answer")]
+    assert not _seen_undiverted(in_person, key, first, reports_unanswered=True)
+    # ... but before an unconditional forwarding it does
+    unconditional = [_row(1, True), _row(10, True, key, "unconditional")]
+    assert _seen_undiverted(unconditional, key, first, reports_unanswered=True)
+    # silent: a diversion nobody answered, reported before the first answered one, starts it
+    early = [_row(3, False, key, "no_answer"), _row(5, False), _row(10, True, key, "no_answer")]
+    early[0] = early[0]._replace(diverted_to=key)
+    assert not _seen_undiverted(early, key, first, reports_unanswered=True)

@@ -29,7 +29,11 @@ MIN_REFERENCE_CALLS recorded reference calls, p is measured over all pairs of ca
 people (agencies' own pairs included: stricter) and the groups' facts say "all_calls".
 
 A relative answering for 2-3 family members counts as one party (relations.py) and stays under
-MIN_PARTIES whatever the rate: never flagged.
+MIN_PARTIES whatever the rate: never flagged. A look-alike relative's calls can still be merged
+into an agency's voice (voice_v2); the calls answered through a family line (family_lines: a
+number answering only for one family) are passed to the pipeline (`apart`), which keeps them out
+of other voices' groups, and the reference calls (`own`) stay in a group heard on other lines only
+within that group's spread (voice/pipeline.py, docs/voice.md "After voice_v2").
 
 Measured (evaluations/results/voice_v1_dev_after.json; synthetic espeak-ng voices): on voice_v1,
 24 of 2,278 reference pairs joined, p 0.0105, rate 1.55 over 148 borrowers: the six agency voices
