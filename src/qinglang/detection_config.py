@@ -177,6 +177,23 @@ class ClusterParams(_Section):
     # coached-only campaigns (signals/coached.py) whose members are as close across as within
     # (cross mean similarity / geometric mean of the within means) are one coaching group's script
     coached_script_min_ratio: float = 0.9
+    # coached cohorts (signals/cohort.py): loose complaints read as the agency package from overdue
+    # (or soon due) borrowers, filed over weeks, whose wording is far closer to each other than
+    # random groups of the lender's other overdue borrowers' complaints are
+    cohort_enabled: bool = True
+    cohort_min_members: int = 8  # customers
+    cohort_due_days: int = 7  # "soon due": within this many days of a due date
+    cohort_member_lift: float = (
+        1.5  # a member's mean similarity to the others over its similarity to the background
+    )
+    cohort_min_lift: float = 1.75  # the group's mean pairwise similarity over random background groups'
+    cohort_max_p: float = 0.002  # permutation p-value against the background groups
+    cohort_draws: int = 999
+    cohort_min_background: int = 20
+    cohort_background_max: int = 3000
+    cohort_batch_gap_days: float = (
+        4.0  # filings further apart than this are different batches (evidence text)
+    )
 
 
 class SignalParams(_Section):

@@ -53,7 +53,14 @@ from qinglang.signals.campaign import (
     incident_guard,
     small_cluster,
 )
-from qinglang.signals.coached import is_coached_only, script_groups
+from qinglang.signals.coached import TIE_CODES, is_coached_only, script_groups
+from qinglang.signals.cohort import (
+    closest_campaigns,
+    closest_script,
+    due_or_overdue,
+    filing_batches,
+    find_cohort,
+)
 from qinglang.signals.cotiming import co_timed_evidence, co_timed_groups, dominant
 from qinglang.signals.organizers import cluster_indicators, rank_organizers
 from qinglang.signals.record import membership_evidence, own_evidence, timing_evidence, watch_evidence
@@ -420,36 +427,10 @@ def run_scan(
     results: list[ClusterResult] = []
     member_of: dict[int, tuple[ClusterResult, float]] = {}
     for rank, (score, ctx, ev) in enumerate(raw_clusters, start=1):
-        cid = f"C{rank:05d}"
-        members = sorted(ctx.members, key=lambda i: feats[i].ts)
-        organizers = rank_organizers(ctx)
-        times = [feats[i].received_at for i in members]
-        rep = _representative(members, ctx, table.texts)
-        status = cluster_status(score, ev, config.threshold, config.clusters.watch_threshold)
-        cluster = Cluster(
-            cluster_id=cid,
-            size=len(members),
-            score=score,
-            complaint_ids=[feats[i].complaint_id for i in members],
-            first_seen=min(times).astimezone(SHANGHAI),
-            last_seen=max(times).astimezone(SHANGHAI),
-            template=rep,
-            indicators=cluster_indicators(ctx),
-            organizers=organizers,
-            status=status,
-            status_reason=_status_reason(status, ev),
-            incident=incident_summary(ctx, members) if status == "incident" else None,
-            evidence=[
-                Reason(code=e.code, weight=e.weight, detail_zh=e.detail_zh, detail_en=e.detail_en) for e in ev
-            ],
-        )
-        cr = ClusterResult(cluster=cluster, flagged=status == "campaign", evidence=ev, members=members)
+        cr, strengths = _make_result(f"C{rank:05d}", score, ctx, ev, feats, table.texts, config)
         results.append(cr)
-        org_keys = {(o.kind, o.value) for o in organizers}
-        in_template = {i for pos in ctx.template_groups.values() for i in pos}
-        for i in members:
-            carries = any(k in org_keys for k in feats[i].indicators)
-            member_of[i] = (cr, membership_strength(carries, i in in_template, config.community))
+        for i, strength in strengths.items():
+            member_of[i] = (cr, strength)
 
     # A complaint still alone that was filed from a cluster's office block (link.rules: at least
     # `office_block_min` of the cluster's complaints from it and `office_block_share` of everything
@@ -614,6 +595,12 @@ def run_scan(
             member_of[i] = (cluster_by_id[picked], cp.weak_membership)
             _attach(cluster_by_id[picked], i, feats)
 
+    # A coaching group sending its members in batches over weeks leaves complaints that nothing
+    # above attached: read as the package, worded alike beyond the lender's background, they are
+    # a coached cohort (signals/cohort.py), or late filers of a campaign worded like them.
+    if config.clusters.cohort_enabled:
+        _coached_cohorts(results, member_of, feats, table.texts, intents, context_of, config)
+
     scored: list[ScoredComplaint] = []
     for i, f in enumerate(feats):
         own_cr, strength = member_of.get(i, (None, 0.0))
@@ -650,6 +637,50 @@ def run_scan(
         wave_sessions=waves,
         represented=represented,
     )
+
+
+def _make_result(
+    cid: str,
+    score: float,
+    ctx: ClusterContext,
+    ev: list[Evidence],
+    feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
+    config: DetectionConfig,
+) -> tuple[ClusterResult, dict[int, float]]:
+    """A scored cluster as the scan reports it, and each member's membership strength."""
+    members = sorted(ctx.members, key=lambda i: feats[i].ts)
+    organizers = rank_organizers(ctx)
+    times = [feats[i].received_at for i in members]
+    rep = _representative(members, ctx, texts)
+    status = cluster_status(score, ev, config.threshold, config.clusters.watch_threshold)
+    cluster = Cluster(
+        cluster_id=cid,
+        size=len(members),
+        score=score,
+        complaint_ids=[feats[i].complaint_id for i in members],
+        first_seen=min(times).astimezone(SHANGHAI),
+        last_seen=max(times).astimezone(SHANGHAI),
+        template=rep,
+        indicators=cluster_indicators(ctx),
+        organizers=organizers,
+        status=status,
+        status_reason=_status_reason(status, ev),
+        incident=incident_summary(ctx, members) if status == "incident" else None,
+        evidence=[
+            Reason(code=e.code, weight=e.weight, detail_zh=e.detail_zh, detail_en=e.detail_en) for e in ev
+        ],
+    )
+    cr = ClusterResult(cluster=cluster, flagged=status == "campaign", evidence=ev, members=members)
+    org_keys = {(o.kind, o.value) for o in organizers}
+    in_template = {i for pos in ctx.template_groups.values() for i in pos}
+    strengths = {
+        i: membership_strength(
+            any(k in org_keys for k in feats[i].indicators), i in in_template, config.community
+        )
+        for i in members
+    }
+    return cr, strengths
 
 
 def represented_customers(
@@ -1080,3 +1111,133 @@ def _representative(members: list[int], ctx: ClusterContext, texts: Sequence[str
     if ctx.template_groups:
         return texts[max(ctx.template_groups.values(), key=len)[0]]
     return texts[members[0]]
+
+
+def _coached_cohorts(
+    results: list[ClusterResult],
+    member_of: dict[int, tuple[ClusterResult, float]],
+    feats: Sequence[RecordFeatures],
+    texts: Sequence[str],
+    intents: dict[int, IntentResult],
+    context_of: Callable[[list[int]], ClusterContext],
+    config: DetectionConfig,
+) -> None:
+    """Complaints nothing attached (signals/cohort.py), carrying an agency demand, read by the
+    intent model as the package, from overdue or soon-due borrowers, whose wording is far closer to
+    each other than random groups of the lender's other overdue borrowers' loose complaints (same
+    channel mix) are among themselves: a coached cohort. Members worded more like one flagged
+    campaign than like the rest join that campaign (`closest_campaigns`: attribution only, a reason
+    of weight 0, weak membership); the rest, if still a cohort by the same test, joins a flagged
+    campaign worded like it as a whole (`closest_script`, as coached sessions do) or becomes a
+    cluster of its own, appended after the others (reason `coached_script`, naming its batches and
+    saying whether an organiser tie was found); the campaign signals decide on it like on any
+    other. `results` and `member_of` are updated in place."""
+    cp = config.clusters
+    loose = [i for i, f in enumerate(feats) if i not in member_of and due_or_overdue(f, cp.cohort_due_days)]
+    maybe = [i for i in loose if carries_demand(feats[i])]
+    if len(maybe) < cp.cohort_min_members:
+        return
+    intents.update(complaint_intents([i for i in maybe if i not in intents], texts))
+    cands = [i for i in maybe if intents[i].intent == "agency_package"]
+    if len({feats[i].customer_key for i in cands}) < cp.cohort_min_members:
+        return
+    chosen = set(cands)
+    background = [i for i in loose if i not in chosen]
+    channels = [f.channel for f in feats]
+    found = find_cohort(cands, background, texts, cp, channels)
+    if found is None:
+        return
+    campaigns = [cr for cr in results if cr.flagged]
+
+    def join(cr: ClusterResult, extra: list[int], zh: str, en: str) -> None:
+        reason = evidence("coached_script", 0.0, zh, en, [feats[i].complaint_id for i in extra[:50]])
+        cr.evidence.append(reason)
+        shown = Reason(code=reason.code, weight=0.0, detail_zh=reason.detail_zh, detail_en=reason.detail_en)
+        cr.cluster.evidence = [*(cr.cluster.evidence or []), shown]
+        for i in sorted(extra, key=lambda i: (feats[i].ts, i)):
+            member_of[i] = (cr, config.community.weak_membership)
+            _attach(cr, i, feats)
+
+    hosts = closest_campaigns(
+        found.members, [cr.members for cr in campaigns], background, texts, cp, channels
+    )
+    for h in sorted(set(hosts.values())):
+        extra = sorted(i for i, hh in hosts.items() if hh == h)
+        join(
+            campaigns[h],
+            extra,
+            f"{len(extra)} 件游离投诉（逾期或临近还款日的借款人，意图模型判为代理机构式诉求包，分散在数日至数周内"
+            f"提交）措辞与本团伙的投诉最接近：同一机构的借款人补交或经其他渠道提交，并入（仅归属，不加分）",
+            f"{len(extra)} loose complaints (overdue or soon-due borrowers, read by the intent model as an "
+            f"agency's package, filed over days or weeks) are worded most like this campaign's own: its "
+            f"borrowers filing late or through another door, joined (attribution only, no weight)",
+        )
+    if hosts:
+        rest = [i for i in found.members if i not in hosts]
+        found = (
+            find_cohort(rest, background, texts, cp, channels) if len(rest) >= cp.cohort_min_members else None
+        )
+        if found is None:
+            return
+    members = sorted(found.members, key=lambda i: (feats[i].ts, i))
+    if len({feats[i].customer_key for i in members}) < cp.cohort_min_members:
+        return
+    batches = filing_batches([feats[i].ts for i in members], cp.cohort_batch_gap_days)
+    local = [
+        (datetime.fromtimestamp(a, SHANGHAI), datetime.fromtimestamp(b, SHANGHAI), n) for a, b, n in batches
+    ]
+    when_zh = "；".join(
+        f"{a:%m-%d}–{b:%m-%d} {n} 件" if a.date() != b.date() else f"{a:%m-%d} {n} 件" for a, b, n in local
+    )
+    when_en = "; ".join(
+        f"{a:%m-%d}–{b:%m-%d}: {n}" if a.date() != b.date() else f"{a:%m-%d}: {n}" for a, b, n in local
+    )
+    exponent = f"1e{int(np.floor(np.log10(found.p)))}" if found.p > 0 else "0"
+    lift = found.within / found.background
+    what_zh = (
+        f"{len(members)} 名逾期或临近还款日的借款人（{found.candidates} 件游离投诉被意图模型判为代理机构式诉求包）"
+        f"分 {len(batches)} 批提交（{when_zh}），各用自己的话，却按同一份清单提出同一套诉求；"
+        f"彼此措辞的相似度是本行其他逾期借款人投诉之间的 {lift:.1f} 倍（随机抽样 p≈{exponent}）："
+        f"有人分批指导投诉（同一指导群）"
+    )
+    what_en = (
+        f"{len(members)} overdue or soon-due borrowers ({found.candidates} loose complaints read by the intent "
+        f"model as an agency's package) filed in {len(batches)} batches ({when_en}), each in their own words, "
+        f"yet following one checklist: their wording is {lift:.1f}x closer to each other than the lender's "
+        f"other overdue borrowers' complaints are (random draws, p≈{exponent}): a group coached to file in batches"
+    )
+    # a cohort worded like a flagged campaign as a whole (as close across as within) is that
+    # campaign's own borrowers: joined to it, as coached sessions of one script are
+    host, ratio = closest_script(members, [cr.members for cr in campaigns], texts)
+    if host is not None and ratio >= cp.coached_script_min_ratio:
+        join(
+            campaigns[host],
+            members,
+            f"{what_zh}；其措辞与本团伙的投诉一样接近（比值 {ratio:.2f}）：同一机构，并入（仅归属，不加分）",
+            f"{what_en}; worded as closely to this campaign's complaints as within it (ratio {ratio:.2f}): one "
+            f"agency, joined (attribution only, no weight)",
+        )
+        return
+
+    def cohort_evidence(org_zh: str, org_en: str) -> Evidence:
+        return evidence(
+            "coached_script",
+            config.weight("campaign", "coached_script"),
+            f"{what_zh}；{org_zh}" if org_zh else what_zh,
+            f"{what_en}; {org_en}" if org_en else what_en,
+            [feats[i].complaint_id for i in members[:50]],
+        )
+
+    _, first = campaign_evidence(context_of(members), [cohort_evidence("", "")])
+    tied = [e for e in first if e.weight > 0 and (e.code in TIE_CODES or e.code == "shared_ip_block")]
+    if tied:
+        org_zh = "成员之间另有共同线索：" + "、".join(e.code for e in tied)
+        org_en = "the members are also tied: " + ", ".join(e.code for e in tied)
+    else:
+        org_zh, org_en = "同一套诉求分批出现，未发现组织者联系方式", "no organiser contact found"
+    ctx = context_of(members)
+    score, ev = campaign_evidence(ctx, [cohort_evidence(org_zh, org_en)])
+    cr, _ = _make_result(f"C{len(results) + 1:05d}", score, ctx, ev, feats, texts, config)
+    results.append(cr)
+    for i in members:  # each carries the group's wording by the per-member test: as a template copy does
+        member_of[i] = (cr, config.community.strong_membership)
