@@ -60,6 +60,7 @@ from qinglang.voice.pipeline import (
     cluster_embeddings,
     embed_recordings,
     keep_own_calls_within_spread,
+    reference_threshold,
     set_apart_lines,
     staff_voices,
 )
@@ -116,7 +117,9 @@ def _family_of(raw: object) -> dict[str, str]:
     return out
 
 
-def evaluate_folder(folder: Path, staff_dir: Path | None = None, no_apart: bool = False) -> dict[str, Any]:
+def evaluate_folder(
+    folder: Path, staff_dir: Path | None = None, no_apart: bool = False, fixed_threshold: bool = False
+) -> dict[str, Any]:
     """Voice groups of a recording folder scored against its truth (see the module docstring)."""
     import csv
 
@@ -163,7 +166,9 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None, no_apart: bool 
         if len(cs) >= 2 and len({family.get(x, "cust:" + x) for x in cs}) == 1
     }
     apart = {c: "line:" + num for c, num in answered_by.items() if num in lines and c in emb}
-    groups = cluster_embeddings(emb, THRESHOLD)
+    # the cut the pipeline takes (groups_from_embeddings): from the reference calls' similarities
+    threshold = THRESHOLD if fixed_threshold else reference_threshold(emb, reference)
+    groups = cluster_embeddings(emb, threshold)
     if not no_apart:
         groups = set_apart_lines(groups, apart)
         groups = keep_own_calls_within_spread(groups, emb, reference)
@@ -173,7 +178,10 @@ def evaluate_folder(folder: Path, staff_dir: Path | None = None, no_apart: bool 
         "embedded": len(emb),
         "skipped": len(skipped),
         "staff_voices_left_out": len(staff),
-        "threshold": THRESHOLD,
+        "threshold": round(threshold, 4),
+        "threshold_from": "fixed THRESHOLD"
+        if fixed_threshold or threshold == THRESHOLD
+        else "reference calls",
         "family_line_calls_set_apart": 0 if no_apart else len(apart),
         **score_groups(groups, scored),
         "embedding_cpu_seconds_per_call": round(cpu / max(len(emb), 1), 3),
@@ -302,10 +310,18 @@ def main() -> int:
         action="store_true",
         help="with --folder: keep family-line calls in other voices' groups (before set_apart_lines)",
     )
+    ap.add_argument(
+        "--fixed-threshold",
+        action="store_true",
+        help="with --folder: cut at THRESHOLD, not at the reference calls' 1%% tail (before round 3)",
+    )
     ap.add_argument("--note", default="")
     a = ap.parse_args()
     if a.folder:
-        res = {"note": a.note, **evaluate_folder(a.folder, a.staff, no_apart=a.no_apart)}
+        res = {
+            "note": a.note,
+            **evaluate_folder(a.folder, a.staff, no_apart=a.no_apart, fixed_threshold=a.fixed_threshold),
+        }
         text = json.dumps(res, indent=1, ensure_ascii=False)
         print(text)
         if a.json:

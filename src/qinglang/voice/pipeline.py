@@ -16,6 +16,11 @@ balance of purity and recall. It leans to precision: a false "same voice" puts a
 an agency's group, a missed one only loses a lead. The voices were espeak-ng stand-ins, not
 real speech: recalibrate on a lender's own labelled calls before trusting the figure.
 
+Given the calls answered on the borrowers' own phones (`own`: each another person), 0.90 is a
+floor: the cut is where TARGET_FALSE_MERGE (1 %) of their pairs would be "one voice"
+(reference_threshold; docs/voice.md "Round 3"). Where strangers sound alike (look-alike voices,
+one line's codec) the fixed 0.90 merged several speakers into one group (voice_v3).
+
 Mono recordings hold the collector too, and one collector calls hundreds of borrowers: pass
 the lender's own voices (`staff`: collectors' enrolment recordings, the IVR greeting) and each
 call's partials close to one of them (cosine >= STAFF_SIMILARITY, 0.80) are left out of its
@@ -47,6 +52,9 @@ MIN_SPEECH_SECONDS = 1.0  # less voiced audio than this gives no embedding (a ha
 EMBED_BATCH_CALLS = 16
 SIMILARITY_CELLS = 2**25  # similarities computed at once in cluster_embeddings (128 MB of float32)
 STAFF_SIMILARITY = 0.80  # a partial this close to a staff voice is the lender's side of the call
+TARGET_FALSE_MERGE = 0.01  # share of known-different call pairs (reference calls) allowed at the cut
+MIN_REFERENCE_PAIRS = 100  # reference pairs needed before their similarities set the cut
+MAX_REFERENCE_CALLS = 2000  # reference calls sampled (fixed seed) for the cut: 2M pairs at most
 
 log = logging.getLogger(__name__)
 
@@ -259,6 +267,36 @@ def keep_own_calls_within_spread(
     return sorted(out, key=lambda g: (-len(g), g[0]))
 
 
+def reference_threshold(
+    embeddings: Mapping[str, npt.NDArray[np.float32]],
+    reference: Collection[str],
+    target: float = TARGET_FALSE_MERGE,
+    floor: float = THRESHOLD,
+) -> float:
+    """The cut at which known-different voices are "one voice" at most `target` of the time: the
+    (1 - target) quantile of the cosine similarities between reference calls (answered on the
+    borrowers' own phones: each another person), never below `floor` (THRESHOLD).
+
+    WHY: how alike strangers sound depends on the lender's borrowers, line quality and codec, not
+    only on the encoder; a fixed 0.90 read on synthetic development speakers let look-alike
+    voices merge where strangers score higher (voice_v3: 1 % of reference pairs at >= 0.919, and
+    two flagged groups each made of several agency speakers and strangers). The reference calls
+    are measured on the calls under test, never on truth. A borrower heard twice on their own
+    phone counts as two strangers here, which can only raise the cut (stricter). Fewer than
+    MIN_REFERENCE_PAIRS pairs say nothing about a 1 % tail: `floor` is returned. Over
+    MAX_REFERENCE_CALLS reference calls a fixed-seed sample of them is used."""
+    ref = sorted(set(reference) & set(embeddings))
+    if len(ref) * (len(ref) - 1) // 2 < MIN_REFERENCE_PAIRS:
+        return floor
+    if len(ref) > MAX_REFERENCE_CALLS:
+        pick = np.random.default_rng(0).choice(len(ref), MAX_REFERENCE_CALLS, replace=False)
+        ref = [ref[int(i)] for i in sorted(pick)]
+    x = np.stack([embeddings[c] for c in ref]).astype(np.float64)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    sims = (x @ x.T)[np.triu_indices(len(ref), 1)]
+    return max(floor, float(np.quantile(sims, 1.0 - target)))
+
+
 def groups_from_embeddings(
     embeddings: Mapping[str, npt.NDArray[np.float32]],
     *,
@@ -268,9 +306,13 @@ def groups_from_embeddings(
     own: Collection[str] = (),
 ) -> list[VoiceGroup]:
     """apart: call id -> a line explained by its owner (see set_apart_lines); own: calls answered
-    on the borrower's own phone (see keep_own_calls_within_spread)."""
+    on the borrower's own phone (see keep_own_calls_within_spread). threshold None: the cut is
+    reference_threshold over `own` (THRESHOLD when there are too few of them)."""
     out = []
-    clusters = cluster_embeddings(embeddings, THRESHOLD if threshold is None else threshold)
+    if threshold is None:
+        threshold = reference_threshold(embeddings, own)
+        log.info("voice: cut at cosine %.4f (%d reference calls)", threshold, len(set(own)))
+    clusters = cluster_embeddings(embeddings, threshold)
     if apart:
         clusters = set_apart_lines(clusters, apart)
     if own:
