@@ -34,6 +34,9 @@ into an agency's voice (voice_v2); the calls answered through a family line (fam
 number answering only for one family) are passed to the pipeline (`apart`), which keeps them out
 of other voices' groups, and the reference calls (`own`) stay in a group heard on other lines only
 within that group's spread (voice/pipeline.py, docs/voice.md "After voice_v2").
+The same reference calls set the clustering's cut (pipeline.reference_threshold: where 1 % of
+their pairs would join, never below 0.90), so fewer strangers join and the rate below falls with it
+(voice_v1 1.48 -> 0.97 after round 3, docs/voice.md "Round 3"); the figures below are from before.
 
 Measured (evaluations/results/voice_v1_dev_after.json; synthetic espeak-ng voices): on voice_v1,
 24 of 2,278 reference pairs joined, p 0.0105, rate 1.55 over 148 borrowers: the six agency voices
