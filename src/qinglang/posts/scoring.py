@@ -94,7 +94,11 @@ def score_text(text: str, intent: IntentResult | None = None) -> PostScore:
     p_ad = intent.p(*AD_INTENTS)
     ad_frame = intent.intent in AD_INTENTS
     contacts = extract_contacts(text)
-    reach = any(c.kind in PRIVATE_KINDS for c in contacts) or bool(_DM_CUE.search(text.lower()))
+    # a contact only named inside a sentence is no offer to reach anyone (victims name scammers so):
+    # it is listed (an indicator to share) but adds nothing to the ad evidence
+    reach = any(c.kind in PRIVATE_KINDS and not c.named for c in contacts) or bool(
+        _DM_CUE.search(text.lower())
+    )
     factor = 1.0 if reach else NO_REACH_FACTOR
     live = hits if ad_frame else []
     izh, ien = POST_INTENTS[intent.intent]
@@ -128,7 +132,7 @@ def score_text(text: str, intent: IntentResult | None = None) -> PostScore:
             )
         )
     suppressed = [] if ad_frame else hits
-    private = [c for c in contacts if c.kind in PRIVATE_KINDS]
+    private = [c for c in contacts if c.kind in PRIVATE_KINDS and not c.named]
     contact_w = 0.0
     if private:
         contact_w = (CONTACT_WITH_TERMS if best else CONTACT_ALONE) if ad_frame else 0.0

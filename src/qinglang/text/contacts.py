@@ -42,6 +42,9 @@ class Contact:
     raw: str  # the original characters
     start: int  # span in the ORIGINAL text
     end: int
+    # True when the contact is only named inside a sentence, with no cue inviting anyone to use it
+    # ("那个zx_shangan99的不要信"): a victim names a scammer that way as often as an ad hides its id.
+    named: bool = False
 
 
 _SEP = r"[-\s./]?"
@@ -74,7 +77,7 @@ _WECHAT = re.compile(
     r"(?![a-z0-9_-])"
 )
 _QQ = re.compile(
-    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣我|扣|企鹅|蔻蔻|筘筘|口口|球球|群号|进群|加群|入群)(?:号|群)?\s?[:：=（(]?\s?"
+    r"(?:加|\+)?((?<![a-z])(?:qq|q)|扣扣|扣我|扣|企鹅|蔻蔻|筘筘|口口|球球|群号|进群|加群|入群|群)(?:号|群)?\s?[:：=（(]?\s?"
     r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _TLD = (
@@ -98,13 +101,21 @@ _HANDLE_AFTER_CUE = re.compile(
 # A WeChat id spelt out one character at a time after a cue ("v：h x 9 5 2 7 k k", "加微 z w y h _ 8 8 6 6":
 # the normaliser glues "_ 8" back together, so a few of the gaps may be gone).
 _WECHAT_SPACED = re.compile(
-    r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信)\s?[:：]?\s?((?:[a-z0-9_] ?){5,24}[a-z0-9_])(?![a-z0-9_])"
+    r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信|搜|找)\s?[:：]?\s?((?:[a-z0-9_] ?){5,24}[a-z0-9_])(?![a-z0-9_])"
 )
 # A handle signing off a post ("…有需要可以问我 sa_riji", "小美 xm_shangan", "来聊聊：zhang_zwgw"):
 # social ads often end with the contact and no cue at all. Only a token shaped like an id counts
 # (an underscore, or three digits in a row), standing on its own at the end.
 _TRAILING_HANDLE = re.compile(
     r"(?<![a-z0-9_@/-])(?<![a-z0-9]\.)((?=[a-z0-9_]*(?:_|\d{3}))[a-z][a-z0-9_]{4,19})[\s.!~。！～]*$"
+)
+# A handle named inside a sentence ("那个zx_shangan99的不要信", "小红书上那个“如意姐”ruyi_jiejie是…"): victims
+# name the scammer's id without a cue, ads drop it mid-text. Only a token with an underscore joining
+# letters counts here (an id, not a word, a model number or an amount), standing apart from other
+# ASCII (not part of a URL, path, e-mail or file name), and written as ids are in Chinese text: glued
+# to the words around it or at an edge, not set off by spaces on both sides like a quoted code.
+_EMBEDDED_HANDLE = re.compile(
+    r"(?<![a-z0-9_@/.:=-])((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@/-]|\.[a-z0-9])"
 )
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
 _LAWYER = re.compile(r"([\u4e00-\u9fff]{2,3})律师")
@@ -178,9 +189,10 @@ def _emit(
     a: int,
     b: int,
     claim: bool = True,
+    named: bool = False,
 ) -> None:
     s, e = mapped.span(a, b)
-    out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e))
+    out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e, named=named))
     if claim:
         taken.append((a, b))
 
@@ -199,7 +211,7 @@ def _any(norm: str, needles: str | tuple[str, ...]) -> bool:
 # with the unfiltered scan on every text of the blind sets.
 _NEEDS_URL = (".", "点", "dot")
 _NEEDS_WECHAT = "vw微威卫绿"  # vx wx v信 weixin wechat v 微信 微 威信 威 卫星 绿泡泡
-_NEEDS_WECHAT_SPACED = "vw微薇威"
+_NEEDS_WECHAT_SPACED = "vw微薇威搜找"
 _NEEDS_HANDLE_CUE = "私询联加+➕👉戳滴"  # 私信 私我 私聊 详询 咨询 联系 加 添加 + ➕ 👉 戳 滴滴
 _NEEDS_QQ = "q扣企蔻筘口球群"
 _NEEDS_ALIPAY = ("支付宝", "alipay", "zfb")
@@ -342,6 +354,14 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         a, b = m.span(1)
         if _free(taken, a, b) and not _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
+    for m in _EMBEDDED_HANDLE.finditer(norm) if "_" in norm else ():
+        a, b = m.span(1)
+        if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
+            continue
+        s, e = mapped.span(a, b)
+        if s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace():
+            continue  # set off by spaces inside a sentence: a quoted code or phrase ("扣款失败 hello_world 是")
+        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True)
     out.extend(_names(text))
     out.sort(key=lambda c: (c.start, c.kind))
     return out
