@@ -46,3 +46,26 @@ def test_group_number_glued_to_qun() -> None:
 )
 def test_not_ids(text: str) -> None:
     assert [p for p in _pairs(text) if p[0] in ("wechat", "qq")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle", "named"),
+    [
+        ("前期零费用～加我 n n f w 2 0 2 6", "nnfw2026", False),
+        ("统一回复：a h u a _ s a 5 2 0（这是我的）", "ahua_sa520", False),
+        ("手工皮具定制，v同名 x i a o p i j u，工期一周", "xiaopiju", False),
+        ("那人微信叫上岸导师阿强，号是 a q 1 9 8 8 0 6", "aq198806", True),
+        ("有问题加我 wxid_ajie2025", "wxid_ajie2025", False),
+    ],
+)
+def test_ids_spelt_out_without_a_platform_word(text: str, handle: str, named: bool) -> None:
+    found = {c.value: c.named for c in extract_contacts(text) if c.kind == "wechat"}
+    assert found.get(handle) is named
+
+
+def test_qq_glued_to_its_cue_is_a_qq_number() -> None:
+    assert _pairs("网贷逾期不用怕，加qq2847365901") == [("qq", "2847365901")]
+
+
+def test_spelt_out_letters_without_a_cue_are_not_an_id() -> None:
+    assert [p for p in _pairs("这道题选项 A B C D E F 都不对") if p[0] == "wechat"] == []

@@ -64,8 +64,8 @@ def lexicon_features(texts: Sequence[str]) -> np.ndarray:
                 out[row, k] = max(out[row, k], min(1.0, h.weight))
             if h.variant:
                 out[row, len(cats)] = 1.0
-        # an offered contact; one only named inside a sentence (a victim naming a scammer) is not
-        if any(c.kind in POST_LINK_CONTACTS and not c.named for c in extract_contacts(text)):
+        # an offered contact, read by the rules the models were trained with (Contact.late_rule)
+        if any(c.kind in POST_LINK_CONTACTS and not c.late_rule for c in extract_contacts(text)):
             out[row, len(cats) + 1] = 1.0
     return out
 

@@ -45,6 +45,10 @@ class Contact:
     # True when the contact is only named inside a sentence, with no cue inviting anyone to use it
     # ("那个zx_shangan99的不要信"): a victim names a scammer that way as often as an ad hides its id.
     named: bool = False
+    # True when only a rule added after the shipped intent models were trained finds it (an id named
+    # or spelt out with no platform word, after 搜/找, a group number glued to 群): the models' contact
+    # column leaves these out, so a text reads as it did in training, until the models are retrained.
+    late_rule: bool = False
 
 
 _SEP = r"[-\s./]?"
@@ -103,6 +107,17 @@ _HANDLE_AFTER_CUE = re.compile(
 _WECHAT_SPACED = re.compile(
     r"(?:(?<![a-z])(?:vx|wx|v|weixin|wechat)|微信|微|薇|威信|搜|找)\s?[:：]?\s?((?:[a-z0-9_] ?){5,24}[a-z0-9_])(?![a-z0-9_])"
 )
+# An id spelt out one character at a time with no platform word before it ("加我 n n f w 2 0 2 6",
+# "统一回复：a h u a _ s a 5 2 0", "号是 a q 1 9 8 8 0 6"): the spelling-out is the disguise. Six or
+# more characters, starting with a letter, mostly single characters between spaces (the normaliser
+# glues "_ 8", so a few gaps may be gone). Offered when a cue to add or message is just before it;
+# otherwise only named (a victim copying the scammer's id).
+_SPELT_OUT = re.compile(r"(?<![a-z0-9_])([a-z](?: ?[a-z0-9_]){5,23})(?![a-z0-9_])")
+_QQ_GLUED = re.compile(r"q{1,2}\d{5,11}")
+_OFFER_CUE_BEFORE = re.compile(
+    r"(?:加|添|私|联系|找|搜|戳|回复|同名|信|vx|wx|微|薇|威|扣|q|:)(?:我|她|他)?\W{0,2}$"
+)
+
 # A handle signing off a post ("…有需要可以问我 sa_riji", "小美 xm_shangan", "来聊聊：zhang_zwgw"):
 # social ads often end with the contact and no cue at all. Only a token shaped like an id counts
 # (an underscore, or three digits in a row), standing on its own at the end.
@@ -190,9 +205,12 @@ def _emit(
     b: int,
     claim: bool = True,
     named: bool = False,
+    late_rule: bool = False,
 ) -> None:
     s, e = mapped.span(a, b)
-    out.append(Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e, named=named))
+    out.append(
+        Contact(kind=kind, value=value, raw=text[s:e], start=s, end=e, named=named, late_rule=late_rule)
+    )
     if claim:
         taken.append((a, b))
 
@@ -279,6 +297,8 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
             if len(orig) == 2 and orig[0].isupper() != orig[1].isupper():
                 handle = m.group(1)[1] + handle
                 a -= 1
+        if m.group(1) == "wx" and m.end(1) == a and handle.startswith("id_"):
+            handle, a = "wx" + handle, a - 2  # "wxid_ajie2025": WeChat's own id prefix, not the cue
         if len(handle) < 6 and not handle.isdigit():
             continue
         cue = m.group(1)
@@ -297,10 +317,20 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         gaps = m.group(1).count(" ")
         spelt_out = gaps >= 3 and gaps >= (len(handle) - 1) / 2  # one character at a time, mostly
         if spelt_out and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
-            _emit(out, taken, mapped, text, "wechat", handle, a, b)
+            late = m.group(0).startswith(("搜", "找"))
+            _emit(out, taken, mapped, text, "wechat", handle, a, b, late_rule=late)
+    for m in _SPELT_OUT.finditer(norm) if " " in norm else ():
+        a, b = m.span(1)
+        handle = m.group(1).replace(" ", "")
+        gaps = m.group(1).count(" ")
+        if gaps >= 3 and gaps >= (len(handle) - 1) / 2 and _free(taken, a, b):
+            named = not _OFFER_CUE_BEFORE.search(norm[max(0, a - 8) : a])
+            if named and handle.isalpha():
+                continue  # "选项 A B C D E F": letters alone, with no cue, are not an id
+            _emit(out, taken, mapped, text, "wechat", handle, a, b, named=named, late_rule=True)
     for m in _HANDLE_AFTER_CUE.finditer(norm) if _any(norm, _NEEDS_HANDLE_CUE) else ():
         a, b = m.span(1)
-        if _free(taken, a, b):
+        if _free(taken, a, b) and not _QQ_GLUED.fullmatch(m.group(1)):  # "加qq2847365901": a QQ number
             _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
     for m in _QQ.finditer(norm) if _any(norm, _NEEDS_QQ) else ():
         a, b = m.span(2)
@@ -317,7 +347,17 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         if m.group(1) == "扣我" and len(qq) < 7:
             continue  # "扣我12000": money taken, not a QQ number
         if 5 <= len(qq) <= 11:
-            _emit(out, taken, mapped, text, "qq", qq, a, b)
+            _emit(
+                out,
+                taken,
+                mapped,
+                text,
+                "qq",
+                qq,
+                a,
+                b,
+                late_rule=m.group(1) == "群" and not m.group(0).startswith("加"),
+            )
     for m in _ALIPAY.finditer(norm) if _any(norm, _NEEDS_ALIPAY) else ():
         a, b = m.span(1)
         phone = normalize_phone(_digits(m.group(1)))
@@ -361,7 +401,7 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         s, e = mapped.span(a, b)
         if s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace():
             continue  # set off by spaces inside a sentence: a quoted code or phrase ("扣款失败 hello_world 是")
-        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True)
+        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True, late_rule=True)
     out.extend(_names(text))
     out.sort(key=lambda c: (c.start, c.kind))
     return out
