@@ -46,6 +46,12 @@ TIE_CODES = frozenset(
 )
 
 
+def char_tfidf() -> TfidfVectorizer:
+    """The one wording space of the coaching signals (scripts here, cohorts in signals/cohort.py):
+    character 2-3-grams, sublinear counts, grams seen at least twice."""
+    return TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2)
+
+
 def is_coached_only(codes: Sequence[str]) -> bool:
     """A campaign found as a coached wave and tied by no identifier."""
     return "coached_wave" in codes and not TIE_CODES.intersection(codes)
@@ -86,7 +92,7 @@ def script_groups(
         return []
     rows = sorted({i for members in flagged for i in members} | {i for members in coached for i in members})
     row = {i: k for k, i in enumerate(rows)}
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2)
+    vec = char_tfidf()
     try:
         vectors = vec.fit_transform([texts[i] for i in rows])
     except ValueError:  # no n-gram occurs twice: nothing in common

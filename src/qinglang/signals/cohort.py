@@ -43,11 +43,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from qinglang.detection_config import ClusterParams
 from qinglang.link.records import RecordFeatures
 from qinglang.link.rules import STAFF_WRITTEN_CHANNELS
+from qinglang.signals.coached import char_tfidf, wording_ratio
 
 SEED = 20261201
 DRAW_MAX = 200  # complaints in one random background group
@@ -75,6 +75,14 @@ def _channel(channels: Sequence[str | None] | None, i: int) -> str:
     return (channels[i] or "") if channels is not None else ""
 
 
+def _thin(positions: list[int], most: int) -> list[int]:
+    """At most `most` of `positions`, evenly spaced (a deterministic sample of the background)."""
+    if len(positions) <= most:
+        return positions
+    step = len(positions) / most
+    return [positions[int(k * step)] for k in range(most)]
+
+
 def _mean_pairwise(x) -> float:  # noqa: ANN001 (a sparse matrix)
     n = x.shape[0]
     if n < 2:
@@ -94,13 +102,10 @@ def find_cohort(
     """The coached cohort among `candidates` (positions read as the package), tested against
     `background` (positions of the lender's other loose complaints of overdue borrowers), or None."""
     cands = sorted(set(candidates))
-    bg = [i for i in sorted(set(background)) if i not in set(cands)]
-    if len(bg) > params.cohort_background_max:
-        step = len(bg) / params.cohort_background_max
-        bg = [bg[int(k * step)] for k in range(params.cohort_background_max)]
+    bg = _thin([i for i in sorted(set(background)) if i not in set(cands)], params.cohort_background_max)
     if len(cands) < params.cohort_min_members or len(bg) < params.cohort_min_background:
         return None
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2)
+    vec = char_tfidf()
     try:
         x = vec.fit_transform([texts[i] for i in [*cands, *bg]])
     except ValueError:  # nothing occurs twice
@@ -199,13 +204,10 @@ def closest_campaigns(
     mem = list(members)
     if not camps or len(mem) < 2:
         return {}
-    bg = sorted(set(background) - set(mem))
-    if len(bg) > params.cohort_background_max:
-        step = len(bg) / params.cohort_background_max
-        bg = [bg[int(k * step)] for k in range(params.cohort_background_max)]
+    bg = _thin(sorted(set(background) - set(mem)), params.cohort_background_max)
     rows = sorted({*mem, *(i for c in camps for i in c)} | set(bg))
     row = {i: k for k, i in enumerate(rows)}
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2)
+    vec = char_tfidf()
     try:
         x = vec.fit_transform([texts[i] for i in rows])
     except ValueError:
@@ -244,14 +246,12 @@ def closest_script(
     """The campaign (index into `campaigns`) whose complaints are worded most like `members` as a
     group, and its wording ratio (signals/coached.wording_ratio: mean cross similarity over the
     geometric mean of each side's own; TF-IDF weights fitted on all of them)."""
-    from qinglang.signals.coached import wording_ratio
-
     usable = [k for k, c in enumerate(campaigns) if len(c) >= 2]
     if not usable or len(members) < 2:
         return None, 0.0
     rows = sorted({*members, *(i for k in usable for i in campaigns[k])})
     row = {i: k for k, i in enumerate(rows)}
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2)
+    vec = char_tfidf()
     try:
         vectors = vec.fit_transform([texts[i] for i in rows])
     except ValueError:

@@ -219,6 +219,13 @@ def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     return all(b <= x or a >= y for x, y in taken)
 
 
+def _spelt_out(token: str) -> bool:
+    """Written one character at a time, mostly: at least 3 gaps, and a gap after at least half of
+    the characters (the normaliser glues "_ 8" back, so a few gaps may be gone)."""
+    gaps = token.count(" ")
+    return gaps >= 3 and gaps >= (len(token) - gaps - 1) / 2
+
+
 def _any(norm: str, needles: str | tuple[str, ...]) -> bool:
     return any(x in norm for x in needles)
 
@@ -314,16 +321,13 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
     for m in _WECHAT_SPACED.finditer(norm) if _any(norm, _NEEDS_WECHAT_SPACED) else ():
         a, b = m.span(1)
         handle = m.group(1).replace(" ", "")
-        gaps = m.group(1).count(" ")
-        spelt_out = gaps >= 3 and gaps >= (len(handle) - 1) / 2  # one character at a time, mostly
-        if spelt_out and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
+        if _spelt_out(m.group(1)) and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
             late = m.group(0).startswith(("搜", "找"))
             _emit(out, taken, mapped, text, "wechat", handle, a, b, late_rule=late)
     for m in _SPELT_OUT.finditer(norm) if " " in norm else ():
         a, b = m.span(1)
         handle = m.group(1).replace(" ", "")
-        gaps = m.group(1).count(" ")
-        if gaps >= 3 and gaps >= (len(handle) - 1) / 2 and _free(taken, a, b):
+        if _spelt_out(m.group(1)) and _free(taken, a, b):
             named = not _OFFER_CUE_BEFORE.search(norm[max(0, a - 8) : a])
             if named and handle.isalpha():
                 continue  # "选项 A B C D E F": letters alone, with no cue, are not an id
