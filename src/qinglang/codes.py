@@ -397,6 +397,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         family="material_forged",
     ),
     EvidenceCode(
+        "material_seal_names_other_body",
+        "material",
+        0.55,
+        "印章环形文字清楚读出另一个（名称相近的）单位，不是出具单位",
+        "the seal's ring text clearly reads another (look-alike) body than the issuer",
+        family="material_forged",
+    ),
+    EvidenceCode(
         "material_seal_copied",
         "material",
         0.55,

@@ -91,7 +91,8 @@ def _certificate(name: str, idn: str, seed: int) -> Image.Image:
 
 @pytest.mark.slow  # real Tesseract runs (~2 s)
 def test_real_ocr_reads_fields_and_seal_and_caches(tmp_path: Path):
-    """Runs Tesseract chi_sim for real on two small rendered certificates (no mocks, no skip)."""
+    """Runs PP-OCR (page, ring) and Tesseract chi_sim (seal) for real on two small rendered
+    certificates (no mocks, no skip)."""
     cache = tmp_path / "cache"
     for i, (name, seed) in enumerate((("周建华", 5), ("欧阳娜", 6))):
         idn = make_id_number(random.Random(seed), date(1980 + i, 3, 14))
@@ -106,8 +107,9 @@ def test_real_ocr_reads_fields_and_seal_and_caches(tmp_path: Path):
         assert fa.fields["seal_words"]
         assert seal_mismatch(fa.fields["seal_words"], "昆明市中心医院") is None
     cached = list(cache.rglob("*.json"))
-    # per file: the page OCR, the ring's readings and the signature under the seal (cached apart)
-    assert len(cached) == 6
+    # per file: the page OCR, the ring's readings (Tesseract's and PP-OCR's) and the signature
+    # under the seal (cached apart)
+    assert len(cached) == 8
     assert fa.seal is not None and fa.seal.ring_reads
     t0 = datetime.now()
     again = ocr_file(tmp_path / "c0.jpg", cache)

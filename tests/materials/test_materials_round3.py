@@ -72,13 +72,13 @@ def test_impossible_calendar_dates():
 def test_impossible_date_from_ocr_needs_a_sure_read():
     text = "入院日期：2026年2月30日\n"
     words_sure = [
-        ["入院日期:", 93.0],
-        ["2026", 92.0],
-        ["年", 92.0],
-        ["2", 91.0],
-        ["月", 90.0],
-        ["30", 92.0],
-        ["日", 90.0],
+        ["入院日期:", 99.0],
+        ["2026", 98.0],
+        ["年", 98.0],
+        ["2", 97.0],
+        ["月", 96.0],
+        ["30", 98.0],
+        ["日", 96.0],
     ]
     words_unsure = [[w, 40.0 if w == "30" else c] for w, c in words_sure]
     for words, expected in ((words_sure, True), (words_unsure, False)):

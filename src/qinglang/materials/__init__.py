@@ -173,7 +173,11 @@ def check_materials(
     for fa in analyses:
         ids = {c.customer_id for c in by_file_complaints.get(fa.file, []) if c.customer_id}
         owners[fa.file] = ids
-    cross = cross_document(analyses, owners)
+    own_ids = {
+        f: {b.id_number for b in _borrowers(customers, sorted(ids)) if b.id_number}
+        for f, ids in owners.items()
+    }
+    cross = cross_document(analyses, owners, own_ids)
     results = []
     for fa in analyses:
         cs = by_file_complaints.get(fa.file, [])

@@ -25,6 +25,7 @@ from qinglang.materials.ocr import (
     OcrUnavailableError,
     file_sha256,
     ocr_file,
+    ring_pp_cached,
     ring_reads_file,
     signature_file,
 )
@@ -124,6 +125,9 @@ def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = N
             }
             if ocr:
                 ink = described[1]
+                fa.fields["seal_ring_pp"] = ring_pp_cached(
+                    fa.sha256, ink, Path(cache_dir) if cache_dir else None
+                )
                 reads = cached_reads(
                     fa.sha256,
                     "pdfring",
@@ -240,6 +244,10 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 fa.page_sig = page_signature(img)
                 described = describe(img)
                 fa.fields["size"] = list(img.size)
+            if described is not None and ocr:
+                fa.fields["seal_ring_pp"] = ring_pp_cached(
+                    fa.sha256, described[1], Path(cache_dir) if cache_dir else None
+                )
             if described is not None:
                 fa.seal = described[0]
                 fa.seal_block = block_signature(fa.seal)

@@ -282,16 +282,30 @@ def _who(f: FileAnalysis, owners: dict[str, set[str]]) -> str:
     return ",".join(o) if o else (f.fields.get("name") or "?")
 
 
-def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -> dict[str, list[Evidence]]:
+def cross_document(
+    files: Sequence[FileAnalysis],
+    owners: dict[str, set[str]],
+    own_ids: dict[str, set[str]] | None = None,
+) -> dict[str, list[Evidence]]:
+    """Findings that need two files. `own_ids`: each file's borrowers' ID numbers as the lender
+    has them (file -> set): a document carrying its own borrower's number is that borrower's
+    paper, so when another borrower's file carries the same number only the other is accused
+    (b10_docs: a genuine 困难证明 was flagged because a forger attached a copy of it for someone
+    else)."""
     out: dict[str, list[Evidence]] = defaultdict(list)
     seen_pairs: set[tuple[str, str, str]] = set()
+    own_ids = own_ids or {}
 
-    def reuse(a: FileAnalysis, b: FileAnalysis, code: str, how_zh: str, how_en: str) -> None:
+    def reuse(
+        a: FileAnalysis, b: FileAnalysis, code: str, how_zh: str, how_en: str, spare: frozenset = frozenset()
+    ) -> None:
         key = (min(a.file, b.file), max(a.file, b.file), code)
         if key in seen_pairs:
             return
         seen_pairs.add(key)
         for x, y in ((a, b), (b, a)):
+            if x.file in spare:
+                continue
             out[x.file].append(
                 finding(
                     code,
@@ -521,11 +535,16 @@ def cross_document(files: Sequence[FileAnalysis], owners: dict[str, set[str]]) -
                         names = {n for n in (a.fields.get("name"), b.fields.get("name")) if n is not None}
                         nz = f"，姓名分别为 {'、'.join(sorted(names))}" if len(names) > 1 else ""
                         ne = f", names {', '.join(sorted(names))}" if len(names) > 1 else ""
+                        # the holder's own paper is not the copy (only when the other is not)
+                        own_paper = frozenset(
+                            f.file for f in (a, b) if key == "id_number" and v in own_ids.get(f.file, set())
+                        )
                         reuse(
                             a,
                             b,
                             "material_text_reused_across_borrowers",
                             f"同一{label_zh} {shown}{nz}",
                             f"the same {label_en} {shown}{ne}",
+                            spare=own_paper if len(own_paper) == 1 else frozenset(),
                         )
     return out

@@ -16,7 +16,7 @@ CJK = "\u4e00-\u9fff"
 GAP = "¦"  # a column gap between two fields on one line (2+ spaces in OCR or a PDF text layer)
 
 NAME_LABELS = ("姓名",)
-ID_LABELS = ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证件号码")
+ID_LABELS = ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证件号码", "证件号")
 # Whose name is this field? A document may name several people: a death certificate the deceased
 # and the declarant (申报人, a relative), a lawyer's letter its client. "<role>姓名" / "<role>身份证号"
 # become the fields "name@<role>" / "id_number@<role>" and one person each in `persons`; the
@@ -46,7 +46,7 @@ RELATIVE_ROLES = ("申报人", "报告人", "家属", "监护人", "联系人", 
 _ROLE_FIELDS: dict[str, tuple[str, ...]] = {}
 for _role in PERSON_ROLES:
     _ROLE_FIELDS[f"name@{_role}"] = (f"{_role}姓名", f"{_role}名字") + (
-        (_role,) if _role in ("委托人", "当事人", "申请人", "患者") else ()
+        (_role,) if _role in ("委托人", "当事人", "申请人", "患者", *RELATIVE_ROLES) else ()
     )
     _ROLE_FIELDS[f"id_number@{_role}"] = tuple(f"{_role}{lab}" for lab in ID_LABELS)
 
@@ -138,8 +138,12 @@ _LABEL_ALT = "|".join(re.escape(lab) for lab, _ in _ALL_LABELS)
 # line: "承办律师：张三 执业证号：…"); a licence / credit code / ID label may also be followed by
 # the number directly ("执业证号 1440…" once spaces are folded).
 _ANY_LABEL_RE = re.compile("(" + _LABEL_ALT + r")(?:[：:]|(?=[0-9A-Za-z]{6}))")
-# At the start of a line or after a column gap OCR often reads the colon as ; , . or drops it
-_EDGE_LABEL_RE = re.compile(r"(?:^|(?<=" + GAP + "))(" + _LABEL_ALT + r")(?:[：:;；,，.。]|(?=[0-9]))")
+# At the start of a line or after a column gap OCR often reads the colon as ; , . or drops it; a
+# table's label cell is followed by a column gap and its value's cell ("姓名¦吴杰": PP-OCR reads
+# each cell as a box of its own)
+_EDGE_LABEL_RE = re.compile(
+    r"(?:^|(?<=" + GAP + "))(" + _LABEL_ALT + r")(?:[：:;；,，.。]|(?=[0-9])|" + GAP + ")"
+)
 _CODE_FIELDS = ("licence", "uscc")
 _ANYWHERE_FIELDS = ("licence", "uscc", "id_number")  # labels that count inside running text too
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})(?!\d)")
