@@ -190,3 +190,35 @@ def test_a_difference_in_the_words_every_body_has_is_no_other_body():
     assert seal_names_other_body({"seal_ring_pp": misread, "org_names": page}) is None
     sibling = {"text": "望海德林律师事务所", "confs": [0.99] * 9}
     assert seal_names_other_body({"seal_ring_pp": sibling, "org_names": page}) is not None
+
+
+def test_one_character_off_the_borrowers_name_counts_when_read_very_surely():
+    b = [Borrower("C1", "徐桂芳", GOOD)]
+    page = {"name": "许桂芳", "id_number": GOOD, "id_numbers": [GOOD], "format": "JPEG"}
+    slip = {**page, "ocr_conf": {"许桂芳": 95.0, GOOD: 99.0}}
+    assert "material_name_mismatch" not in {e.code for e in check_document(slip, None, b, [])}
+    sure = {**page, "ocr_conf": {"许桂芳": 99.6, GOOD: 99.0}}
+    assert "material_name_mismatch" in {e.code for e in check_document(sure, None, b, [])}
+
+
+def test_a_scanned_pdf_is_read_by_ocr_and_its_values_weigh_as_ocr(tmp_path):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from qinglang.materials.analyse import analyse_file
+
+    text = _page(
+        ["家庭经济困难证明", "姓名      吴杰", f"身份证号      {GOOD}", "出具日期      2026年9月14日"]
+    )
+    img = Image.new("RGB", (1000, 1400), "white")  # a scanned page
+    img.paste(text, (50, 100))
+    pdf = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(img.width, img.height))
+    c.drawImage(ImageReader(img), 0, 0, img.width, img.height)
+    c.save()
+    fa = analyse_file(str(pdf), "scan.pdf", True, str(tmp_path / "cache"))
+    assert fa.fields["format"] == "PDF (scan)"
+    assert fa.fields["name"] == "吴杰" and fa.fields["id_number"] == GOOD
+    assert fa.fields["ocr_conf"][GOOD] >= 90.0
+    # without OCR the scan stays unread: nothing is made up
+    assert analyse_file(str(pdf), "scan.pdf", False, None).fields.get("name") is None

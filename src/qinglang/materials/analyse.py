@@ -142,6 +142,45 @@ def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = N
             return
 
 
+SCANNED_PDF_CHARS = 30  # a PDF with less text than this in its layer is a scan: its page is OCR'd
+
+
+def _scanned_pdf_text(path: Path, fa: FileAnalysis, cache_dir: str | None) -> list:
+    """An image-only PDF (a paper scanned to PDF) has no text layer: its first page's largest
+    image is read like a photo, and the file's values then count as OCR reads, not exact text
+    (format "PDF (scan)"). Returns the OCR words ([] when the PDF holds no page-sized image)."""
+    from pypdf import PdfReader
+
+    from qinglang.materials.ocr import page_text_cached
+
+    try:
+        images = list(PdfReader(str(path)).pages[0].images)
+    except Exception:  # noqa: BLE001 - a damaged PDF is reported by check_pdf
+        return []
+    best = None
+    for im in images[:8]:
+        try:
+            pic = im.image
+        except Exception:  # noqa: BLE001 - an image pypdf cannot decode is skipped
+            continue
+        if (
+            pic is not None
+            and min(pic.size) >= 500
+            and (best is None or pic.size[0] * pic.size[1] > best.size[0] * best.size[1])
+        ):
+            best = pic
+    if best is None:
+        return []
+    page = best.convert("RGB")
+    text, words = page_text_cached(fa.sha256, page, Path(cache_dir) if cache_dir else None)
+    if not text.strip():
+        return []
+    fa.text = text
+    fa.fields["format"] = "PDF (scan)"
+    fa.page_sig = page_signature(page)
+    return words
+
+
 TWICE_READ_CONF = 90.0
 
 
@@ -234,6 +273,8 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
             fa.seal_text = pdf_seal_text(fa.text)
             revs = meta.revision_texts
             _pdf_seal(p, fa, ocr, cache_dir)
+            if ocr and len(re.sub(r"\s", "", fa.text)) < SCANNED_PDF_CHARS:
+                words = _scanned_pdf_text(p, fa, cache_dir)
         elif ext in IMAGE_EXT:
             fa.kind = "image"
             meta = check_image(p)

@@ -166,6 +166,23 @@ def read_ring(ink: np.ndarray) -> list[tuple[str, float]]:
     return sorted((r for r in reads if r[0]), key=lambda r: -r[1])
 
 
+def page_text_cached(sha: str, img: Image.Image, cache_dir: Path | None = None) -> tuple[str, list[list]]:
+    """read_page of a page image that is not a file of its own (the scan inside an image-only
+    PDF), through the content-addressed cache under the containing file's hash."""
+    cache_dir = cache_dir or default_cache_dir()
+    key = hashlib.sha256(f"{sha}:pdfpage:pp{pp_version()}:{CACHE_VERSION}".encode()).hexdigest()
+    cpath = cache_dir / key[:2] / f"{key}.json"
+    if cpath.is_file():
+        try:
+            got = json.loads(cpath.read_text("utf-8"))
+            return str(got["text"]), list(got["words"])
+        except (ValueError, TypeError, KeyError):
+            pass
+    text, words = read_page(page_for_text(img))
+    _write_json(cpath, {"text": text, "words": words})
+    return text, words
+
+
 def read_ring_pp(ink: np.ndarray) -> dict:
     """The seal's ring text unrolled (seals.ring_strip) and read by PP-OCR's recogniser, with each
     character's probability: {"text", "confs"} (confs 0-1, one per character; empty without a
