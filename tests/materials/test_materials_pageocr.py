@@ -170,16 +170,22 @@ def test_a_seal_misread_or_a_page_read_unsurely_accuses_no_one():
     both = page + [["成都市武侯区玉林街道玉林东路社区居民委员会", 95.0]]
     assert seal_names_other_body({"seal_ring_pp": east, "org_names": both}) is None
     assert seal_names_other_body({"seal_ring_pp": east, "org_names": page}) is not None
-    # a poor read overall, or a wholly different name family, is left to other checks
+    # a poor read overall accuses no one
+    poor = ring("成都市武侯区玉林街道玉林东路社区居民委员会", 0.7)
+    assert seal_names_other_body({"seal_ring_pp": poor, "org_names": page}) is None
+    # a wholly different body's name only when every character was read surely
+    other = ring("南京市鼓楼区中心医院", 0.99)
+    assert seal_names_other_body({"seal_ring_pp": other, "org_names": page}) is not None
+    grainy = ring("南京市鼓楼区中心医院", 0.99, "鼓")
+    assert seal_names_other_body({"seal_ring_pp": grainy, "org_names": page}) is None
+    # the ring unrolled from mid-name, and a subordinate office's seal, are the page's body
+    turned = ring("人民医院南京市鼓楼区中心", 0.99)
     assert (
-        seal_names_other_body(
-            {"seal_ring_pp": ring("成都市武侯区玉林街道玉林东路社区居民委员会", 0.7), "org_names": page}
-        )
+        seal_names_other_body({"seal_ring_pp": turned, "org_names": [["南京市鼓楼区中心人民医院", 99.0]]})
         is None
     )
-    assert (
-        seal_names_other_body({"seal_ring_pp": ring("南京市鼓楼区中心医院", 0.99), "org_names": page}) is None
-    )
+    office = ring("望海市公安局城东派出所", 0.99)
+    assert seal_names_other_body({"seal_ring_pp": office, "org_names": [["望海市公安局", 99.0]]}) is None
 
 
 def test_a_difference_in_the_words_every_body_has_is_no_other_body():
