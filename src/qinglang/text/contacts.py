@@ -77,7 +77,8 @@ _NOT_NUMBER_AFTER = re.compile(r"^\s?(元|块|万|亿|千|百|%|笔|期|天|个|
 _WECHAT = re.compile(
     r"(?:加|\+|添加|联系)?((?<![a-z])(?:vx|wx|v信|weixin|wechat|v)|微信|微|威信|威|卫星|绿泡泡)(?:号|id)?\s?"
     r"(?:是|为|联系我|联系|加我)?\s?[:：=]?\s?"
-    r"([a-z][-_a-z0-9]{1,19}(?: (?!(?:qq|q|vx|wx|v|weixin|wechat|tel)(?![a-z0-9_]))[-_a-z0-9]{1,19})?|1[3-9]\d{9})"
+    r"([a-z][-_a-z0-9]{1,19}(?: (?!(?:qq|q|vx|wx|v|weixin|wechat|tel)(?![a-z0-9_]))[-_a-z0-9]{1,19}"
+    r"(?!小时|分钟|元|块|天|个|年|月|日|号|次|人|期))?|1[3-9]\d{9})"
     r"(?![a-z0-9_-])"
 )
 _QQ = re.compile(
@@ -132,6 +133,19 @@ _TRAILING_HANDLE = re.compile(
 _EMBEDDED_HANDLE = re.compile(
     r"(?<![a-z0-9_@/.:=-])((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@/-]|\.[a-z0-9])"
 )
+# An id of letters then digits named in a sentence with no cue ("我遇到的是yhzw2088", "yxfw0518 这个号
+# 大家拉黑"): three to eight letters, three to six digits, standing apart from other ASCII. Named, or
+# offered when a cue to add or message is just before it ("联系方式放这了：zwgh2088").
+_EMBEDDED_ALNUM = re.compile(r"(?<![a-z0-9_@/.=#-])([a-z]{3,8}\d{3,6})(?![a-z0-9_@/-]|\.[a-z0-9])")
+# An id set off by spaces is a quoted code unless it has a digit or is named as someone's ("叫 jrfw_zx 的
+# 微信", "这个号 yn_shangan")
+_NAMING_BEFORE = re.compile(r"(?:叫|这个|那个|号|是|加了|加|找了|找)\s?$")
+# QQ numbers and group numbers written the way the QQ rule above does not read: "QQ群是 648273915",
+# "自救群，836271945", "“上岸互助群” 582930174", and a group number before its 群 ("493827156 这个群")
+_QQ_LOOSE = re.compile(
+    r"(?:(?<![a-z])qq|扣扣|群)(?:号|群)?\s?(?:是|为)?\s?[:：=，,\"“”「」『』']{0,2}\s?([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
+)
+_QQ_BEFORE_GROUP = re.compile(r"(?<![\d])([1-9]\d{5,10})(?![\d])\s?(?:这个群|这群|群)")
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
 _LAWYER = re.compile(r"([\u4e00-\u9fff]{2,3})律师")
 _FIRM = re.compile(r"([\u4e00-\u9fff（）()]{2,16}律师事务所)")
@@ -362,6 +376,13 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
                 b,
                 late_rule=m.group(1) == "群" and not m.group(0).startswith("加"),
             )
+    for rx in (_QQ_LOOSE, _QQ_BEFORE_GROUP) if _any(norm, ("q", "扣", "群")) else ():
+        for m in rx.finditer(norm):
+            a, b = m.span(1)
+            qq = _digits(m.group(1))
+            if _free(taken, a, b) and 5 <= len(qq) <= 11 and not _NOT_NUMBER_AFTER.match(norm[b : b + 4]):
+                if not normalize_phone(qq):
+                    _emit(out, taken, mapped, text, "qq", qq, a, b, late_rule=True)
     for m in _ALIPAY.finditer(norm) if _any(norm, _NEEDS_ALIPAY) else ():
         a, b = m.span(1)
         phone = normalize_phone(_digits(m.group(1)))
@@ -403,9 +424,18 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             continue
         s, e = mapped.span(a, b)
-        if s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace():
+        spaced = s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace()
+        if spaced and not (
+            any(ch.isdigit() for ch in m.group(1)) or _NAMING_BEFORE.search(norm[max(0, a - 6) : a])
+        ):
             continue  # set off by spaces inside a sentence: a quoted code or phrase ("扣款失败 hello_world 是")
         _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True, late_rule=True)
+    for m in _EMBEDDED_ALNUM.finditer(norm):
+        a, b = m.span(1)
+        if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
+            continue
+        named = not _OFFER_CUE_BEFORE.search(norm[max(0, a - 8) : a])
+        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=named, late_rule=True)
     out.extend(_names(text))
     out.sort(key=lambda c: (c.start, c.kind))
     return out
