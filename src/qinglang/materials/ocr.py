@@ -166,21 +166,34 @@ def read_ring(ink: np.ndarray) -> list[tuple[str, float]]:
     return sorted((r for r in reads if r[0]), key=lambda r: -r[1])
 
 
-def page_text_cached(sha: str, img: Image.Image, cache_dir: Path | None = None) -> tuple[str, list[list]]:
-    """read_page of a page image that is not a file of its own (the scan inside an image-only
-    PDF), through the content-addressed cache under the containing file's hash."""
+def _pp_cached(sha: str, what: str, version: str, compute, cache_dir: Path | None) -> dict:
+    """One PP-OCR read of a file's part (`what`), computed once per file content through the
+    content-addressed cache; a damaged entry is recomputed."""
     cache_dir = cache_dir or default_cache_dir()
-    key = hashlib.sha256(f"{sha}:pdfpage:pp{pp_version()}:{CACHE_VERSION}".encode()).hexdigest()
+    key = hashlib.sha256(f"{sha}:{what}:pp{pp_version()}:{version}".encode()).hexdigest()
     cpath = cache_dir / key[:2] / f"{key}.json"
     if cpath.is_file():
         try:
             got = json.loads(cpath.read_text("utf-8"))
-            return str(got["text"]), list(got["words"])
-        except (ValueError, TypeError, KeyError):
+            if isinstance(got, dict):
+                return got
+        except ValueError:
             pass
-    text, words = read_page(page_for_text(img))
-    _write_json(cpath, {"text": text, "words": words})
-    return text, words
+    res = compute()
+    _write_json(cpath, res)
+    return res
+
+
+def page_text_cached(sha: str, img: Image.Image, cache_dir: Path | None = None) -> tuple[str, list[list]]:
+    """read_page of a page image that is not a file of its own (the scan inside an image-only
+    PDF), through the content-addressed cache under the containing file's hash."""
+
+    def compute() -> dict:
+        text, words = read_page(page_for_text(img))
+        return {"text": text, "words": words}
+
+    got = _pp_cached(sha, "pdfpage", CACHE_VERSION, compute, cache_dir)
+    return str(got.get("text", "")), list(got.get("words", []))
 
 
 def read_ring_pp(ink: np.ndarray) -> dict:
@@ -204,18 +217,8 @@ def read_ring_pp(ink: np.ndarray) -> dict:
 
 def ring_pp_cached(sha: str, ink: np.ndarray, cache_dir: Path | None = None) -> dict:
     """read_ring_pp of one file's seal, through its own content-addressed cache."""
-    cache_dir = cache_dir or default_cache_dir()
-    key = hashlib.sha256(f"{sha}:ringpp:pp{pp_version()}:{RING_CACHE_VERSION}".encode()).hexdigest()
-    cpath = cache_dir / key[:2] / f"{key}.json"
-    if cpath.is_file():
-        try:
-            got = json.loads(cpath.read_text("utf-8"))
-            return {"text": str(got["text"]), "confs": [float(c) for c in got["confs"]]}
-        except (ValueError, TypeError, KeyError):
-            pass
-    res = read_ring_pp(ink)
-    _write_json(cpath, res)
-    return res
+    got = _pp_cached(sha, "ringpp", RING_CACHE_VERSION, lambda: read_ring_pp(ink), cache_dir)
+    return {"text": str(got.get("text", "")), "confs": [float(c) for c in got.get("confs", [])]}
 
 
 def _otsu(a: np.ndarray) -> int:
