@@ -90,6 +90,12 @@ def sure(fields: dict, value: str | None, minimum: float) -> bool:
     return c is not None and c >= minimum
 
 
+def read_at_least(fields: dict, value: str | None, minimum: float) -> bool:
+    """An OCR confidence of at least `minimum` is on record for `value` (unlike `sure`, no
+    confidence on record is not enough: this is for reads that lift a tolerance, not grant one)."""
+    return bool(value) and float((fields.get("ocr_conf") or {}).get(value, 0.0)) >= minimum
+
+
 def _from_ocr(fields: dict) -> bool:
     """Text read from an image (OCR), as opposed to a PDF's exact text layer."""
     return fields.get("format") != "PDF"
@@ -382,8 +388,7 @@ def _candidate_ids(fields: dict) -> list[str]:
     idn = fields.get("id_number")
     # a labelled number of another length counts when read surely (the page OCR re-reads long
     # numbers stretched and is unsure of any whose count changes: ocr._confirm_long_codes)
-    read_surely = float((fields.get("ocr_conf") or {}).get(idn, 0.0)) >= ID_CONF_MIN
-    if idn and (len(idn) in (15, 18) or not _from_ocr(fields) or read_surely):
+    if idn and (len(idn) in (15, 18) or not _from_ocr(fields) or read_at_least(fields, idn, ID_CONF_MIN)):
         out.append(idn)
     for x in fields.get("id_numbers") or []:
         # a number whose check digit holds is an ID number even when its region cannot exist
@@ -467,7 +472,7 @@ def _borrower_findings(fields: dict, ids: list[str], b: Borrower) -> list[Eviden
         # one character off is an OCR slip, unless every character was read very surely: PP-OCR
         # read 许桂芳 (borrower 徐桂芳) and 吕国强 (吕国栋) at 99+ (b15_docs, after its blind run)
         if shown and not any(
-            names_match(n, bname, exact or sure(fields, n, NAME_ONE_SLIP_CONF_MIN)) for n in shown
+            names_match(n, bname, exact or read_at_least(fields, n, NAME_ONE_SLIP_CONF_MIN)) for n in shown
         ):
 
             def accusing(n: str) -> bool:
