@@ -90,3 +90,10 @@ def test_the_run_wide_watch_sees_the_masked_roles_answers(analyst, scenario):
     before = SEEN[0]
     analyst.get(f"/api/campaigns/{scenario.clusters['A']}")
     assert SEEN[0] == before + 1
+
+
+def test_the_watch_reads_numbers_not_hex_ids():
+    # a scan run's random hex id may hold an 11-digit run: it is no phone; numbers still are
+    assert leaks_in('{"run": "b4835c15245685926cf9dc8626a240c8"}') == []
+    assert leaks_in('{"t": "电话13912345678"}') == ["13912345678"]
+    assert leaks_in(f'{{"id": "{ID_NUMBER}"}}') == [ID_NUMBER]
