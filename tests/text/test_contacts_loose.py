@@ -43,3 +43,11 @@ def test_a_wechat_id_does_not_swallow_the_quantity_after_it():
     assert "xtyfw_001" in _found("v信：xtyfw_001 24小时在线")
     assert "xtyfw_00124" not in _found("v信：xtyfw_001 24小时在线")
     assert "fq4379875" in _found("v信 fq4 379875")  # a break inserted into one id stays one id
+
+
+def test_an_id_spelt_out_keeps_its_first_v_and_a_spelt_number_drops_its_cue():
+    assert "vivi3321" in _found("想了解的加 v i v i 3 3 2 1 说明来意")
+    assert "vivi_zs888" in _found("需要的加我 v i v i _ z s 8 8 8")
+    assert "hx9527kk" in _found("加v：h x 9 5 2 7 k k")  # with a colon the v is the cue
+    assert _found("成功后收费，wx 5 3 8 1 0 9 2 7 4 6（纯数字那个）")["5381092746"] == ("wechat", False)
+    assert _found("进群扣 qq 8 3 6 2 7 1 9 4 5")["836271945"][0] == "qq"

@@ -115,6 +115,7 @@ _WECHAT_SPACED = re.compile(
 # otherwise only named (a victim copying the scammer's id).
 _SPELT_OUT = re.compile(r"(?<![a-z0-9_])([a-z](?: ?[a-z0-9_]){5,23})(?![a-z0-9_])")
 _QQ_GLUED = re.compile(r"q{1,2}\d{5,11}")
+_SPELT_CUES = ("wx", "vx", "qq", "q")
 _OFFER_CUE_BEFORE = re.compile(
     r"(?:加|添|私|联系|找|搜|戳|回复|同名|信|vx|wx|微|薇|威|扣|q|:)(?:我|她|他)?\W{0,2}$"
 )
@@ -335,12 +336,26 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
     for m in _WECHAT_SPACED.finditer(norm) if _any(norm, _NEEDS_WECHAT_SPACED) else ():
         a, b = m.span(1)
         handle = m.group(1).replace(" ", "")
+        if norm[m.start() : a] == "v " and _spelt_out(m.group(1)):
+            # "加 v i v i 3 3 2 1": a bare v in the spelling's own rhythm (no colon, one space) is
+            # the id's first letter, not the cue (p14, p18: three writers spelt ids so)
+            handle, a = "v" + handle, m.start()
         if _spelt_out(m.group(1)) and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
             late = m.group(0).startswith(("搜", "找"))
             _emit(out, taken, mapped, text, "wechat", handle, a, b, late_rule=late)
     for m in _SPELT_OUT.finditer(norm) if " " in norm else ():
         a, b = m.span(1)
         handle = m.group(1).replace(" ", "")
+        first, _, rest = m.group(1).partition(" ")
+        digits = rest.replace(" ", "")
+        spelt = rest.split(" ")
+        if first in _SPELT_CUES and digits.isdigit() and len(spelt) >= 5 and max(map(len, spelt)) == 1:
+            # "wx 5 3 8 1 0 9 2 7 4 6": a platform word, then a number spelt out (a WeChat id that is
+            # a number, or a QQ number): the word is the cue, the digits the contact
+            if _free(taken, a, b):
+                kind = "qq" if first.startswith("q") else "wechat"
+                _emit(out, taken, mapped, text, kind, digits, a + len(first) + 1, b, late_rule=True)
+            continue
         if _spelt_out(m.group(1)) and _free(taken, a, b):
             named = not _OFFER_CUE_BEFORE.search(norm[max(0, a - 8) : a])
             if named and handle.isalpha():
