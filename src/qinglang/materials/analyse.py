@@ -6,6 +6,7 @@ processes; everything returned is plain data (picklable).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,22 @@ def pdf_seal_text(text: str) -> str:
     return ""
 
 
+def _page_images(page) -> Iterator[Image.Image]:  # noqa: ANN001 - a pypdf page
+    """The first eight images of a PDF page that pypdf can decode, decoded one at a time as they
+    are asked for (one it cannot decode is skipped)."""
+    try:
+        images = list(page.images)
+    except Exception:  # noqa: BLE001 - an image pypdf cannot decode is skipped
+        return
+    for im in images[:8]:
+        try:
+            pic = im.image
+        except Exception:  # noqa: BLE001
+            continue
+        if pic is not None:
+            yield pic
+
+
 def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = None) -> None:
     """A born-digital PDF carries its seal as an embedded image (an electronic seal): the first
     image on the first pages in which a round red seal is found becomes the file's seal, so the
@@ -95,16 +112,8 @@ def _pdf_seal(path: Path, fa: FileAnalysis, ocr: bool, cache_dir: str | None = N
     except Exception:  # noqa: BLE001 - a damaged PDF is reported by check_pdf
         return
     for page in pages:
-        try:
-            images = list(page.images)
-        except Exception:  # noqa: BLE001 - an image pypdf cannot decode is skipped
-            continue
-        for im in images[:8]:
-            try:
-                pic = im.image
-            except Exception:  # noqa: BLE001
-                continue
-            if pic is None or min(pic.size) < 60 or max(pic.size) > 3000:
+        for pic in _page_images(page):
+            if min(pic.size) < 60 or max(pic.size) > 3000:
                 continue
             rgb = Image.new("RGB", pic.size, (255, 255, 255))
             if pic.mode in ("RGBA", "LA") or (pic.mode == "P" and "transparency" in pic.info):
@@ -154,20 +163,12 @@ def _scanned_pdf_text(path: Path, fa: FileAnalysis, cache_dir: str | None) -> li
     from qinglang.materials.ocr import page_text_cached
 
     try:
-        images = list(PdfReader(str(path)).pages[0].images)
+        first = PdfReader(str(path)).pages[0]
     except Exception:  # noqa: BLE001 - a damaged PDF is reported by check_pdf
         return []
     best = None
-    for im in images[:8]:
-        try:
-            pic = im.image
-        except Exception:  # noqa: BLE001 - an image pypdf cannot decode is skipped
-            continue
-        if (
-            pic is not None
-            and min(pic.size) >= 500
-            and (best is None or pic.size[0] * pic.size[1] > best.size[0] * best.size[1])
-        ):
+    for pic in _page_images(first):
+        if min(pic.size) >= 500 and (best is None or pic.size[0] * pic.size[1] > best.size[0] * best.size[1]):
             best = pic
     if best is None:
         return []
@@ -285,11 +286,11 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 fa.page_sig = page_signature(img)
                 described = describe(img)
                 fa.fields["size"] = list(img.size)
-            if described is not None and ocr:
-                fa.fields["seal_ring_pp"] = ring_pp_cached(
-                    fa.sha256, described[1], Path(cache_dir) if cache_dir else None
-                )
             if described is not None:
+                if ocr:
+                    fa.fields["seal_ring_pp"] = ring_pp_cached(
+                        fa.sha256, described[1], Path(cache_dir) if cache_dir else None
+                    )
                 fa.seal = described[0]
                 fa.seal_block = block_signature(fa.seal)
                 fa.fields["seal_geometry"] = {

@@ -17,10 +17,10 @@ bytes (plus the engines' versions): re-running a scan over the same attachments 
 cache writes atomically (temp file + rename), so parallel workers and parallel runs can share it.
 Both engines are told to use one thread because parallelism comes from one process per core.
 
-The red seal is read separately: its pixels are masked out of the page (so seal text does not
-pollute the fields) and OCR'd on their own as black on white, twice: the inside of the ring
-(star, 专用章 line, or a centred name) and the ring text unrolled into a straight line
-(seals.ring_strip), which names the issuer on a real 公章.
+The red seal is read on its own as black on white, twice: the inside of the ring (star, 专用章
+line, or a centred name) and the ring text unrolled into a straight line (seals.ring_strip),
+which names the issuer on a real 公章; the page itself is read from its red channel, where the seal
+all but vanishes (page_for_text).
 """
 
 from __future__ import annotations
@@ -87,12 +87,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def red_mask(rgb: np.ndarray) -> np.ndarray:
-    """Pixels of red ink (seals): red clearly above green and blue."""
-    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
-    return (r - g > 35) & (r - b > 30)
 
 
 def seal_box(img: Image.Image) -> np.ndarray | None:
@@ -166,22 +160,32 @@ def read_ring(ink: np.ndarray) -> list[tuple[str, float]]:
     return sorted((r for r in reads if r[0]), key=lambda r: -r[1])
 
 
-def _pp_cached(sha: str, what: str, version: str, compute, cache_dir: Path | None) -> dict:
-    """One PP-OCR read of a file's part (`what`), computed once per file content through the
-    content-addressed cache; a damaged entry is recomputed."""
+def _through_cache(key_text: str, compute, cache_dir: Path | None, accept):  # noqa: ANN001, ANN202
+    """accept(JSON of compute()) for one file's part, computed once per `key_text` (file hash, kind
+    of read, engine and cache versions) through the content-addressed cache; an entry `accept`
+    refuses (damaged, an older shape) is recomputed."""
     cache_dir = cache_dir or default_cache_dir()
-    key = hashlib.sha256(f"{sha}:{what}:pp{pp_version()}:{version}".encode()).hexdigest()
+    key = hashlib.sha256(key_text.encode()).hexdigest()
     cpath = cache_dir / key[:2] / f"{key}.json"
     if cpath.is_file():
         try:
-            got = json.loads(cpath.read_text("utf-8"))
-            if isinstance(got, dict):
-                return got
-        except ValueError:
+            return accept(json.loads(cpath.read_text("utf-8")))
+        except (ValueError, TypeError, KeyError, AttributeError):
             pass
     res = compute()
     _write_json(cpath, res)
-    return res
+    return accept(res)
+
+
+def _pp_cached(sha: str, what: str, version: str, compute, cache_dir: Path | None) -> dict:
+    """One PP-OCR read of a file's part (`what`) through the cache (a dict)."""
+
+    def accept(got: object) -> dict:
+        if not isinstance(got, dict):
+            raise TypeError("not a PP-OCR entry")
+        return got
+
+    return _through_cache(f"{sha}:{what}:pp{pp_version()}:{version}", compute, cache_dir, accept)
 
 
 def page_text_cached(sha: str, img: Image.Image, cache_dir: Path | None = None) -> tuple[str, list[list]]:
@@ -451,17 +455,12 @@ SIGNATURE_CACHE_VERSION = "1"
 def cached_reads(sha: str, what: str, compute, cache_dir: Path | None = None) -> list[tuple[str, float]]:
     """[(text, conf), ...] computed once per file content and kind of read (the ring of a PDF's
     embedded seal: four Tesseract calls, ~2 s a file), through the content-addressed cache."""
-    cache_dir = cache_dir or default_cache_dir()
-    key = hashlib.sha256(f"{sha}:{what}:{tesseract_version()}:{RING_CACHE_VERSION}".encode()).hexdigest()
-    cpath = cache_dir / key[:2] / f"{key}.json"
-    if cpath.is_file():
-        try:
-            return [(str(t), float(c)) for t, c in json.loads(cpath.read_text("utf-8"))]
-        except (ValueError, TypeError):
-            pass
-    reads = [(str(t), float(c)) for t, c in compute()]
-    _write_json(cpath, [list(r) for r in reads])
-    return reads
+    return _through_cache(
+        f"{sha}:{what}:{tesseract_version()}:{RING_CACHE_VERSION}",
+        lambda: [[str(t), float(c)] for t, c in compute()],
+        cache_dir,
+        lambda got: [(str(t), float(c)) for t, c in got],
+    )
 
 
 def read_signature_block(img: Image.Image) -> dict:
