@@ -51,3 +51,9 @@ def test_an_id_spelt_out_keeps_its_first_v_and_a_spelt_number_drops_its_cue():
     assert "hx9527kk" in _found("加v：h x 9 5 2 7 k k")  # with a colon the v is the cue
     assert _found("成功后收费，wx 5 3 8 1 0 9 2 7 4 6（纯数字那个）")["5381092746"] == ("wechat", False)
     assert _found("进群扣 qq 8 3 6 2 7 1 9 4 5")["836271945"][0] == "qq"
+
+
+def test_a_word_glued_to_a_number_in_english_text_is_no_id():
+    # real CFPB narratives: a statute and a typo, not contacts (they tied two complaints as one id)
+    assert not _found("what the creditor must do under section ( FCBA1666 ( b ) ( 6 ). I DEMAND")
+    assert not _found("each accounts are100 % true, accurate")

@@ -137,6 +137,7 @@ _EMBEDDED_HANDLE = re.compile(
 # An id of letters then digits named in a sentence with no cue ("我遇到的是yhzw2088", "yxfw0518 这个号
 # 大家拉黑"): three to eight letters, three to six digits, standing apart from other ASCII. Named, or
 # offered when a cue to add or message is just before it ("联系方式放这了：zwgh2088").
+_CJK_NEAR = re.compile(r"[\u4e00-\u9fff]")  # such an id is named in Chinese text, within a few characters
 _EMBEDDED_ALNUM = re.compile(r"(?<![a-z0-9_@/.=#-])([a-z]{3,8}\d{3,6})(?![a-z0-9_@/-]|\.[a-z0-9])")
 # An id set off by spaces is a quoted code unless it has a digit or is named as someone's ("叫 jrfw_zx 的
 # 微信", "这个号 yn_shangan")
@@ -449,6 +450,8 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         a, b = m.span(1)
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             continue
+        if not _CJK_NEAR.search(norm[max(0, a - 3) : a]) and not _CJK_NEAR.search(norm[b : b + 3]):
+            continue  # in English text a word glued to a number is a statute or a typo ("FCBA1666", "are100")
         named = not _OFFER_CUE_BEFORE.search(norm[max(0, a - 8) : a])
         _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=named, late_rule=True)
     out.extend(_names(text))
