@@ -33,3 +33,24 @@ def test_same_answer_on_assorted_forms():
     ]
     for s in samples:
         assert fast_phone_info(s) == phone_info(s), s
+
+
+def test_normalize_phone_skips_parsing_with_the_same_e164():
+    """normalize_phone's plain-mobile path (no phonenumbers parse) gives phone_info's E.164."""
+    from qinglang.phones import normalize_phone
+
+    rng = random.Random(7)
+    numbers = [f"1{rng.randrange(10)}{rng.randrange(10**9):09d}" for _ in range(3000)]
+    numbers += [f"+86 {n[:3]} {n[3:7]} {n[7:]}" for n in numbers[:200]] + ["0086" + n for n in numbers[:200]]
+    numbers += [
+        "010-12345678",
+        "400-123-4567",
+        "8613812345678",
+        "１３８１２３４５６７８",
+        "",
+        "abc",
+        "+8617400012345",
+    ]
+    assert sum(normalize_phone(n) is not None for n in numbers) > 1000
+    for n in numbers:
+        assert normalize_phone(n) == phone_info(n).e164, n
