@@ -8,6 +8,7 @@ score. Each stage is a function over plain columns so an engine other than this 
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -247,9 +248,10 @@ def campaign_evidence(ctx: ClusterContext, extra: Sequence[Evidence] = ()) -> tu
 
 def complaint_intents(positions: Iterable[int], texts: Sequence[str]) -> dict[int, IntentResult]:
     """The intent of the complaints that sit in candidate clusters (only those: the model reads
-    ~1k texts a second, the inbox may hold millions)."""
+    ~1k texts a second, the inbox may hold millions), on every core when they are many."""
     pos = sorted(set(positions))
-    return dict(zip(pos, classify_complaints([texts[i] for i in pos]), strict=True))
+    workers = os.cpu_count() or 1
+    return dict(zip(pos, classify_complaints([texts[i] for i in pos], workers=workers), strict=True))
 
 
 def incident_summary(ctx: ClusterContext, members: Sequence[int]) -> dict:

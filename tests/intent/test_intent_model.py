@@ -117,3 +117,28 @@ def test_training_rebuilds_the_shipped_weights():
         again = [labels[k] for k in clf.predict(featurize([t for t, _ in rows]))]
         assert again == [r.intent for r in shipped.classify([t for t, _ in rows])]
         assert json.loads(json.dumps(shipped.card))["C"] == train.C_REG
+
+
+def test_parallel_reading_gives_the_serial_results():
+    """The scan reads many clustered complaints in a fork pool: chunking must change nothing."""
+    import random
+
+    from qinglang.intent import model
+
+    rng = random.Random(3)
+    parts = [
+        "停息挂账",
+        "我的扣款重复了",
+        "加薇信",
+        "征信修复",
+        "客服不接电话",
+        "全额退还利息",
+        "13812345678",
+        "律师函",
+    ]
+    texts = [
+        "".join(rng.choice(parts) for _ in range(rng.randrange(1, 6))) for _ in range(model.PARALLEL_MIN + 37)
+    ]
+    serial = model.classify_complaints(texts)
+    assert model.classify_complaints(texts, workers=2) == serial
+    assert len({r.intent for r in serial}) > 1  # the sample is not one class everywhere
