@@ -46,6 +46,7 @@ from qinglang.link.table import CHUNK, PARALLEL_MIN, FeatureTable, compute_featu
 from qinglang.phones import is_virtual_operator
 from qinglang.schema import Cluster, Complaint, Evidence, Reason, ScoredComplaint
 from qinglang.score import combine, to_reasons
+from qinglang.scored import ScoredTable
 from qinglang.signals.base import Baselines, ClusterContext, evidence
 from qinglang.signals.campaign import (
     CAMPAIGN_SIGNALS,
@@ -95,10 +96,10 @@ class ClusterResult:
 
 @dataclass
 class ScanResult:
-    scored: list[ScoredComplaint]
+    scored: ScoredTable  # a Sequence[ScoredComplaint] held as output lines (qinglang.scored)
     clusters: list[ClusterResult]
     feats: list[RecordFeatures]
-    texts: list[str]
+    texts: Sequence[str]  # by position; a TextColumn (link/texts.py) from the scan
     sigs: np.ndarray
     template_labels: np.ndarray
     index: IndicatorIndex
@@ -126,7 +127,7 @@ class ScanResult:
     represented: dict[str, tuple[str, list[float]]] = field(default_factory=dict)
 
     def summary(self) -> dict:
-        flagged = sum(1 for s in self.scored if s.flagged)
+        flagged = self.scored.flagged_count
         camps = [c for c in self.clusters if c.flagged]
         return {
             "complaints": len(self.scored),
@@ -603,7 +604,7 @@ def run_scan(
     if config.clusters.cohort_enabled:
         _coached_cohorts(results, member_of, feats, table.texts, intents, context_of, config)
 
-    scored: list[ScoredComplaint] = []
+    scored = ScoredTable()
     for i, f in enumerate(feats):
         own_cr, strength = member_of.get(i, (None, 0.0))
         score, ev = score_record(

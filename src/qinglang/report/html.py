@@ -21,6 +21,7 @@ from qinglang import indicators
 from qinglang.indicators import display_value
 from qinglang.report.figures import graph_png, timeline_svg
 from qinglang.scan import ClusterResult, ScanResult
+from qinglang.scored import flagged_scored
 
 MAX_CAMPAIGNS_IN_REPORT = 50
 MAX_GRAPHS = 12
@@ -94,7 +95,7 @@ def build_context(
                 ][:6],
             }
         )
-    top_reasons = Counter(r.code for s in scan.scored if s.flagged for r in s.reasons).most_common(10)
+    top_reasons = Counter(r.code for s in flagged_scored(scan.scored) for r in s.reasons).most_common(10)
     return {
         "title": title,
         "generated": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),

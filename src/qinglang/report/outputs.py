@@ -12,9 +12,15 @@ from pathlib import Path
 
 from qinglang.scan import ClusterResult
 from qinglang.schema import ScoredComplaint
+from qinglang.scored import ScoredTable
 
 
 def write_scored(path: Path, scored: Iterable[ScoredComplaint]) -> int:
+    if isinstance(scored, ScoredTable):  # its lines are the model's JSON already
+        with path.open("wb") as fb:
+            for line in scored.json_lines():
+                fb.write(line + b"\n")
+        return len(scored)
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for s in scored:

@@ -8,10 +8,10 @@ model later) survive in the `extra` JSON column and come back on load.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, desc, func, insert, inspect, select, text
@@ -19,6 +19,7 @@ from sqlalchemy import delete, desc, func, insert, inspect, select, text
 from qinglang.config import DEFAULT_TZ
 from qinglang.schema import Cluster, Reason, ScoredComplaint
 from qinglang.score import reason_summary
+from qinglang.scored import complaint_ids, json_records
 from qinglang.store import models as m
 from qinglang.store import sightings
 from qinglang.store.lineage import CampaignKey, ClusterView, assign_keys, key_number, link
@@ -71,47 +72,62 @@ def save_scan(
     artifacts later commands need (name -> bytes, e.g. the online index) and the indicator index
     (store/sightings.py; built from the scan's per-complaint `features` when given)."""
     created = _aware(created_at) if created_at else datetime.now(UTC)
-    scored_rows = [
-        {
-            "run_id": run_id,
-            "complaint_id": s.complaint_id,
-            "score": float(s.score),
-            "flagged": bool(s.flagged),
-            "cluster_id": s.cluster_id,
-            "reasons": [r.model_dump(mode="json") for r in s.reasons],
-        }
-        for s in scored
-    ]
-    reasons_of: dict[str, list[dict[str, Any]]] = {
-        str(row["complaint_id"]): cast(list[dict[str, Any]], row["reasons"]) for row in scored_rows
-    }
-    cluster_rows = []
-    for c in clusters:
-        data = c.model_dump(mode="json")
-        # what the members' reasons add up to, over all of them: a 68k-member campaign's page
-        # once parsed every member's reasons to show six lines
-        data["reason_summary"] = reason_summary(
-            (reasons_of.get(i, []) for i in c.complaint_ids), REASON_SUMMARY_CODES
-        )
-        cluster_rows.append(
-            {
-                "run_id": run_id,
-                "cluster_id": c.cluster_id,
-                "size": int(c.size),
-                "score": float(c.score),
-                "first_seen": _aware(c.first_seen),
-                "last_seen": _aware(c.last_seen),
-                "template": c.template,
-                "complaint_ids": list(c.complaint_ids),
-                "indicators": data["indicators"],
-                "organizers": data["organizers"],
-                # fields added to Cluster later; unset ones (None) are left out: the model's default
-                "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS and v is not None},
-            }
-        )
+    # members' reasons, for each cluster's summary of them (a 68k-member campaign's page once
+    # parsed every member's reasons to show six lines); the scored rows themselves are written
+    # in batches as they are read, never held all at once
+    members = {i for c in clusters for i in c.complaint_ids}
+    reasons_of: dict[str, list[dict[str, Any]]] = {}
+
+    def scored_batches() -> Iterator[list[dict[str, Any]]]:
+        batch: list[dict[str, Any]] = []
+        for rec in json_records(scored):
+            cid = str(rec["complaint_id"])
+            if cid in members:
+                reasons_of[cid] = rec["reasons"]
+            batch.append(
+                {
+                    "run_id": run_id,
+                    "complaint_id": cid,
+                    "score": float(rec["score"]),
+                    "flagged": bool(rec["flagged"]),
+                    "cluster_id": rec["cluster_id"],
+                    "reasons": rec["reasons"],
+                }
+            )
+            if len(batch) >= _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def cluster_rows() -> list[dict[str, Any]]:
+        rows = []
+        for c in clusters:
+            data = c.model_dump(mode="json")
+            data["reason_summary"] = reason_summary(
+                (reasons_of.get(i, []) for i in c.complaint_ids), REASON_SUMMARY_CODES
+            )
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "cluster_id": c.cluster_id,
+                    "size": int(c.size),
+                    "score": float(c.score),
+                    "first_seen": _aware(c.first_seen),
+                    "last_seen": _aware(c.last_seen),
+                    "template": c.template,
+                    "complaint_ids": list(c.complaint_ids),
+                    "indicators": data["indicators"],
+                    "organizers": data["organizers"],
+                    # fields added to Cluster later; unset ones (None) are left out: the model's default
+                    "extra": {k: v for k, v in data.items() if k not in _CLUSTER_COLUMNS and v is not None},
+                }
+            )
+        return rows
+
     lineage_rows = _lineage_rows(store, run_id, created, clusters)
     with store.engine.connect() as conn:
-        index_plan = sightings.plan(conn, [s.complaint_id for s in scored], clusters, features)
+        index_plan = sightings.plan(conn, complaint_ids(scored), clusters, features)
     with store.engine.begin() as conn:
         sightings.write(conn, run_id, index_plan)
         for table in (m.clusters, m.scored_complaints, m.scan_artifacts, m.scan_runs, m.cluster_lineage):
@@ -122,10 +138,11 @@ def save_scan(
             insert(m.scan_runs),
             [{"run_id": run_id, "created_at": created, "params": dict(params), "summary": dict(summary)}],
         )
-        for i in range(0, len(scored_rows), _BATCH):
-            conn.execute(insert(m.scored_complaints), scored_rows[i : i + _BATCH])
-        for i in range(0, len(cluster_rows), _BATCH):
-            conn.execute(insert(m.clusters), cluster_rows[i : i + _BATCH])
+        for batch in scored_batches():
+            conn.execute(insert(m.scored_complaints), batch)
+        rows = cluster_rows()  # after the scored rows: it reads the members' reasons they carried
+        for i in range(0, len(rows), _BATCH):
+            conn.execute(insert(m.clusters), rows[i : i + _BATCH])
         for name, blob in (artifacts or {}).items():
             conn.execute(
                 insert(m.scan_artifacts),
