@@ -32,6 +32,7 @@ from qinglang.link.graph import IndicatorIndex, indicator_index_of
 from qinglang.link.minhash import TemplateGroups, band_keys, pair_similarity, signatures, template_groups
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.table import CHUNK, FeatureTable
+from qinglang.link.texts import TextColumn
 from qinglang.schema import Complaint
 
 # chunks of CHUNK complaints sent per Spark job: bounds what the driver holds at once
@@ -146,7 +147,7 @@ class SparkEngine(Engine):
         progress: Progress,
         total: int | None = None,
     ) -> tuple[FeatureTable, np.ndarray]:
-        table = FeatureTable([], [], [])
+        table = FeatureTable([], TextColumn(), [])
         blocks: list[np.ndarray] = []
         progress("features", 0, total or 0)
         stream = iter(complaints)

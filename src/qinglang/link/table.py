@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qinglang.link.features import extract_features_batch
 from qinglang.link.records import CustomerLike, RecordFeatures
+from qinglang.link.texts import TextColumn
 from qinglang.schema import Complaint
 
 Progress = Callable[[str, int, int], None]
@@ -34,7 +35,7 @@ class FeatureTable:
     complaint, plus the few complaints that carry attachments (for the materials stage)."""
 
     feats: list[RecordFeatures]
-    texts: list[str]
+    texts: TextColumn  # on disk, read back by position (link/texts.py)
     with_attachments: list[Complaint]
 
 
@@ -68,7 +69,7 @@ def compute_features(
     if total is None and isinstance(complaints, Sequence):
         total = len(complaints)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    table = FeatureTable([], [], [])
+    table = FeatureTable([], TextColumn(), [])
     progress("features", 0, total or 0)
 
     def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike]]:
