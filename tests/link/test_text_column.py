@@ -26,6 +26,7 @@ def test_reads_back_every_text_by_position():
     assert col[1:5] == texts[1:5] and col[::-2] == texts[::-2]
     with pytest.raises(IndexError):
         col[len(texts)]
+    assert col == texts and col == TextColumn(texts) and col != texts[:-1] and col != [*texts[:-1], "y"]
     col.close()
 
 

@@ -68,5 +68,13 @@ class TextColumn(Sequence[str]):
         for i in range(len(self)):
             yield self._read(i)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same strings (a list, another column)."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
     def close(self) -> None:
         self._file.close()
