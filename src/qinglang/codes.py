@@ -309,6 +309,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         family="material_forged",
     ),
     EvidenceCode(
+        "material_pixel_patch",
+        "material",
+        0.55,
+        "图像局部噪声与周围纸面不一致（疑似粘贴/涂改区域）",
+        "a region's noise level differs from the paper around it: likely pasted or painted over",
+        family="material_forged",
+    ),
+    EvidenceCode(
         "material_reused_across_borrowers",
         "material",
         0.7,

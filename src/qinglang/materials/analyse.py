@@ -21,6 +21,7 @@ from qinglang.materials.fields import (
     org_names,
     seal_words,
 )
+from qinglang.materials.forensics import check_forensics
 from qinglang.materials.metadata import check_image, check_pdf
 from qinglang.materials.ocr import (
     OcrUnavailableError,
@@ -286,6 +287,7 @@ def analyse_file(path: str, rel: str, ocr: bool, cache_dir: str | None) -> FileA
                 fa.page_sig = page_signature(img)
                 described = describe(img)
                 fa.fields["size"] = list(img.size)
+                fa.findings += check_forensics(img)  # pixel forensics (materials/forensics.py)
             if described is not None:
                 if ocr:
                     fa.fields["seal_ring_pp"] = ring_pp_cached(
