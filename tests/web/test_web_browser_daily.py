@@ -193,6 +193,9 @@ def test_a_cross_site_post_is_refused_and_changes_nothing(live, browser):
         with page.expect_response(lambda r: r.url.endswith("/login")) as resp:
             page.click("#go-login")
         assert resp.value.status == 403
+        # the form's POST navigates the page to the refusal: let that navigation finish before the
+        # picture (CI once caught Chromium mid-commit: "Unable to capture screenshot")
+        page.wait_for_load_state("load")
         page.screenshot(path=str(artifacts_dir() / "18-cross-site-refused.png"))
         assert context.request.get(f"{base}/api/complaints/{cid}").json()["verdicts"] == before
         assert context.request.get(f"{base}/api/me").json()["username"] == "lead1"  # session not swapped
