@@ -68,14 +68,13 @@ def graph_png(
     matplotlib.use("Agg")
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
+    from matplotlib.collections import LineCollection
 
     g = ig.Graph(n=len(node_kinds), edges=list(edges))
     layout = g.layout_fruchterman_reingold(niter=300, seed=None) if g.vcount() > 1 else [(0.0, 0.0)]
     fig, ax = plt.subplots(figsize=(size_px / 100, size_px / 100), dpi=100)
     font = cjk_font_path()
     fp = font_manager.FontProperties(fname=font, size=7) if font else None
-    from matplotlib.collections import LineCollection
-
     xs = [p[0] for p in layout]
     ys = [p[1] for p in layout]
     # one collection per kind of mark: a call per node or edge made a 300-member picture take
