@@ -62,20 +62,43 @@ def wording_ratio(a: Sequence[int], b: Sequence[int], vectors: Any, row: dict[in
     pairwise similarities (rows of the L2-normalised `vectors`, looked up through `row`)."""
     xa = vectors[[row[i] for i in a]]
     xb = vectors[[row[i] for i in b]]
-    cross = float((xa @ xb.T).mean())
-    within = [_mean_pairwise(xa), _mean_pairwise(xb)]
+    cross = mean_cross(xa, xb)
+    within = [mean_pairwise(xa), mean_pairwise(xb)]
     if min(within) <= 0:
         return 0.0
     return cross / float(np.sqrt(within[0] * within[1]))
 
 
-def _mean_pairwise(x: Any) -> float:
-    m = x @ x.T
-    m = m.toarray() if hasattr(m, "toarray") else np.asarray(m)
-    n = m.shape[0]
+# Mean similarities of groups through their row sums, never the n x n matrix of pairs: the sum of
+# all dot products of a group's rows is |sum of rows|^2, so a group of n costs O(n * nnz) time and
+# one dense vector of memory, not n^2 (a coached cohort or a campaign at 1M complaints holds tens
+# of thousands of members: its pair matrix alone was gigabytes). Equal to the pairwise form up to
+# floating-point rounding (tests/signals/test_coached_sums.py).
+
+
+def row_sum(x: Any) -> np.ndarray:
+    return np.asarray(x.sum(axis=0), dtype=np.float64).ravel()
+
+
+def squared_norms(x: Any) -> np.ndarray:
+    sq = x.multiply(x).sum(axis=1) if hasattr(x, "multiply") else np.square(x).sum(axis=1)
+    return np.asarray(sq, dtype=np.float64).ravel()
+
+
+def mean_pairwise(x: Any) -> float:
+    """Mean dot product over the n(n-1) ordered pairs of distinct rows of `x`."""
+    n = x.shape[0]
     if n < 2:
         return 0.0
-    return float((m.sum() - np.trace(m)) / (n * (n - 1)))
+    s = row_sum(x)
+    return float((s @ s - squared_norms(x).sum()) / (n * (n - 1)))
+
+
+def mean_cross(xa: Any, xb: Any) -> float:
+    """Mean dot product of every row of `xa` with every row of `xb`."""
+    if xa.shape[0] == 0 or xb.shape[0] == 0:
+        return 0.0
+    return float(row_sum(xa) @ row_sum(xb) / (xa.shape[0] * xb.shape[0]))
 
 
 def script_groups(

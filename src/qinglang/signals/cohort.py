@@ -47,7 +47,7 @@ import numpy as np
 from qinglang.detection_config import ClusterParams
 from qinglang.link.records import RecordFeatures
 from qinglang.link.rules import STAFF_WRITTEN_CHANNELS
-from qinglang.signals.coached import char_tfidf, wording_ratio
+from qinglang.signals.coached import char_tfidf, mean_pairwise, row_sum, squared_norms, wording_ratio
 
 SEED = 20261201
 DRAW_MAX = 200  # complaints in one random background group
@@ -83,15 +83,6 @@ def _thin(positions: list[int], most: int) -> list[int]:
     return [positions[int(k * step)] for k in range(most)]
 
 
-def _mean_pairwise(x) -> float:  # noqa: ANN001 (a sparse matrix)
-    n = x.shape[0]
-    if n < 2:
-        return 0.0
-    m = x @ x.T
-    total = float(m.sum()) - float(m.diagonal().sum())
-    return total / (n * (n - 1))
-
-
 def find_cohort(
     candidates: Sequence[int],
     background: Sequence[int],
@@ -121,13 +112,15 @@ def find_cohort(
     own_chan = [_channel(channels, i) for i in cands]
     # each candidate's mean similarity to the background of its channel
     to_bg = np.array([float((xc[k] @ centroids.get(own_chan[k], everywhere))[0]) for k in range(len(cands))])
-    sim = (xc @ xc.T).toarray()
-    np.fill_diagonal(sim, 0.0)
+    # each member's mean similarity to the rest of the core, from the core's row sum (coached.py:
+    # never the candidates' pair matrix, which at 1M complaints was gigabytes)
+    sq = squared_norms(xc)
     core = list(range(len(cands)))
     for _ in range(20):
         if len(core) < 2:
             return None
-        own = sim[np.ix_(core, core)].sum(axis=1) / (len(core) - 1)
+        xk = xc[core]
+        own = (np.asarray(xk @ row_sum(xk)).ravel() - sq[core]) / (len(core) - 1)
         keep = [k for k, a in zip(core, own, strict=True) if a >= params.cohort_member_lift * to_bg[k]]
         if keep == core:
             break
@@ -139,7 +132,7 @@ def find_cohort(
     core = [k for k in core if own_chan[k] not in agent]
     if len(core) < params.cohort_min_members:
         return None
-    within = float(sim[np.ix_(core, core)].sum()) / (len(core) * (len(core) - 1))
+    within = mean_pairwise(xc[core])
     # random background groups with the cohort's channel mix (a channel with too little background
     # is drawn from all of it), at most DRAW_MAX complaints each
     size = max(2, min(len(core), len(bg) // 2, DRAW_MAX))
@@ -159,7 +152,7 @@ def find_cohort(
             picks.append(rng.choice(pool, size=min(n, len(pool)), replace=False))
         return np.unique(np.concatenate(picks))
 
-    null = np.array([_mean_pairwise(xb[draw()]) for _ in range(params.cohort_draws)])
+    null = np.array([mean_pairwise(xb[draw()]) for _ in range(params.cohort_draws)])
     p = float((1 + np.sum(null >= within)) / (1 + len(null)))
     base = float(null.mean())
     if base <= 0 or within < params.cohort_min_lift * base or p > params.cohort_max_p:
@@ -213,9 +206,7 @@ def closest_campaigns(
     except ValueError:
         return {}
     xm = x[[row[i] for i in mem]]
-    own = (xm @ xm.T).toarray()
-    np.fill_diagonal(own, 0.0)
-    to_own = own.sum(axis=1) / (len(mem) - 1)
+    to_own = (np.asarray(xm @ row_sum(xm)).ravel() - squared_norms(xm)) / (len(mem) - 1)
     to_bg = np.zeros(len(mem))
     if bg:
         everywhere = np.asarray(x[[row[i] for i in bg]].mean(axis=0)).ravel()
@@ -226,7 +217,7 @@ def closest_campaigns(
         for k, i in enumerate(mem):
             to_bg[k] = float((xm[k] @ cents.get(_channel(channels, i), everywhere))[0])
     to_camp = np.column_stack(
-        [np.asarray((xm @ x[[row[i] for i in c]].T).mean(axis=1)).ravel() for c in camps]
+        [np.asarray(xm @ row_sum(x[[row[i] for i in c]])).ravel() / len(c) for c in camps]
     )
     out = {}
     agent = STAFF_WRITTEN_CHANNELS
