@@ -389,6 +389,14 @@ _ROWS: tuple[EvidenceCode, ...] = (
         family="material_forged",
     ),
     EvidenceCode(
+        "material_stay_contradicts_dates",
+        "material",
+        0.5,
+        "所写住院天数与入院、出院日期不符",
+        "the stated length of stay contradicts the admission and discharge dates",
+        family="material_forged",
+    ),
+    EvidenceCode(
         "material_date_impossible",
         "material",
         0.5,

@@ -199,6 +199,8 @@ def value_confidences(fields: dict, idx: ConfIndex) -> dict[str, float]:
     values = [fields.get("name"), fields.get("id_number"), fields.get("licence"), fields.get("uscc")]
     values += list(fields.get("names_in_body") or []) + list(fields.get("id_numbers") or [])
     values += list(fields.get("licences") or [])
+    if fields.get("stay_days"):
+        values.append(fields["stay_days"] + "天")
     for person in fields.get("persons") or []:
         values += [person.get("name"), person.get("id_number")]
     for v in values:

@@ -306,6 +306,20 @@ def _generic_positions(name: str) -> set[int]:
     return out
 
 
+RING_OWN_MIN = 4  # characters of a ring's own name (outside BODY_WORDS) that must all be sure
+
+
+def _own_part_sure(rot: list[tuple[str, float]], text: str) -> bool:
+    """Is the ring's own name — its characters outside the words every body of its kind has
+    (村民委员会, 人民医院 …) — read surely, every character, and at least RING_OWN_MIN of them?
+    Those words are shared by the page's body and the seal's and so say nothing either way: a
+    ring whose 员 of 委员会 came at 0.948 while 上林县圩镇东坪 read at 0.98-1.00 surely names
+    上林县…, not the page's 吉安县永和镇锦源村民委员会 (b21_docs)."""
+    generic = _generic_positions(text)
+    own = [x for i, (_, x) in enumerate(rot) if i not in generic]
+    return len(own) >= RING_OWN_MIN and min(own) >= RING_WHOLE_SURE
+
+
 def seal_names_other_body(fields: dict) -> Evidence | None:
     """A seal whose ring surely reads another body's name than every body the page names: the
     seal of a look-alike issuer (same design, a character or two apart) or of another body
@@ -353,7 +367,7 @@ def seal_names_other_body(fields: dict) -> Evidence | None:
             ]
             if not diffs:
                 return None  # the seal names a body the page names
-        elif whole_sure:
+        elif whole_sure or _own_part_sure(rot, text):
             own = set(name)
             diffs = [(c, "", x) for c, x in rot if c not in own]
         else:
@@ -591,6 +605,19 @@ def _date_findings(fields: dict, complaint_times: list[datetime]) -> list[Eviden
                 f"discharge ({discharge}) is dated before admission ({admit}): the dates contradict each other",
             )
         )
+    stay = fields.get("stay_days")
+    if admit and discharge and stay and admit <= discharge and sure(fields, stay + "天", DATE_CONF_MIN):
+        # a hospital counts the stay as discharge minus admission, some one more (both ends)
+        days = (discharge - admit).days
+        if int(stay) not in (days, days + 1):
+            out.append(
+                finding(
+                    "material_stay_contradicts_dates",
+                    f"住院天数写 {int(stay)} 天，但入院 {admit}、出院 {discharge} 只相隔 {days} 天：日期与天数矛盾",
+                    f"the stated stay is {int(stay)} days, but admission {admit} and discharge "
+                    f"{discharge} are {days} days apart: the dates and the stay contradict each other",
+                )
+            )
     event = read("death_date") or read("leave_date") or read("event_date")
     if issue and event and event <= issue and dtype in LATE_LIMIT_DAYS:
         if (issue - event).days > LATE_LIMIT_DAYS[dtype]:

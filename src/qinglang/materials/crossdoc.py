@@ -220,14 +220,67 @@ def _bodies_differ(a: FileAnalysis, b: FileAnalysis) -> bool:
 
 def _contents_differ(a: FileAnalysis, b: FileAnalysis) -> bool:
     """Do two pages say different things where they were read: two different serial numbers,
-    or dates on both of which none is shared (one issuer's genuine documents of one template
-    differ there)."""
+    each page a code the other lacks (a verification code, a print serial: paper_codes), or
+    dates on both of which none is shared. One paper re-used with the name changed keeps its
+    issue date and codes; one issuer's genuine documents of one template differ there, however
+    alike their frames and tables are (b21_docs: two genuine 社保参保证明 of one city shared the
+    monthly table and base amounts, and differed only in print date and verification code)."""
     sa, sb = a.fields.get("serial"), b.fields.get("serial")
     if sa and sb and sa != sb:
+        return True
+    ca, cb = paper_codes(a), paper_codes(b)
+    if any(not _code_in(x, cb) for x in ca) and any(not _code_in(x, ca) for x in cb):
         return True
     da = {t for t in content_of(a)[0] if t.startswith("d:")} if a.text else set()
     db = {t for t in content_of(b)[0] if t.startswith("d:")} if b.text else set()
     return bool(da and db and not (da & db))
+
+
+_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Z])[0-9A-Z]{8,24}(?![0-9A-Z])")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+CODE_EDITS = 2  # OCR misreads of one code across two captures, at most (a code is random)
+
+
+def paper_codes(f: FileAnalysis) -> frozenset[str]:
+    """The codes one paper carries and another paper of its template does not share: letters
+    and digits mixed (a verification code, 验证码 ZYWR22BXQF59) or ten digits and more (a
+    serial), 8-24 characters; ID numbers, mobile numbers and dates left out (they belong to the
+    person or the day). An issuer's own codes (its credit code, a hotline) are on both papers
+    and so never make two papers differ."""
+    from qinglang.materials.fields import normalise_line
+
+    if not f.text:
+        return frozenset()
+    text = "".join(normalise_line(x) + "\n" for x in f.text.splitlines()).upper()
+    out = set()
+    for m in _CODE_IN_TEXT.finditer(text):
+        c = m.group(0)
+        mixed = any(ch.isalpha() for ch in c) and sum(ch.isdigit() for ch in c) >= 2
+        long_number = c.isdigit() and len(c) >= 10
+        if not (mixed or long_number):
+            continue
+        if _ID_IN_TEXT.fullmatch(c) or _MOBILE.fullmatch(c) or re.fullmatch(r"(19|20)\d{6}", c):
+            continue
+        out.add(c)
+    serial = f.fields.get("serial")
+    if serial and len(serial) >= 6:
+        out.add(str(serial).upper())
+    return frozenset(out)
+
+
+def _code_in(code: str, codes: frozenset[str]) -> bool:
+    """Is `code` among `codes`, allowing OCR's slips: one holding the other (a code split or
+    run on), or at most CODE_EDITS characters apart."""
+    import difflib
+
+    for c in codes:
+        if code == c or (min(len(code), len(c)) >= 6 and (code in c or c in code)):
+            return True
+        if abs(len(code) - len(c)) <= CODE_EDITS:
+            sm = difflib.SequenceMatcher(a=code, b=c, autojunk=False)
+            if max(len(code), len(c)) - sum(b.size for b in sm.get_matching_blocks()) <= CODE_EDITS:
+                return True
+    return False
 
 
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])(?:\d{17}[\dX]|\d{15})(?![0-9A-Z])")
@@ -404,6 +457,11 @@ def cross_document(
         # documents of one template apart: measured, see docs/materials.md)
         sa, sb = a.fields.get("serial"), b.fields.get("serial")
         same_doc = one_print is None and ((sa == sb) if (sa and sb) else pc >= PAGE_SAME)
+        if same_doc and (sa != sb or not (sa and sb)) and _contents_differ(a, b):
+            # one seal impression and alike pages, yet the pages' dates or codes differ: an
+            # issuer's electronic seal on two papers of one template (b21_docs: two genuine
+            # app screenshots of one city's 社保参保证明, page correlation 0.98)
+            same_doc = False
         if not same_doc:
             # one print on two photographed or scanned papers (JPEG) of one body whose content
             # does not contradict: the same paper captured again. PDFs and PNG screenshots are
@@ -503,7 +561,7 @@ def cross_document(
         if n < TEXT_SAME_TOKENS:
             continue
         a, b = by_file[x], by_file[y]
-        if a.sha256 == b.sha256 or not _differ(a, b, owners):
+        if a.sha256 == b.sha256 or not _differ(a, b, owners) or _contents_differ(a, b):
             continue
         same = _same_content(contents[x], contents[y])
         if same is None:

@@ -56,7 +56,18 @@ LABELS: dict[str, tuple[str, ...]] = {
     "name": NAME_LABELS,
     "id_number": ID_LABELS,
     "serial": ("证明编号", "编号"),
-    "issuer": ("出具单位", "开具单位", "律师事务所", "单位名称", "医疗机构", "签发机构"),
+    "issuer": (
+        "出具单位",
+        "开具单位",
+        "律师事务所",
+        "单位名称",
+        "医疗机构",
+        "签发机构",
+        "签发单位",
+        "发证机关",
+        "发证单位",
+        "开具机构",
+    ),
     "issue_date": (
         "出具日期",
         "开具日期",
@@ -82,6 +93,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "death_date": ("死亡日期", "死亡时间"),
     "admit_date": ("入院日期", "入院时间"),
     "discharge_date": ("出院日期", "出院时间"),
+    # the stay a hospital states beside its dates ("住院天数 11天"): materials check it against them
+    "stay_days": ("实际住院天数", "住院天数", "住院日数"),
     "leave_date": ("离职日期", "离职时间", "解除劳动合同日期"),
     "uscc": ("统一社会信用代码", "社会信用代码", "信用代码"),
     "licence": (
@@ -107,7 +120,6 @@ LABELS: dict[str, tuple[str, ...]] = {
         "科别",
         "科室",
         "床号",
-        "住院天数",
         "有效身份证件",
         "死亡地点",
         "常住地址",
@@ -133,6 +145,29 @@ DATE_FIELDS = ("issue_date", "event_date", "death_date", "admit_date", "discharg
 EVENT_FIELDS = ("death_date", "leave_date", "event_date", "admit_date", "discharge_date")
 _ALL_LABELS = sorted(((lab, f) for f, labels in LABELS.items() for lab in labels), key=lambda x: -len(x[0]))
 _LABEL_FIELD = dict(_ALL_LABELS)
+# labels of a form's other rows, which the checks do not read: a table's empty value cell (an
+# unread name) is followed by the next row's label, and that label is not the value (b21_docs:
+# "姓名" then "性别 女" made a genuine 失业证明's name "性别")
+FORM_ROW_LABELS = (
+    "性别",
+    "民族",
+    "年龄",
+    "出生",
+    "籍贯",
+    "户籍",
+    "住址",
+    "地址",
+    "职业",
+    "学历",
+    "文化程度",
+    "婚姻",
+    "联系电话",
+    "电话",
+    "工作单位",
+    "原工作单位",
+    "科室",
+    "床号",
+)
 _LABEL_ALT = "|".join(re.escape(lab) for lab, _ in _ALL_LABELS)
 # A label and its colon anywhere in a line (PDF text layers and OCR put several fields on one
 # line: "承办律师：张三 执业证号：…"); a licence / credit code / ID label may also be followed by
@@ -301,6 +336,9 @@ def _clean_value(field: str, v: str) -> str | None:
         return m.group(0).upper() if m else None
     if field == "serial":
         return re.sub(r"[^0-9A-Za-z]", "", v).upper() or None
+    if field == "stay_days":
+        m = re.match(r"(\d{1,3})(?:天|日)?(?!\d)", v.replace(GAP, ""))
+        return m.group(1) if m else None
     if field in DATE_FIELDS:
         d = parse_date(v)
         return d.isoformat() if d else None
@@ -423,13 +461,19 @@ def extract_fields(text: str) -> dict:
     out: dict = {}
     licences: list[str] = []
     for i, ln in enumerate(raw_lines):
-        if ln in _LABEL_FIELD and i + 1 < len(raw_lines) and not labelled_values(raw_lines[i + 1]):
+        if (
+            ln in _LABEL_FIELD
+            and i + 1 < len(raw_lines)
+            and not labelled_values(raw_lines[i + 1])
+            and not raw_lines[i + 1].startswith(FORM_ROW_LABELS)
+        ):
             ln = ln + "：" + raw_lines[i + 1]  # a table: the label's cell, then its value's
         for field, raw in labelled_values(ln):
             if (
                 not raw.strip(GAP + "：:;；，,。. ")
                 and i + 1 < len(raw_lines)
                 and not labelled_values(raw_lines[i + 1])
+                and not raw_lines[i + 1].startswith(FORM_ROW_LABELS)
             ):
                 raw = raw_lines[i + 1]  # "入院日期：" then its value on the next line (a PDF table)
             if field in _CODE_FIELDS and not re.search(r"[0-9A-Za-z]{6}", raw) and i + 1 < len(lines):
@@ -530,13 +574,25 @@ _ORG_LINE_RE = re.compile(rf"^([{CJK}]{{2,20}}?(?:{ORG_SUFFIX}))(?:[^{CJK}]|$)")
 
 def org_names(text: str) -> list[str]:
     """Names of bodies standing alone at the start of a line (the letterhead, the signature
-    above the seal): 4-24 Chinese characters ending in 医院, 委员会, 公司, 局, 事务所 …, first seen
-    first, without repeats. Body text (在我公司工作) does not start a line with a name."""
+    above the seal) or as an issuer field's value (发证机关：…): 4-24 Chinese characters ending
+    in 医院, 委员会, 公司, 局, 事务所 …, first seen first, without repeats. Body text (在我公司工作)
+    does not start a line with a name, and a name never runs across a column gap: a table row
+    "死亡地点 | 医院" is a label and its value, not a body called 死亡地点医院 (b21_docs: a
+    genuine death certificate's seal was compared with that "issuer" and called another body's)."""
     out: list[str] = []
     for raw in text.splitlines():
-        m = _ORG_LINE_RE.match(normalise_line(raw))
-        if m and len(m.group(1)) >= 4 and m.group(1) not in out:
-            out.append(m.group(1))
+        line = normalise_fields_line(raw)
+        cells = [c for c in line.split(GAP) if c]
+        candidates = cells[:1]
+        for i, cell in enumerate(cells):
+            label, colon, value = cell.partition("：")
+            if _LABEL_FIELD.get(label) == "issuer":
+                # the value after its colon, or in the next cell (a table)
+                candidates.append(value if value or i + 1 == len(cells) else cells[i + 1])
+        for cand in candidates:
+            m = _ORG_LINE_RE.match(cand)
+            if m and len(m.group(1)) >= 4 and m.group(1) not in out:
+                out.append(m.group(1))
     return out
 
 
