@@ -57,3 +57,22 @@ def test_a_word_glued_to_a_number_in_english_text_is_no_id():
     # real CFPB narratives: a statute and a typo, not contacts (they tied two complaints as one id)
     assert not _found("what the creditor must do under section ( FCBA1666 ( b ) ( 6 ). I DEMAND")
     assert not _found("each accounts are100 % true, accurate")
+
+
+def test_a_numeral_word_glued_to_a_number_is_not_its_last_digit():
+    # blind p19: 维权群466102839一起 is the group 466102839 and the word 一起 (not 4661028391)
+    assert _found("请加维权群466102839一起收集证据")["466102839"][0] == "qq"
+    assert "4661028391" not in _found("请加维权群466102839一起收集证据")
+    # a number disguised with numerals inside its run is still read whole
+    assert "13800138000" in _found("加我qq 一三八零零一三八零零零")
+    assert "123456789" in _found("qq:12345678九")
+
+
+def test_a_handle_after_a_chinese_colon_and_a_group_number_after_a_verb():
+    # blind p19/p18: named after 曝光： / 这个人：, and 进群了解：<number>
+    assert _found("骗子曝光：kf_tingxi01（微信），冒充银行客服")["kf_tingxi01"] == ("wechat", True)
+    assert "wangjie_fw2026" in _found("姐妹们避雷这个人：wangjie_fw2026，说自己是律所的")
+    assert _found("反崔收团队扩招，进群了解：792031586")["792031586"][0] == "qq"
+    # a count after 群 is no group number, and a URL path is no handle
+    assert not _found("这个群人数：500000")
+    assert "a_bcdef" not in _found("链接 https://abc.com/a_bcdef")

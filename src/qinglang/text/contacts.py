@@ -132,7 +132,11 @@ _TRAILING_HANDLE = re.compile(
 # ASCII (not part of a URL, path, e-mail or file name), and written as ids are in Chinese text: glued
 # to the words around it or at an edge, not set off by spaces on both sides like a quoted code.
 _EMBEDDED_HANDLE = re.compile(
-    r"(?<![a-z0-9_@/.:=-])((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@/-]|\.[a-z0-9])"
+    r"(?<![a-z0-9_@/.:=-])(?<![a-z0-9]:)((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})"
+    r"(?![a-z0-9_@/-]|\.[a-z0-9])"
+    # after a colon only when the colon follows Chinese ("骗子曝光：kf_tingxi01"), not a scheme or a key
+    r"|(?<=[\u4e00-\u9fff]:)((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})"
+    r"(?![a-z0-9_@/-]|\.[a-z0-9])"
 )
 # An id of letters then digits named in a sentence with no cue ("我遇到的是yhzw2088", "yxfw0518 这个号
 # 大家拉黑"): three to eight letters, three to six digits, standing apart from other ASCII. Named, or
@@ -143,9 +147,10 @@ _EMBEDDED_ALNUM = re.compile(r"(?<![a-z0-9_@/.=#-])([a-z]{3,8}\d{3,6})(?![a-z0-9
 # 微信", "这个号 yn_shangan")
 _NAMING_BEFORE = re.compile(r"(?:叫|这个|那个|号|是|加了|加|找了|找)\s?$")
 # QQ numbers and group numbers written the way the QQ rule above does not read: "QQ群是 648273915",
-# "自救群，836271945", "“上岸互助群” 582930174", and a group number before its 群 ("493827156 这个群")
+# "进群了解：792031586" (a verb of joining or asking before the colon), "自救群，836271945", "“上岸互助群” 582930174", and a group number before its 群 ("493827156 这个群")
 _QQ_LOOSE = re.compile(
-    r"(?:(?<![a-z])qq|扣扣|群)(?:号|群)?\s?(?:是|为)?\s?[:：=，,\"“”「」『』']{0,2}\s?([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
+    r"(?:(?<![a-z])qq|扣扣|群)(?:号|群)?\s?(?:是|为|(?:了解|咨询|交流|详聊|领取|加入|报名|进入)(?=[:：]))?\s?[:：=，,\"“”「」『』']{0,2}\s?"
+    r"([1-9](?:[-\s/.]?\d){4,10})(?![\d])"
 )
 _QQ_BEFORE_GROUP = re.compile(r"(?<![\d])([1-9]\d{5,10})(?![\d])\s?(?:这个群|这群|群)")
 _LICENCE = re.compile(r"执业证(?:号|号码|编号)?\s?[:：]?\s?([0-9a-z]{17,18})(?![0-9a-z])")
@@ -436,16 +441,17 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         if _free(taken, a, b) and not _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
     for m in _EMBEDDED_HANDLE.finditer(norm) if "_" in norm else ():
-        a, b = m.span(1)
+        g = 1 if m.group(1) else 2
+        a, b = m.span(g)
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             continue
         s, e = mapped.span(a, b)
         spaced = s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace()
         if spaced and not (
-            any(ch.isdigit() for ch in m.group(1)) or _NAMING_BEFORE.search(norm[max(0, a - 6) : a])
+            any(ch.isdigit() for ch in m.group(g)) or _NAMING_BEFORE.search(norm[max(0, a - 6) : a])
         ):
             continue  # set off by spaces inside a sentence: a quoted code or phrase ("扣款失败 hello_world 是")
-        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True, late_rule=True)
+        _emit(out, taken, mapped, text, "wechat", m.group(g), a, b, named=True, late_rule=True)
     for m in _EMBEDDED_ALNUM.finditer(norm):
         a, b = m.span(1)
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):

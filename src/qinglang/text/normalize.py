@@ -661,8 +661,25 @@ def _numeral_repl(mt: re.Match[str]) -> str:
     chinese = sum(1 for c in run if not c.isascii() and not c.isspace())
     if real < 5 or chinese == 0 or (chinese < 2 and real < 7):
         return run
+    if chinese == 1 and _glued_numeral_word(mt):
+        return run
     # plain words made of numerals ("一五一十", "三三两两") are rare at >= 5; leave mostly-letter runs
     return run.translate(_NUMERAL_TABLE)
+
+
+def _glued_numeral_word(mt: re.Match[str]) -> bool:
+    """Is the run's one Chinese numeral at its end (start) and the start (end) of a word that
+    goes on in Chinese — 一起, 一下, 统一? "维权群466102839一起" is the number 466102839 and the
+    word 一起, not 4661028391 (blind p19): a disguised number mixes numerals inside the run."""
+    run, text = mt.group(0), mt.string
+    after = text[mt.end() : mt.end() + 1]
+    before = text[mt.start() - 1 : mt.start()] if mt.start() else ""
+    if not run[-1].isascii() and run[:-1].isascii() and after and _CJK_CHAR.match(after):
+        return True
+    return bool(not run[0].isascii() and run[1:].isascii() and before and _CJK_CHAR.match(before))
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _numerals_fast(text: str) -> str:
