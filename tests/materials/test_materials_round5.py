@@ -211,3 +211,22 @@ def test_a_wholly_other_body_on_the_ring_counts_when_its_own_name_is_read_surely
     # one character of the ring's own name unsure: a grainy ring reads as anything, no claim
     confs[ring.index("坪")] = 0.90
     assert seal_names_other_body({**fields, "seal_ring_pp": {"text": ring, "confs": confs}}) is None
+
+
+LETTER = (
+    "浙江律正律师事务所\n律师函\n致：安和消费金融有限公司\n 本所接受王文博（身份证\n号：320115198902143678）的委托，指派黄志明律师（执业证号\n"
+    "：{lic}）就委托人与贵司之间的借款合同纠纷事\n宜，郑重致函如下：\n承办律师：黄志明\n 2026年7月30日\n"
+)
+
+
+def test_a_licence_number_after_a_line_break_inside_the_sentence_is_read():
+    """A PDF text layer wraps a sentence anywhere: '律师（执业证号' | '：31330000MD01823NQL' (b22_docs:
+    five forged letters were read with no licence at all)."""
+    fields = {**extract_fields(LETTER.format(lic="31330000MD01823NQL")), "format": "PDF"}
+    assert "31330000MD01823NQL" in (fields.get("licences") or [])
+    assert "320115198902143678" not in (fields.get("licences") or [])  # the client's ID is not a licence
+    assert "material_fake_licence" in {e.code for e in check_document(fields, None, [], [])}
+    # a real 17-digit licence wrapped the same way is read and passes
+    fields = {**extract_fields(LETTER.format(lic="13101201011234567")), "format": "PDF"}
+    assert "13101201011234567" in (fields.get("licences") or [])
+    assert "material_fake_licence" not in {e.code for e in check_document(fields, None, [], [])}

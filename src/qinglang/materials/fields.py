@@ -230,6 +230,9 @@ _BODY_EVENT_RE = re.compile(
 _LONE_DATE_RE = re.compile(r"^\W{0,2}(\d{4}年\d{1,2}月\d{1,2}日?)\W{0,3}$")
 # a licence number printed after the lawyer's name without a readable label (OCR lost it)
 _LAWYER_LINE_NUMBER_RE = re.compile(r"律师.{0,12}?([0-9][0-9A-Z]{14,19})(?![0-9A-Z])")
+# across line ends only the licence label itself names the number: "律师事务所" | "统一社会信用代码：…"
+# on the next line is the firm's own code (b8_docs, b10_docs genuine letters)
+_LICENCE_ACROSS_LINES_RE = re.compile(r"执业证书?(?:号码|编号|号)[：:]?([0-9][0-9A-Z]{14,19})(?![0-9A-Z])")
 
 DOC_TYPE_WORDS = (
     ("lawyer_letter", ("律师函", "律师事务所", "执业证号")),
@@ -501,8 +504,11 @@ def extract_fields(text: str) -> dict:
         for key in [k for k in out if "@" in k]:
             del out[key]
     joined = "".join(lines)
-    for m in _LAWYER_LINE_NUMBER_RE.finditer("\n".join(lines)):
-        n = m.group(1)
+    # also across line ends: a PDF text layer wraps a sentence anywhere ("律师（执业证号" | "：3133…"
+    # on the next line: b22_docs' five forged letters were read with no licence at all)
+    found = [m.group(1) for m in _LAWYER_LINE_NUMBER_RE.finditer("\n".join(lines))]
+    found += [m.group(1) for m in _LICENCE_ACROSS_LINES_RE.finditer(joined)]
+    for n in dict.fromkeys(found):
         if n not in licences and not any(n in x or x in n for x in licences) and n not in joined_ids(joined):
             licences.append(n)
     if licences:
