@@ -54,54 +54,38 @@ def test_paper_codes_keep_the_papers_own_codes_not_the_persons():
     assert "13812345678" not in codes and "20260912" not in codes
 
 
+def _pair(b_printed: str, b_code: str) -> dict:
+    """Cross-document findings for 林阳's certificate (printed 2026年9月12日, code ZYWR22BXQF59)
+    and one for 龙涛 printed on `b_printed` with code `b_code`."""
+    a = _doc(
+        "attachments/a.pdf",
+        CERT.format(name="林阳", idn="510107199902011595", printed="2026年9月12日", code="ZYWR22BXQF59"),
+        "a",
+    )
+    b = _doc(
+        "attachments/b.pdf",
+        CERT.format(name="龙涛", idn="510107199305076673", printed=b_printed, code=b_code),
+        "b",
+    )
+    return cross_document([a, b], {a.file: {"K1"}, b.file: {"K2"}})
+
+
 def test_one_template_for_two_people_differs_in_print_date_and_code():
     """Two genuine e-certificates of one city: same table, base and amounts (many pay the
     minimum base), different print date and verification code: not re-use."""
-    a = _doc(
-        "attachments/a.pdf",
-        CERT.format(name="林阳", idn="510107199902011595", printed="2026年9月12日", code="ZYWR22BXQF59"),
-        "a",
-    )
-    b = _doc(
-        "attachments/b.pdf",
-        CERT.format(name="龙涛", idn="510107199305076673", printed="2026年8月12日", code="6ZYU4GZEQCCJ"),
-        "b",
-    )
-    out = cross_document([a, b], {a.file: {"K1"}, b.file: {"K2"}})
-    assert not out.get(a.file) and not out.get(b.file), out
+    assert not any(_pair("2026年8月12日", "6ZYU4GZEQCCJ").values())
 
 
 def test_one_paper_with_the_name_changed_is_reuse_even_with_an_ocr_slip_in_its_code():
-    a = _doc(
-        "attachments/a.pdf",
-        CERT.format(name="林阳", idn="510107199902011595", printed="2026年9月12日", code="ZYWR22BXQF59"),
-        "a",
-    )
-    b = _doc(
-        "attachments/b.pdf",
-        # the same paper, name and ID typed over, its code read with one slip (5 -> S)
-        CERT.format(name="龙涛", idn="510107199305076673", printed="2026年9月12日", code="ZYWR22BXQFS9"),
-        "b",
-    )
-    out = cross_document([a, b], {a.file: {"K1"}, b.file: {"K2"}})
-    assert "material_text_reused_across_borrowers" in _codes(out, a.file)
-    assert "material_text_reused_across_borrowers" in _codes(out, b.file)
+    # the same paper, name and ID typed over, its code read with one slip (5 -> S)
+    out = _pair("2026年9月12日", "ZYWR22BXQFS9")
+    assert "material_text_reused_across_borrowers" in _codes(out, "attachments/a.pdf")
+    assert "material_text_reused_across_borrowers" in _codes(out, "attachments/b.pdf")
 
 
 def test_one_print_date_but_two_codes_is_two_papers():
     """Printed the same day for two people: the dates agree, the verification codes do not."""
-    a = _doc(
-        "attachments/a.pdf",
-        CERT.format(name="林阳", idn="510107199902011595", printed="2026年9月12日", code="ZYWR22BXQF59"),
-        "a",
-    )
-    b = _doc(
-        "attachments/b.pdf",
-        CERT.format(name="龙涛", idn="510107199305076673", printed="2026年9月12日", code="6ZYU4GZEQCCJ"),
-        "b",
-    )
-    out = cross_document([a, b], {a.file: {"K1"}, b.file: {"K2"}})
-    assert not out.get(a.file) and not out.get(b.file), out
+    assert not any(_pair("2026年9月12日", "6ZYU4GZEQCCJ").values())
 
 
 def _screenshot(path: Path, seal: Image.Image) -> None:
