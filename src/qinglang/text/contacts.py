@@ -132,11 +132,9 @@ _TRAILING_HANDLE = re.compile(
 # ASCII (not part of a URL, path, e-mail or file name), and written as ids are in Chinese text: glued
 # to the words around it or at an edge, not set off by spaces on both sides like a quoted code.
 _EMBEDDED_HANDLE = re.compile(
-    r"(?<![a-z0-9_@/.:=-])(?<![a-z0-9]:)((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})"
-    r"(?![a-z0-9_@/-]|\.[a-z0-9])"
     # after a colon only when the colon follows Chinese ("骗子曝光：kf_tingxi01"), not a scheme or a key
-    r"|(?<=[\u4e00-\u9fff]:)((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})"
-    r"(?![a-z0-9_@/-]|\.[a-z0-9])"
+    r"(?:(?<![a-z0-9_@/.:=-])|(?<=[\u4e00-\u9fff]:))"
+    r"((?=[a-z0-9_]*[a-z]_|[a-z0-9_]*_[a-z])[a-z][a-z0-9_]{4,19})(?![a-z0-9_@/-]|\.[a-z0-9])"
 )
 # An id of letters then digits named in a sentence with no cue ("我遇到的是yhzw2088", "yxfw0518 这个号
 # 大家拉黑"): three to eight letters, three to six digits, standing apart from other ASCII. Named, or
@@ -441,17 +439,16 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         if _free(taken, a, b) and not _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             _emit(out, taken, mapped, text, "wechat", m.group(1), a, b)
     for m in _EMBEDDED_HANDLE.finditer(norm) if "_" in norm else ():
-        g = 1 if m.group(1) else 2
-        a, b = m.span(g)
+        a, b = m.span(1)
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
             continue
         s, e = mapped.span(a, b)
         spaced = s > 0 and e < len(text) and text[s - 1].isspace() and text[e].isspace()
         if spaced and not (
-            any(ch.isdigit() for ch in m.group(g)) or _NAMING_BEFORE.search(norm[max(0, a - 6) : a])
+            any(ch.isdigit() for ch in m.group(1)) or _NAMING_BEFORE.search(norm[max(0, a - 6) : a])
         ):
             continue  # set off by spaces inside a sentence: a quoted code or phrase ("扣款失败 hello_world 是")
-        _emit(out, taken, mapped, text, "wechat", m.group(g), a, b, named=True, late_rule=True)
+        _emit(out, taken, mapped, text, "wechat", m.group(1), a, b, named=True, late_rule=True)
     for m in _EMBEDDED_ALNUM.finditer(norm):
         a, b = m.span(1)
         if not _free(taken, a, b) or _NOT_PHONE_BEFORE.search(norm[max(0, a - 10) : a]):
