@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -247,11 +248,22 @@ def paper_codes(f: FileAnalysis) -> frozenset[str]:
     serial), 8-24 characters; ID numbers, mobile numbers and dates left out (they belong to the
     person or the day). An issuer's own codes (its credit code, a hotline) are on both papers
     and so never make two papers differ."""
-    from qinglang.materials.fields import normalise_line
-
     if not f.text:
         return frozenset()
-    text = "".join(normalise_line(x) + "\n" for x in f.text.splitlines()).upper()
+    out = set(_codes_in_text(f.text))
+    serial = f.fields.get("serial")
+    if serial and len(serial) >= 6:
+        out.add(str(serial).upper())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _codes_in_text(raw: str) -> frozenset[str]:
+    """paper_codes' reading of a page's text, once per text (pairs of a template's papers ask
+    for the same page again and again)."""
+    from qinglang.materials.fields import normalise_line
+
+    text = "".join(normalise_line(x) + "\n" for x in raw.splitlines()).upper()
     out = set()
     for m in _CODE_IN_TEXT.finditer(text):
         c = m.group(0)
@@ -262,9 +274,6 @@ def paper_codes(f: FileAnalysis) -> frozenset[str]:
         if _ID_IN_TEXT.fullmatch(c) or _MOBILE.fullmatch(c) or re.fullmatch(r"(19|20)\d{6}", c):
             continue
         out.add(c)
-    serial = f.fields.get("serial")
-    if serial and len(serial) >= 6:
-        out.add(str(serial).upper())
     return frozenset(out)
 
 
@@ -302,14 +311,20 @@ def content_of(f: FileAnalysis) -> tuple[frozenset[str], str]:
     different borrowers saying the same — same dates, same serial and amounts, same words — are
     one document re-used with the name and ID changed; one issuer's genuine documents of one
     template differ in their dates and numbers."""
+    return _content(f.text, frozenset(_people(f)))
+
+
+@lru_cache(maxsize=4096)
+def _content(raw: str, people: frozenset[str]) -> tuple[frozenset[str], str]:
+    """content_of for one text and its people, once (each re-use path asks per pair)."""
     from qinglang.materials.fields import normalise_line
 
-    text = "".join(normalise_line(x) for x in f.text.splitlines()).upper()
+    text = "".join(normalise_line(x) for x in raw.splitlines()).upper()
     text = _ID_IN_TEXT.sub(" ", text)
     tokens = {f"d:{int(y)}-{int(m)}-{int(d)}" for y, m, d in _DATE_IN_TEXT.findall(text)}
     text = _DATE_IN_TEXT.sub(" ", text)
     tokens |= {f"n:{n}" for n in re.findall(r"\d{3,}", text)}
-    for n in sorted(_people(f), key=len, reverse=True):
+    for n in sorted(people, key=len, reverse=True):
         text = text.replace(n, "")
     words = "".join(re.findall(r"[\u4e00-\u9fff]", re.sub(r"[男女](?=[\W年龄]|$)", "", text)))
     return frozenset(tokens), words
