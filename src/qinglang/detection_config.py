@@ -177,6 +177,10 @@ class ClusterParams(_Section):
     # coached-only campaigns (signals/coached.py) whose members are as close across as within
     # (cross mean similarity / geometric mean of the within means) are one coaching group's script
     coached_script_min_ratio: float = 0.9
+    # a rented SIM pool retires cards and starts new ones (scan._join_sim_pools): a virtual-operator
+    # campaign starting after another ended, within the pool's own longest pause between filings
+    # and at most this many days later, is the retired card's successor
+    sim_pool_successor_max_days: float = 7.0
     # coached cohorts (signals/cohort.py): loose complaints read as the agency package from overdue
     # (or soon due) borrowers, filed over weeks, whose wording is far closer to each other than
     # random groups of the lender's other overdue borrowers' complaints are

@@ -57,7 +57,6 @@ from qinglang.signals.campaign import (
 )
 from qinglang.signals.coached import TIE_CODES, is_coached_only, script_groups
 from qinglang.signals.cohort import (
-    closest_campaigns,
     closest_script,
     due_or_overdue,
     filing_batches,
@@ -600,7 +599,7 @@ def run_scan(
 
     # A coaching group sending its members in batches over weeks leaves complaints that nothing
     # above attached: read as the package, worded alike beyond the lender's background, they are
-    # a coached cohort (signals/cohort.py), or late filers of a campaign worded like them.
+    # a coached cohort (signals/cohort.py), or late filers of a campaign worded like it as a whole.
     if config.clusters.cohort_enabled:
         _coached_cohorts(results, member_of, feats, table.texts, intents, context_of, config)
 
@@ -966,7 +965,9 @@ def _join_sim_pools(
     devices not shared). A campaign qualifies when most of its filing phones (complainant phones
     used for at least two of its customers) are in a virtual operator's range
     (`phones.is_virtual_operator`); qualifying campaigns with the same dominant intent whose
-    first-to-last filing periods overlap are joined (reason `sim_pool`). A SIM of the pool used for
+    first-to-last filing periods overlap, or follow each other as a retired card's successor does
+    (the next starting within the pool's own longest pause between filings, at most
+    `sim_pool_successor_max_days`), are joined (reason `sim_pool`). A SIM of the pool used for
     only two borrowers is a cluster too small to be flagged alone; one filed wholly inside an agency
     pool's period, read as the agency's request, joins it (`_with_pool_sims`). Otherwise only
     flagged campaigns take part."""
@@ -998,14 +999,19 @@ def _join_sim_pools(
             ),
         )
         groups: list[list[RawCluster]] = []
-        end = float("-inf")
-        for first, last, k in spans:  # chain campaigns whose periods overlap
-            if groups and first <= end:
+        end, pace = float("-inf"), 0.0
+        most = config.clusters.sim_pool_successor_max_days * 86400
+        for first, last, k in spans:
+            # chain campaigns whose periods overlap, or a card that takes over from a retired one:
+            # it starts no later after the chain's last filing than the pool's own longest pause
+            # between two filings (at most `sim_pool_successor_max_days`)
+            own = _longest_pause([feats[i].ts for i in parts[k][1].members])
+            if groups and first <= end + min(max(pace, own), most):
                 groups[-1].append(parts[k])
-                end = max(end, last)
+                end, pace = max(end, last), max(pace, own)
             else:
                 groups.append([parts[k]])
-                end = last
+                end, pace = last, own
         if kind == "agency":
             groups = _with_pool_sims(groups, sims, feats, texts)
         for g in groups:
@@ -1025,6 +1031,12 @@ def _join_sim_pools(
             )
             out = _replace_by_join(out, g, rescore(members, [ev]))
     return out
+
+
+def _longest_pause(times: Sequence[float]) -> float:
+    """The longest gap between two consecutive filings of `times` (0 for fewer than two)."""
+    ts = sorted(times)
+    return max((b - a for a, b in zip(ts, ts[1:], strict=False)), default=0.0)
 
 
 def _with_pool_sims(
@@ -1128,10 +1140,9 @@ def _coached_cohorts(
     """Complaints nothing attached (signals/cohort.py), carrying an agency demand, read by the
     intent model as the package, from overdue or soon-due borrowers, whose wording is far closer to
     each other than random groups of the lender's other overdue borrowers' loose complaints (same
-    channel mix) are among themselves: a coached cohort. Members worded more like one flagged
-    campaign than like the rest join that campaign (`closest_campaigns`: attribution only, a reason
-    of weight 0, weak membership); the rest, if still a cohort by the same test, joins a flagged
-    campaign worded like it as a whole (`closest_script`, as coached sessions do) or becomes a
+    channel mix) are among themselves: a coached cohort. It joins a flagged campaign worded like it
+    as a whole (`closest_script`, as coached sessions do; attribution only, a reason of weight 0,
+    weak membership) or becomes a
     cluster of its own, appended after the others (reason `coached_script`, naming its batches and
     saying whether an organiser tie was found); the campaign signals decide on it like on any
     other. `results` and `member_of` are updated in place."""
@@ -1161,27 +1172,6 @@ def _coached_cohorts(
             member_of[i] = (cr, config.community.weak_membership)
             _attach(cr, i, feats)
 
-    hosts = closest_campaigns(
-        found.members, [cr.members for cr in campaigns], background, texts, cp, channels
-    )
-    for h in sorted(set(hosts.values())):
-        extra = sorted(i for i, hh in hosts.items() if hh == h)
-        join(
-            campaigns[h],
-            extra,
-            f"{len(extra)} 件游离投诉（逾期或临近还款日的借款人，意图模型判为代理机构式诉求包，分散在数日至数周内"
-            f"提交）措辞与本团伙的投诉最接近：同一机构的借款人补交或经其他渠道提交，并入（仅归属，不加分）",
-            f"{len(extra)} loose complaints (overdue or soon-due borrowers, read by the intent model as an "
-            f"agency's package, filed over days or weeks) are worded most like this campaign's own: its "
-            f"borrowers filing late or through another door, joined (attribution only, no weight)",
-        )
-    if hosts:
-        rest = [i for i in found.members if i not in hosts]
-        found = (
-            find_cohort(rest, background, texts, cp, channels) if len(rest) >= cp.cohort_min_members else None
-        )
-        if found is None:
-            return
     members = sorted(found.members, key=lambda i: (feats[i].ts, i))
     if len({feats[i].customer_key for i in members}) < cp.cohort_min_members:
         return

@@ -57,6 +57,30 @@ def _inbox(phones: list[str]) -> tuple[list[Complaint], dict[str, Customer]]:
     return complaints, customers
 
 
+def _succession(phones: list[str], gap_days: float) -> tuple[list[Complaint], dict[str, Customer]]:
+    """The ordinary inbox of `_inbox` with SIMs used one after another: each files for three
+    borrowers over four days (a pause of two days between filings), then is retired; the next
+    starts `gap_days` after the last filing of the one before."""
+    complaints, customers = _inbox([])
+    start = 0.0
+    for s, phone in enumerate(phones):
+        for j in range(3):
+            cid = f"S{s}{j}"
+            customers[cid] = Customer(customer_id=cid, name=SURNAMES[3 * s + j] + "某", overdue_days=40)
+            complaints.append(
+                Complaint(
+                    complaint_id=f"s{s}{j}",
+                    received_at=T0 + timedelta(days=start + 2 * j, hours=4 + s * 0.3),
+                    channel="hotline",
+                    customer_id=cid,
+                    text=RELATIVES[(s + j) % 4] + f"申请停息挂账。（借款人编号{s}{j}）",
+                    phone=phone,
+                )
+            )
+        start += 4 + gap_days
+    return complaints, customers
+
+
 def _agency_clusters(scan) -> list[set[str]]:
     return [
         {c for c in cr.cluster.complaint_ids if c.startswith("s")}
@@ -83,3 +107,17 @@ def test_the_same_shape_on_ordinary_carriers_stays_apart():
     scan = run_scan(*_inbox(["13812345601", "13998765402", "18612340003", "15023450004"]))
     clusters = _agency_clusters(scan)
     assert len(clusters) == 4 and all(len(c) == 3 for c in clusters)
+
+
+def test_cards_retired_and_replaced_one_after_another_are_one_pool():
+    # no two cards' periods overlap: each takes over a day after the last one's final filing
+    scan = run_scan(*_succession(["17012345601", "17198765402", "16512340003", "16723450004"], 1.0))
+    clusters = _agency_clusters(scan)
+    assert len(clusters) == 1 and len(clusters[0]) == 12
+
+
+def test_cards_weeks_apart_are_not_one_pool():
+    # a pause between two cards longer than the pool's own pauses (two days) and than a week
+    scan = run_scan(*_succession(["17012345601", "17198765402"], 12.0))
+    clusters = _agency_clusters(scan)
+    assert len(clusters) == 2 and all(len(c) == 3 for c in clusters)

@@ -32,9 +32,14 @@ complaints nothing else attached (scan._coached_cohorts, after every other attac
    cohort when they are at least `cohort_min_members`, W is at least `cohort_min_lift` times the
    background groups' mean and the permutation p-value is at most `cohort_max_p`.
 
-Members worded more like one flagged campaign than like the rest (`closest_campaigns`) are that
-agency's borrowers filing late or elsewhere: they join it (attribution only). Measured on the spent
-blind sets and the generator: evaluations/results/b12_dev_coached.json.
+A cohort worded like one flagged campaign as a whole (`closest_script`) is that agency's borrowers
+filing late or through another door: it joins it (attribution only). Members are never handed to
+campaigns one by one by wording: every agency asks for the same package, so a member's nearest
+campaign by wording is as often another agency's. A per-member rule did so until round 13: on the
+spent blind sets b11, b13 and b24 it moved 17 members to the wrong agency and 4 to the right one
+(most of the wrong ones to small campaigns of hotline notes, whose agents sum up every caller's
+asks alike). Measured on the spent blind sets and the generator:
+evaluations/results/b12_dev_coached.json, evaluations/results/dev_round13_cohort.json.
 """
 
 from __future__ import annotations
@@ -176,58 +181,6 @@ def filing_batches(times: Sequence[float], gap_days: float) -> list[tuple[float,
             out[-1] = (a, t, n + 1)
         else:
             out.append((t, t, 1))
-    return out
-
-
-def closest_campaigns(
-    members: Sequence[int],
-    campaigns: Sequence[Sequence[int]],
-    background: Sequence[int],
-    texts: Sequence[str],
-    params: ClusterParams,
-    channels: Sequence[str | None] | None = None,
-) -> dict[int, int]:
-    """member -> index into `campaigns` for the cohort members worded more like one flagged
-    campaign's complaints than like the rest of the cohort: their mean similarity to that
-    campaign's complaints is the highest, at least their mean similarity to the other members and
-    at least `cohort_member_lift` times their similarity to the `background` centroid. They are
-    that agency's borrowers filing late or through another door, not a group of their own."""
-    camps = [list(c) for c in campaigns if len(c) >= 2]
-    keep = [k for k, c in enumerate(campaigns) if len(c) >= 2]
-    mem = list(members)
-    if not camps or len(mem) < 2:
-        return {}
-    bg = _thin(sorted(set(background) - set(mem)), params.cohort_background_max)
-    rows = sorted({*mem, *(i for c in camps for i in c)} | set(bg))
-    row = {i: k for k, i in enumerate(rows)}
-    vec = char_tfidf()
-    try:
-        x = vec.fit_transform([texts[i] for i in rows])
-    except ValueError:
-        return {}
-    xm = x[[row[i] for i in mem]]
-    to_own = (np.asarray(xm @ row_sum(xm)).ravel() - squared_norms(xm)) / (len(mem) - 1)
-    to_bg = np.zeros(len(mem))
-    if bg:
-        everywhere = np.asarray(x[[row[i] for i in bg]].mean(axis=0)).ravel()
-        per: dict[str, list[int]] = {}
-        for i in bg:
-            per.setdefault(_channel(channels, i), []).append(row[i])
-        cents = {c: np.asarray(x[rs].mean(axis=0)).ravel() for c, rs in per.items() if len(rs) >= 5}
-        for k, i in enumerate(mem):
-            to_bg[k] = float((xm[k] @ cents.get(_channel(channels, i), everywhere))[0])
-    to_camp = np.column_stack(
-        [np.asarray(xm @ row_sum(x[[row[i] for i in c]])).ravel() / len(c) for c in camps]
-    )
-    out = {}
-    agent = STAFF_WRITTEN_CHANNELS
-    for k, i in enumerate(mem):
-        if _channel(channels, i) in agent:
-            continue  # an agent's note is worded like every other note of the lender's agents
-        best = int(np.argmax(to_camp[k]))
-        a = float(to_camp[k, best])
-        if a >= to_own[k] and a >= params.cohort_member_lift * to_bg[k]:
-            out[i] = keep[best]
     return out
 
 
