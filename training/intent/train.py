@@ -87,7 +87,7 @@ SPENT_BLIND = ("b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10")
 SPENT_BLIND_TASKS = ("complaint", "post")
 # the spent blind sets whose posts are trained on: the campaign sets above plus the later ones and
 # the posts-only sets, each measured once before
-SPENT_BLIND_POSTS = (*SPENT_BLIND, "b11", "b12", "b13", "p14", "p16", "p18", "p19")
+SPENT_BLIND_POSTS = (*SPENT_BLIND, "b11", "b12", "b13", "p14", "p16", "p18", "p19", "p23", "b24")
 SPENT_BLIND_POST_INTENTS = ("warning", "notice", "news", "lawful_offer", "question", "off_topic")
 
 
