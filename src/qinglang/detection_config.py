@@ -178,8 +178,8 @@ class ClusterParams(_Section):
     # (cross mean similarity / geometric mean of the within means) are one coaching group's script
     coached_script_min_ratio: float = 0.9
     # a rented SIM pool retires cards and starts new ones (scan._join_sim_pools): a virtual-operator
-    # campaign starting after another ended, within the pool's own longest pause between filings
-    # and at most this many days later, is the retired card's successor
+    # campaign starting at most this many days after another ended is the retired card's successor
+    # (cards are rented by the week: "租一周"; blind b25's pool paused 2-5 days between cards)
     sim_pool_successor_max_days: float = 7.0
     # coached cohorts (signals/cohort.py): loose complaints read as the agency package from overdue
     # (or soon due) borrowers, filed over weeks, whose wording is far closer to each other than

@@ -966,8 +966,8 @@ def _join_sim_pools(
     used for at least two of its customers) are in a virtual operator's range
     (`phones.is_virtual_operator`); qualifying campaigns with the same dominant intent whose
     first-to-last filing periods overlap, or follow each other as a retired card's successor does
-    (the next starting within the pool's own longest pause between filings, at most
-    `sim_pool_successor_max_days`), are joined (reason `sim_pool`). A SIM of the pool used for
+    (the next starting at most `sim_pool_successor_max_days` after the last filing of the ones
+    before), are joined (reason `sim_pool`). A SIM of the pool used for
     only two borrowers is a cluster too small to be flagged alone; one filed wholly inside an agency
     pool's period, read as the agency's request, joins it (`_with_pool_sims`). Otherwise only
     flagged campaigns take part."""
@@ -999,19 +999,17 @@ def _join_sim_pools(
             ),
         )
         groups: list[list[RawCluster]] = []
-        end, pace = float("-inf"), 0.0
-        most = config.clusters.sim_pool_successor_max_days * 86400
+        end = float("-inf")
+        succession = config.clusters.sim_pool_successor_max_days * 86400
         for first, last, k in spans:
-            # chain campaigns whose periods overlap, or a card that takes over from a retired one:
-            # it starts no later after the chain's last filing than the pool's own longest pause
-            # between two filings (at most `sim_pool_successor_max_days`)
-            own = _longest_pause([feats[i].ts for i in parts[k][1].members])
-            if groups and first <= end + min(max(pace, own), most):
+            # chain campaigns whose periods overlap, or a card that takes over from a retired one
+            # (starting at most `sim_pool_successor_max_days` after the chain's last filing)
+            if groups and first <= end + succession:
                 groups[-1].append(parts[k])
-                end, pace = max(end, last), max(pace, own)
+                end = max(end, last)
             else:
                 groups.append([parts[k]])
-                end, pace = last, own
+                end = last
         if kind == "agency":
             groups = _with_pool_sims(groups, sims, feats, texts)
         for g in groups:
@@ -1031,12 +1029,6 @@ def _join_sim_pools(
             )
             out = _replace_by_join(out, g, rescore(members, [ev]))
     return out
-
-
-def _longest_pause(times: Sequence[float]) -> float:
-    """The longest gap between two consecutive filings of `times` (0 for fewer than two)."""
-    ts = sorted(times)
-    return max((b - a for a, b in zip(ts, ts[1:], strict=False)), default=0.0)
 
 
 def _with_pool_sims(

@@ -8,6 +8,8 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from qinglang.phones import is_virtual_operator
 from qinglang.scan import run_scan
 from qinglang.schema import Complaint, Customer
@@ -109,15 +111,18 @@ def test_the_same_shape_on_ordinary_carriers_stays_apart():
     assert len(clusters) == 4 and all(len(c) == 3 for c in clusters)
 
 
-def test_cards_retired_and_replaced_one_after_another_are_one_pool():
-    # no two cards' periods overlap: each takes over a day after the last one's final filing
-    scan = run_scan(*_succession(["17012345601", "17198765402", "16512340003", "16723450004"], 1.0))
+@pytest.mark.parametrize("gap_days", [1.0, 4.5])
+def test_cards_retired_and_replaced_one_after_another_are_one_pool(gap_days):
+    # no two cards' periods overlap: each takes over days after the last one's final filing (the
+    # longer gap is longer than any pause between two filings on one card)
+    phones = ["17012345601", "17198765402", "16512340003", "16723450004"]
+    scan = run_scan(*_succession(phones, gap_days))
     clusters = _agency_clusters(scan)
     assert len(clusters) == 1 and len(clusters[0]) == 12
 
 
 def test_cards_weeks_apart_are_not_one_pool():
-    # a pause between two cards longer than the pool's own pauses (two days) and than a week
+    # a pause of more than a week between two cards: two pools (or one renting again later)
     scan = run_scan(*_succession(["17012345601", "17198765402"], 12.0))
     clusters = _agency_clusters(scan)
     assert len(clusters) == 2 and all(len(c) == 3 for c in clusters)
