@@ -27,6 +27,8 @@ GENUINE = ("扣款金额不对，请核实。", "客服一直打不通，怎么�
 
 
 def _inbox(phones: list[str]) -> tuple[list[Complaint], dict[str, Customer]]:
+    """An ordinary inbox over a month, and each SIM filing for three borrowers on weekday
+    afternoons over three weeks (the SIMs' periods overlap)."""
     rng = random.Random(3)
     complaints, customers = [], {}
     for k in range(150):  # an ordinary inbox over a month
@@ -42,21 +44,28 @@ def _inbox(phones: list[str]) -> tuple[list[Complaint], dict[str, Customer]]:
                 phone=f"139{k:08d}",
             )
         )
-    for s, phone in enumerate(phones):  # each SIM files for three borrowers, weekday afternoons
-        for j in range(3):
-            cid = f"S{s}{j}"
-            customers[cid] = Customer(customer_id=cid, name=SURNAMES[3 * s + j] + "某", overdue_days=40)
-            complaints.append(
-                Complaint(
-                    complaint_id=f"s{s}{j}",
-                    received_at=T0 + timedelta(days=2 * s + 7 * j, hours=4 + s * 0.3),
-                    channel="hotline",
-                    customer_id=cid,
-                    text=RELATIVES[(s + j) % 4] + f"申请停息挂账。（借款人编号{s}{j}）",
-                    phone=phone,
-                )
-            )
+    for s, phone in enumerate(phones):
+        _sim_files(complaints, customers, s, phone, [2 * s + 7 * j for j in range(3)])
     return complaints, customers
+
+
+def _sim_files(
+    complaints: list[Complaint], customers: dict[str, Customer], s: int, phone: str, days: list[float]
+) -> None:
+    """SIM number `s` (`phone`) files for one borrower on each of `days` (after T0)."""
+    for j, day in enumerate(days):
+        cid = f"S{s}{j}"
+        customers[cid] = Customer(customer_id=cid, name=SURNAMES[3 * s + j] + "某", overdue_days=40)
+        complaints.append(
+            Complaint(
+                complaint_id=f"s{s}{j}",
+                received_at=T0 + timedelta(days=day, hours=4 + s * 0.3),
+                channel="hotline",
+                customer_id=cid,
+                text=RELATIVES[(s + j) % 4] + f"申请停息挂账。（借款人编号{s}{j}）",
+                phone=phone,
+            )
+        )
 
 
 def _succession(phones: list[str], gap_days: float) -> tuple[list[Complaint], dict[str, Customer]]:
@@ -64,22 +73,9 @@ def _succession(phones: list[str], gap_days: float) -> tuple[list[Complaint], di
     borrowers over four days (a pause of two days between filings), then is retired; the next
     starts `gap_days` after the last filing of the one before."""
     complaints, customers = _inbox([])
-    start = 0.0
     for s, phone in enumerate(phones):
-        for j in range(3):
-            cid = f"S{s}{j}"
-            customers[cid] = Customer(customer_id=cid, name=SURNAMES[3 * s + j] + "某", overdue_days=40)
-            complaints.append(
-                Complaint(
-                    complaint_id=f"s{s}{j}",
-                    received_at=T0 + timedelta(days=start + 2 * j, hours=4 + s * 0.3),
-                    channel="hotline",
-                    customer_id=cid,
-                    text=RELATIVES[(s + j) % 4] + f"申请停息挂账。（借款人编号{s}{j}）",
-                    phone=phone,
-                )
-            )
-        start += 4 + gap_days
+        start = s * (4 + gap_days)
+        _sim_files(complaints, customers, s, phone, [start + 2 * j for j in range(3)])
     return complaints, customers
 
 
