@@ -26,6 +26,7 @@ import numpy as np
 
 from qinglang.materials.analyse import FileAnalysis
 from qinglang.materials.codes import finding
+from qinglang.materials.consistency import RING_CHAR_SURE, RING_READ_MEAN
 from qinglang.materials.seals import (
     BLOCK_SAME,
     DESIGN_PRINT,
@@ -113,6 +114,23 @@ def _ring_chars(read: str) -> set[str]:
     """The Chinese characters of one reading of a seal's ring; a dash Tesseract reads for the
     flat stroke of 一 (第一人民医院 read as 第-人民医院) counts as 一."""
     return _cjk(read.replace("-", "一").replace("—", "一").replace("–", "一").replace("_", "一"))
+
+
+def _ring_reads_own_body(f: FileAnalysis, own: set[str]) -> bool:
+    """Does the seal of `f`, read well as a whole by the recognition model (materials/ocr.
+    read_ring_pp: mean confidence >= RING_READ_MEAN), show at least two of `own` (its page's body's
+    own characters; one if there is only one) each read with >= RING_CHAR_SURE? Then the ring
+    names the page's own body, and one seal impression matched to another body's page (two
+    look-alike seals of one template, or one issuer's seal drawn alike for two offices) is no
+    copy: a grainy Tesseract reading of the same ring (b26_docs: 沙园街道 read as 过加南道) must
+    not outvote it."""
+    ring = f.fields.get("seal_ring_pp") or {}
+    pairs = [(c, float(x)) for c, x in zip(ring.get("text") or "", ring.get("confs") or [], strict=False)]
+    pairs = [(c, x) for c, x in pairs if _cjk(c)]
+    if not own or len(pairs) < 6 or sum(x for _, x in pairs) / len(pairs) < RING_READ_MEAN:
+        return False
+    sure = {c for c, x in pairs if x >= RING_CHAR_SURE}
+    return len(sure & own) >= min(2, len(own))
 
 
 def ring_names_which(
@@ -524,6 +542,8 @@ def cross_document(
                 if which is None:
                     continue
                 source, copy, src_body, copy_body, chars = which
+                if _ring_reads_own_body(copy, _cjk(copy_body) - _cjk(src_body)):
+                    continue  # the accused seal's ring, read surely, names its own page's body
                 if one_print is not None and copy.seal is not None:
                     own = set().union(
                         *(_ring_chars(t) for t, _ in (copy.seal.ring_reads or [(copy.seal.ring_text, 0)]))
