@@ -313,6 +313,9 @@ def _code_in(code: str, codes: frozenset[str]) -> bool:
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])(?:\d{17}[\dX]|\d{15})(?![0-9A-Z])")
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?!\d)")
 TEXT_SAME_TOKENS = 3  # numbers and dates two documents must share, at least
+# ...or exactly these two, when they are all either says: one date and one code of at least
+# TEXT_CODE_DIGITS digits (a short certificate: its 门诊号 and its date; b28_docs)
+TEXT_CODE_DIGITS = 6
 TEXT_SAME_JACCARD = 0.7  # of their numbers and dates
 TEXT_SAME_RATIO = 0.9  # of their Chinese text, the people's names taken out
 
@@ -348,11 +351,25 @@ def _content(raw: str, people: frozenset[str]) -> tuple[frozenset[str], str]:
     return frozenset(tokens), words
 
 
+def _date_and_code(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two documents' dates and numbers agree wholly, being one date and one code of at least
+    TEXT_CODE_DIGITS digits? A short certificate says little else (a diagnosis: its 门诊号 and
+    its date); one issuer's genuine papers for two people differ in at least one of them."""
+    return (
+        a == b
+        and len(a) == 2
+        and any(t.startswith("d:") for t in a)
+        and any(t.startswith("n:") and len(t) - 2 >= TEXT_CODE_DIGITS for t in a)
+    )
+
+
 def _same_content(a: tuple[frozenset[str], str], b: tuple[frozenset[str], str]) -> tuple[int, float] | None:
     import difflib
 
     shared = len(a[0] & b[0])
-    if shared < TEXT_SAME_TOKENS or shared / len(a[0] | b[0]) < TEXT_SAME_JACCARD:
+    if shared < TEXT_SAME_TOKENS and not _date_and_code(a[0], b[0]):
+        return None
+    if shared / len(a[0] | b[0]) < TEXT_SAME_JACCARD:
         return None
     if min(len(a[1]), len(b[1])) < 20:
         return None
@@ -593,8 +610,8 @@ def cross_document(
                 shared_count[(min(x, y), max(x, y))] += 1
     by_file = {f.file: f for f in files}
     for (x, y), n in sorted(shared_count.items()):
-        if n < TEXT_SAME_TOKENS:
-            continue
+        if n < 2:
+            continue  # _same_content decides whether fewer than TEXT_SAME_TOKENS are enough
         a, b = by_file[x], by_file[y]
         if a.sha256 == b.sha256 or not _differ(a, b, owners) or _contents_differ(a, b):
             continue
