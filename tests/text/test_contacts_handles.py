@@ -80,3 +80,16 @@ def test_repeated_lawyer_words_give_no_name():
     """'律师律师' left nothing after the first 律师 and once raised IndexError (found by the
     offsets property test in CI)."""
     assert [c for c in extract_contacts("律师律师") if c.kind == "lawyer_name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("感兴趣的加 c-o-c-o-7-7-9", "coco779"), ("加 k-e-f-u-0-9-9 一个一个字母拼", "kefu099")],
+)
+def test_an_id_spelt_out_with_hyphens(text, handle):
+    assert ("wechat", handle) in [(c.kind, c.value) for c in extract_contacts(text)]
+
+
+@pytest.mark.parametrize("text", ["e-mail me", "买t-shirt", "wi-fi密码", "电话 1 3 9 - x x x x - 5 5 6 0"])
+def test_hyphenated_words_and_a_masked_number_are_not_ids(text):
+    assert [c for c in extract_contacts(text) if c.kind == "wechat"] == []

@@ -112,8 +112,11 @@ _WECHAT_SPACED = re.compile(
 # "统一回复：a h u a _ s a 5 2 0", "号是 a q 1 9 8 8 0 6"): the spelling-out is the disguise. Six or
 # more characters, starting with a letter, mostly single characters between spaces (the normaliser
 # glues "_ 8", so a few gaps may be gone). Offered when a cue to add or message is just before it;
-# otherwise only named (a victim copying the scammer's id).
-_SPELT_OUT = re.compile(r"(?<![a-z0-9_])([a-z](?: ?[a-z0-9_]){5,23})(?![a-z0-9_])")
+# otherwise only named (a victim copying the scammer's id). Or every character joined by a hyphen
+# ("加 c-o-c-o-7-7-9", blind p30; a hyphenated word, "t-shirt", "wi-fi", is too short).
+_SPELT_OUT = re.compile(
+    r"(?<![a-z0-9_])([a-z](?: ?[a-z0-9_]){5,23}|(?<!-)[a-z](?:-[a-z0-9_]){5,23})(?![a-z0-9_])"
+)
 _QQ_GLUED = re.compile(r"q{1,2}\d{5,11}")
 _SPELT_CUES = ("wx", "vx", "qq", "q")
 _OFFER_CUE_BEFORE = re.compile(
@@ -241,7 +244,7 @@ def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 def _spelt_out(token: str) -> bool:
     """Written one character at a time, mostly: at least 3 gaps, and a gap after at least half of
     the characters (the normaliser glues "_ 8" back, so a few gaps may be gone)."""
-    gaps = token.count(" ")
+    gaps = token.count(" ") + token.count("-")
     return gaps >= 3 and gaps >= (len(token) - gaps - 1) / 2
 
 
@@ -347,9 +350,9 @@ def extract_contacts(text: str, *, norm: str | None = None) -> list[Contact]:
         if _spelt_out(m.group(1)) and _free(taken, a, b) and handle[0].isalpha() and not handle.isdigit():
             late = m.group(0).startswith(("搜", "找"))
             _emit(out, taken, mapped, text, "wechat", handle, a, b, late_rule=late)
-    for m in _SPELT_OUT.finditer(norm) if " " in norm else ():
+    for m in _SPELT_OUT.finditer(norm) if " " in norm or "-" in norm else ():
         a, b = m.span(1)
-        handle = m.group(1).replace(" ", "")
+        handle = m.group(1).replace(" ", "").replace("-", "")
         first, _, rest = m.group(1).partition(" ")
         digits = rest.replace(" ", "")
         spelt = rest.split(" ")
