@@ -321,6 +321,21 @@ def _own_part_sure(rot: list[tuple[str, float]], text: str) -> bool:
     return len(own) >= RING_OWN_MIN and min(own) >= RING_WHOLE_SURE
 
 
+RING_MIN_CHARS = 6  # Chinese characters a ring reading needs to be judged at all
+
+
+def ring_read_well(fields: dict) -> list[tuple[str, float]] | None:
+    """The seal ring's Chinese characters with their probabilities as PP-OCR read them
+    (`fields["seal_ring_pp"]`, ocr.read_ring_pp), when the ring was read well as a whole: at least
+    RING_MIN_CHARS of them, mean probability >= RING_READ_MEAN. None otherwise."""
+    ring = fields.get("seal_ring_pp") or {}
+    pairs = [(c, float(x)) for c, x in zip(ring.get("text") or "", ring.get("confs") or [], strict=False)]
+    pairs = [(c, x) for c, x in pairs if _CJK.match(c)]
+    if len(pairs) < RING_MIN_CHARS or sum(x for _, x in pairs) / len(pairs) < RING_READ_MEAN:
+        return None
+    return pairs
+
+
 def seal_names_other_body(fields: dict) -> Evidence | None:
     """A seal whose ring surely reads another body's name than every body the page names: the
     seal of a look-alike issuer (same design, a character or two apart) or of another body
@@ -336,10 +351,8 @@ def seal_names_other_body(fields: dict) -> Evidence | None:
     on a 公安局 page), clears it."""
     import difflib
 
-    ring = fields.get("seal_ring_pp") or {}
-    pairs = [(c, float(x)) for c, x in zip(ring.get("text") or "", ring.get("confs") or [], strict=False)]
-    pairs = [(c, x) for c, x in pairs if _CJK.match(c)]
-    if len(pairs) < 6 or sum(x for _, x in pairs) / len(pairs) < RING_READ_MEAN:
+    pairs = ring_read_well(fields)
+    if pairs is None:
         return None
     whole_sure = min(x for _, x in pairs) >= RING_WHOLE_SURE
     sure_orgs = [o for o, c in fields.get("org_names") or [] if float(c) >= ORG_NAME_SURE]

@@ -26,7 +26,7 @@ import numpy as np
 
 from qinglang.materials.analyse import FileAnalysis
 from qinglang.materials.codes import finding
-from qinglang.materials.consistency import RING_CHAR_SURE, RING_READ_MEAN
+from qinglang.materials.consistency import RING_CHAR_SURE, ring_read_well
 from qinglang.materials.seals import (
     BLOCK_SAME,
     DESIGN_PRINT,
@@ -117,17 +117,15 @@ def _ring_chars(read: str) -> set[str]:
 
 
 def _ring_reads_own_body(f: FileAnalysis, own: set[str]) -> bool:
-    """Does the seal of `f`, read well as a whole by the recognition model (materials/ocr.
-    read_ring_pp: mean confidence >= RING_READ_MEAN), show at least two of `own` (its page's body's
+    """Does the seal of `f`, read well as a whole by the recognition model
+    (consistency.ring_read_well), show at least two of `own` (its page's body's
     own characters; one if there is only one) each read with >= RING_CHAR_SURE? Then the ring
     names the page's own body, and one seal impression matched to another body's page (two
     look-alike seals of one template, or one issuer's seal drawn alike for two offices) is no
     copy: a grainy Tesseract reading of the same ring (b26_docs: 沙园街道 read as 过加南道) must
     not outvote it."""
-    ring = f.fields.get("seal_ring_pp") or {}
-    pairs = [(c, float(x)) for c, x in zip(ring.get("text") or "", ring.get("confs") or [], strict=False)]
-    pairs = [(c, x) for c, x in pairs if _cjk(c)]
-    if not own or len(pairs) < 6 or sum(x for _, x in pairs) / len(pairs) < RING_READ_MEAN:
+    pairs = ring_read_well(f.fields)
+    if not own or pairs is None:
         return False
     sure = {c for c, x in pairs if x >= RING_CHAR_SURE}
     return len(sure & own) >= min(2, len(own))
@@ -316,6 +314,7 @@ TEXT_SAME_TOKENS = 3  # numbers and dates two documents must share, at least
 # ...or exactly these two, when they are all either says: one date and one code of at least
 # TEXT_CODE_DIGITS digits (a short certificate: its 门诊号 and its date; b28_docs)
 TEXT_CODE_DIGITS = 6
+TEXT_SAME_TOKENS_SHORT = 2  # ...the date and the code
 TEXT_SAME_JACCARD = 0.7  # of their numbers and dates
 TEXT_SAME_RATIO = 0.9  # of their Chinese text, the people's names taken out
 
@@ -357,7 +356,7 @@ def _date_and_code(a: frozenset[str], b: frozenset[str]) -> bool:
     its date); one issuer's genuine papers for two people differ in at least one of them."""
     return (
         a == b
-        and len(a) == 2
+        and len(a) == TEXT_SAME_TOKENS_SHORT
         and any(t.startswith("d:") for t in a)
         and any(t.startswith("n:") and len(t) - 2 >= TEXT_CODE_DIGITS for t in a)
     )
@@ -610,7 +609,7 @@ def cross_document(
                 shared_count[(min(x, y), max(x, y))] += 1
     by_file = {f.file: f for f in files}
     for (x, y), n in sorted(shared_count.items()):
-        if n < 2:
+        if n < TEXT_SAME_TOKENS_SHORT:
             continue  # _same_content decides whether fewer than TEXT_SAME_TOKENS are enough
         a, b = by_file[x], by_file[y]
         if a.sha256 == b.sha256 or not _differ(a, b, owners) or _contents_differ(a, b):
