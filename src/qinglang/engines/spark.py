@@ -1,8 +1,8 @@
 """The Spark engine: the scan's heavy stages as Spark jobs calling the same stage functions.
 
 - features and signatures: chunks of complaints (with their customers) in `mapPartitions`, each
-  calling `link.features.extract_features_batch` and `link.minhash.signatures` (per-text pure
-  maps: chunking changes nothing);
+  calling `link.table.features_and_signatures` (the per-record map and `link.minhash.signatures`,
+  per-text pure maps: chunking changes nothing);
 - template groups: signatures cut into bands by `link.minhash.band_keys` on the executors, the
   (band, key) rows exploded and grouped in Spark SQL, each bucket's first document its head (as
   the numpy path's stable sort does), candidate pairs verified on the executors against the
@@ -27,11 +27,10 @@ import numpy as np
 
 from qinglang.detection_config import IndexParams, LshParams
 from qinglang.engines.base import Engine, Progress
-from qinglang.link.features import extract_features_batch
 from qinglang.link.graph import IndicatorIndex, indicator_index_of
-from qinglang.link.minhash import TemplateGroups, band_keys, pair_similarity, signatures, template_groups
+from qinglang.link.minhash import TemplateGroups, band_keys, pair_similarity, template_groups
 from qinglang.link.records import CustomerLike, RecordFeatures
-from qinglang.link.table import CHUNK, FeatureTable
+from qinglang.link.table import CHUNK, FeatureTable, features_and_signatures
 from qinglang.link.texts import TextColumn
 from qinglang.schema import Complaint
 
@@ -46,10 +45,8 @@ def _features_partition(
 ) -> Iterator[tuple[int, list[RecordFeatures], np.ndarray]]:
     """Executor side: the per-record map and the signatures of each chunk."""
     for start, chunk, customers, lsh in parts:
-        feats = extract_features_batch(chunk, customers)
-        sigs = signatures([f.norm_text for f in feats], lsh)
-        for f in feats:
-            f.norm_text = ""  # only the signatures needed it
+        feats, sigs = features_and_signatures(chunk, customers, lsh)
+        assert sigs is not None
         yield start, feats, sigs
 
 

@@ -7,13 +7,18 @@ the scan that drives it: the in-process engine calls `compute_features`, a dataf
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 
+import numpy as np
+
+from qinglang.detection_config import LshParams
 from qinglang.link.features import extract_features_batch
+from qinglang.link.minhash import signatures
 from qinglang.link.records import CustomerLike, RecordFeatures
 from qinglang.link.texts import TextColumn
 from qinglang.schema import Complaint
@@ -27,6 +32,10 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 PARALLEL_MIN = 20_000
 CHUNK = 2_000
+# chunks handed to the pool ahead of the one the scan waits for: the main process reads and
+# validates the next chunks while the workers compute (at 1M the reading is ~200 s of the main
+# process's time; in fixed waves the workers sat idle through it). Bounds memory to a few chunks.
+IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass
@@ -37,11 +46,31 @@ class FeatureTable:
     feats: list[RecordFeatures]
     texts: TextColumn  # on disk, read back by position (link/texts.py)
     with_attachments: list[Complaint]
+    # MinHash signatures (len(feats) x num_perm, uint32) when computed with the features
+    signatures: np.ndarray | None = None
+    _sig_parts: list[np.ndarray] = field(default_factory=list, repr=False)
 
 
-def _features_chunk(args: tuple[list[Complaint], dict[str, CustomerLike]]) -> list[RecordFeatures]:
-    complaints, customers = args
-    return extract_features_batch(complaints, customers)
+def features_and_signatures(
+    complaints: Sequence[Complaint], customers: Mapping[str, CustomerLike], lsh: LshParams | None
+) -> tuple[list[RecordFeatures], np.ndarray | None]:
+    """The per-record map of one chunk, and its MinHash signatures when `lsh` is given (then the
+    rows' `norm_text` is emptied: only the signatures needed it). Every engine calls this per
+    chunk; a signature depends on its own text only, so chunked signatures equal whole-inbox ones.
+    """
+    feats = extract_features_batch(complaints, customers)
+    if lsh is None:
+        return feats, None
+    sigs = signatures([f.norm_text for f in feats], lsh)
+    for f in feats:
+        f.norm_text = ""
+    return feats, sigs
+
+
+def _features_chunk(
+    args: tuple[list[Complaint], dict[str, CustomerLike], LshParams | None],
+) -> tuple[list[RecordFeatures], np.ndarray | None]:
+    return features_and_signatures(*args)
 
 
 def _chunks(items: Iterable[Complaint], size: int) -> Iterator[list[Complaint]]:
@@ -61,39 +90,61 @@ def compute_features(
     progress: Progress = _noop,
     workers: int | None = None,
     total: int | None = None,
+    lsh: LshParams | None = None,
 ) -> FeatureTable:
     """The per-record map, streamed: complaints are consumed chunk by chunk and only the feature
-    rows and texts are kept, so a 1M-line file is never held as 1M objects. Past PARALLEL_MIN
-    complaints the chunks go to a process pool (one worker per core) in bounded waves; the map
-    is pure, so the result is identical to the serial loop."""
+    rows and texts are kept, so a 1M-line file is never held as 1M objects. With `lsh` the
+    signatures are computed per chunk beside the rows (`FeatureTable.signatures`) and the
+    normalised texts are not kept. Past PARALLEL_MIN complaints the chunks go to a process pool
+    (one worker per core), a bounded number in flight while the next ones are read; the map is
+    pure and results are taken in input order, so the result is identical to the serial loop."""
     if total is None and isinstance(complaints, Sequence):
         total = len(complaints)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     table = FeatureTable([], TextColumn(), [])
     progress("features", 0, total or 0)
 
-    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike]]:
+    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike], LshParams | None]:
         table.texts.extend(c.text for c in chunk)
         table.with_attachments.extend(c for c in chunk if c.attachments)
-        return chunk, {
-            cid: customers[cid]
-            for cid in (c.customer_id for c in chunk)
-            if cid is not None and cid in customers
-        }
+        return (
+            chunk,
+            {
+                cid: customers[cid]
+                for cid in (c.customer_id for c in chunk)
+                if cid is not None and cid in customers
+            },
+            lsh,
+        )
+
+    def keep(part: tuple[list[RecordFeatures], np.ndarray | None]) -> None:
+        feats, sigs = part
+        table.feats.extend(feats)
+        if sigs is not None:
+            table._sig_parts.append(sigs)
+        progress("features", len(table.feats), total or len(table.feats))
 
     chunks = _chunks(complaints, CHUNK)
     if workers < 2 or (total is not None and total < PARALLEL_MIN):
         for chunk in chunks:
-            table.feats.extend(_features_chunk(job(chunk)))
-            progress("features", len(table.feats), total or len(table.feats))
-        return table
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers) as pool:
-        while True:
-            wave = [job(c) for c in itertools.islice(chunks, 2 * workers)]
-            if not wave:
-                break
-            for part in pool.imap(_features_chunk, wave):
-                table.feats.extend(part)
-                progress("features", len(table.feats), total or len(table.feats))
+            keep(_features_chunk(job(chunk)))
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            pending: deque[AsyncResult] = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(_features_chunk, (job(chunk),)))
+                while len(pending) > IN_FLIGHT_PER_WORKER * workers:
+                    keep(pending.popleft().get())
+            while pending:
+                keep(pending.popleft().get())
+    if lsh is not None:
+        table.signatures = _stack(table._sig_parts, lsh)
+        table._sig_parts = []
     return table
+
+
+def _stack(parts: list[np.ndarray], lsh: LshParams) -> np.ndarray:
+    if not parts:
+        return np.zeros((0, lsh.num_perm), dtype=np.uint32)
+    return np.concatenate(parts, axis=0)
