@@ -80,3 +80,37 @@ def test_a_failed_bulk_save_keeps_the_indexes_and_the_old_rows(tmp_path, monkeyp
     assert after_idx == before_idx
     # the failed save changed nothing; the empty save after it replaced the complaint rows only
     assert [r for r in after_rows if r[3] == "campaign"] == [r for r in before_rows if r[3] == "campaign"]
+
+
+class _Feat:
+    """A feature row as the index reads it (store.sightings.FeatureLike)."""
+
+    def __init__(self, i: int):
+        self.complaint_id = f"F{i}"
+        self.customer_key = f"u{i % 4}" if i % 5 else f"complaint:F{i}"
+        self.received_at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=i)
+        self.ip_block = f"10.0.{i % 3}.0/24" if i % 2 else None
+        # a repeated pair and a value that does not normalise (empty device) are dropped
+        self.indicators = [
+            ("agent_phone", f"1380013{i % 7:04d}"),
+            ("device", " "),
+            ("agent_phone", f"1380013{i % 7:04d}"),
+        ]
+
+
+def test_rows_produced_from_features_write_what_materialised_rows_write(tmp_path, monkeypatch):
+    feats = [_Feat(i) for i in range(40)]
+    store = open_store(f"sqlite:///{tmp_path}/p.sqlite")
+    with store.engine.connect() as conn:
+        lazy = si.plan(conn, [f.complaint_id for f in feats[:30]], [], feats)
+    store.engine.dispose()
+    assert isinstance(lazy.complaint_rows, si.FeatureSightings)
+    produced = list(lazy.complaint_rows)
+    assert produced == list(lazy.complaint_rows)  # produced again, the same, each time iterated
+    assert {s.source_id for s in produced} == {f"F{i}" for i in range(30)}  # only the run's complaints
+    assert len(produced) == 30 + 15 and lazy.size >= len(produced)
+    held = si.IndexPlan(produced, lazy.customer_rows, lazy.post_rows, lazy.campaign_rows)
+    for bulk_min in (10**9, 1):
+        assert _write(f"sqlite:///{tmp_path}/l{bulk_min}.sqlite", lazy, bulk_min, monkeypatch) == _write(
+            f"sqlite:///{tmp_path}/h{bulk_min}.sqlite", held, bulk_min, monkeypatch
+        )
