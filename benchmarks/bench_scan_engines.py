@@ -143,9 +143,20 @@ def main() -> int:
     ap.add_argument("--engines", nargs="+", default=["local", "spark"])
     ap.add_argument("--spark-master", default="local[2]")
     ap.add_argument("--store", action="store_true", help="with --db (SQLite) and the report")
+    ap.add_argument(
+        "--commit",
+        default=None,
+        help="the revision recorded with the rows when PYTHONPATH runs another checkout's src (a same-run baseline)",
+    )
+    ap.add_argument(
+        "--keep", type=Path, default=None, help="write the outputs here (kept) instead of a temporary folder"
+    )
+    ap.add_argument("--note", default=None)
     args = ap.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="qinglang-engines-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="qinglang-engines-") as tmp_dir:
+        tmp = str(args.keep) if args.keep else tmp_dir
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         data = args.data
         if data is None:
             data = Path(tmp) / "lender"
@@ -158,6 +169,10 @@ def main() -> int:
         rows = []
         for engine in args.engines:
             row = run_scan(data, engine, args.spark_master, Path(tmp) / f"out-{engine}", args.store)
+            if args.commit:
+                row["commit"] = args.commit
+            if args.note:
+                row["note"] = args.note
             print(json.dumps(row), flush=True)
             rows.append(row)
         if len(rows) > 1:
