@@ -54,3 +54,19 @@ def test_normalize_phone_skips_parsing_with_the_same_e164():
     assert sum(normalize_phone(n) is not None for n in numbers) > 1000
     for n in numbers:
         assert normalize_phone(n) == phone_info(n).e164, n
+
+
+def test_numbers_of_one_segment_share_the_cached_region_and_stay_exact():
+    """The 归属地/carrier cache is keyed by the 号段 (REGION_DIGITS leading digits): numbers met
+    after another of their segment must still get phone_info's answer, whatever their tail."""
+    from qinglang.ingest.phones_fast import REGION_DIGITS, mobile_region
+
+    assert REGION_DIGITS == 7  # libphonenumber's longest CN key today: 86 + 7 digits
+    rng = random.Random(11)
+    heads = [f"1{rng.choice('3456789')}{rng.randrange(10**5):05d}" for _ in range(400)]
+    mobile_region.cache_clear()
+    numbers = [h + f"{rng.randrange(10**4):04d}" for h in heads for _ in range(5)]
+    assert sum(phone_info(n).valid for n in numbers) > 1000
+    for n in numbers:
+        assert fast_phone_info(n) == phone_info(n), n
+    assert mobile_region.cache_info().hits > 1000  # the segment's lookups were reused
