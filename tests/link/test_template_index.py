@@ -60,3 +60,41 @@ def test_online_query_finds_the_same_neighbours():
     hits = index.query(signatures([_filled(99)])[0].astype(np.uint32))
     assert {pos for pos, _ in hits} == set(range(8))
     assert index.query(signatures(["完全无关的一句话，讲的是天气很好。"])[0].astype(np.uint32)) == []
+
+
+def _components_by_union_find(n: int, src: list[int], dst: list[int]) -> dict[int, list[int]]:
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(src, dst, strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[int, list[int]] = {}
+    for v in range(n):
+        comps.setdefault(root(v), []).append(v)
+    return {min(c): sorted(c) for c in sorted(comps.values(), key=min) if len(c) > 1}
+
+
+def test_template_groups_are_the_components_labelled_by_smallest_position():
+    from qinglang.link.minhash import template_groups
+
+    rng = np.random.default_rng(5)
+    for n, m in ((1, 0), (7, 3), (60, 25), (400, 300), (400, 1200)):
+        src = rng.integers(0, n, m).tolist()
+        dst = rng.integers(0, n, m).tolist()
+        src += src[:5]  # repeated edges and self loops change nothing
+        dst += dst[:5]
+        best = rng.random(n)
+        got = template_groups(n, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), best)
+        want = _components_by_union_find(n, src, dst)
+        assert got.groups == want and list(got.groups) == sorted(want)
+        labels = np.full(n, -1)
+        for r, members in want.items():
+            labels[members] = r
+        assert np.array_equal(got.labels, labels) and got.member_similarity is best

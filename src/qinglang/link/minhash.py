@@ -104,19 +104,29 @@ def pair_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def template_groups(n: int, src: np.ndarray, dst: np.ndarray, best: np.ndarray) -> TemplateGroups:
     """Template groups from the verified candidate edges: connected components of more than one
     document, each labelled by its smallest position. `best` is each document's best verified
-    similarity. The edges may come in any order and repeat: the result does not change."""
+    similarity. The edges may come in any order and repeat: the result does not change.
+    Components by scipy over the edge arrays (igraph built from a Python list of the edges took
+    ~40 s of the 1M scan); groups in order of their smallest position."""
     labels = np.full(n, -1, dtype=np.int64)
     groups: dict[int, list[int]] = {}
     if len(src):
-        import igraph as ig
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
 
-        edges = np.stack([src, dst], axis=1)
-        g = ig.Graph(n=n, edges=edges.tolist(), directed=False)
-        for comp in g.connected_components():
-            if len(comp) > 1:
-                root = min(comp)
-                labels[comp] = root
-                groups[root] = sorted(comp)
+        src, dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+        adjacency = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n)).tocsr()
+        _, comp = connected_components(adjacency, directed=False)
+        sizes = np.bincount(comp)
+        _, first = np.unique(comp, return_index=True)  # each component's smallest position
+        roots = first[comp]
+        grouped = sizes[comp] > 1
+        labels[grouped] = roots[grouped]
+        members = np.flatnonzero(grouped)  # ascending positions
+        order = np.argsort(labels[members], kind="stable")  # by root, positions ascending within
+        by_root = members[order]
+        cuts = np.flatnonzero(np.diff(labels[by_root])) + 1
+        for part in np.split(by_root, cuts) if len(by_root) else ():
+            groups[int(part[0])] = part.tolist()
     return TemplateGroups(labels=labels, member_similarity=best, groups=groups)
 
 
