@@ -33,8 +33,8 @@ class LocalEngine(Engine):
         progress: Progress,
         total: int | None = None,
     ) -> tuple[FeatureTable, np.ndarray]:
-        # signatures per chunk in the feature workers: at 1M the whole-inbox pass ran ~45 s in
-        # the main process alone and held every normalised text until it ended
+        # signatures per chunk as each chunk of rows returns: at 1M the whole-inbox pass ran ~45 s
+        # after the features and held every normalised text until it ended
         table = compute_features(complaints, customers, progress, workers=self.workers, total=total, lsh=lsh)
         assert table.signatures is not None
         n = len(table.feats)

@@ -94,7 +94,7 @@ def compute_features(
 ) -> FeatureTable:
     """The per-record map, streamed: complaints are consumed chunk by chunk and only the feature
     rows and texts are kept, so a 1M-line file is never held as 1M objects. With `lsh` the
-    signatures are computed per chunk beside the rows (`FeatureTable.signatures`) and the
+    signatures are computed per chunk as it comes back (`FeatureTable.signatures`) and the
     normalised texts are not kept. Past PARALLEL_MIN complaints the chunks go to a process pool
     (one worker per core), a bounded number in flight while the next ones are read; the map is
     pure and results are taken in input order, so the result is identical to the serial loop."""
@@ -114,14 +114,19 @@ def compute_features(
                 for cid in (c.customer_id for c in chunk)
                 if cid is not None and cid in customers
             },
-            lsh,
+            None,  # signatures are taken here, not in the forked workers (keep)
         )
 
     def keep(part: tuple[list[RecordFeatures], np.ndarray | None]) -> None:
-        feats, sigs = part
+        feats, _ = part
         table.feats.extend(feats)
-        if sigs is not None:
-            table._sig_parts.append(sigs)
+        if lsh is not None:
+            # rensa computes a matrix on a Rayon thread pool: a worker forked from a process that
+            # had already used it (a server, a test session) inherits the pool without its threads
+            # and hangs, so each chunk's signatures are taken in this process as the chunk returns
+            table._sig_parts.append(signatures([f.norm_text for f in feats], lsh))
+            for f in feats:
+                f.norm_text = ""
         progress("features", len(table.feats), total or len(table.feats))
 
     chunks = _chunks(complaints, CHUNK)
