@@ -11,7 +11,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 
 import numpy as np
@@ -48,29 +48,30 @@ class FeatureTable:
     with_attachments: list[Complaint]
     # MinHash signatures (len(feats) x num_perm, uint32) when computed with the features
     signatures: np.ndarray | None = None
-    _sig_parts: list[np.ndarray] = field(default_factory=list, repr=False)
 
 
-def features_and_signatures(
-    complaints: Sequence[Complaint], customers: Mapping[str, CustomerLike], lsh: LshParams | None
-) -> tuple[list[RecordFeatures], np.ndarray | None]:
-    """The per-record map of one chunk, and its MinHash signatures when `lsh` is given (then the
-    rows' `norm_text` is emptied: only the signatures needed it). Every engine calls this per
-    chunk; a signature depends on its own text only, so chunked signatures equal whole-inbox ones.
-    """
-    feats = extract_features_batch(complaints, customers)
-    if lsh is None:
-        return feats, None
+def chunk_signatures(feats: Sequence[RecordFeatures], lsh: LshParams) -> np.ndarray:
+    """MinHash signatures of one chunk's rows; their `norm_text` is emptied after (only the
+    signatures needed it). A signature depends on its own text only, so chunked signatures equal
+    whole-inbox ones."""
     sigs = signatures([f.norm_text for f in feats], lsh)
     for f in feats:
         f.norm_text = ""
-    return feats, sigs
+    return sigs
 
 
-def _features_chunk(
-    args: tuple[list[Complaint], dict[str, CustomerLike], LshParams | None],
-) -> tuple[list[RecordFeatures], np.ndarray | None]:
-    return features_and_signatures(*args)
+def features_and_signatures(
+    complaints: Sequence[Complaint], customers: Mapping[str, CustomerLike], lsh: LshParams
+) -> tuple[list[RecordFeatures], np.ndarray]:
+    """The per-record map of one chunk and its signatures, where both run in one task (a Spark
+    partition). The local pool's forked workers run the map only (compute_features)."""
+    feats = extract_features_batch(complaints, customers)
+    return feats, chunk_signatures(feats, lsh)
+
+
+def _features_chunk(args: tuple[list[Complaint], dict[str, CustomerLike]]) -> list[RecordFeatures]:
+    complaints, customers = args
+    return extract_features_batch(complaints, customers)
 
 
 def _chunks(items: Iterable[Complaint], size: int) -> Iterator[list[Complaint]]:
@@ -104,29 +105,24 @@ def compute_features(
     table = FeatureTable([], TextColumn(), [])
     progress("features", 0, total or 0)
 
-    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike], LshParams | None]:
+    sig_parts: list[np.ndarray] = []
+
+    def job(chunk: list[Complaint]) -> tuple[list[Complaint], dict[str, CustomerLike]]:
         table.texts.extend(c.text for c in chunk)
         table.with_attachments.extend(c for c in chunk if c.attachments)
-        return (
-            chunk,
-            {
-                cid: customers[cid]
-                for cid in (c.customer_id for c in chunk)
-                if cid is not None and cid in customers
-            },
-            None,  # signatures are taken here, not in the forked workers (keep)
-        )
+        return chunk, {
+            cid: customers[cid]
+            for cid in (c.customer_id for c in chunk)
+            if cid is not None and cid in customers
+        }
 
-    def keep(part: tuple[list[RecordFeatures], np.ndarray | None]) -> None:
-        feats, _ = part
+    def keep(feats: list[RecordFeatures]) -> None:
         table.feats.extend(feats)
         if lsh is not None:
             # rensa computes a matrix on a Rayon thread pool: a worker forked from a process that
             # had already used it (a server, a test session) inherits the pool without its threads
             # and hangs, so each chunk's signatures are taken in this process as the chunk returns
-            table._sig_parts.append(signatures([f.norm_text for f in feats], lsh))
-            for f in feats:
-                f.norm_text = ""
+            sig_parts.append(chunk_signatures(feats, lsh))
         progress("features", len(table.feats), total or len(table.feats))
 
     chunks = _chunks(complaints, CHUNK)
@@ -144,8 +140,7 @@ def compute_features(
             while pending:
                 keep(pending.popleft().get())
     if lsh is not None:
-        table.signatures = _stack(table._sig_parts, lsh)
-        table._sig_parts = []
+        table.signatures = _stack(sig_parts, lsh)
     return table
 
 
